@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { methodForChannel } from '../../shared/bridge/contract';
+import type { Result } from '../../shared/errors';
+import { createDispatcher } from '../../electron/ipc/dispatcher';
+import { createHandlers } from '../../electron/ipc/handlers';
+import { createServices, type Services } from '../../electron/services';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export interface BridgeCall {
+  readonly method: string;
+  readonly arg: unknown;
+  readonly result: Result<unknown>;
+}
+
+export interface MainHarness {
+  readonly services: Services;
+  /** Every call the page made and what main answered, for tests that check nothing secret crossed. */
+  readonly calls: BridgeCall[];
+  /** Links the app asked to open in the OS browser. */
+  readonly openedExternally: string[];
+  readonly mainErrors: string[];
+  invoke(channel: string, arg: unknown): Promise<Result<unknown>>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The real main-process services and dispatcher, running in the test's Node
+ * process; only the Electron shell around them is missing.
+ */
+export async function startMainHarness(dataDir: string): Promise<MainHarness> {
+  const openedExternally: string[] = [];
+  const mainErrors: string[] = [];
+  const calls: BridgeCall[] = [];
+  const services = await createServices({
+    dataDir,
+    appVersion: packageJson.version,
+    shell: 'browser-harness',
+    platform: process.platform,
+    versions: { node: process.versions.node },
+    openExternal: async (url) => {
+      openedExternally.push(url);
+    },
+  });
+  const dispatch = createDispatcher(createHandlers(services), {
+    logError: (method, error) => mainErrors.push(`${method}: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  return {
+    services,
+    calls,
+    openedExternally,
+    mainErrors,
+    async invoke(channel, arg) {
+      const method = methodForChannel(channel);
+      const result: Result<unknown> = method
+        ? await dispatch(method, arg)
+        : { ok: false, error: { code: 'invalid-argument', message: `Unknown channel ${channel}`, hint: 'This is a bug in the app.' } };
+      calls.push({ method: method ?? channel, arg, result });
+      return result;
+    },
+    dispose: () => services.dispose(),
+  };
+}

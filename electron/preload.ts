@@ -1,0 +1,8 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { bridgeGlobalName } from '../shared/bridge/contract';
+import { createBridge } from './bridge/create-bridge';
+
+contextBridge.exposeInMainWorld(
+  bridgeGlobalName,
+  createBridge((channel, arg) => ipcRenderer.invoke(channel, arg)),
+);
