@@ -19,7 +19,7 @@ export interface AppUnderTest {
   restart(): Promise<void>;
 }
 
-async function openApp(page: Page, main: MainHarness, url: string): Promise<void> {
+async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.getByTestId('app-ready')).toBeVisible();
 }
@@ -45,7 +45,7 @@ export const test = base.extend<{ app: AppUnderTest }, { rendererServer: StaticS
     // The binding forwards to whichever main is current, so a restart swaps it underneath the page.
     await page.exposeBinding('__mailgunInvoke', (_source, channel: string, arg: unknown) => main.invoke(channel, arg));
     await page.addInitScript({ content: await pageBridgeScript() });
-    await openApp(page, main, rendererServer.url);
+    await openApp(page, rendererServer.url);
     const app: AppUnderTest = {
       page,
       dataDir,
@@ -56,7 +56,7 @@ export const test = base.extend<{ app: AppUnderTest }, { rendererServer: StaticS
       async restart() {
         await main.dispose();
         main = await startMainHarness(dataDir);
-        await openApp(page, main, rendererServer.url);
+        await openApp(page, rendererServer.url);
       },
     };
     await use(app);

@@ -8,11 +8,15 @@ import { registerBridgeHandlers } from './ipc/register';
 import { applicationMenuTemplate } from './menu';
 import { denyAllPermissions, hardenContents, isAppUrl, isSafeExternalUrl } from './security';
 import { createServices, type Services } from './services';
-import { defaultBounds, mainWindowOptions } from './window-options';
 import { createWindowStateStore } from './services/window-state';
+import { createMainWindow, defaultBounds } from './window-options';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
+
+// Tests and support sessions can point the app at a separate profile.
+const userDataOverride = process.env.MAILGUN_EXPLORER_USER_DATA;
+if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true } }]);
 
@@ -35,10 +39,10 @@ function serveRenderer(): void {
   });
 }
 
-async function createMainWindow(): Promise<void> {
+async function openMainWindow(): Promise<void> {
   const windowState = createWindowStateStore({ dir: app.getPath('userData') });
   const bounds = (await windowState.load()) ?? defaultBounds;
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, bounds));
+  const window = createMainWindow(BrowserWindow, preloadPath, bounds);
   mainWindow = window;
   if (bounds.maximized) window.maximize();
   windowState.track(window);
@@ -65,7 +69,7 @@ async function start(): Promise<void> {
   });
   registerBridgeHandlers(ipcMain, dispatch, (url) => isAppUrl(url, appIndexUrl));
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName())));
-  await createMainWindow();
+  await openMainWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -81,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && services) void createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0 && services) void openMainWindow();
   });
   app.on('will-quit', () => {
     void services?.dispose();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { methodForChannel } from '../../shared/bridge/contract';
-import type { Result } from '../../shared/errors';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServices, type Services } from '../../electron/services';
+import { methodForChannel } from '../../shared/bridge/contract';
+import type { Result } from '../../shared/errors';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 

@@ -28,7 +28,9 @@ test('the page exposes exactly the declared bridge methods and cannot reach Node
 
 test('a malformed argument comes back as a typed error', async ({ app }) => {
   const result = await app.page.evaluate(() =>
-    (window as unknown as { mailgun: { openExternal(arg: unknown): Promise<unknown> } }).mailgun.openExternal({ url: 'file:///etc/passwd' }),
+    (window as unknown as { mailgun: { openExternal(arg: unknown): Promise<unknown> } }).mailgun.openExternal({
+      url: 'file:///etc/passwd',
+    }),
   );
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   expect(app.main.openedExternally).toEqual([]);

@@ -30,7 +30,11 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     if (!isMethodName(method)) {
       return {
         ok: false,
-        error: { code: 'invalid-argument', message: `Unknown bridge method "${String(method).slice(0, 64)}".`, hint: 'This is a bug in the app; please report it.' },
+        error: {
+          code: 'invalid-argument',
+          message: `Unknown bridge method "${String(method).slice(0, 64)}".`,
+          hint: 'This is a bug in the app; please report it.',
+        },
       };
     }
     const parsed = contract[method].args.safeParse(rawArg);
@@ -52,7 +56,11 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       options.logError?.(method, error);
       return {
         ok: false,
-        error: { code: 'internal', message: 'Something went wrong inside the app.', hint: 'Try again; if it keeps happening, restart the app and report the problem.' },
+        error: {
+          code: 'internal',
+          message: 'Something went wrong inside the app.',
+          hint: 'Try again; if it keeps happening, restart the app and report the problem.',
+        },
       };
     }
   };

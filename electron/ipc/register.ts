@@ -21,7 +21,14 @@ export function registerBridgeHandlers(ipcMain: IpcMainLike, dispatch: Dispatch,
     ipcMain.handle(channelFor(name), async (event, arg): Promise<Result<unknown>> => {
       const url = event.senderFrame?.url ?? '';
       if (!isTrustedSender(url)) {
-        return { ok: false, error: { code: 'invalid-argument', message: 'Call refused: it did not come from the app window.', hint: 'Reload the app window.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-argument',
+            message: 'Call refused: it did not come from the app window.',
+            hint: 'Reload the app window.',
+          },
+        };
       }
       return dispatch(name, arg);
     });

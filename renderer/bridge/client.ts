@@ -15,12 +15,20 @@ export class BridgeError extends Error {
 
 function bridge(): Bridge {
   const installed = (window as unknown as Record<string, Bridge | undefined>)[bridgeGlobalName];
-  if (!installed) throw new BridgeError({ code: 'internal', message: 'The app bridge is missing.', hint: 'Start the app through Electron or the test harness.' });
+  if (!installed)
+    throw new BridgeError({
+      code: 'internal',
+      message: 'The app bridge is missing.',
+      hint: 'Start the app through Electron or the test harness.',
+    });
   return installed;
 }
 
 /** Calls main and unwraps the result, so react-query sees failures as errors. */
-export async function call<M extends MethodName>(method: M, ...arg: undefined extends ArgsOf<M> ? [ArgsOf<M>?] : [ArgsOf<M>]): Promise<ResultOf<M>> {
+export async function call<M extends MethodName>(
+  method: M,
+  ...arg: undefined extends ArgsOf<M> ? [ArgsOf<M>?] : [ArgsOf<M>]
+): Promise<ResultOf<M>> {
   const fn = bridge()[method] as (value?: unknown) => Promise<{ ok: true; value: ResultOf<M> } | { ok: false; error: AppError }>;
   const result = await fn(arg[0]);
   if (!result.ok) throw new BridgeError(result.error);

@@ -4,7 +4,12 @@ import { useAppInfo } from './use-app-info';
 export function AppInfoBadge() {
   const info = useAppInfo();
   if (info.isPending) return <span className="muted">Connecting…</span>;
-  if (info.isError) return <span className="error-text" data-testid="app-info-error">Main process unreachable: {info.error.message}</span>;
+  if (info.isError)
+    return (
+      <span className="error-text" data-testid="app-info-error">
+        Main process unreachable: {info.error.message}
+      </span>
+    );
   const { version, shell, versions } = info.data;
   return (
     <span className="muted" data-testid="app-info">

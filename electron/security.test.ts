@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest';
+import { appIndexUrl } from './app-protocol';
+import {
+  contentSecurityPolicy,
+  denyAllPermissions,
+  type HardenableContents,
+  hardenContents,
+  isAppUrl,
+  isSafeExternalUrl,
+} from './security';
+
+type Listener = (event: { preventDefault(): void }, url: string) => void;
+
+function fakeContents() {
+  const listeners = new Map<string, Listener>();
+  let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
+  const contents: HardenableContents = {
+    on: (event: string, listener: Listener) => {
+      listeners.set(event, listener);
+    },
+    setWindowOpenHandler: (handler) => {
+      openHandler = handler;
+    },
+  } as HardenableContents;
+  const navigate = (event: string, url: string) => {
+    const preventDefault = vi.fn();
+    listeners.get(event)?.({ preventDefault }, url);
+    return preventDefault.mock.calls.length > 0;
+  };
+  return { contents, navigate, open: (url: string) => openHandler?.({ url }) };
+}
+
+describe('window hardening', () => {
+  it('keeps navigation inside the app page', () => {
+    const opened: string[] = [];
+    const { contents, navigate } = fakeContents();
+    hardenContents(contents, appIndexUrl, (url) => opened.push(url));
+    expect(navigate('will-navigate', appIndexUrl)).toBe(false);
+    expect(navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(navigate('will-navigate', 'https://documentation.mailgun.com/docs/mailgun/api-reference/')).toBe(true);
+    expect(opened).toEqual(['https://documentation.mailgun.com/docs/mailgun/api-reference/']);
+  });
+
+  it('denies every new window and hands only documentation links to the OS browser', () => {
+    const opened: string[] = [];
+    const { contents, open } = fakeContents();
+    hardenContents(contents, appIndexUrl, (url) => opened.push(url));
+    expect(open('https://www.mailgun.com/pricing/')).toEqual({ action: 'deny' });
+    expect(open('http://www.mailgun.com/')).toEqual({ action: 'deny' });
+    expect(open('https://mailgun.com.evil.example/')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://www.mailgun.com/pricing/']);
+  });
+
+  it('denies every permission request and check', () => {
+    let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
+    let check: (() => boolean) | undefined;
+    denyAllPermissions({
+      setPermissionRequestHandler: (handler) => {
+        request = handler;
+      },
+      setPermissionCheckHandler: (handler) => {
+        check = handler;
+      },
+    });
+    const callback = vi.fn();
+    request?.({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(check?.()).toBe(false);
+  });
+
+  it('recognises only the app page as the app', () => {
+    expect(isAppUrl(appIndexUrl, appIndexUrl)).toBe(true);
+    expect(isAppUrl('app://other-host/index.html', appIndexUrl)).toBe(false);
+    expect(isAppUrl('app://mailgun-explorer/other.html', appIndexUrl)).toBe(false);
+    expect(isAppUrl('not a url', appIndexUrl)).toBe(false);
+  });
+
+  it('allows only https mailgun.com links outside the app', () => {
+    expect(isSafeExternalUrl('https://documentation.mailgun.com/')).toBe(true);
+    expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
+    expect(isSafeExternalUrl('https://example.com/')).toBe(false);
+  });
+
+  it('forbids inline and remote scripts and any network from the page', () => {
+    expect(contentSecurityPolicy).toContain("default-src 'none'");
+    expect(contentSecurityPolicy).toContain("script-src 'self'");
+    expect(contentSecurityPolicy).toContain("connect-src 'none'");
+    expect(contentSecurityPolicy).not.toContain('unsafe-inline');
+    expect(contentSecurityPolicy).not.toContain('unsafe-eval');
+  });
+});

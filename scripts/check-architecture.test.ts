@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script without type declarations
+import { checkArchitecture } from './check-architecture.mjs';
+
+const base = mkdtempSync(path.join(tmpdir(), 'arch-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+function write(file: string, text: string) {
+  mkdirSync(path.dirname(path.join(base, file)), { recursive: true });
+  writeFileSync(path.join(base, file), text);
+}
+
+describe('architecture rules', () => {
+  it('reports every boundary crossing and accepts the allowed imports', () => {
+    write('shared/ok.ts', "import { z } from 'zod';\nexport const a = z;\n");
+    write('shared/bad-node.ts', "import { readFile } from 'node:fs/promises';\nexport const b = readFile;\n");
+    write('shared/bad-electron.ts', "import type { App } from 'electron';\nexport type C = App;\n");
+    write('shared/bad-up.ts', "export { x } from '../renderer/x';\n");
+    write('shared/ok.test.ts', "import { readFileSync } from 'node:fs';\nexport const d = readFileSync;\n");
+    write('renderer/bad.tsx', "const fs = require('fs');\nexport const e = fs;\n");
+    write('renderer/bad-dynamic.ts', "export const f = () => import('../electron/services/keychain');\n");
+    write('renderer/bad-electron.ts', "import { ipcRenderer } from 'electron';\nexport const g = ipcRenderer;\n");
+    write('renderer/ok.ts', "import { catalog } from '../shared/catalog';\nexport const h = catalog;\n");
+    write('electron/bad.ts', "import { App } from '../renderer/app/App';\nexport const i = App;\n");
+    write('electron/ok.ts', "import path from 'node:path';\nimport { app } from 'electron';\nexport const j = [path, app];\n");
+
+    const { violations } = checkArchitecture(base) as { violations: string[] };
+    expect(violations.sort()).toEqual(
+      [
+        'electron/bad.ts: imports renderer code "../renderer/app/App"',
+        'renderer/bad-dynamic.ts: imports main-process code "../electron/services/keychain" (use the bridge)',
+        'renderer/bad-electron.ts: imports electron (use the bridge)',
+        'renderer/bad.tsx: imports the Node built-in "fs"',
+        'shared/bad-electron.ts: imports electron',
+        'shared/bad-node.ts: imports the Node built-in "node:fs/promises"',
+        'shared/bad-up.ts: imports "../renderer/x" from outside shared/',
+      ].sort(),
+    );
+  });
+});
