@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import * as keytar from 'keytar';
+import { electronDialogs } from './dialogs';
 import { appIndexUrl, appResponseHeaders, appScheme, resolveAppAsset } from './app-protocol';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
@@ -62,7 +64,10 @@ async function start(): Promise<void> {
     shell: 'electron',
     platform: process.platform,
     versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+    keytar,
+    dialogs: electronDialogs(dialog, () => mainWindow),
     openExternal,
+    logError: (message, error) => console.error(`[main] ${message}:`, error instanceof Error ? error.message : 'unknown error'),
   });
   const dispatch = createDispatcher(createHandlers(services), {
     logError: (method, error) => console.error(`[bridge] ${method} failed:`, error instanceof Error ? error.message : 'unknown error'),

@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${MAILGUN_EXPLORER_IN_KEYRING:-}" != "1" ]; then
-  exec bash scripts/with-keyring.sh env MAILGUN_EXPLORER_IN_KEYRING=1 bash scripts/test.sh "$@"
+  exec bash scripts/with-keyring.sh --private env MAILGUN_EXPLORER_IN_KEYRING=1 bash scripts/test.sh "$@"
 fi
 
 mkdir -p .tmp

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServices, type Services } from '../../electron/services';
+import * as keytar from 'keytar';
+import { createScriptedDialogs, type ScriptedDialogs } from './scripted-dialogs';
 import { methodForChannel } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/errors';
 
@@ -20,9 +22,13 @@ export interface MainHarness {
   /** Links the app asked to open in the OS browser. */
   readonly openedExternally: string[];
   readonly mainErrors: string[];
+  readonly dialogs: ScriptedDialogs;
   invoke(channel: string, arg: unknown): Promise<Result<unknown>>;
   dispose(): Promise<void>;
 }
+
+/** Test runs keep their keys under their own keychain service name, apart from the app's. */
+export const keychainServiceNameForTests = 'Mailgun Explorer (tests)';
 
 /**
  * The real main-process services and dispatcher, running in the test's Node
@@ -32,15 +38,20 @@ export async function startMainHarness(dataDir: string): Promise<MainHarness> {
   const openedExternally: string[] = [];
   const mainErrors: string[] = [];
   const calls: BridgeCall[] = [];
+  const dialogs = createScriptedDialogs();
   const services = await createServices({
     dataDir,
     appVersion: packageJson.version,
     shell: 'browser-harness',
     platform: process.platform,
     versions: { node: process.versions.node },
+    keytar,
+    keychainServiceName: keychainServiceNameForTests,
+    dialogs,
     openExternal: async (url) => {
       openedExternally.push(url);
     },
+    logError: (message, error) => mainErrors.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
   });
   const dispatch = createDispatcher(createHandlers(services), {
     logError: (method, error) => mainErrors.push(`${method}: ${error instanceof Error ? error.message : String(error)}`),
@@ -50,6 +61,7 @@ export async function startMainHarness(dataDir: string): Promise<MainHarness> {
     calls,
     openedExternally,
     mainErrors,
+    dialogs,
     async invoke(channel, arg) {
       const method = methodForChannel(channel);
       const result: Result<unknown> = method

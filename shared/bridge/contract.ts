@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appMethods } from './app';
 import type { MethodSpec } from './define';
+import { environmentMethods } from './environments';
+import { requestMethods } from './requests';
 
 /**
  * The complete bridge between renderer and main. Preload exposes exactly these
@@ -9,6 +11,8 @@ import type { MethodSpec } from './define';
  */
 export const contract = {
   ...appMethods,
+  ...environmentMethods,
+  ...requestMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,412 @@
+import { randomUUID } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import { type AppError, AppFailure } from '../../shared/errors';
+import type { HistoryEntry, HistoryPage, HistorySummary, HttpHeaderList, ResponseBody, StoredBodyInfo } from '../../shared/requests/types';
+import { createJsonStore } from './json-store';
+import { decodeBody, decodeText } from './response-body';
+
+export interface HistoryLimits {
+  readonly maxEntries: number;
+  /** Bodies longer than this are kept truncated. */
+  readonly maxBodyBytes: number;
+  /** Older bodies are dropped (their entries stay) to keep all bodies within this. */
+  readonly maxTotalBodyBytes: number;
+  /** Parameter values longer than this are shortened. */
+  readonly maxValueChars: number;
+  /** All parameter text of one entry together. */
+  readonly maxValuesChars: number;
+}
+
+export const defaultHistoryLimits: HistoryLimits = {
+  maxEntries: 1_000,
+  maxBodyBytes: 256 * 1024,
+  maxTotalBodyBytes: 20 * 1024 * 1024,
+  maxValueChars: 16 * 1024,
+  maxValuesChars: 128 * 1024,
+};
+
+export interface HistoryStoreDeps {
+  /** The app data folder; history lives in its `history` subfolder. */
+  readonly dir: string;
+  readonly clock?: () => number;
+  readonly randomId?: () => string;
+  readonly limits?: Partial<HistoryLimits>;
+  readonly logError?: (message: string, error: unknown) => void;
+}
+
+/** What the sender records for one request. */
+export interface NewHistoryEntry {
+  readonly requestId: string;
+  readonly environment: HistorySummary['environment'];
+  readonly endpoint: HistorySummary['endpoint'];
+  readonly request: HistorySummary['request'];
+  readonly values: unknown;
+  readonly response?: NonNullable<HistorySummary['response']>;
+  readonly bodyBytes?: Uint8Array;
+  /** How the live response was shown; decides how the kept bytes are read back. */
+  readonly bodyKind?: ResponseBody['kind'];
+  readonly error?: AppError;
+}
+
+export interface StoredBodyBytes {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  readonly truncated: boolean;
+}
+
+export type HistoryStore = ReturnType<typeof createHistoryStore>;
+
+const FORMAT_VERSION = 1;
+const REDACTED = '[redacted]';
+const NO_BODY: StoredBodyInfo = { kind: 'none', storedBytes: 0, truncated: false, evicted: false };
+
+interface IndexFile {
+  /** Oldest first, so appending is cheap. */
+  readonly entries: HistorySummary[];
+}
+
+function parseIndex(raw: unknown): { value: IndexFile; dropped: number } {
+  const list = (raw as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(list)) throw new Error('no entries');
+  const entries = list.filter(isSummary);
+  return { value: { entries }, dropped: list.length - entries.length };
+}
+
+/**
+ * Bodies are raw bytes, which the JSON store does not handle: same recipe,
+ * temporary file, flush, rename, so a crash never leaves half a body.
+ */
+export async function writeBytesAtomic(filePath: string, data: Uint8Array): Promise<void> {
+  const temp = `${filePath}.${process.pid}.${randomUUID()}.tmp`;
+  const handle = await fsp.open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fsp.rename(temp, filePath);
+  } catch (error) {
+    await fsp.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Secret strings to scrub: the key itself and the Basic credentials built from it. */
+export function secretsFor(apiKey: string | null | undefined): string[] {
+  if (!apiKey) return [];
+  return [apiKey, Buffer.from(`api:${apiKey}`, 'utf8').toString('base64')];
+}
+
+function scrubText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret && out.includes(secret)) out = out.replaceAll(secret, REDACTED);
+  return out;
+}
+
+function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return scrubText(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, secrets));
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[scrubText(key, secrets)] = scrubDeep(inner, secrets);
+    return out;
+  }
+  return value;
+}
+
+function scrubHeaders(headers: HttpHeaderList, secrets: readonly string[]): HttpHeaderList {
+  return headers
+    .filter(([name]) => name.toLowerCase() !== 'authorization' && name.toLowerCase() !== 'proxy-authorization')
+    .map(([name, value]) => [name, scrubText(value, secrets)] as const);
+}
+
+function scrubBytes(bytes: Uint8Array, secrets: readonly string[]): Uint8Array {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!secrets.some((secret) => secret && buffer.includes(secret))) return bytes;
+  // latin1 maps bytes one to one, so binary content survives the round trip.
+  return Buffer.from(scrubText(buffer.toString('latin1'), secrets), 'latin1');
+}
+
+/**
+ * Belt and braces: the sender never passes the key in, but whatever arrives
+ * is still stripped of Authorization headers and any copy of the key.
+ */
+export function redactEntry<T extends NewHistoryEntry>(entry: T, secrets: readonly string[]): T {
+  return {
+    ...entry,
+    request: { ...entry.request, url: scrubText(entry.request.url, secrets), headers: scrubHeaders(entry.request.headers, secrets) },
+    values: scrubDeep(entry.values, secrets),
+    ...(entry.response ? { response: { ...entry.response, headers: scrubHeaders(entry.response.headers, secrets) } } : {}),
+    ...(entry.bodyBytes ? { bodyBytes: scrubBytes(entry.bodyBytes, secrets) } : {}),
+    ...(entry.error ? { error: scrubDeep(entry.error, secrets) as AppError } : {}),
+  };
+}
+
+/** Shortens long text values so one big HTML body cannot bloat the history file. */
+function limitValues(values: unknown, limits: HistoryLimits): { values: unknown; truncated: boolean } {
+  let budget = limits.maxValuesChars;
+  let truncated = false;
+  const visit = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const allowed = Math.max(0, Math.min(limits.maxValueChars, budget));
+      if (value.length > allowed) {
+        truncated = true;
+        budget -= allowed;
+        return value.slice(0, allowed);
+      }
+      budget -= value.length;
+      return value;
+    }
+    if (value instanceof Date) return value.toISOString();
+    if (Array.isArray(value)) return value.map(visit);
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, visit(inner)]));
+    return value;
+  };
+  const limited = visit(values);
+  return { values: limited, truncated };
+}
+
+function haystackOf(entry: HistorySummary): string {
+  return [
+    entry.endpoint.id,
+    entry.endpoint.method,
+    entry.endpoint.path,
+    entry.request.url,
+    entry.environment.name,
+    entry.response ? String(entry.response.status) : '',
+    entry.error?.code ?? '',
+    JSON.stringify(entry.values ?? null),
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+function isSummary(value: unknown): value is HistorySummary {
+  if (value === null || typeof value !== 'object') return false;
+  const entry = value as Partial<HistorySummary>;
+  return (
+    typeof entry.id === 'string' &&
+    /^[A-Za-z0-9-]{1,64}$/.test(entry.id) &&
+    typeof entry.createdAt === 'number' &&
+    typeof entry.endpoint?.id === 'string' &&
+    typeof entry.environment?.id === 'string' &&
+    typeof entry.request?.url === 'string' &&
+    Array.isArray(entry.request.headers) &&
+    typeof entry.body?.kind === 'string'
+  );
+}
+
+/**
+ * Every sent request, newest last on disk, newest first when listed. The
+ * index is one JSON file; bodies sit beside it, one file each, so adding an
+ * entry never rewrites the other bodies.
+ */
+export function createHistoryStore(deps: HistoryStoreDeps) {
+  const limits: HistoryLimits = { ...defaultHistoryLimits, ...deps.limits };
+  const clock = deps.clock ?? Date.now;
+  const randomId = deps.randomId ?? randomUUID;
+  const root = path.join(deps.dir, 'history');
+  const bodiesDir = path.join(root, 'bodies');
+
+  const store = createJsonStore<IndexFile>({
+    dir: root,
+    fileName: 'index.json',
+    version: FORMAT_VERSION,
+    parse: parseIndex,
+    empty: () => ({ entries: [] }),
+    clock,
+  });
+  const haystacks = new Map<string, string>();
+  let queue: Promise<unknown> = Promise.resolve();
+  let loading: Promise<readonly HistorySummary[]> | undefined;
+
+  /** One change at a time: a body file and the index must move together. */
+  function serialise<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  const bodyPath = (id: string) => path.join(bodiesDir, `${id}.body`);
+
+  function load(): Promise<readonly HistorySummary[]> {
+    loading ??= (async () => {
+      const { value, recovery } = await store.load();
+      if (recovery) deps.logError?.(`History index ${recovery.reason}; kept aside as ${recovery.movedTo ?? '(not moved)'}.`, undefined);
+      await removeOrphanBodies(value.entries);
+      return value.entries;
+    })();
+    return loading.then(async () => (await store.read()).entries);
+  }
+
+  async function persist(list: HistorySummary[]): Promise<void> {
+    await store.write({ entries: list.slice(-limits.maxEntries) });
+  }
+
+  async function removeBodies(ids: readonly string[]): Promise<void> {
+    await Promise.all(ids.map((id) => fsp.rm(bodyPath(id), { force: true }).catch(() => undefined)));
+  }
+
+  /** A crash between writing a body and the index can leave a body nobody refers to. */
+  async function removeOrphanBodies(list: readonly HistorySummary[]): Promise<void> {
+    const names = await fsp.readdir(bodiesDir).catch(() => [] as string[]);
+    const known = new Set(list.filter((entry) => !entry.body.evicted).map((entry) => `${entry.id}.body`));
+    await Promise.all(
+      names.filter((name) => !known.has(name)).map((name) => fsp.rm(path.join(bodiesDir, name), { force: true }).catch(() => undefined)),
+    );
+  }
+
+  function storedTotal(list: readonly HistorySummary[]): number {
+    let total = 0;
+    for (const entry of list) if (!entry.body.evicted) total += entry.body.storedBytes;
+    return total;
+  }
+
+  async function add(input: NewHistoryEntry, secrets: readonly string[] = []): Promise<HistorySummary> {
+    const clean = redactEntry(input, secrets);
+    return serialise(async () => {
+      const list = await load();
+      const id = randomId();
+      const { values, truncated: valuesTruncated } = limitValues(clean.values, limits);
+
+      let body: StoredBodyInfo = NO_BODY;
+      let kept: Uint8Array | undefined;
+      if (clean.response) {
+        const bytes = clean.bodyBytes ?? new Uint8Array(0);
+        const kind = bytes.byteLength === 0 ? 'empty' : (clean.bodyKind ?? decodeBody(bytes, clean.response.contentType).kind);
+        kept = bytes.byteLength > limits.maxBodyBytes ? bytes.subarray(0, limits.maxBodyBytes) : bytes;
+        body = { kind, storedBytes: kept.byteLength, truncated: kept.byteLength < bytes.byteLength, evicted: false };
+      }
+      if (kept && kept.byteLength > 0) {
+        try {
+          await fsp.mkdir(bodiesDir, { recursive: true, mode: 0o700 });
+          await writeBytesAtomic(bodyPath(id), kept);
+        } catch (error) {
+          deps.logError?.('A response body could not be saved to history.', error);
+          body = { ...body, storedBytes: 0, evicted: true };
+        }
+      }
+
+      const entry: HistorySummary = {
+        id,
+        requestId: clean.requestId,
+        createdAt: clock(),
+        environment: clean.environment,
+        endpoint: clean.endpoint,
+        request: clean.request,
+        values,
+        valuesTruncated,
+        ...(clean.response ? { response: clean.response } : {}),
+        ...(clean.error ? { error: clean.error } : {}),
+        body,
+      };
+
+      const next = [...list, entry];
+      const dropped = next.splice(0, Math.max(0, next.length - limits.maxEntries));
+      const evicted: string[] = [];
+      let total = storedTotal(next);
+      for (let i = 0; i < next.length && total > limits.maxTotalBodyBytes; i++) {
+        const old = next[i];
+        if (!old || old.body.evicted || old.body.storedBytes === 0 || old.id === id) continue;
+        total -= old.body.storedBytes;
+        next[i] = { ...old, body: { ...old.body, storedBytes: 0, evicted: true } };
+        evicted.push(old.id);
+      }
+
+      await persist(next);
+      for (const gone of dropped) haystacks.delete(gone.id);
+      await removeBodies([...dropped.map((gone) => gone.id), ...evicted]);
+      return entry;
+    });
+  }
+
+  async function list(options: { query?: string; limit?: number; offset?: number } = {}): Promise<HistoryPage> {
+    const all = await load();
+    const terms = (options.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const matches: HistorySummary[] = [];
+    for (let i = all.length - 1; i >= 0; i--) {
+      const entry = all[i];
+      if (!entry) continue;
+      if (terms.length > 0) {
+        let haystack = haystacks.get(entry.id);
+        if (haystack === undefined) {
+          haystack = haystackOf(entry);
+          haystacks.set(entry.id, haystack);
+        }
+        if (!terms.every((term) => haystack.includes(term))) continue;
+      }
+      matches.push(entry);
+    }
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? 100;
+    return { entries: matches.slice(offset, offset + limit), total: matches.length };
+  }
+
+  async function find(id: string): Promise<HistorySummary> {
+    const entry = (await load()).find((item) => item.id === id);
+    if (!entry) throw new AppFailure('not-found', 'That history entry no longer exists.', 'Refresh the history list.');
+    return entry;
+  }
+
+  async function readBody(entry: HistorySummary): Promise<Uint8Array | undefined> {
+    if (entry.body.evicted || entry.body.storedBytes === 0) return undefined;
+    try {
+      return new Uint8Array(await fsp.readFile(bodyPath(entry.id)));
+    } catch (error) {
+      deps.logError?.('A stored response body could not be read.', error);
+      return undefined;
+    }
+  }
+
+  async function get(id: string): Promise<HistoryEntry> {
+    const entry = await find(id);
+    if (entry.body.kind === 'none') return { ...entry, storedBody: { kind: 'none' } };
+    const bytes = await readBody(entry);
+    if (!bytes) return { ...entry, storedBody: entry.body.kind === 'empty' ? { kind: 'empty' } : { kind: 'none' } };
+    if (entry.body.kind !== 'text') return { ...entry, storedBody: { kind: 'binary', bytes } };
+    const text = decodeText(bytes, entry.response?.contentType ?? '');
+    // The cut may have split a multi-byte character.
+    return { ...entry, storedBody: { kind: 'text', text: entry.body.truncated ? text.replace(/\uFFFD+$/, '') : text } };
+  }
+
+  async function getBodyBytes(id: string): Promise<StoredBodyBytes | undefined> {
+    const entry = await find(id);
+    const bytes = await readBody(entry);
+    if (!bytes) return undefined;
+    return { bytes, contentType: entry.response?.contentType ?? '', truncated: entry.body.truncated };
+  }
+
+  async function findByRequestId(requestId: string): Promise<string | undefined> {
+    const all = await load();
+    for (let i = all.length - 1; i >= 0; i--) if (all[i]?.requestId === requestId) return all[i]?.id;
+    return undefined;
+  }
+
+  function remove(id: string): Promise<boolean> {
+    return serialise(async () => {
+      const all = await load();
+      const next = all.filter((entry) => entry.id !== id);
+      if (next.length === all.length) return false;
+      await persist(next);
+      haystacks.delete(id);
+      await removeBodies([id]);
+      return true;
+    });
+  }
+
+  function clear(): Promise<number> {
+    return serialise(async () => {
+      const all = await load();
+      await persist([]);
+      haystacks.clear();
+      await fsp.rm(bodiesDir, { recursive: true, force: true }).catch(() => undefined);
+      return all.length;
+    });
+  }
+
+  return { add, list, get, getBodyBytes, findByRequestId, delete: remove, clear };
+}

@@ -1,0 +1,146 @@
+import type { EndpointDef, GroupDef, ParamDef } from '../types';
+
+export const eventsGroup: GroupDef = {
+  id: 'events',
+  title: 'Events (legacy)',
+  description: 'The older per-domain event log. Mailgun now points to the Logs API, which queries across domains with richer filters.',
+  deprecated: true,
+  replacedBy: 'logs',
+};
+
+/** Filter fields all take Mailgun's filter expressions, e.g. `delivered OR failed`, `NOT spam`, `>10000`. */
+function filter(name: string, example: string, description: string): ParamDef {
+  return { name, in: 'query', type: { kind: 'string' }, required: false, repeatable: false, example, description };
+}
+
+export const eventsEndpoints: readonly EndpointDef[] = [
+  {
+    id: 'events.list',
+    group: 'events',
+    method: 'GET',
+    path: '/v3/{domain_name}/events',
+    summary: 'Search the event log of a domain',
+    description:
+      'Returns accepted, delivered, failed, opened, clicked and other events, newest first unless ascending. Follow paging.next until a page has no items; how far back you can look depends on the plan. Filters accept AND, OR and NOT expressions.',
+    deprecated: true,
+    replacedBy: 'logs.query',
+    mutates: false,
+    sendingKeyAllowed: false,
+    encoding: 'none',
+    pagination: 'events-token',
+    params: [
+      {
+        name: 'begin',
+        in: 'query',
+        type: { kind: 'date', format: 'either' },
+        required: false,
+        repeatable: false,
+        example: 'Mon, 10 Jun 2024 00:00:00 +0000',
+        description: 'Start of the time range, as an RFC 2822 date or epoch seconds.',
+      },
+      {
+        name: 'end',
+        in: 'query',
+        type: { kind: 'date', format: 'either' },
+        required: false,
+        repeatable: false,
+        example: 1718150400,
+        description:
+          'End of the time range, as an RFC 2822 date or epoch seconds. If begin is later than end, results run backwards in time.',
+      },
+      {
+        name: 'ascending',
+        in: 'query',
+        type: { kind: 'boolean', style: 'yes-no' },
+        required: false,
+        repeatable: false,
+        example: 'yes',
+        description: 'Sort oldest first (yes) or newest first (no). Needed when end is not given.',
+      },
+      {
+        name: 'limit',
+        in: 'query',
+        type: { kind: 'integer', min: 1, max: 300 },
+        required: false,
+        repeatable: false,
+        example: 100,
+        description: 'Events per page, at most 300.',
+      },
+      filter(
+        'event',
+        'delivered OR failed',
+        'Event types to include, e.g. accepted, delivered, failed, opened, clicked, complained, unsubscribed, stored.',
+      ),
+      filter('list', 'newsletter@mg.example.com', 'Only events of messages sent to this mailing list address.'),
+      filter('attachment', 'invoice-A-1042.pdf', 'Only messages carrying an attachment with this file name.'),
+      filter('from', 'orders@mg.example.com', 'Matches the address in the From header.'),
+      filter(
+        'message-id',
+        '20240611101530.8c2e41d9a7f3b5e6@mg.example.com',
+        'The Message-Id returned by the sending call, without angle brackets.',
+      ),
+      filter('subject', 'Your order', 'Matches the subject line.'),
+      filter('to', 'alice@example.com', 'Matches addresses in the To header.'),
+      filter('size', '>10000', 'Message size in bytes, usually with a range expression such as >10000.'),
+      filter('recipient', 'alice@example.com', 'The single recipient an event is about (most events concern one recipient).'),
+      filter('recipients', 'alice@example.com', 'For stored events only: any of the intended recipients.'),
+      filter('tags', 'shipping AND NOT test', 'Tags set with o:tag.'),
+      {
+        name: 'severity',
+        in: 'query',
+        type: { kind: 'enum', values: ['temporary', 'permanent'] },
+        required: false,
+        repeatable: false,
+        example: 'permanent',
+        description: 'For failed events: temporary failures are retried, permanent ones are not.',
+      },
+      {
+        name: 'domain_name',
+        in: 'path',
+        type: { kind: 'string', format: 'domain' },
+        required: true,
+        repeatable: false,
+        example: 'mg.example.com',
+        description: 'Domain whose events to search.',
+      },
+    ],
+    exampleResponse: {
+      status: 200,
+      contentType: 'application/json',
+      body: {
+        items: [
+          {
+            event: 'delivered',
+            id: 'q4Jw2mC3Ry6K0nH8bXv1tA',
+            timestamp: 1718101542.428613,
+            'log-level': 'info',
+            recipient: 'alice@example.com',
+            flags: { 'is-test-mode': false },
+            envelope: { sender: 'orders@mg.example.com', targets: 'alice@example.com', transport: 'smtp' },
+            'delivery-status': { code: 250, message: 'OK', 'attempt-no': 1, 'session-seconds': 0.62 },
+            message: {
+              headers: {
+                to: 'Alice Smith <alice@example.com>',
+                'message-id': '20240611101530.8c2e41d9a7f3b5e6@mg.example.com',
+                from: 'orders@mg.example.com',
+                subject: 'Your order A-1042 has shipped',
+              },
+              attachments: [],
+              size: 2143,
+            },
+            storage: {
+              url: 'https://storage-us-east4.api.mailgun.net/v3/domains/mg.example.com/messages/BAABAQWxNjE1ZjU3',
+              key: 'BAABAQWxNjE1ZjU3',
+            },
+            tags: ['shipping'],
+            'user-variables': { customer_id: '42' },
+          },
+        ],
+        paging: {
+          next: 'https://api.mailgun.net/v3/mg.example.com/events/WzMsIFsiZjc2NzYzNDEtNWY',
+          previous: 'https://api.mailgun.net/v3/mg.example.com/events/WzMsIFsiYjI1YmY2MDItNGE',
+        },
+      },
+    },
+  },
+];
