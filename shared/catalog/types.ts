@@ -17,14 +17,7 @@ export type BodyEncoding = 'none' | 'multipart' | 'urlencoded' | 'json';
  * - `logs-token`: request body `pagination {sort, token, limit}`, response has `first/last/next/previous` tokens.
  * - `validation-pivot`: bulk validation lists follow a `pivot` query parameter.
  */
-export type PaginationScheme =
-  | 'none'
-  | 'paging-urls'
-  | 'events-token'
-  | 'skip-limit'
-  | 'json-body'
-  | 'logs-token'
-  | 'validation-pivot';
+export type PaginationScheme = 'none' | 'paging-urls' | 'events-token' | 'skip-limit' | 'json-body' | 'logs-token' | 'validation-pivot';
 
 export type ParamLocation = 'path' | 'query' | 'body' | 'header';
 
@@ -73,7 +66,13 @@ export interface ParamFamily {
   readonly label: string;
   readonly description: string;
   /** Well-known members, e.g. `o:tag`, `o:deliverytime`, `t:version`. */
-  readonly known: readonly { readonly name: string; readonly type: ParamType; readonly repeatable: boolean; readonly example: ParamValue; readonly description: string }[];
+  readonly known: readonly {
+    readonly name: string;
+    readonly type: ParamType;
+    readonly repeatable: boolean;
+    readonly example: ParamValue;
+    readonly description: string;
+  }[];
 }
 
 export type GroupId =

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import specFacts from './__fixtures__/spec-facts.json';
+import { paramFamilies } from './families';
+import { catalog } from './index';
+import type { EndpointDef, ParamFamilyId } from './types';
+
+/**
+ * The fixture holds facts only (method, path, encoding, parameter names,
+ * locations, required flags) for every operation in Mailgun's OpenAPI file;
+ * see its `notes` for the few normalisations made when it was extracted.
+ * Parameters are matched by name and location, since a few operations take
+ * the same name twice (a path `ip` and a query `ip`).
+ */
+interface FactParam {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header' | 'body';
+  readonly required: boolean;
+}
+interface FactOperation {
+  readonly method: string;
+  readonly path: string;
+  readonly encoding: string;
+  readonly params: readonly FactParam[];
+}
+
+const operations = specFacts.operations as readonly FactOperation[];
+const SPEC_OPERATIONS = 213;
+
+function familyOf(name: string): ParamFamilyId | undefined {
+  if (name === 'recipient-variables') return 'recipient-variables';
+  const prefix = name.slice(0, 2);
+  return prefix === 'o:' || prefix === 'h:' || prefix === 'v:' || prefix === 't:' ? prefix : undefined;
+}
+
+/**
+ * A spec field with a family prefix is covered by the endpoint's family when it
+ * is not a ParamDef: any name for h:/v:, a documented member for o:/t:.
+ */
+function coveredByFamily(endpoint: EndpointDef, name: string): boolean {
+  const family = familyOf(name);
+  if (!family || !endpoint.families?.includes(family)) return false;
+  if (family === 'h:' || family === 'v:' || family === 'recipient-variables') return true;
+  return paramFamilies[family].known.some((m) => m.name === name);
+}
+
+function compare(op: FactOperation, endpoint: EndpointDef): string[] {
+  const where = `${op.method} ${op.path} (${endpoint.id})`;
+  const out: string[] = [];
+  if (endpoint.encoding !== op.encoding) out.push(`${where}: encoding is ${endpoint.encoding}, spec says ${op.encoding}`);
+  for (const fact of op.params) {
+    const def = endpoint.params.find((p) => p.name === fact.name && p.in === fact.in);
+    if (!def) {
+      const elsewhere = endpoint.params.find((p) => p.name === fact.name && !op.params.some((f) => f.name === p.name && f.in === p.in));
+      if (elsewhere) out.push(`${where}: parameter ${fact.name} is in ${elsewhere.in}, spec says ${fact.in}`);
+      else if (!coveredByFamily(endpoint, fact.name))
+        out.push(`${where}: missing parameter ${fact.name} (${fact.in}${fact.required ? ', required' : ''})`);
+      continue;
+    }
+    if (def.required !== fact.required)
+      out.push(`${where}: parameter ${fact.name} (${fact.in}) required=${def.required}, spec says ${fact.required}`);
+  }
+  for (const def of endpoint.params) {
+    const inSpec = op.params.some((f) => f.name === def.name && f.in === def.in);
+    const reportedAsMoved = op.params.some((f) => f.name === def.name);
+    if (!inSpec && !reportedAsMoved) out.push(`${where}: parameter ${def.name} (${def.in}) is not in the spec`);
+  }
+  return out;
+}
+
+function coverage(): { covered: number; differences: string[] } {
+  const differences: string[] = [];
+  let covered = 0;
+  for (const op of operations) {
+    const matches = catalog.filter((e) => e.method === op.method && e.path === op.path);
+    if (matches.length === 0) {
+      differences.push(`${op.method} ${op.path}: not in the catalog`);
+      continue;
+    }
+    if (matches.length > 1)
+      differences.push(`${op.method} ${op.path}: in the catalog ${matches.length} times (${matches.map((e) => e.id).join(', ')})`);
+    const found = compare(op, matches[0] as EndpointDef);
+    differences.push(...found);
+    if (found.length === 0 && matches.length === 1) covered += 1;
+  }
+  return { covered, differences };
+}
+
+const result = coverage();
+
+describe('coverage of the OpenAPI operations', () => {
+  it(`the fixture lists all ${SPEC_OPERATIONS} operations once`, () => {
+    expect(operations).toHaveLength(SPEC_OPERATIONS);
+    expect(new Set(operations.map((o) => `${o.method} ${o.path}`)).size).toBe(SPEC_OPERATIONS);
+  });
+
+  // The count is in the test name so every run reports it.
+  it(`${result.covered} of ${operations.length} operations are in the catalog with the same method, path, parameters, required flags and encoding`, () => {
+    expect(result.differences).toEqual([]);
+    expect(`${result.covered} of ${operations.length}`).toBe(`${SPEC_OPERATIONS} of ${SPEC_OPERATIONS}`);
+  });
+
+  it('marks exactly the endpoints missing from the spec as beyondSpec', () => {
+    const inSpec = new Set(operations.map((o) => `${o.method} ${o.path}`));
+    const wronglyMarked = catalog.filter((e) => e.beyondSpec === true && inSpec.has(`${e.method} ${e.path}`)).map((e) => e.id);
+    const unmarked = catalog
+      .filter((e) => e.beyondSpec !== true && !inSpec.has(`${e.method} ${e.path}`))
+      .map((e) => `${e.id} ${e.method} ${e.path}`);
+    expect({ wronglyMarked, unmarked }).toEqual({ wronglyMarked: [], unmarked: [] });
+  });
+
+  it('includes the Validate and Inbox Placement calls documented outside the spec', () => {
+    const beyond = catalog.filter((e) => e.beyondSpec === true);
+    expect(beyond.some((e) => e.group === 'validations')).toBe(true);
+    expect(beyond.some((e) => e.group === 'inbox-placement')).toBe(true);
+    for (const e of beyond) expect(['validations', 'inbox-placement']).toContain(e.group);
+  });
+});

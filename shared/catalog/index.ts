@@ -1,0 +1,14 @@
+export { type CatalogSection, catalog, catalogTree, endpointsByGroup, getEndpoint, getGroup, groups } from './catalog';
+export { domainParamName, isDomainScoped } from './domain-scope';
+export { paramFamilies } from './families';
+export { type EndpointMatch, findEndpointByRequest, pathSegments } from './match-request';
+export {
+  type CatalogSearch,
+  createCatalogSearch,
+  type SearchField,
+  type SearchMatch,
+  type SearchOptions,
+  type SearchResult,
+  searchCatalog,
+} from './search';
+export type * from './types';
