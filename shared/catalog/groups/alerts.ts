@@ -34,12 +34,60 @@ const alertNameInPath: ParamDef = {
 
 /** Create and update take the same JSON body. */
 const alertBody: readonly ParamDef[] = [
-  { name: 'name', in: 'body', type: { kind: 'string' }, required: true, repeatable: false, example: 'hard bounce rate', description: 'Readable name; also identifies the alert in later calls.' },
-  { name: 'metric', in: 'body', type: { kind: 'enum', values: ['hard_bounce_rate', 'temporary_fail_rate', 'delivered_rate', 'complained_rate'] }, required: true, repeatable: false, example: 'hard_bounce_rate', description: 'Rate to watch.' },
-  { name: 'comparator', in: 'body', type: { kind: 'enum', values: ['=', '!=', '<', '<=', '>', '>='] }, required: true, repeatable: false, example: '>', description: 'How the metric is compared with `limit`.' },
-  { name: 'limit', in: 'body', type: { kind: 'string' }, required: true, repeatable: false, example: '0.05', description: 'Threshold as a decimal string; rates are fractions, so 5% is `0.05`.' },
-  { name: 'dimension', in: 'body', type: { kind: 'enum', values: ['domain', 'ip', 'ip_pool', 'recipient_provider', 'subaccount'] }, required: true, repeatable: false, example: 'domain', description: 'What the metric is measured per.' },
-  { name: 'alert_channels', in: 'body', type: { kind: 'json' }, required: false, repeatable: false, example: ['email', 'slack'], description: 'Array of channels to notify: `email`, `slack`, `webhook`.' },
+  {
+    name: 'name',
+    in: 'body',
+    type: { kind: 'string' },
+    required: true,
+    repeatable: false,
+    example: 'hard bounce rate',
+    description: 'Readable name; also identifies the alert in later calls.',
+  },
+  {
+    name: 'metric',
+    in: 'body',
+    type: { kind: 'enum', values: ['hard_bounce_rate', 'temporary_fail_rate', 'delivered_rate', 'complained_rate'] },
+    required: true,
+    repeatable: false,
+    example: 'hard_bounce_rate',
+    description: 'Rate to watch.',
+  },
+  {
+    name: 'comparator',
+    in: 'body',
+    type: { kind: 'enum', values: ['=', '!=', '<', '<=', '>', '>='] },
+    required: true,
+    repeatable: false,
+    example: '>',
+    description: 'How the metric is compared with `limit`.',
+  },
+  {
+    name: 'limit',
+    in: 'body',
+    type: { kind: 'string' },
+    required: true,
+    repeatable: false,
+    example: '0.05',
+    description: 'Threshold as a decimal string; rates are fractions, so 5% is `0.05`.',
+  },
+  {
+    name: 'dimension',
+    in: 'body',
+    type: { kind: 'enum', values: ['domain', 'ip', 'ip_pool', 'recipient_provider', 'subaccount'] },
+    required: true,
+    repeatable: false,
+    example: 'domain',
+    description: 'What the metric is measured per.',
+  },
+  {
+    name: 'alert_channels',
+    in: 'body',
+    type: { kind: 'json' },
+    required: false,
+    repeatable: false,
+    example: ['email', 'slack'],
+    description: 'Array of channels to notify: `email`, `slack`, `webhook`.',
+  },
   {
     name: 'filters',
     in: 'body',
@@ -47,10 +95,27 @@ const alertBody: readonly ParamDef[] = [
     required: false,
     repeatable: false,
     example: [{ dimension: 'domain', comparator: '=', values: ['mg.example.com'] }],
-    description: 'Array of `{dimension, comparator, values[]}` objects narrowing what is watched; comparators include `contains` and `not contains`.',
+    description:
+      'Array of `{dimension, comparator, values[]}` objects narrowing what is watched; comparators include `contains` and `not contains`.',
   },
-  { name: 'period', in: 'body', type: { kind: 'string' }, required: false, repeatable: false, example: '1h', description: 'Aggregation window such as `1h` or `1d`.' },
-  { name: 'description', in: 'body', type: { kind: 'string', format: 'text' }, required: false, repeatable: false, example: 'Warn when more than 5% of mail hard-bounces', description: 'Note explaining the alert.' },
+  {
+    name: 'period',
+    in: 'body',
+    type: { kind: 'string' },
+    required: false,
+    repeatable: false,
+    example: '1h',
+    description: 'Aggregation window such as `1h` or `1d`.',
+  },
+  {
+    name: 'description',
+    in: 'body',
+    type: { kind: 'string', format: 'text' },
+    required: false,
+    repeatable: false,
+    example: 'Warn when more than 5% of mail hard-bounces',
+    description: 'Note explaining the alert.',
+  },
 ];
 
 export const alertsEndpoints: readonly EndpointDef[] = [
@@ -70,7 +135,19 @@ export const alertsEndpoints: readonly EndpointDef[] = [
     exampleResponse: {
       status: 200,
       contentType: 'application/json',
-      body: { items: [exampleAlert, { ...exampleAlert, id: '734ff385-0a9a-4087-86d5-6727ea7d9c34', name: 'complaint rate', metric: 'complained_rate', limit: '0.001' }], total: 2 },
+      body: {
+        items: [
+          exampleAlert,
+          {
+            ...exampleAlert,
+            id: '734ff385-0a9a-4087-86d5-6727ea7d9c34',
+            name: 'complaint rate',
+            metric: 'complained_rate',
+            limit: '0.001',
+          },
+        ],
+        total: 2,
+      },
     },
   },
   {
@@ -109,7 +186,8 @@ export const alertsEndpoints: readonly EndpointDef[] = [
     method: 'PUT',
     path: '/v1/thresholds/alerts/send/{name}',
     summary: 'Replace the settings of a send alert',
-    description: 'Overwrites the alert named in the path with the body; send every required field, not just the changes. A different body `name` renames it.',
+    description:
+      'Overwrites the alert named in the path with the body; send every required field, not just the changes. A different body `name` renames it.',
     deprecated: false,
     mutates: true,
     sendingKeyAllowed: false,

@@ -21,7 +21,15 @@ export const emailPreviewEndpoints: readonly EndpointDef[] = [
     encoding: 'none',
     pagination: 'none',
     params: [
-      { name: 'test_id', in: 'path', type: { kind: 'string', format: 'id' }, required: true, repeatable: false, example: 'a8f3c2d1e4b5', description: 'Id of the preview test.' },
+      {
+        name: 'test_id',
+        in: 'path',
+        type: { kind: 'string', format: 'id' },
+        required: true,
+        repeatable: false,
+        example: 'a8f3c2d1e4b5',
+        description: 'Id of the preview test.',
+      },
     ],
     exampleResponse: {
       status: 200,

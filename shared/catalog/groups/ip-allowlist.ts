@@ -23,7 +23,12 @@ export const ipAllowlistEndpoints: readonly EndpointDef[] = [
     exampleResponse: {
       status: 200,
       contentType: 'application/json',
-      body: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway' }, { ip_address: '192.0.2.51', description: 'Build server' }] },
+      body: {
+        addresses: [
+          { ip_address: '192.0.2.50', description: 'Office gateway' },
+          { ip_address: '192.0.2.51', description: 'Build server' },
+        ],
+      },
     },
   },
   {
@@ -39,10 +44,30 @@ export const ipAllowlistEndpoints: readonly EndpointDef[] = [
     encoding: 'multipart',
     pagination: 'none',
     params: [
-      { name: 'address', in: 'body', type: { kind: 'string' }, required: true, repeatable: false, example: '192.0.2.50', description: 'Allowlisted address to relabel.' },
-      { name: 'description', in: 'body', type: { kind: 'string', format: 'text' }, required: false, repeatable: false, example: 'Office gateway (London)', description: 'New label; blank when omitted.' },
+      {
+        name: 'address',
+        in: 'body',
+        type: { kind: 'string' },
+        required: true,
+        repeatable: false,
+        example: '192.0.2.50',
+        description: 'Allowlisted address to relabel.',
+      },
+      {
+        name: 'description',
+        in: 'body',
+        type: { kind: 'string', format: 'text' },
+        required: false,
+        repeatable: false,
+        example: 'Office gateway (London)',
+        description: 'New label; blank when omitted.',
+      },
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway (London)' }] } },
+    exampleResponse: {
+      status: 200,
+      contentType: 'application/json',
+      body: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway (London)' }] },
+    },
   },
   {
     id: 'ip-allowlist.add',
@@ -57,10 +82,30 @@ export const ipAllowlistEndpoints: readonly EndpointDef[] = [
     encoding: 'multipart',
     pagination: 'none',
     params: [
-      { name: 'address', in: 'body', type: { kind: 'string' }, required: true, repeatable: false, example: '192.0.2.50', description: 'IP address to allow.' },
-      { name: 'description', in: 'body', type: { kind: 'string', format: 'text' }, required: false, repeatable: false, example: 'Office gateway', description: 'Label for the entry; blank when omitted.' },
+      {
+        name: 'address',
+        in: 'body',
+        type: { kind: 'string' },
+        required: true,
+        repeatable: false,
+        example: '192.0.2.50',
+        description: 'IP address to allow.',
+      },
+      {
+        name: 'description',
+        in: 'body',
+        type: { kind: 'string', format: 'text' },
+        required: false,
+        repeatable: false,
+        example: 'Office gateway',
+        description: 'Label for the entry; blank when omitted.',
+      },
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway' }] } },
+    exampleResponse: {
+      status: 200,
+      contentType: 'application/json',
+      body: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway' }] },
+    },
   },
   {
     id: 'ip-allowlist.delete',
@@ -75,7 +120,15 @@ export const ipAllowlistEndpoints: readonly EndpointDef[] = [
     encoding: 'none',
     pagination: 'none',
     params: [
-      { name: 'address', in: 'query', type: { kind: 'string' }, required: true, repeatable: false, example: '192.0.2.51', description: 'Address to remove.' },
+      {
+        name: 'address',
+        in: 'query',
+        type: { kind: 'string' },
+        required: true,
+        repeatable: false,
+        example: '192.0.2.51',
+        description: 'Address to remove.',
+      },
     ],
     exampleResponse: { status: 200, contentType: 'application/json', body: { addresses: [] } },
   },

@@ -9,10 +9,43 @@ export const metricsGroup: GroupDef = {
 /** Fields shared by the sending and usage metric queries; only `dimensions` and `metrics` differ. */
 function metricsQueryBody(dimensions: ParamDef, metrics: ParamDef): readonly ParamDef[] {
   return [
-    { name: 'start', in: 'body', type: { kind: 'date', format: 'rfc2822' }, required: false, repeatable: false, example: 'Mon, 01 Sep 2025 00:00:00 +0000', description: 'Start of the window; seven days ago when omitted.' },
-    { name: 'end', in: 'body', type: { kind: 'date', format: 'rfc2822' }, required: false, repeatable: false, example: 'Mon, 08 Sep 2025 00:00:00 +0000', description: 'End of the window; now when omitted.' },
-    { name: 'resolution', in: 'body', type: { kind: 'enum', values: ['day', 'hour', 'month'] }, required: false, repeatable: false, default: 'day', example: 'day', description: 'Size of each time bucket.' },
-    { name: 'duration', in: 'body', type: { kind: 'string' }, required: false, repeatable: false, example: '7d', description: 'Window length counted back from `end`, e.g. `1d`, `2h`, `2m`; replaces `start` when given.' },
+    {
+      name: 'start',
+      in: 'body',
+      type: { kind: 'date', format: 'rfc2822' },
+      required: false,
+      repeatable: false,
+      example: 'Mon, 01 Sep 2025 00:00:00 +0000',
+      description: 'Start of the window; seven days ago when omitted.',
+    },
+    {
+      name: 'end',
+      in: 'body',
+      type: { kind: 'date', format: 'rfc2822' },
+      required: false,
+      repeatable: false,
+      example: 'Mon, 08 Sep 2025 00:00:00 +0000',
+      description: 'End of the window; now when omitted.',
+    },
+    {
+      name: 'resolution',
+      in: 'body',
+      type: { kind: 'enum', values: ['day', 'hour', 'month'] },
+      required: false,
+      repeatable: false,
+      default: 'day',
+      example: 'day',
+      description: 'Size of each time bucket.',
+    },
+    {
+      name: 'duration',
+      in: 'body',
+      type: { kind: 'string' },
+      required: false,
+      repeatable: false,
+      example: '7d',
+      description: 'Window length counted back from `end`, e.g. `1d`, `2h`, `2m`; replaces `start` when given.',
+    },
     dimensions,
     metrics,
     {
@@ -24,8 +57,24 @@ function metricsQueryBody(dimensions: ParamDef, metrics: ParamDef): readonly Par
       example: { AND: [{ attribute: 'domain', comparator: '=', values: [{ label: 'mg.example.com', value: 'mg.example.com' }] }] },
       description: 'Object with an `AND` array of `{attribute, comparator, values:[{label, value}]}` conditions.',
     },
-    { name: 'include_subaccounts', in: 'body', type: { kind: 'boolean', style: 'true-false' }, required: false, repeatable: false, example: false, description: 'Add subaccount traffic to the totals.' },
-    { name: 'include_aggregates', in: 'body', type: { kind: 'boolean', style: 'true-false' }, required: false, repeatable: false, example: true, description: 'Also return totals across the whole window in `aggregates`.' },
+    {
+      name: 'include_subaccounts',
+      in: 'body',
+      type: { kind: 'boolean', style: 'true-false' },
+      required: false,
+      repeatable: false,
+      example: false,
+      description: 'Add subaccount traffic to the totals.',
+    },
+    {
+      name: 'include_aggregates',
+      in: 'body',
+      type: { kind: 'boolean', style: 'true-false' },
+      required: false,
+      repeatable: false,
+      example: true,
+      description: 'Also return totals across the whole window in `aggregates`.',
+    },
   ];
 }
 
@@ -61,7 +110,8 @@ export const metricsEndpoints: readonly EndpointDef[] = [
         required: false,
         repeatable: false,
         example: ['time', 'domain'],
-        description: 'Array of grouping fields: time, domain, tag, ip, ip_pool, subaccount, country, device, bot, recipient_domain, recipient_provider.',
+        description:
+          'Array of grouping fields: time, domain, tag, ip, ip_pool, subaccount, country, device, bot, recipient_domain, recipient_provider.',
       },
       {
         name: 'metrics',
@@ -154,7 +204,8 @@ export const metricsEndpoints: readonly EndpointDef[] = [
     method: 'GET',
     path: '/v3/domains/{domain}/tag/devices',
     summary: 'List device types used in old tag statistics',
-    description: 'Returns the device categories the legacy tag aggregates understood. Use the `device` dimension of the metrics query instead.',
+    description:
+      'Returns the device categories the legacy tag aggregates understood. Use the `device` dimension of the metrics query instead.',
     deprecated: true,
     replacedBy: 'metrics.query',
     mutates: false,
@@ -170,7 +221,8 @@ export const metricsEndpoints: readonly EndpointDef[] = [
     method: 'GET',
     path: '/v3/domains/{domain}/tag/providers',
     summary: 'List mailbox providers used in old tag statistics',
-    description: 'Returns the provider domains the legacy tag aggregates understood. Use the `recipient_provider` dimension of the metrics query instead.',
+    description:
+      'Returns the provider domains the legacy tag aggregates understood. Use the `recipient_provider` dimension of the metrics query instead.',
     deprecated: true,
     replacedBy: 'metrics.query',
     mutates: false,
@@ -178,7 +230,11 @@ export const metricsEndpoints: readonly EndpointDef[] = [
     encoding: 'none',
     pagination: 'none',
     params: [tagDomain],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { items: ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'] } },
+    exampleResponse: {
+      status: 200,
+      contentType: 'application/json',
+      body: { items: ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'] },
+    },
   },
   {
     id: 'metrics.list-tag-countries',
@@ -186,7 +242,8 @@ export const metricsEndpoints: readonly EndpointDef[] = [
     method: 'GET',
     path: '/v3/domains/{domain}/tag/countries',
     summary: 'List country codes used in old tag statistics',
-    description: 'Returns the country codes the legacy tag aggregates understood. Use the `country` dimension of the metrics query instead.',
+    description:
+      'Returns the country codes the legacy tag aggregates understood. Use the `country` dimension of the metrics query instead.',
     deprecated: true,
     replacedBy: 'metrics.query',
     mutates: false,
