@@ -1,5 +1,5 @@
 import type { ConnectionTestResult } from '../../shared/bridge/environments';
-import { baseUrlFor, isOfficialRegion, otherRegion, regionBaseUrls, regionLabels } from '../../shared/environments/regions';
+import { baseUrlFor, isOfficialRegion, otherRegion, regionBaseUrlFor, regionLabels } from '../../shared/environments/regions';
 import type { Environment, OfficialRegion } from '../../shared/environments/types';
 import { AppFailure } from '../../shared/errors';
 import { mapRequestError } from './error-mapping';
@@ -88,7 +88,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
     environment: Environment,
     key: string,
   ): Promise<Pick<ConnectionTestResult, 'otherRegion' | 'message' | 'hint'>> {
-    const second = await attempt(regionBaseUrls[other], allowed, environment, key);
+    const second = await attempt(regionBaseUrlFor(environment, other), allowed, environment, key);
     const there = `the ${regionLabels[other]} region`;
     const otherRegionResult = { region: other, status: second.status, found: second.status === 200 };
     if (second.status === 200) {
@@ -147,7 +147,7 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
         );
 
       const other = otherRegion(region);
-      const allowed = new Set([hostOf(baseUrl), ...(other === null ? [] : [hostOf(regionBaseUrls[other])])]);
+      const allowed = new Set([hostOf(baseUrl), ...(other === null ? [] : [hostOf(regionBaseUrlFor(environment, other))])]);
       const first = await attempt(baseUrl, allowed, environment, key);
 
       if (first.status === null) {

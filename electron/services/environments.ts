@@ -142,7 +142,8 @@ export interface EnvironmentsService {
   get(id: string): Promise<Environment>;
   find(id: string): Promise<Environment | undefined>;
   getActive(): Promise<Environment | null>;
-  save(input: EnvironmentInput): Promise<Environment>;
+  /** `newId` is for main only: the built-in sandbox is created under its fixed id. */
+  save(input: EnvironmentInput, options?: { newId?: string }): Promise<Environment>;
   duplicate(id: string, options?: { copyKey?: boolean }): Promise<DuplicateResult>;
   remove(id: string, options?: { force?: boolean }): Promise<DeleteResult>;
   reorder(ids: readonly string[]): Promise<EnvironmentList>;
@@ -334,7 +335,7 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
       return document.environments.find((item) => item.id === document.activeId) ?? null;
     },
 
-    async save(rawInput) {
+    async save(rawInput, options = {}) {
       const input = invalid(rawInput);
       const stamp = new Date(clock()).toISOString();
       if (input.id !== undefined) {
@@ -346,7 +347,7 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
         });
         return find(next, id);
       }
-      const id = newId();
+      const id = options.newId ?? newId();
       const created = withoutOptional({ ...input, id, hasKey: false, keyLast4: null, createdAt: stamp, updatedAt: stamp }, input);
       await change((document) => {
         capacityCheck(document, 1);

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { openAsBlob } from 'node:fs';
+import { existsSync, openAsBlob } from 'node:fs';
+import path from 'node:path';
 import type { AppInfo } from '../../shared/bridge/app';
 import { getEndpoint } from '../../shared/catalog';
 import type { TextFileDialogs } from '../ipc/handlers/environments';
 import type { RequestDialogs } from '../ipc/handlers/requests';
 import { createAppInfoService } from './app-info';
 import { createConnectionTester } from './connection-test';
-import { createEnvironmentsService, createEnvironmentsStore } from './environments';
+import { createEnvironmentsService, createEnvironmentsStore, environmentsFileName } from './environments';
 import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
 import { createKeychain, type KeytarLike } from './keychain';
+import { createSandboxEnvironment } from './sandbox-environment';
+import { createSandboxServer } from './sandbox/server';
 import { createRequestSender, toSendEnvironment } from './send-request';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
@@ -41,8 +44,18 @@ export async function createServices(deps: MainDeps) {
   const fetchImpl = deps.fetch ?? globalThis.fetch;
   const appInfo = createAppInfoService({ version: deps.appVersion, shell: deps.shell, platform: deps.platform, versions: deps.versions });
   const keychain = createKeychain({ keytar: deps.keytar, ...(deps.keychainServiceName ? { serviceName: deps.keychainServiceName } : {}) });
-  const environments = createEnvironmentsService({ store: createEnvironmentsStore({ dir: deps.dataDir, clock }), keychain, clock, newId: randomUUID });
-  const connectionTest = createConnectionTester({ fetch: fetchImpl, getKey: keychain.getKey });
+  const firstLaunch = !existsSync(path.join(deps.dataDir, environmentsFileName));
+  const storedEnvironments = createEnvironmentsService({ store: createEnvironmentsStore({ dir: deps.dataDir, clock }), keychain, clock, newId: randomUUID });
+  const sandbox = createSandboxServer({
+    dataDir: deps.dataDir,
+    catalog: () => import('../../shared/catalog').then((module) => module.catalog),
+    logError: (error) => deps.logError?.('sandbox server', error),
+  });
+  const sandboxEnvironment = createSandboxEnvironment({ sandbox, environments: storedEnvironments, keychain, ...(deps.logError ? { logError: deps.logError } : {}) });
+  if (firstLaunch) await sandboxEnvironment.seed();
+  const environments = sandboxEnvironment.environments;
+  const getKey = sandboxEnvironment.getKey;
+  const connectionTest = createConnectionTester({ fetch: fetchImpl, getKey });
   const files = createFileRegistry({ openAsBlob });
   const history = createHistoryStore({ dir: deps.dataDir, clock, ...(deps.logError ? { logError: deps.logError } : {}) });
   const sender = createRequestSender({
@@ -50,7 +63,7 @@ export async function createServices(deps: MainDeps) {
       const environment = await environments.find(id);
       return environment ? toSendEnvironment(environment) : undefined;
     },
-    getKey: keychain.getKey,
+    getKey,
     getEndpoint,
     executor: createHttpExecutor({ fetch: fetchImpl, clock }),
     files,
@@ -67,7 +80,8 @@ export async function createServices(deps: MainDeps) {
     files,
     history,
     sender,
-    dispose: async () => {},
+    sandbox,
+    dispose: () => sandbox.stop(),
   };
 }
 

@@ -1,4 +1,6 @@
 import { AppInfoBadge } from '../features/app-info/AppInfoBadge';
+import { CatalogSidebar } from '../features/catalog/CatalogSidebar';
+import { Workbench } from '../features/workbench/Workbench';
 
 export function App() {
   return (
@@ -6,8 +8,12 @@ export function App() {
       <header className="top-bar">
         <span className="brand">Mailgun Explorer</span>
       </header>
-      <aside className="sidebar" aria-label="Endpoint catalog" />
-      <main className="workbench" aria-label="Request workbench" />
+      <aside className="sidebar" aria-label="Endpoint catalog">
+        <CatalogSidebar />
+      </aside>
+      <main className="workbench" aria-label="Request workbench">
+        <Workbench />
+      </main>
       <footer className="status-bar">
         <AppInfoBadge />
       </footer>

@@ -4,6 +4,7 @@ import { appMethods } from './app';
 import type { MethodSpec } from './define';
 import { environmentMethods } from './environments';
 import { requestMethods } from './requests';
+import { sandboxMethods } from './sandbox';
 
 /**
  * The complete bridge between renderer and main. Preload exposes exactly these
@@ -13,6 +14,7 @@ export const contract = {
   ...appMethods,
   ...environmentMethods,
   ...requestMethods,
+  ...sandboxMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -16,10 +16,15 @@ export function isOfficialRegion(region: Region): region is OfficialRegion {
 }
 
 /** Where requests for this environment go, without a trailing slash. */
-export function baseUrlFor(env: Pick<Environment, 'region' | 'baseUrl'>): string {
-  if (isOfficialRegion(env.region)) return regionBaseUrls[env.region];
+export function baseUrlFor(env: Pick<Environment, 'region' | 'baseUrl' | 'sandbox'>): string {
+  if (isOfficialRegion(env.region)) return regionBaseUrlFor(env, env.region);
   if (env.baseUrl === undefined || env.baseUrl === '') throw new Error('A custom-region environment has no base URL');
   return env.baseUrl;
+}
+
+/** An official region's base URL as this environment sees it: the built-in sandbox simulates both regions locally. */
+export function regionBaseUrlFor(env: Pick<Environment, 'sandbox'>, region: OfficialRegion): string {
+  return env.sandbox ? env.sandbox[region] : regionBaseUrls[region];
 }
 
 /**

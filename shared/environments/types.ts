@@ -57,6 +57,16 @@ export interface Environment {
   readonly keyLast4: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * Only on the built-in sandbox environment, filled in by main while the
+   * local sandbox server runs (its port changes every start); never stored.
+   */
+  readonly sandbox?: SandboxBaseUrls;
+}
+
+export interface SandboxBaseUrls {
+  readonly us: string;
+  readonly eu: string;
 }
 
 export interface FieldError {

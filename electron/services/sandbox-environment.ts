@@ -1,0 +1,79 @@
+import type { EnvironmentList } from '../../shared/bridge/environments';
+import type { Environment } from '../../shared/environments/types';
+import { SANDBOX_API_KEY, SANDBOX_ENVIRONMENT_ID, SANDBOX_US_DOMAIN } from '../../shared/sandbox/constants';
+import type { EnvironmentsService } from './environments';
+import type { Keychain } from './keychain';
+import type { SandboxServer } from './sandbox/server';
+
+/**
+ * Makes the built-in offline sandbox an ordinary environment: created and
+ * selected on first launch, pointed at the local server (started on first
+ * use) and usable even where no keychain works, because its key opens only
+ * that local server and is published on purpose.
+ */
+export interface SandboxEnvironmentDeps {
+  readonly sandbox: Pick<SandboxServer, 'start'>;
+  readonly environments: EnvironmentsService;
+  readonly keychain: Pick<Keychain, 'getKey'>;
+  readonly logError?: (message: string, error: unknown) => void;
+}
+
+export function isSandboxEnvironment(environment: Pick<Environment, 'id'>): boolean {
+  return environment.id === SANDBOX_ENVIRONMENT_ID;
+}
+
+export function createSandboxEnvironment(deps: SandboxEnvironmentDeps) {
+  const { sandbox, environments, keychain } = deps;
+
+  async function decorate(environment: Environment): Promise<Environment> {
+    if (!isSandboxEnvironment(environment)) return environment;
+    const urls = await sandbox.start();
+    return { ...environment, hasKey: true, keyLast4: environment.keyLast4 ?? SANDBOX_API_KEY.slice(-4), sandbox: { us: urls.usBaseUrl, eu: urls.euBaseUrl } };
+  }
+
+  async function decorateMaybe(environment: Environment | undefined): Promise<Environment | undefined> {
+    return environment ? decorate(environment) : undefined;
+  }
+
+  /** The same service, with the sandbox environment resolved wherever an environment is handed out. */
+  const service: EnvironmentsService = {
+    ...environments,
+    async list(): Promise<EnvironmentList> {
+      const list = await environments.list();
+      return { ...list, environments: await Promise.all(list.environments.map(decorate)) };
+    },
+    get: async (id) => decorate(await environments.get(id)),
+    find: async (id) => decorateMaybe(await environments.find(id)),
+    async getActive() {
+      const active = await environments.getActive();
+      return active ? decorate(active) : null;
+    },
+  };
+
+  return {
+    environments: service,
+
+    /** First launch only: add the sandbox, select it and put its key in the keychain when there is one. */
+    async seed(): Promise<void> {
+      await environments.save(
+        { name: 'Sandbox (offline)', region: 'us', domain: SANDBOX_US_DOMAIN, keyKind: 'primary', readOnly: false, colour: 'teal' },
+        { newId: SANDBOX_ENVIRONMENT_ID },
+      );
+      await environments.setActive(SANDBOX_ENVIRONMENT_ID);
+      try {
+        await environments.setApiKey(SANDBOX_ENVIRONMENT_ID, SANDBOX_API_KEY);
+      } catch (error) {
+        deps.logError?.('the sandbox key could not be stored in the keychain; the built-in key is used instead', error);
+      }
+    },
+
+    async getKey(environmentId: string): Promise<string | null> {
+      if (environmentId !== SANDBOX_ENVIRONMENT_ID) return keychain.getKey(environmentId);
+      try {
+        return (await keychain.getKey(environmentId)) ?? SANDBOX_API_KEY;
+      } catch {
+        return SANDBOX_API_KEY;
+      }
+    },
+  };
+}

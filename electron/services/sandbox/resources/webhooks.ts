@@ -1,0 +1,126 @@
+import { domainOf, field, fieldAll, param, type RequestContext, type RouteDef } from '../context';
+import { badRequest, json, notFound, type Reply } from '../errors';
+import type { Domain } from '../state';
+
+export const WEBHOOK_IDS = [
+  'accepted',
+  'delivered',
+  'opened',
+  'clicked',
+  'unsubscribed',
+  'complained',
+  'temporary_fail',
+  'permanent_fail',
+] as const;
+const MAX_URLS = 3;
+
+function checkId(id: string): string {
+  if (!(WEBHOOK_IDS as readonly string[]).includes(id))
+    return badRequest(`Invalid webhook id '${id.slice(0, 40)}'; use one of: ${WEBHOOK_IDS.join(', ')}`);
+  return id;
+}
+
+function checkUrls(urls: readonly string[]): string[] {
+  const clean = [...new Set(urls.map((u) => u.trim()).filter((u) => u !== ''))];
+  if (clean.length === 0) return badRequest('Missing mandatory parameter: url');
+  if (clean.length > MAX_URLS) return badRequest(`At most ${MAX_URLS} URLs are allowed per webhook`);
+  for (const url of clean) {
+    if (url.length > 2048 || !URL.canParse(url) || !['http:', 'https:'].includes(new URL(url).protocol))
+      return badRequest(`${url.slice(0, 200)} is not a valid url`);
+  }
+  return clean;
+}
+
+function allWebhooks(d: Domain): Record<string, { urls: string[] }> {
+  const out: Record<string, { urls: string[] }> = {};
+  for (const hook of d.webhooks) if (hook.urls.length > 0) out[hook.id] = { urls: hook.urls };
+  return out;
+}
+
+function find(d: Domain, id: string): { id: string; urls: string[] } {
+  return d.webhooks.find((h) => h.id === id && h.urls.length > 0) ?? notFound('Webhook not found');
+}
+
+function createV3(ctx: RequestContext): Reply {
+  const d = domainOf(ctx);
+  const id = checkId(field(ctx, 'id') ?? '');
+  const urls = checkUrls(fieldAll(ctx, 'url'));
+  if (d.webhooks.some((h) => h.id === id && h.urls.length > 0)) return badRequest(`Webhook ${id} already exists; update it instead`);
+  d.webhooks = [...d.webhooks.filter((h) => h.id !== id), { id, urls }];
+  return json(200, { message: 'Webhook has been created', webhook: { urls } });
+}
+
+function updateV3(ctx: RequestContext): Reply {
+  const hook = find(domainOf(ctx), param(ctx, 'webhook_name'));
+  hook.urls = checkUrls(fieldAll(ctx, 'url'));
+  return json(200, { message: 'Webhook has been updated', webhook: { urls: hook.urls } });
+}
+
+function deleteV3(ctx: RequestContext): Reply {
+  const d = domainOf(ctx);
+  const hook = find(d, param(ctx, 'webhook_name'));
+  d.webhooks = d.webhooks.filter((h) => h !== hook);
+  return json(200, { message: 'Webhook has been deleted', webhook: { urls: hook.urls } });
+}
+
+/** v4 works per URL: one URL is attached to several event types at once. */
+function v4(mode: 'add' | 'replace' | 'remove') {
+  return (ctx: RequestContext): Reply => {
+    const d = domainOf(ctx);
+    if (mode === 'remove') {
+      const urls = fieldAll(ctx, 'url')
+        .flatMap((u) => u.split(','))
+        .map((u) => u.trim())
+        .filter((u) => u !== '');
+      if (urls.length === 0) return badRequest('Missing mandatory parameter: url');
+      for (const hook of d.webhooks) hook.urls = hook.urls.filter((u) => !urls.includes(u));
+      return json(200, { webhooks: allWebhooks(d) });
+    }
+    const [url] = checkUrls(fieldAll(ctx, 'url').slice(0, 1));
+    const types = [
+      ...new Set(
+        fieldAll(ctx, 'event_types')
+          .flatMap((t) => t.split(','))
+          .map((t) => checkId(t.trim())),
+      ),
+    ];
+    if (types.length === 0 || !url) return badRequest('Missing mandatory parameter: event_types');
+    for (const id of WEBHOOK_IDS) {
+      let hook = d.webhooks.find((h) => h.id === id);
+      const wanted = types.includes(id);
+      if (!hook && wanted) {
+        hook = { id, urls: [] };
+        d.webhooks.push(hook);
+      }
+      if (!hook) continue;
+      if (wanted && !hook.urls.includes(url)) {
+        if (hook.urls.length >= MAX_URLS) return badRequest(`At most ${MAX_URLS} URLs are allowed per webhook`);
+        hook.urls.push(url);
+      } else if (!wanted && mode === 'replace') {
+        hook.urls = hook.urls.filter((u) => u !== url);
+      }
+    }
+    return json(200, { webhooks: allWebhooks(d) });
+  };
+}
+
+export const webhookRoutes: readonly RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/v3/domains/{domain}/webhooks',
+    domainParam: 'domain',
+    handler: (ctx) => json(200, { webhooks: allWebhooks(domainOf(ctx)) }),
+  },
+  { method: 'POST', path: '/v3/domains/{domain}/webhooks', domainParam: 'domain', handler: createV3 },
+  {
+    method: 'GET',
+    path: '/v3/domains/{domain_name}/webhooks/{webhook_name}',
+    domainParam: 'domain_name',
+    handler: (ctx) => json(200, { webhook: { urls: find(domainOf(ctx), param(ctx, 'webhook_name')).urls } }),
+  },
+  { method: 'PUT', path: '/v3/domains/{domain_name}/webhooks/{webhook_name}', domainParam: 'domain_name', handler: updateV3 },
+  { method: 'DELETE', path: '/v3/domains/{domain_name}/webhooks/{webhook_name}', domainParam: 'domain_name', handler: deleteV3 },
+  { method: 'POST', path: '/v4/domains/{domain}/webhooks', domainParam: 'domain', handler: v4('add') },
+  { method: 'PUT', path: '/v4/domains/{domain}/webhooks', domainParam: 'domain', handler: v4('replace') },
+  { method: 'DELETE', path: '/v4/domains/{domain}/webhooks', domainParam: 'domain', handler: v4('remove') },
+];

@@ -1,0 +1,277 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SandboxStatus } from '../../../shared/bridge/sandbox';
+import { type BodyLimits, type BodyOutcome, createBodyParser, defaultBodyLimits, requestTooLarge } from './body-parser';
+import type { RouteDef, World } from './context';
+import { json, type Reply } from './errors';
+import { createRateLimiter, type RateLimit } from './rate-limit';
+import { domainRoutes } from './resources/domains';
+import { eventRoutes } from './resources/events';
+import { keyRoutes } from './resources/keys';
+import { listRoutes } from './resources/lists';
+import { messageRoutes } from './resources/messages';
+import { metricRoutes } from './resources/metrics';
+import { routeRoutes } from './resources/routes';
+import { statRoutes } from './resources/stats';
+import { suppressionRoutes } from './resources/suppressions';
+import { tagRoutes } from './resources/tags';
+import { templateRoutes } from './resources/templates';
+import { webhookRoutes } from './resources/webhooks';
+import { type CatalogEntry, createRouter, type Router } from './router';
+import { type SeedKind, type SeedOptions, seedMany, seedState } from './seed';
+import { createStateStore, type SandboxState } from './state';
+
+export type { RateLimit } from './rate-limit';
+export type { CatalogEntry } from './router';
+
+export const sandboxRoutes: readonly RouteDef[] = [
+  ...messageRoutes,
+  ...domainRoutes,
+  ...eventRoutes,
+  ...suppressionRoutes,
+  ...webhookRoutes,
+  ...routeRoutes,
+  ...listRoutes,
+  ...templateRoutes,
+  ...tagRoutes,
+  ...statRoutes,
+  ...metricRoutes,
+  ...keyRoutes,
+];
+
+export interface SandboxServerOptions {
+  /** Folder the state file lives in (the app's user-data folder). */
+  readonly dataDir: string;
+  /**
+   * Endpoints the sandbox does not simulate answer with their catalog example.
+   * Pass the array, or a loader so the catalog is only imported when the sandbox starts.
+   */
+  readonly catalog?: readonly CatalogEntry[] | (() => Promise<readonly CatalogEntry[]>);
+  /** Milliseconds since the epoch; tests pin it. */
+  readonly clock?: () => number;
+  /** Off (null) unless given; can be changed later with `admin.setRateLimit`. */
+  readonly rateLimit?: RateLimit | null;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  readonly saveDebounceMs?: number;
+  /** Tests lower the body cap to exercise 413 without sending 52 MiB. */
+  readonly bodyLimits?: Partial<BodyLimits>;
+  readonly logError?: (error: unknown) => void;
+}
+
+export interface SandboxUrls {
+  readonly usBaseUrl: string;
+  readonly euBaseUrl: string;
+}
+
+export interface SandboxAdmin {
+  setRateLimit(limit: RateLimit | null): void;
+  /** Adds generated items of one kind (e.g. 250 bounces) and saves them. */
+  seedMany(kind: SeedKind, n: number, options?: SeedOptions): Promise<void>;
+  /** The live state, loading it first if needed; for tests and diagnostics. */
+  state(): Promise<SandboxState>;
+  /** Writes pending changes to disk now. */
+  flush(): Promise<void>;
+}
+
+export interface SandboxServer {
+  start(): Promise<SandboxUrls>;
+  stop(): Promise<void>;
+  /** Replaces everything with the sample data, running or not. */
+  reset(): Promise<void>;
+  status(): SandboxStatus;
+  readonly admin: SandboxAdmin;
+}
+
+const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'];
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  try {
+    res.writeHead(reply.status, {
+      ...reply.headers,
+      'Content-Type': `${reply.contentType}; charset=utf-8`,
+      'Content-Length': Buffer.byteLength(reply.body),
+      'Cache-Control': 'no-store',
+    });
+    res.end(reply.body);
+  } catch {
+    res.destroy();
+  }
+}
+
+/**
+ * A local stand-in for Mailgun's API: one HTTP server on 127.0.0.1 that
+ * answers under `/us` and `/eu`, keeps its data in the user-data folder, and
+ * behaves like Mailgun at the edges (auth, regions, limits, odd input).
+ */
+export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
+  const clock = options.clock ?? Date.now;
+  const limits: BodyLimits = { ...defaultBodyLimits, ...options.bodyLimits };
+  const store = createStateStore({ dataDir: options.dataDir, debounceMs: options.saveDebounceMs ?? 250 });
+  const rateLimiter = createRateLimiter(options.rateLimit ?? null, clock);
+
+  let state: SandboxState | null = null;
+  let loading: Promise<SandboxState> | null = null;
+  let server: Server | null = null;
+  let origin = '';
+  let starting: Promise<SandboxUrls> | null = null;
+
+  function loadState(): Promise<SandboxState> {
+    if (state) return Promise.resolve(state);
+    loading ??= (async () => {
+      const saved = await store.load();
+      const loaded = saved ?? seedState(clock());
+      if (!saved) await store.saveNow(loaded);
+      state = loaded;
+      return loaded;
+    })().finally(() => {
+      loading = null;
+    });
+    return loading;
+  }
+
+  const world: World = {
+    get state(): SandboxState {
+      if (!state) throw new Error('sandbox state used before it was loaded');
+      return state;
+    },
+    now: clock,
+    nextSequence() {
+      this.state.sequence += 1;
+      return this.state.sequence;
+    },
+  };
+
+  const router: Router = createRouter({
+    routes: sandboxRoutes,
+    catalog: Array.isArray(options.catalog) ? (options.catalog as readonly CatalogEntry[]) : [],
+    world,
+    rateLimiter,
+    origin: () => origin,
+    onChange: () => {
+      if (state) store.scheduleSave(state);
+    },
+    ...(options.logError ? { logError: options.logError } : {}),
+  });
+
+  async function loadCatalog(): Promise<void> {
+    if (typeof options.catalog !== 'function') return;
+    try {
+      router.setCatalog(await options.catalog());
+    } catch (error) {
+      // Without the catalog only the fallback answers are lost; the simulated resources still work.
+      options.logError?.(error);
+    }
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    if (!ALLOWED_HOSTS.includes(host)) {
+      // Refusing other Host names keeps web pages from reaching the server through DNS rebinding.
+      send(res, json(400, { message: 'Unexpected Host header' }));
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (Number.isFinite(declared) && declared > limits.maxBytes) {
+      // Answer before reading; Node discards the unread body without keeping it.
+      send(res, json(413, { message: requestTooLarge().message }));
+      return;
+    }
+    const parser = createBodyParser(req.headers['content-type'], limits);
+    let settled = false;
+    const finish = (outcome: BodyOutcome): void => {
+      if (settled) return;
+      settled = true;
+      if (!outcome.ok && outcome.error.status === 413) {
+        send(res, json(413, { message: outcome.error.message }));
+        return;
+      }
+      const reply = router.handle({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        authorization: req.headers.authorization,
+        body: outcome,
+      });
+      send(res, reply);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      const error = parser.write(chunk);
+      if (error) finish({ ok: false, error });
+    });
+    req.on('end', () => finish(parser.end()));
+    req.on('error', () => {
+      settled = true;
+      res.destroy();
+    });
+  }
+
+  async function start(): Promise<SandboxUrls> {
+    await loadState();
+    await loadCatalog();
+    const created = createServer({ maxHeaderSize: 32 * 1024 }, handle);
+    created.headersTimeout = 30_000;
+    created.requestTimeout = 5 * 60_000;
+    created.keepAliveTimeout = 5_000;
+    await new Promise<void>((resolve, reject) => {
+      created.once('error', reject);
+      created.listen(options.port ?? 0, '127.0.0.1', () => {
+        created.off('error', reject);
+        resolve();
+      });
+    });
+    created.on('clientError', (_error, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    });
+    server = created;
+    origin = `http://127.0.0.1:${(created.address() as AddressInfo).port}`;
+    return urls();
+  }
+
+  function urls(): SandboxUrls {
+    return { usBaseUrl: `${origin}/us`, euBaseUrl: `${origin}/eu` };
+  }
+
+  return {
+    start() {
+      if (server) return Promise.resolve(urls());
+      starting ??= start().finally(() => {
+        starting = null;
+      });
+      return starting;
+    },
+    async stop() {
+      if (starting) await starting.catch(() => undefined);
+      const running = server;
+      server = null;
+      origin = '';
+      if (running) {
+        await new Promise<void>((resolve) => {
+          running.close(() => resolve());
+          running.closeAllConnections();
+        });
+      }
+      await store.flush();
+    },
+    async reset() {
+      await loadState();
+      state = seedState(clock());
+      await store.saveNow(state);
+    },
+    status() {
+      return server ? { running: true, ...urls() } : { running: false };
+    },
+    admin: {
+      setRateLimit: (limit) => rateLimiter.set(limit),
+      async seedMany(kind, n, seedOptions) {
+        const current = await loadState();
+        seedMany(current, kind, n, clock(), seedOptions);
+        store.scheduleSave(current);
+      },
+      state: loadState,
+      flush: () => store.flush(),
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { SearchResult } from '../../../shared/catalog/index';
+import { useWorkbenchStore } from '../workbench/workbench-store';
+import '../workbench/controls.css';
+import './catalog.css';
+import { MethodBadge } from './MethodBadge';
+import { closeCommandPalette, openCommandPalette, usePaletteOpen } from './palette-store';
+import { useCatalog } from './use-catalog';
+
+const LIMIT = 50;
+
+/** Ctrl/Cmd+K toggles the palette wherever focus is. */
+function usePaletteShortcut(): void {
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        openCommandPalette();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** Jump to any endpoint by summary, path, group or parameter name. Mount once; it renders nothing while closed. */
+export function CommandPalette() {
+  usePaletteShortcut();
+  const isOpen = usePaletteOpen();
+  return isOpen ? <PaletteDialog /> : null;
+}
+
+function describeMatch(result: SearchResult): string | undefined {
+  const param = result.matches.find((m) => m.field === 'param');
+  if (!param || result.matches.some((m) => m.field === 'summary' || m.field === 'path')) return undefined;
+  return `parameter ${param.terms.join(', ')}`;
+}
+
+function PaletteDialog() {
+  const catalog = useCatalog();
+  const store = useWorkbenchStore();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+  const baseId = useId();
+  const listId = `${baseId}-list`;
+
+  useEffect(() => {
+    returnFocus.current = document.activeElement;
+    inputRef.current?.focus();
+    return () => {
+      const previous = returnFocus.current;
+      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+    };
+  }, []);
+
+  const results = useMemo(() => (catalog.data ? catalog.data.searchCatalog(query, { limit: LIMIT }) : []), [catalog.data, query]);
+  const activeIndex = results.length === 0 ? -1 : Math.min(active, results.length - 1);
+
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${activeIndex}"]`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeIndex]);
+
+  const choose = (result: SearchResult | undefined) => {
+    if (!result) return;
+    store.openEndpoint(result.endpoint.id);
+    closeCommandPalette();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const count = results.length;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (count > 0) setActive((activeIndex + 1) % count);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (count > 0) setActive((activeIndex - 1 + count) % count);
+        break;
+      case 'Home':
+        if (count > 0 && event.ctrlKey) setActive(0);
+        break;
+      case 'End':
+        if (count > 0 && event.ctrlKey) setActive(count - 1);
+        break;
+      case 'PageDown':
+        event.preventDefault();
+        if (count > 0) setActive(Math.min(count - 1, activeIndex + 8));
+        break;
+      case 'PageUp':
+        event.preventDefault();
+        if (count > 0) setActive(Math.max(0, activeIndex - 8));
+        break;
+      case 'Enter':
+        event.preventDefault();
+        choose(results[activeIndex]);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        closeCommandPalette();
+        break;
+      case 'Tab':
+        // Focus stays in the palette: the list is driven from the input.
+        event.preventDefault();
+        break;
+      default:
+        break;
+    }
+  };
+
+  const activeResult = results[activeIndex];
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: clicking the backdrop closes the palette; the keyboard path is Escape.
+    <div
+      className="palette-backdrop"
+      data-testid="palette-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && closeCommandPalette()}
+    >
+      <div className="palette" role="dialog" aria-modal="true" aria-label="Go to endpoint" data-testid="command-palette">
+        <input
+          ref={inputRef}
+          className="palette-input"
+          data-testid="palette-input"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={activeResult ? `${baseId}-${activeResult.endpoint.id}` : undefined}
+          aria-label="Search endpoints by name, path or parameter"
+          placeholder="Go to endpoint: name, path or parameter…"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        {catalog.isPending ? (
+          <p className="palette-empty muted" role="status">
+            Loading endpoints…
+          </p>
+        ) : results.length === 0 ? (
+          <p className="palette-empty muted" role="status" data-testid="palette-empty">
+            No endpoint matches “{query}”.
+          </p>
+        ) : (
+          <div id={listId} ref={listRef} className="palette-list" role="listbox" aria-label="Endpoints" data-testid="palette-results">
+            {results.map((result, index) => {
+              const { endpoint } = result;
+              const why = describeMatch(result);
+              return (
+                // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen with the keyboard through the combobox input.
+                <div
+                  key={endpoint.id}
+                  data-index={index}
+                  tabIndex={-1}
+                  id={`${baseId}-${endpoint.id}`}
+                  role="option"
+                  aria-selected={index === activeIndex}
+                  data-testid="palette-option"
+                  data-endpoint-id={endpoint.id}
+                  className={`palette-option${index === activeIndex ? ' is-active' : ''}${endpoint.deprecated ? ' is-deprecated' : ''}`}
+                  onMouseMove={() => index !== activeIndex && setActive(index)}
+                  onClick={() => choose(result)}
+                >
+                  <MethodBadge method={endpoint.method} />
+                  <span className="palette-text">
+                    <span className="palette-summary">
+                      {endpoint.summary}
+                      {endpoint.deprecated ? <span className="tag tag-deprecated">deprecated</span> : null}
+                    </span>
+                    <span className="palette-path">{endpoint.path}</span>
+                  </span>
+                  {why ? <span className="palette-why muted">{why}</span> : null}
+                </div>
+              );
+            })}
+          </div>
+        )}
+        <p className="palette-help muted">
+          <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to open · <kbd>Esc</kbd> to close
+        </p>
+      </div>
+    </div>
+  );
+}

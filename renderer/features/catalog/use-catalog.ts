@@ -1,0 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
+
+/** The catalog module's public surface; loaded on demand so the first screen does not wait for it. */
+export type CatalogModule = typeof import('../../../shared/catalog/index');
+
+export interface LoadedCatalog {
+  readonly catalog: CatalogModule['catalog'];
+  readonly catalogTree: CatalogModule['catalogTree'];
+  readonly groups: CatalogModule['groups'];
+  readonly getEndpoint: CatalogModule['getEndpoint'];
+  readonly searchCatalog: CatalogModule['searchCatalog'];
+}
+
+export async function loadCatalog(): Promise<LoadedCatalog> {
+  const m = await import('../../../shared/catalog/index');
+  return { catalog: m.catalog, catalogTree: m.catalogTree, groups: m.groups, getEndpoint: m.getEndpoint, searchCatalog: m.searchCatalog };
+}
+
+export function useCatalog() {
+  return useQuery({
+    queryKey: ['catalog'],
+    queryFn: loadCatalog,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    // Static data holding functions; comparing it deeply on every fetch would be wasted work.
+    structuralSharing: false,
+  });
+}

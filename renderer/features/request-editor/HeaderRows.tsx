@@ -1,0 +1,83 @@
+import { type HeaderRow, newRowId } from './draft';
+
+export interface HeaderRowsProps {
+  readonly rows: readonly HeaderRow[];
+  readonly onChange: (rows: readonly HeaderRow[]) => void;
+  readonly errors: ReadonlyMap<number, string>;
+  /** Set automatically from the environment, listed so users know not to add it. */
+  readonly automatic: readonly string[];
+}
+
+const SUGGESTIONS = ['Accept', 'Accept-Language', 'X-Mailgun-On-Behalf-Of', 'X-Request-Id'] as const;
+
+/** Extra HTTP request headers. Authorization is never editable: main adds it from the keychain. */
+export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProps) {
+  const update = (id: string, patch: Partial<Pick<HeaderRow, 'name' | 'value'>>) =>
+    onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
+  return (
+    <div className="header-rows" data-testid="header-rows">
+      <p className="muted">
+        Authorization is added by the app from the keychain and never shown here.
+        {automatic.length > 0 ? ` Also set automatically: ${automatic.join(', ')}.` : ''}
+      </p>
+      <datalist id="header-suggestions">
+        {SUGGESTIONS.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      {rows.map((row, index) => {
+        const error = errors.get(index);
+        const errorId = `header-error-${row.id}`;
+        return (
+          <div key={row.id} className={`kv-row${error ? ' has-error' : ''}`} data-testid="header-row">
+            <input
+              className="control control-mono"
+              data-testid="header-row-name"
+              aria-label={`Header ${index + 1} name`}
+              list="header-suggestions"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="Header-Name"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+              value={row.name}
+              onChange={(e) => update(row.id, { name: e.target.value })}
+            />
+            <input
+              className="control"
+              data-testid="header-row-value"
+              aria-label={`Header ${index + 1} value`}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="value"
+              value={row.value}
+              onChange={(e) => update(row.id, { value: e.target.value })}
+            />
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove header ${row.name || index + 1}`}
+              data-testid="header-row-remove"
+              onClick={() => onChange(rows.filter((r) => r.id !== row.id))}
+            >
+              ×
+            </button>
+            {error ? (
+              <p id={errorId} className="field-error kv-error" role="alert" data-testid="header-row-error">
+                {error}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="header-add"
+        onClick={() => onChange([...rows, { id: newRowId(), name: '', value: '' }])}
+      >
+        + Add header
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { domainParamName } from '../../../shared/catalog/domain-scope';
+import type { EndpointDef } from '../../../shared/catalog/types';
+import type { FieldError, ParamInput } from '../../../shared/request';
+import { DocsTab } from './DocsTab';
+import { type EditorDraft, emptyDraft, endpointRowFamilies, type FamilyRow, formParams, type HeaderRow, withExamples } from './draft';
+import { type EditorTab, sortErrors, tabOfFirstError } from './editor-errors';
+import { FamilyRows } from './FamilyRows';
+import { HeaderRows } from './HeaderRows';
+import { ParamField } from './ParamField';
+import '../workbench/controls.css';
+import './request-editor.css';
+
+export interface RequestEditorProps {
+  readonly endpoint: EndpointDef;
+  readonly draft: EditorDraft;
+  readonly onChange: (draft: EditorDraft) => void;
+  /** Every current problem; the editor decides which to show. */
+  readonly errors: readonly FieldError[];
+  /** After a send attempt every error shows, not only those of touched fields. */
+  readonly showAllErrors: boolean;
+  /** Increments on each blocked send; the editor then moves focus to the first problem. */
+  readonly blockedAttempt: number;
+  /** The environment's default domain, offered as the domain placeholder. */
+  readonly environmentDomain?: string;
+  /** Headers the app adds on its own, listed on the headers tab. */
+  readonly automaticHeaders: readonly string[];
+  readonly onOpenEndpoint: (id: string) => void;
+}
+
+/** The form for one endpoint: parameters, open-ended option fields, extra headers and docs, in tabs. */
+export function RequestEditor(props: RequestEditorProps) {
+  const { endpoint, draft, onChange, showAllErrors } = props;
+  const [tab, setTab] = useState<EditorTab>('params');
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const panelRef = useRef<HTMLDivElement>(null);
+  const params = useMemo(() => formParams(endpoint), [endpoint]);
+  const families = useMemo(() => endpointRowFamilies(endpoint), [endpoint]);
+  const domainParam = domainParamName(endpoint.path);
+  const sorted = useMemo(() => sortErrors(props.errors), [props.errors]);
+  const paramNames = useMemo(() => new Set(params.map((p) => p.name)), [params]);
+
+  const focusTarget = useRef(false);
+  // Only a new blocked attempt should move focus, not every keystroke that changes the errors.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    if (props.blockedAttempt === 0) return;
+    const first = tabOfFirstError(sorted, paramNames);
+    if (first) setTab(first);
+    focusTarget.current = true;
+  }, [props.blockedAttempt]);
+  useEffect(() => {
+    if (!focusTarget.current) return;
+    focusTarget.current = false;
+    panelRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
+
+  const touch = (name: string) => setTouched((current) => (current.has(name) ? current : new Set([...current, name])));
+  const setParam = (name: string, value: ParamInput | undefined) => onChange({ ...draft, params: { ...draft.params, [name]: value } });
+  const setExtra = (extra: readonly FamilyRow[]) => onChange({ ...draft, extra });
+  const setHeaders = (headers: readonly HeaderRow[]) => onChange({ ...draft, headers });
+
+  const visibleParamErrors = [...sorted.params.keys()].filter((n) => paramNames.has(n) && (showAllErrors || touched.has(n))).length;
+  const headerErrorCount = [...sorted.headers.keys()].filter((i) => showAllErrors || (draft.headers[i]?.name ?? '') !== '').length;
+  const tabs: { id: EditorTab; label: string; count?: number; errors: number }[] = [
+    { id: 'params', label: 'Parameters', count: params.length, errors: visibleParamErrors },
+  ];
+  if (families.length > 0) tabs.push({ id: 'options', label: 'Options', count: draft.extra.length, errors: sorted.extra.size });
+  tabs.push({ id: 'headers', label: 'Headers', count: draft.headers.length, errors: headerErrorCount });
+  tabs.push({ id: 'docs', label: 'Docs', errors: 0 });
+  const current = tabs.some((t) => t.id === tab) ? tab : 'params';
+
+  let panel: ReactNode;
+  if (current === 'params') {
+    panel =
+      params.length === 0 ? (
+        <p className="muted empty-panel">This endpoint takes no parameters: just send it.</p>
+      ) : (
+        <div className="param-list">
+          {params.map((param) => {
+            const isDomain = param.name === domainParam && param.in === 'path';
+            const error = sorted.params.get(param.name);
+            const fromEnv = isDomain && props.environmentDomain ? props.environmentDomain : undefined;
+            return (
+              <ParamField
+                key={param.name}
+                endpoint={endpoint}
+                param={param}
+                value={draft.params[param.name]}
+                onChange={(value) => setParam(param.name, value)}
+                onBlur={() => touch(param.name)}
+                error={showAllErrors || touched.has(param.name) ? error : undefined}
+                placeholder={fromEnv}
+                note={fromEnv ? `Leave empty to use the environment’s domain, ${fromEnv}.` : undefined}
+              />
+            );
+          })}
+        </div>
+      );
+  } else if (current === 'options') {
+    panel = <FamilyRows endpoint={endpoint} families={families} rows={draft.extra} onChange={setExtra} errors={sorted.extra} />;
+  } else if (current === 'headers') {
+    const shownHeaderErrors = new Map([...sorted.headers].filter(([i]) => showAllErrors || (draft.headers[i]?.name ?? '') !== ''));
+    panel = <HeaderRows rows={draft.headers} onChange={setHeaders} errors={shownHeaderErrors} automatic={props.automaticHeaders} />;
+  } else {
+    panel = <DocsTab endpoint={endpoint} onOpenEndpoint={props.onOpenEndpoint} />;
+  }
+
+  const tabId = (id: EditorTab) => `editor-tab-${id}`;
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const at = tabs.findIndex((t) => t.id === current);
+    const next = tabs[(at + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    if (!next) return;
+    event.preventDefault();
+    setTab(next.id);
+    document.getElementById(tabId(next.id))?.focus();
+  };
+
+  return (
+    <div className="request-editor" data-testid="request-editor">
+      <div className="editor-toolbar">
+        <div className="editor-tabs" role="tablist" aria-label="Request parts" onKeyDown={onTabKey}>
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              id={tabId(t.id)}
+              type="button"
+              role="tab"
+              data-testid={`tab-${t.id}`}
+              aria-selected={t.id === current}
+              aria-controls="editor-panel"
+              tabIndex={t.id === current ? 0 : -1}
+              className="editor-tab"
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+              {t.count ? <span className="tab-count">{t.count}</span> : null}
+              {t.errors > 0 ? (
+                <span className="tab-errors" title={`${t.errors} problem${t.errors === 1 ? '' : 's'}`}>
+                  {t.errors}
+                </span>
+              ) : null}
+            </button>
+          ))}
+        </div>
+        {current === 'params' && params.some((p) => p.type.kind !== 'file') ? (
+          <div className="editor-actions">
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="fill-examples"
+              onClick={() => onChange(withExamples(endpoint, draft))}
+            >
+              Fill examples
+            </button>
+            <button type="button" className="button button-small" data-testid="clear-form" onClick={() => onChange(emptyDraft)}>
+              Clear
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <div
+        key={current}
+        id="editor-panel"
+        ref={panelRef}
+        role="tabpanel"
+        aria-labelledby={tabId(current)}
+        className="editor-panel"
+        data-testid={`panel-${current}`}
+      >
+        {panel}
+      </div>
+    </div>
+  );
+}

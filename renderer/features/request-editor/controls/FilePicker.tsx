@@ -1,0 +1,78 @@
+import { useMutation } from '@tanstack/react-query';
+import type { FileRef } from '../../../../shared/request';
+import { call, toAppError } from '../../../bridge/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatBytes } from './format-bytes';
+
+export type FilePurpose = 'attachment' | 'inline' | 'import' | 'other';
+
+export interface FilePickerProps {
+  readonly id: string;
+  readonly testId: string;
+  readonly files: readonly FileRef[];
+  readonly onChange: (files: readonly FileRef[]) => void;
+  readonly multiple: boolean;
+  readonly purpose: FilePurpose;
+  readonly describedBy?: string;
+  readonly invalid?: boolean;
+}
+
+/**
+ * Main opens the OS file dialog and hands back opaque handles; the renderer
+ * only ever knows each file's name and size.
+ */
+export function FilePicker(props: FilePickerProps) {
+  const { files, onChange, multiple, purpose } = props;
+  const pick = useMutation({
+    mutationFn: () => call('pickFiles', { purpose, multiple }),
+    onSuccess: (picked) => {
+      const refs: FileRef[] = picked.map((f) => ({ kind: 'file', handle: f.handle, name: f.name, size: f.size }));
+      if (refs.length === 0) return;
+      onChange(multiple ? [...files, ...refs] : refs.slice(0, 1));
+    },
+  });
+  return (
+    <div className="file-picker" data-testid={props.testId}>
+      {files.length > 0 ? (
+        <ul className="file-list" aria-label="Chosen files">
+          {files.map((file, index) => (
+            <li key={file.handle} className="file-row" data-testid={`${props.testId}-file`}>
+              <span className="file-name">{file.name}</span>
+              <span className="muted file-size">{formatBytes(file.size)}</span>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Remove ${file.name}`}
+                data-testid={`${props.testId}-remove-${index}`}
+                onClick={() => onChange(files.filter((_, i) => i !== index))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <button
+        id={props.id}
+        type="button"
+        className="button"
+        data-testid={`${props.testId}-choose`}
+        aria-describedby={props.describedBy}
+        aria-invalid={props.invalid ? true : undefined}
+        disabled={pick.isPending}
+        onClick={() => pick.mutate()}
+      >
+        {pick.isPending
+          ? 'Choosing…'
+          : multiple
+            ? files.length > 0
+              ? 'Add files…'
+              : 'Choose files…'
+            : files.length > 0
+              ? 'Replace file…'
+              : 'Choose file…'}
+      </button>
+      {pick.isError ? <ErrorNotice error={toAppError(pick.error)} testId={`${props.testId}-error`} /> : null}
+    </div>
+  );
+}

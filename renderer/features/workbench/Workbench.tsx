@@ -1,0 +1,320 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import type { EndpointDef } from '../../../shared/catalog/types';
+import { keyKindWarning } from '../../../shared/environments/key-kind';
+import { baseUrlFor } from '../../../shared/environments/regions';
+import type { Environment } from '../../../shared/environments/types';
+import type { AppError } from '../../../shared/errors';
+import { type RequestTarget, type RequestValues, resolvePath, validateValues } from '../../../shared/request';
+import type { ResponseRecord } from '../../../shared/requests/types';
+import { toAppError } from '../../bridge/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { CommandPalette } from '../catalog/CommandPalette';
+import { openCommandPalette } from '../catalog/palette-store';
+import { useCatalog } from '../catalog/use-catalog';
+import { emptyDraft, fromRequestValues, toRequestValues } from '../request-editor/draft';
+import { RequestEditor } from '../request-editor/RequestEditor';
+import { UrlPreview } from '../request-editor/UrlPreview';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DefaultResponseView } from './DefaultResponseView';
+import { describeDeletion } from './deletion-message';
+import { sendBlock } from './send-guard';
+import { useActiveEnvironment } from './use-active-environment';
+import { useSendRequest } from './use-send-request';
+import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
+import './controls.css';
+import './workbench.css';
+import { draftKey, useWorkbenchState, useWorkbenchStore } from './workbench-store';
+
+/** What the response area is given; `onPage` re-sends the same endpoint with the values for another page. */
+export interface ResponseSlotState {
+  readonly response?: ResponseRecord;
+  readonly error?: AppError;
+  readonly pending: boolean;
+  readonly endpoint: EndpointDef;
+  readonly onPage: (values: RequestValues) => void;
+}
+
+export interface WorkbenchProps {
+  /** Draws the response; defaults to a plain status-and-body view. */
+  readonly renderResponse?: (state: ResponseSlotState) => ReactNode;
+}
+
+const defaultRenderResponse = (state: ResponseSlotState) => <DefaultResponseView {...state} />;
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+export const modKey = isMac ? '⌘' : 'Ctrl';
+
+function targetOf(environment: Environment): RequestTarget | undefined {
+  try {
+    return {
+      baseUrl: baseUrlFor(environment),
+      ...(environment.domain ? { domain: environment.domain } : {}),
+      ...(environment.subaccountId ? { subaccountId: environment.subaccountId } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request editor for the selected endpoint above (or beside) the response, plus the command palette. */
+export function Workbench({ renderResponse = defaultRenderResponse }: WorkbenchProps) {
+  const catalog = useCatalog();
+  const active = useActiveEnvironment();
+  const selectedId = useWorkbenchState((s) => s.selectedEndpointId);
+  const endpoint = selectedId && catalog.data ? catalog.data.getEndpoint(selectedId) : undefined;
+
+  let content: ReactNode;
+  if (catalog.isPending) {
+    content = (
+      <p className="workbench-empty muted" role="status" data-testid="workbench-loading">
+        Loading the endpoint catalog…
+      </p>
+    );
+  } else if (catalog.isError) {
+    content = (
+      <div className="workbench-empty">
+        <ErrorNotice error={toAppError(catalog.error)} testId="workbench-catalog-error" />
+      </div>
+    );
+  } else if (!selectedId) {
+    content = (
+      <div className="workbench-empty" data-testid="workbench-empty">
+        <h2>Pick an endpoint</h2>
+        <p className="muted">
+          Choose one from the list on the left, or press <kbd>{modKey}+K</kbd> to find it by name, path or parameter.
+        </p>
+        <button type="button" className="button" onClick={openCommandPalette}>
+          Find an endpoint…
+        </button>
+      </div>
+    );
+  } else if (!endpoint) {
+    content = (
+      <div className="workbench-empty" data-testid="workbench-unknown">
+        <p>The endpoint “{selectedId}” is not in this version’s catalog.</p>
+      </div>
+    );
+  } else if (active.isPending) {
+    content = (
+      <p className="workbench-empty muted" role="status">
+        Loading environments…
+      </p>
+    );
+  } else {
+    const key = draftKey(active.environment?.id ?? null, endpoint.id);
+    // Without environments the form still works for composing; sending stays blocked.
+    content = (
+      <>
+        {active.error ? (
+          <div className="workbench-banner">
+            <ErrorNotice error={active.error} testId="workbench-environment-error" />
+          </div>
+        ) : null}
+        <EndpointWorkbench key={key} draftId={key} endpoint={endpoint} environment={active.environment} renderResponse={renderResponse} />
+      </>
+    );
+  }
+
+  return (
+    <div className="workbench-root" data-testid="workbench">
+      <CommandPalette />
+      {content}
+    </div>
+  );
+}
+
+interface EndpointWorkbenchProps {
+  readonly draftId: string;
+  readonly endpoint: EndpointDef;
+  readonly environment: Environment | null;
+  readonly renderResponse: (state: ResponseSlotState) => ReactNode;
+}
+
+function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse }: EndpointWorkbenchProps) {
+  const store = useWorkbenchStore();
+  const draft = useWorkbenchState((s) => s.drafts.get(key)) ?? emptyDraft;
+  const outcome = useWorkbenchState((s) => s.outcomes.get(key));
+  const pending = useWorkbenchState((s) => s.pending.has(key));
+  const attempted = useWorkbenchState((s) => s.attempted.has(key));
+  const incoming = useWorkbenchState((s) => s.incoming);
+  const { send, cancel } = useSendRequest();
+  const [blockedAttempt, setBlockedAttempt] = useState(0);
+  const [confirming, setConfirming] = useState<RequestValues | null>(null);
+
+  useEffect(() => {
+    if (incoming?.endpointId !== endpoint.id) return;
+    store.takeIncoming();
+    store.setDraft(key, fromRequestValues(endpoint, incoming.values));
+  }, [incoming, endpoint, key, store]);
+
+  const values = useMemo(() => toRequestValues(draft), [draft]);
+  const target = useMemo(() => (environment ? targetOf(environment) : undefined), [environment]);
+  const errors = useMemo(() => validateValues(endpoint, values, target), [endpoint, values, target]);
+  const block = sendBlock(endpoint, environment);
+  const url = resolvePath(endpoint, values, target ?? { baseUrl: '' });
+  const keyWarning = environment ? keyKindWarning(environment, endpoint.method, url) : undefined;
+  const targetErrors = errors.filter((e) => e.source === 'target');
+
+  const trySend = useCallback(
+    (toSend: RequestValues, confirmed: boolean) => {
+      if (!environment || pending) return;
+      store.markAttempted(key);
+      if (sendBlock(endpoint, environment)) return;
+      if (validateValues(endpoint, toSend, target).length > 0) {
+        setBlockedAttempt((n) => n + 1);
+        return;
+      }
+      if (endpoint.method === 'DELETE' && !confirmed) {
+        setConfirming(toSend);
+        return;
+      }
+      send({
+        key,
+        environmentId: environment.id,
+        endpointId: endpoint.id,
+        values: toSend,
+        ...(endpoint.method === 'DELETE' ? { confirmedDestructive: true } : {}),
+      });
+    },
+    [environment, pending, store, key, endpoint, target, send],
+  );
+
+  useWorkbenchShortcuts({ onSend: () => trySend(values, false), onCancel: () => cancel(key), pending });
+
+  const onPage = useCallback(
+    (next: RequestValues) => {
+      store.setDraft(key, fromRequestValues(endpoint, next));
+      trySend(next, false);
+    },
+    [store, key, endpoint, trySend],
+  );
+
+  const automaticHeaders = target?.subaccountId ? ['X-Mailgun-On-Behalf-Of'] : [];
+  return (
+    <div className="endpoint-workbench" data-testid="endpoint-workbench" data-endpoint-id={endpoint.id}>
+      <div className="editor-pane">
+        <header className="endpoint-header">
+          <div className="endpoint-title-row">
+            <h1 className="endpoint-title" data-testid="endpoint-title">
+              {endpoint.summary}
+            </h1>
+            {environment ? (
+              <span className="env-chip" data-testid="workbench-environment" title={target?.baseUrl}>
+                {environment.name}
+                {environment.readOnly ? <span className="tag tag-readonly">read-only</span> : null}
+              </span>
+            ) : null}
+          </div>
+          <div className="send-row">
+            <UrlPreview endpoint={endpoint} values={values} target={target} />
+            {pending ? (
+              <button
+                type="button"
+                className="button button-cancel"
+                data-testid="cancel-button"
+                onClick={() => cancel(key)}
+                title="Cancel (Esc)"
+              >
+                Cancel
+              </button>
+            ) : (
+              <button
+                type="button"
+                className={`button button-primary${endpoint.method === 'DELETE' ? ' button-danger' : ''}`}
+                data-testid="send-button"
+                disabled={block !== undefined}
+                aria-describedby={block ? 'send-blocked' : undefined}
+                onClick={() => trySend(values, false)}
+                title={`Send (${modKey}+Enter)`}
+              >
+                Send
+              </button>
+            )}
+          </div>
+        </header>
+
+        <div className="notices">
+          {block ? (
+            <p
+              id="send-blocked"
+              className={`notice ${block.reason === 'read-only' ? 'notice-danger' : 'notice-warn'}`}
+              data-testid="send-blocked"
+              data-reason={block.reason}
+            >
+              {block.message}
+            </p>
+          ) : null}
+          {keyWarning?.warn ? (
+            <p className="notice notice-warn" data-testid="key-kind-warning" data-reason={keyWarning.reason}>
+              {keyWarning.message}
+            </p>
+          ) : null}
+          {endpoint.deprecated ? (
+            <p className="notice notice-warn" data-testid="deprecated-notice">
+              This endpoint is deprecated.{' '}
+              {endpoint.replacedBy ? (
+                <button type="button" className="link-button" onClick={() => store.openEndpoint(endpoint.replacedBy ?? '')}>
+                  Open its replacement
+                </button>
+              ) : null}
+            </p>
+          ) : null}
+          {attempted && targetErrors.length > 0 ? (
+            <div className="notice notice-danger" data-testid="target-errors">
+              {targetErrors.map((e) => (
+                <p key={e.param}>{e.message}</p>
+              ))}
+            </div>
+          ) : null}
+          {attempted && errors.length > 0 && !pending ? (
+            <p className="notice notice-danger" role="status" data-testid="validation-summary">
+              Fix {errors.length === 1 ? 'the problem' : `the ${errors.length} problems`} marked below before sending.
+            </p>
+          ) : null}
+        </div>
+
+        <RequestEditor
+          endpoint={endpoint}
+          draft={draft}
+          onChange={(next) => store.setDraft(key, next)}
+          errors={errors}
+          showAllErrors={attempted}
+          blockedAttempt={blockedAttempt}
+          environmentDomain={environment?.domain || undefined}
+          automaticHeaders={automaticHeaders}
+          onOpenEndpoint={(id) => store.openEndpoint(id)}
+        />
+      </div>
+
+      <section className="response-pane" aria-label="Response" data-testid="response-slot">
+        {renderResponse({
+          ...(outcome?.response ? { response: outcome.response } : {}),
+          ...(outcome?.error ? { error: outcome.error } : {}),
+          pending,
+          endpoint,
+          onPage,
+        })}
+      </section>
+
+      {confirming ? (
+        <ConfirmDialog
+          title={describeDeletion(endpoint, confirming, environment?.domain || undefined)}
+          confirmLabel="Delete"
+          testId="delete-confirm"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const toSend = confirming;
+            setConfirming(null);
+            trySend(toSend, true);
+          }}
+        >
+          <p>{endpoint.summary}.</p>
+          <p>
+            <code className="confirm-url">DELETE {resolvePath(endpoint, confirming, target ?? { baseUrl: '' })}</code>
+          </p>
+          <p className="muted">Environment: {environment?.name}. Mailgun cannot undo this.</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

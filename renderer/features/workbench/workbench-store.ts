@@ -1,0 +1,114 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { RequestValues } from '../../../shared/request';
+import type { ResponseRecord } from '../../../shared/requests/types';
+import type { EditorDraft } from '../request-editor/draft';
+
+/** The last outcome of a send, kept per endpoint and environment like the draft. */
+export interface SendOutcome {
+  readonly response?: ResponseRecord;
+  readonly error?: AppError;
+}
+
+export interface WorkbenchState {
+  readonly selectedEndpointId: string | null;
+  /** Values handed over by history (or a paging link), applied to the draft once the editor has the endpoint. */
+  readonly incoming: { readonly endpointId: string; readonly values: RequestValues } | null;
+  /** Everything below is memory only: never persisted, gone when the app quits. */
+  readonly drafts: ReadonlyMap<string, EditorDraft>;
+  readonly outcomes: ReadonlyMap<string, SendOutcome>;
+  /** Request ids in flight, by draft key. */
+  readonly pending: ReadonlyMap<string, string>;
+  /** Draft keys where a send was attempted, so every error shows, not only touched fields. */
+  readonly attempted: ReadonlySet<string>;
+}
+
+export interface WorkbenchStore {
+  getState(): WorkbenchState;
+  subscribe(listener: () => void): () => void;
+  /** Selects an endpoint; with values, the editor is filled with them (history's "open again"). */
+  openEndpoint(endpointId: string, values?: RequestValues): void;
+  takeIncoming(): WorkbenchState['incoming'];
+  setDraft(key: string, draft: EditorDraft): void;
+  markAttempted(key: string): void;
+  beginRequest(key: string, requestId: string): void;
+  /** Ignored when a newer request for the same key has started since. */
+  finishRequest(key: string, requestId: string, outcome: SendOutcome): void;
+}
+
+/** Drafts are kept apart per environment, because a domain or id valid in one account means nothing in another. */
+export function draftKey(environmentId: string | null, endpointId: string): string {
+  return `${environmentId ?? 'no-environment'}\u0000${endpointId}`;
+}
+
+const initialState: WorkbenchState = {
+  selectedEndpointId: null,
+  incoming: null,
+  drafts: new Map(),
+  outcomes: new Map(),
+  pending: new Map(),
+  attempted: new Set(),
+};
+
+export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): WorkbenchStore {
+  let state: WorkbenchState = { ...initialState, ...initial };
+  const listeners = new Set<() => void>();
+  const set = (next: WorkbenchState) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+  const withEntry = <V>(map: ReadonlyMap<string, V>, key: string, value: V | undefined): ReadonlyMap<string, V> => {
+    const copy = new Map(map);
+    if (value === undefined) copy.delete(key);
+    else copy.set(key, value);
+    return copy;
+  };
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    openEndpoint(endpointId, values) {
+      set({ ...state, selectedEndpointId: endpointId, incoming: values ? { endpointId, values } : state.incoming });
+    },
+    takeIncoming() {
+      const { incoming } = state;
+      if (incoming) set({ ...state, incoming: null });
+      return incoming;
+    },
+    setDraft(key, draft) {
+      set({ ...state, drafts: withEntry(state.drafts, key, draft) });
+    },
+    markAttempted(key) {
+      if (state.attempted.has(key)) return;
+      set({ ...state, attempted: new Set([...state.attempted, key]) });
+    },
+    beginRequest(key, requestId) {
+      set({ ...state, pending: withEntry(state.pending, key, requestId) });
+    },
+    finishRequest(key, requestId, outcome) {
+      if (state.pending.get(key) !== requestId) return;
+      set({ ...state, pending: withEntry(state.pending, key, undefined), outcomes: withEntry(state.outcomes, key, outcome) });
+    },
+  };
+}
+
+/** The app's one workbench; history, the palette and the sidebar all steer it. */
+export const workbenchStore: WorkbenchStore = createWorkbenchStore();
+
+/** For history's "open again" and anything else outside React that needs to open an endpoint. */
+export function openEndpoint(endpointId: string, values?: RequestValues): void {
+  workbenchStore.openEndpoint(endpointId, values);
+}
+
+export const WorkbenchStoreContext = createContext<WorkbenchStore>(workbenchStore);
+
+export function useWorkbenchStore(): WorkbenchStore {
+  return useContext(WorkbenchStoreContext);
+}
+
+export function useWorkbenchState<T>(select: (state: WorkbenchState) => T): T {
+  const store = useWorkbenchStore();
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export interface SandboxStatus {
+  readonly running: boolean;
+  /** `http://127.0.0.1:<port>/us`; present only while the server runs. */
+  readonly usBaseUrl?: string;
+  readonly euBaseUrl?: string;
+}
+
+export const sandboxMethods = {
+  getSandboxStatus: method<SandboxStatus>()(z.undefined()),
+  /** Wipes everything the sandbox stored and puts the sample data back. */
+  resetSandbox: method<{ ok: true }>()(z.undefined()),
+};
