@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import * as keytar from 'keytar';
+import keytar from 'keytar';
 import { electronDialogs } from './dialogs';
 import { appIndexUrl, appResponseHeaders, appScheme, resolveAppAsset } from './app-protocol';
 import { createDispatcher } from './ipc/dispatcher';

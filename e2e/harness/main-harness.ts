@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServices, type Services } from '../../electron/services';
-import * as keytar from 'keytar';
+import keytar from 'keytar';
 import { createScriptedDialogs, type ScriptedDialogs } from './scripted-dialogs';
 import { methodForChannel } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/errors';

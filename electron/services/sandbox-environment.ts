@@ -1,6 +1,6 @@
 import type { EnvironmentList } from '../../shared/bridge/environments';
 import type { Environment } from '../../shared/environments/types';
-import { SANDBOX_API_KEY, SANDBOX_ENVIRONMENT_ID, SANDBOX_US_DOMAIN } from '../../shared/sandbox/constants';
+import { isSandboxEnvironmentId, SANDBOX_API_KEY, SANDBOX_ENVIRONMENT_ID, SANDBOX_US_DOMAIN } from '../../shared/sandbox/constants';
 import type { EnvironmentsService } from './environments';
 import type { Keychain } from './keychain';
 import type { SandboxServer } from './sandbox/server';
@@ -19,7 +19,7 @@ export interface SandboxEnvironmentDeps {
 }
 
 export function isSandboxEnvironment(environment: Pick<Environment, 'id'>): boolean {
-  return environment.id === SANDBOX_ENVIRONMENT_ID;
+  return isSandboxEnvironmentId(environment.id);
 }
 
 export function createSandboxEnvironment(deps: SandboxEnvironmentDeps) {

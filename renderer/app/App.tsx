@@ -1,5 +1,8 @@
 import { AppInfoBadge } from '../features/app-info/AppInfoBadge';
 import { CatalogSidebar } from '../features/catalog/CatalogSidebar';
+import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitcher';
+import { RecoveryBanner } from '../features/environments/RecoveryBanner';
+import { SandboxBanner } from '../features/sandbox/SandboxBanner';
 import { Workbench } from '../features/workbench/Workbench';
 
 export function App() {
@@ -7,7 +10,12 @@ export function App() {
     <div className="app-shell" data-testid="app-ready">
       <header className="top-bar">
         <span className="brand">Mailgun Explorer</span>
+        <EnvironmentSwitcher showRecoveryBanner={false} />
       </header>
+      <div className="banner-slot">
+        <RecoveryBanner />
+        <SandboxBanner />
+      </div>
       <aside className="sidebar" aria-label="Endpoint catalog">
         <CatalogSidebar />
       </aside>

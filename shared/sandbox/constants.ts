@@ -17,3 +17,7 @@ export type SandboxRegion = (typeof sandboxRegions)[number];
 
 /** Path prefix of each simulated region; the client appends `/v3/...` to `<origin>/<prefix>`. */
 export const sandboxRegionPrefixes: Readonly<Record<SandboxRegion, string>> = { us: '/us', eu: '/eu' };
+
+export function isSandboxEnvironmentId(id: string): boolean {
+  return id === SANDBOX_ENVIRONMENT_ID;
+}

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { pageBridgeScript } from '../e2e/harness/bridge-bundle';
+import { type MainHarness, startMainHarness } from '../e2e/harness/main-harness';
+import { type StaticServer, startStaticServer } from '../e2e/harness/static-server';
+
+export const rendererDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export interface BenchApp {
+  readonly page: Page;
+  readonly main: MainHarness;
+  close(): Promise<void>;
+}
+
+/** The built app as the end-to-end tests run it: real renderer, real main services, Debian's Chromium. */
+export class BenchBrowser {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly server: StaticServer,
+  ) {}
+
+  static async start(): Promise<BenchBrowser> {
+    const browser = await chromium.launch({
+      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--enable-precise-memory-info',
+        '--js-flags=--expose-gc',
+      ],
+    });
+    return new BenchBrowser(browser, await startStaticServer(rendererDir));
+  }
+
+  /** A fresh profile and a fresh page; resolves once the page has started loading. */
+  async open(options: { waitForReady?: boolean } = {}): Promise<BenchApp & { navigationStarted: number }> {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'mailgun-explorer-bench-'));
+    const main = await startMainHarness(dataDir);
+    const context = await this.browser.newContext({ viewport: { width: 1360, height: 860 } });
+    await context.exposeBinding('__mailgunInvoke', (_source, channel: string, arg: unknown) => main.invoke(channel, arg));
+    await context.addInitScript({ content: await pageBridgeScript() });
+    const page = await context.newPage();
+    const navigationStarted = performance.now();
+    await page.goto(this.server.url, { waitUntil: 'commit' });
+    if (options.waitForReady !== false) await page.getByTestId('app-ready').waitFor();
+    return {
+      page,
+      main,
+      navigationStarted,
+      close: async () => {
+        await context.close();
+        await main.dispose();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.close();
+  }
+}
+
+/** Collects long tasks (over 50 ms) the page runs from now on; `stop` returns the longest, in ms. */
+export async function watchLongTasks(page: Page): Promise<{ stop(): Promise<number> }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
+    w.__longest = 0;
+    w.__observer?.disconnect();
+    w.__observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+    });
+    w.__observer.observe({ type: 'longtask', buffered: false });
+  });
+  return {
+    stop: () =>
+      page.evaluate(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
+        w.__observer?.disconnect();
+        return w.__longest;
+      }),
+  };
+}
+
+/** The page's live JavaScript heap, in MB, after a full collection. */
+export async function heapMb(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  await session.detach();
+  return usedSize / (1024 * 1024);
+}

@@ -1,0 +1,47 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { isSandboxEnvironmentId } from '../../../shared/sandbox/constants';
+import { call, toAppError } from '../../bridge/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useActiveEnvironment } from '../workbench/use-active-environment';
+import './sandbox.css';
+
+/** While the built-in sandbox is active, nobody should mistake its answers for real Mailgun's. */
+export function SandboxBanner() {
+  const { environment } = useActiveEnvironment();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const reset = useMutation({
+    mutationFn: () => call('resetSandbox'),
+    onSuccess: () => {
+      setConfirming(false);
+      void queryClient.invalidateQueries({ queryKey: ['history'] });
+    },
+  });
+  if (!environment || !isSandboxEnvironmentId(environment.id)) return null;
+  return (
+    <section className="sandbox-banner" role="status" aria-label="Offline sandbox" data-testid="sandbox-banner">
+      <strong>Offline sandbox — not real Mailgun.</strong>
+      <span>
+        Requests go to a simulated Mailgun on this computer ({environment.region === 'eu' ? 'EU' : 'US'} region). Nothing is sent to anyone; data
+        lives in the app's data folder.
+      </span>
+      {confirming ? (
+        <span className="sandbox-banner-confirm">
+          Reset deletes everything you created in the sandbox and restores the sample data.
+          <button type="button" className="sandbox-button danger" onClick={() => reset.mutate()} disabled={reset.isPending} data-testid="sandbox-reset-confirm">
+            {reset.isPending ? 'Resetting…' : 'Reset sandbox'}
+          </button>
+          <button type="button" className="sandbox-button" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="sandbox-button" onClick={() => setConfirming(true)} data-testid="sandbox-reset">
+          Reset sandbox…
+        </button>
+      )}
+      {reset.isError ? <ErrorNotice error={toAppError(reset.error)} /> : null}
+    </section>
+  );
+}
