@@ -71,14 +71,19 @@ export class BenchBrowser {
   }
 }
 
-/** Collects long tasks (over 50 ms) the page runs from now on; `stop` returns the longest, in ms. */
-export async function watchLongTasks(page: Page): Promise<{ stop(): Promise<number> }> {
+export interface LongTask {
+  readonly start: number;
+  readonly duration: number;
+}
+
+/** Collects long tasks (over 50 ms) the page runs from now on, with their start times on the page's clock. */
+export async function watchLongTasks(page: Page): Promise<{ stop(): Promise<LongTask[]> }> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
-    w.__longest = 0;
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __observer?: PerformanceObserver };
+    w.__longTasks = [];
     w.__observer?.disconnect();
     w.__observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+      for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     });
     w.__observer.observe({ type: 'longtask', buffered: false });
   });
@@ -86,11 +91,15 @@ export async function watchLongTasks(page: Page): Promise<{ stop(): Promise<numb
     stop: () =>
       page.evaluate(async () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
+        const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __observer?: PerformanceObserver };
         w.__observer?.disconnect();
-        return w.__longest;
+        return w.__longTasks;
       }),
   };
+}
+
+export function longest(tasks: readonly LongTask[]): number {
+  return tasks.reduce((max, task) => Math.max(max, task.duration), 0);
 }
 
 /** The page's live JavaScript heap, in MB, after a full collection. */

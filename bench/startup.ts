@@ -30,34 +30,31 @@ export async function filterLatency(browser: BenchBrowser): Promise<Figure[]> {
   const samples = await app.page.evaluate(async (words) => {
     const input = document.querySelector<HTMLInputElement>('[data-testid="catalog-filter"]');
     if (!input) throw new Error('no catalog filter');
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    const tree = document.querySelector('[data-testid="catalog-tree"]') ?? document.body;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const channel = new MessageChannel();
+    // A task-sized pause that lets React's scheduled (deferred) render run, without waiting for a frame.
+    const yieldTask = () =>
+      new Promise<void>((resolve) => {
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+    const type = async (text: string) => {
+      const t0 = performance.now();
+      setValue?.call(input, text);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // The tree says which query its rows reflect; wait for this one, then force layout.
+      for (let i = 0; i < 10_000; i += 1) {
+        const tree = document.querySelector<HTMLElement>('[data-testid="catalog-tree"]');
+        if (tree && tree.dataset.query === text.trim()) break;
+        await yieldTask();
+      }
+      document.body.getBoundingClientRect();
+      return performance.now() - t0;
+    };
     const times: number[] = [];
     for (const word of words) {
-      for (let n = 1; n <= word.length; n += 1) {
-        const before = tree.innerHTML.length;
-        const changed = new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            observer.disconnect();
-            resolve();
-          });
-          observer.observe(tree, { childList: true, subtree: true, characterData: true, attributes: true });
-          setTimeout(() => {
-            observer.disconnect();
-            resolve();
-          }, 500);
-        });
-        const t0 = performance.now();
-        setter?.call(input, word.slice(0, n));
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        if (tree.innerHTML.length === before) await changed;
-        tree.getBoundingClientRect();
-        document.body.offsetHeight;
-        times.push(performance.now() - t0);
-      }
-      setter?.call(input, '');
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      for (let n = 1; n <= word.length; n += 1) times.push(await type(word.slice(0, n)));
+      await type('');
     }
     return times;
   }, queries);

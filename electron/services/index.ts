@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, openAsBlob } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../../shared/bridge/app';
-import { getEndpoint } from '../../shared/catalog';
+import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import type { TextFileDialogs } from '../ipc/handlers/environments';
 import type { RequestDialogs } from '../ipc/handlers/requests';
 import { createAppInfoService } from './app-info';
@@ -12,9 +12,13 @@ import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
 import { createKeychain, type KeytarLike } from './keychain';
-import { createSandboxEnvironment } from './sandbox-environment';
 import { createSandboxServer } from './sandbox/server';
-import { createRequestSender, toSendEnvironment } from './send-request';
+import { createSandboxEnvironment } from './sandbox-environment';
+import { createSavedRequestsService } from './saved-requests';
+import { createCustomSender } from './send-custom-request';
+import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from './send-request';
+import { createSnippetService } from './snippets';
+import { createBaseUrlSender, createSupportServices } from './support';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
 export type MainDialogs = TextFileDialogs & RequestDialogs;
@@ -45,31 +49,52 @@ export async function createServices(deps: MainDeps) {
   const appInfo = createAppInfoService({ version: deps.appVersion, shell: deps.shell, platform: deps.platform, versions: deps.versions });
   const keychain = createKeychain({ keytar: deps.keytar, ...(deps.keychainServiceName ? { serviceName: deps.keychainServiceName } : {}) });
   const firstLaunch = !existsSync(path.join(deps.dataDir, environmentsFileName));
-  const storedEnvironments = createEnvironmentsService({ store: createEnvironmentsStore({ dir: deps.dataDir, clock }), keychain, clock, newId: randomUUID });
+  const storedEnvironments = createEnvironmentsService({
+    store: createEnvironmentsStore({ dir: deps.dataDir, clock }),
+    keychain,
+    clock,
+    newId: randomUUID,
+  });
   const sandbox = createSandboxServer({
     dataDir: deps.dataDir,
     catalog: () => import('../../shared/catalog').then((module) => module.catalog),
     logError: (error) => deps.logError?.('sandbox server', error),
   });
-  const sandboxEnvironment = createSandboxEnvironment({ sandbox, environments: storedEnvironments, keychain, ...(deps.logError ? { logError: deps.logError } : {}) });
+  const sandboxEnvironment = createSandboxEnvironment({
+    sandbox,
+    environments: storedEnvironments,
+    keychain,
+    ...(deps.logError ? { logError: deps.logError } : {}),
+  });
   if (firstLaunch) await sandboxEnvironment.seed();
   const environments = sandboxEnvironment.environments;
   const getKey = sandboxEnvironment.getKey;
   const connectionTest = createConnectionTester({ fetch: fetchImpl, getKey });
   const files = createFileRegistry({ openAsBlob });
   const history = createHistoryStore({ dir: deps.dataDir, clock, ...(deps.logError ? { logError: deps.logError } : {}) });
-  const sender = createRequestSender({
-    getEnvironment: async (id) => {
-      const environment = await environments.find(id);
-      return environment ? toSendEnvironment(environment) : undefined;
-    },
-    getKey,
+  const getEnvironment = async (id: string) => {
+    const environment = await environments.find(id);
+    return environment ? toSendEnvironment(environment) : undefined;
+  };
+  const executor = createHttpExecutor({ fetch: fetchImpl, clock });
+  const logError = deps.logError ? { logError: deps.logError } : {};
+  const senderDeps: RequestSenderDeps = { getEnvironment, getKey, getEndpoint, executor, files, history, ...logError };
+  const sender = createRequestSender(senderDeps);
+  const customSender = createCustomSender({ getEnvironment, getKey, executor, history, ...logError });
+  const snippets = createSnippetService({ getEnvironment, getKey, getEndpoint });
+  const savedRequests = createSavedRequestsService({
+    dir: deps.dataDir,
+    clock,
+    newId: randomUUID,
     getEndpoint,
-    executor: createHttpExecutor({ fetch: fetchImpl, clock }),
-    files,
-    history,
-    ...(deps.logError ? { logError: deps.logError } : {}),
+    catalog,
+    groupTitle: (id) => getGroup(id as Parameters<typeof getGroup>[0])?.title ?? id,
+    environments,
+    getKey,
+    sender,
+    customSender,
   });
+  const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
 
   return {
     appInfo,
@@ -80,6 +105,10 @@ export async function createServices(deps: MainDeps) {
     files,
     history,
     sender,
+    customSender,
+    snippets,
+    savedRequests,
+    support,
     sandbox,
     dispose: () => sandbox.stop(),
   };

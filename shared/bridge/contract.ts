@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appMethods } from './app';
+import { collectionMethods } from './collections';
 import type { MethodSpec } from './define';
 import { environmentMethods } from './environments';
 import { requestMethods } from './requests';
 import { sandboxMethods } from './sandbox';
+import { snippetMethods } from './snippets';
+import { supportMethods } from './support';
 
 /**
  * The complete bridge between renderer and main. Preload exposes exactly these
@@ -15,6 +18,9 @@ export const contract = {
   ...environmentMethods,
   ...requestMethods,
   ...sandboxMethods,
+  ...snippetMethods,
+  ...collectionMethods,
+  ...supportMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -17,7 +17,7 @@ export const fileValueSchema = z
   })
   .strict();
 
-type JsonInput = string | number | boolean | null | JsonInput[] | { [key: string]: JsonInput };
+type JsonInput = string | number | boolean | null | readonly JsonInput[] | { readonly [key: string]: JsonInput };
 
 const jsonSchema: z.ZodType<JsonInput> = z.lazy(() =>
   z.union([
@@ -25,26 +25,28 @@ const jsonSchema: z.ZodType<JsonInput> = z.lazy(() =>
     z.number().finite(),
     z.boolean(),
     z.null(),
-    z.array(jsonSchema).max(MAX_LIST_ITEMS),
-    z.record(z.string().max(256), jsonSchema),
+    z.array(jsonSchema).max(MAX_LIST_ITEMS).readonly(),
+    z.record(z.string().max(256), jsonSchema).readonly(),
   ]),
 );
 
 /** One value: JSON data, a date, or a picked file (by handle). Files come first so they are never read as plain objects. */
 const paramScalarSchema = z.union([fileValueSchema, z.date(), jsonSchema]);
 
-export const paramInputSchema = z.union([paramScalarSchema, z.array(paramScalarSchema).max(MAX_LIST_ITEMS)]);
+export const paramInputSchema = z.union([paramScalarSchema, z.array(paramScalarSchema).max(MAX_LIST_ITEMS).readonly()]);
 
 export const requestValuesSchema = z
   .object({
-    params: z.record(z.string().max(256), paramInputSchema.optional()),
+    params: z.record(z.string().max(256), paramInputSchema.optional()).readonly(),
     extra: z
       .array(z.object({ name: z.string().max(256), value: paramInputSchema }).strict())
       .max(MAX_LIST_ITEMS)
+      .readonly()
       .optional(),
     headers: z
       .array(z.object({ name: z.string().max(256), value: z.string().max(16_384) }).strict())
       .max(100)
+      .readonly()
       .optional(),
   })
   .strict();

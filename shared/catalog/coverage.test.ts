@@ -43,6 +43,24 @@ function coveredByFamily(endpoint: EndpointDef, name: string): boolean {
   return paramFamilies[family].known.some((m) => m.name === name);
 }
 
+/**
+ * Where the spec marks list filters as required although Mailgun answers
+ * without them (and the app would otherwise refuse to send a plain list call),
+ * the catalog makes them optional. Each exception is named here so nothing
+ * else can drift from the spec unnoticed.
+ */
+const optionalDespiteSpec: ReadonlySet<string> = new Set([
+  'bounces.list:limit',
+  'bounces.list:page',
+  'bounces.list:term',
+  'complaints.list:address',
+  'complaints.list:term',
+  'unsubscribes.list:address',
+  'unsubscribes.list:term',
+  'allowlist.list:address',
+  'allowlist.list:term',
+]);
+
 function compare(op: FactOperation, endpoint: EndpointDef): string[] {
   const where = `${op.method} ${op.path} (${endpoint.id})`;
   const out: string[] = [];
@@ -56,7 +74,8 @@ function compare(op: FactOperation, endpoint: EndpointDef): string[] {
         out.push(`${where}: missing parameter ${fact.name} (${fact.in}${fact.required ? ', required' : ''})`);
       continue;
     }
-    if (def.required !== fact.required)
+    const excepted = fact.required && !def.required && optionalDespiteSpec.has(`${endpoint.id}:${def.name}`);
+    if (def.required !== fact.required && !excepted)
       out.push(`${where}: parameter ${fact.name} (${fact.in}) required=${def.required}, spec says ${fact.required}`);
   }
   for (const def of endpoint.params) {

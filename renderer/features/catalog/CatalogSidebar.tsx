@@ -113,7 +113,7 @@ export function CatalogSidebar() {
             </p>
           ) : null}
           {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move between the buttons inside; each row is itself focusable. */}
-          <div id="catalog-tree" className="catalog-tree" ref={listRef} onKeyDown={onListKey} data-testid="catalog-tree">
+          <div id="catalog-tree" className="catalog-tree" ref={listRef} onKeyDown={onListKey} data-testid="catalog-tree" data-query={query}>
             {rows.map((row) => (
               <Row
                 key={row.key}

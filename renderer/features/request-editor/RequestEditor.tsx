@@ -26,6 +26,8 @@ export interface RequestEditorProps {
   /** Headers the app adds on its own, listed on the headers tab. */
   readonly automaticHeaders: readonly string[];
   readonly onOpenEndpoint: (id: string) => void;
+  /** The request as code in other languages; the tab shows only when a renderer is given. */
+  readonly renderCode?: () => ReactNode;
 }
 
 /** The form for one endpoint: parameters, open-ended option fields, extra headers and docs, in tabs. */
@@ -67,6 +69,7 @@ export function RequestEditor(props: RequestEditorProps) {
   ];
   if (families.length > 0) tabs.push({ id: 'options', label: 'Options', count: draft.extra.length, errors: sorted.extra.size });
   tabs.push({ id: 'headers', label: 'Headers', count: draft.headers.length, errors: headerErrorCount });
+  if (props.renderCode) tabs.push({ id: 'code', label: 'Code', errors: 0 });
   tabs.push({ id: 'docs', label: 'Docs', errors: 0 });
   const current = tabs.some((t) => t.id === tab) ? tab : 'params';
 
@@ -102,6 +105,8 @@ export function RequestEditor(props: RequestEditorProps) {
   } else if (current === 'headers') {
     const shownHeaderErrors = new Map([...sorted.headers].filter(([i]) => showAllErrors || (draft.headers[i]?.name ?? '') !== ''));
     panel = <HeaderRows rows={draft.headers} onChange={setHeaders} errors={shownHeaderErrors} automatic={props.automaticHeaders} />;
+  } else if (current === 'code' && props.renderCode) {
+    panel = props.renderCode();
   } else {
     panel = <DocsTab endpoint={endpoint} onOpenEndpoint={props.onOpenEndpoint} />;
   }

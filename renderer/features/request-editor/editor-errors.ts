@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../shared/request';
 
-export type EditorTab = 'params' | 'options' | 'headers' | 'docs';
+export type EditorTab = 'params' | 'options' | 'headers' | 'code' | 'docs';
 
 export interface SortedErrors {
   readonly params: ReadonlyMap<string, string>;

@@ -31,12 +31,27 @@ export interface ResponseSlotState {
   readonly error?: AppError;
   readonly pending: boolean;
   readonly endpoint: EndpointDef;
+  readonly environment: Environment | null;
+  /** The values that produced the response shown. */
+  readonly requestValues?: RequestValues;
   readonly onPage: (values: RequestValues) => void;
+  /** Sends the current form again. */
+  readonly onRetry: () => void;
 }
 
 export interface WorkbenchProps {
   /** Draws the response; defaults to a plain status-and-body view. */
   readonly renderResponse?: (state: ResponseSlotState) => ReactNode;
+  /** Extra views of the current request, supplied by other features: the Code tab and the save button. */
+  readonly renderCode?: (request: CurrentRequest) => ReactNode;
+  readonly renderActions?: (request: CurrentRequest) => ReactNode;
+}
+
+/** The request as the form holds it right now. */
+export interface CurrentRequest {
+  readonly environmentId: string;
+  readonly endpoint: EndpointDef;
+  readonly values: RequestValues;
 }
 
 const defaultRenderResponse = (state: ResponseSlotState) => <DefaultResponseView {...state} />;
@@ -57,7 +72,7 @@ function targetOf(environment: Environment): RequestTarget | undefined {
 }
 
 /** The request editor for the selected endpoint above (or beside) the response, plus the command palette. */
-export function Workbench({ renderResponse = defaultRenderResponse }: WorkbenchProps) {
+export function Workbench({ renderResponse = defaultRenderResponse, renderCode, renderActions }: WorkbenchProps) {
   const catalog = useCatalog();
   const active = useActiveEnvironment();
   const selectedId = useWorkbenchState((s) => s.selectedEndpointId);
@@ -110,7 +125,15 @@ export function Workbench({ renderResponse = defaultRenderResponse }: WorkbenchP
             <ErrorNotice error={active.error} testId="workbench-environment-error" />
           </div>
         ) : null}
-        <EndpointWorkbench key={key} draftId={key} endpoint={endpoint} environment={active.environment} renderResponse={renderResponse} />
+        <EndpointWorkbench
+          key={key}
+          draftId={key}
+          endpoint={endpoint}
+          environment={active.environment}
+          renderResponse={renderResponse}
+          renderCode={renderCode}
+          renderActions={renderActions}
+        />
       </>
     );
   }
@@ -128,9 +151,11 @@ interface EndpointWorkbenchProps {
   readonly endpoint: EndpointDef;
   readonly environment: Environment | null;
   readonly renderResponse: (state: ResponseSlotState) => ReactNode;
+  readonly renderCode: ((request: CurrentRequest) => ReactNode) | undefined;
+  readonly renderActions: ((request: CurrentRequest) => ReactNode) | undefined;
 }
 
-function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse }: EndpointWorkbenchProps) {
+function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse, renderCode, renderActions }: EndpointWorkbenchProps) {
   const store = useWorkbenchStore();
   const draft = useWorkbenchState((s) => s.drafts.get(key)) ?? emptyDraft;
   const outcome = useWorkbenchState((s) => s.outcomes.get(key));
@@ -198,6 +223,7 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
             <h1 className="endpoint-title" data-testid="endpoint-title">
               {endpoint.summary}
             </h1>
+            {environment && renderActions ? renderActions({ environmentId: environment.id, endpoint, values }) : null}
             {environment ? (
               <span className="env-chip" data-testid="workbench-environment" title={target?.baseUrl}>
                 {environment.name}
@@ -283,6 +309,7 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
           environmentDomain={environment?.domain || undefined}
           automaticHeaders={automaticHeaders}
           onOpenEndpoint={(id) => store.openEndpoint(id)}
+          {...(environment && renderCode ? { renderCode: () => renderCode({ environmentId: environment.id, endpoint, values }) } : {})}
         />
       </div>
 
@@ -290,9 +317,12 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
         {renderResponse({
           ...(outcome?.response ? { response: outcome.response } : {}),
           ...(outcome?.error ? { error: outcome.error } : {}),
+          ...(outcome?.values ? { requestValues: outcome.values } : {}),
           pending,
           endpoint,
+          environment,
           onPage,
+          onRetry: () => trySend(values, false),
         })}
       </section>
 

@@ -26,17 +26,12 @@ export function useSendRequest() {
         requestId,
         environmentId: input.environmentId,
         endpointId: input.endpointId,
-        // The bridge schema's input type has mutable arrays; copying satisfies it without a cast.
-        values: {
-          params: input.values.params,
-          ...(input.values.extra ? { extra: [...input.values.extra] } : {}),
-          ...(input.values.headers ? { headers: [...input.values.headers] } : {}),
-        },
+        values: input.values,
         ...(input.confirmedDestructive ? { confirmedDestructive: true } : {}),
       }),
     onMutate: ({ input, requestId }) => store.beginRequest(input.key, requestId),
-    onSuccess: (response, { input, requestId }) => store.finishRequest(input.key, requestId, { response }),
-    onError: (error, { input, requestId }) => store.finishRequest(input.key, requestId, { error: toAppError(error) }),
+    onSuccess: (response, { input, requestId }) => store.finishRequest(input.key, requestId, { response, values: input.values }),
+    onError: (error, { input, requestId }) => store.finishRequest(input.key, requestId, { error: toAppError(error), values: input.values }),
     // A sent request lands in history whatever happened to it.
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['history'] }),
   });

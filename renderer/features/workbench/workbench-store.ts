@@ -8,6 +8,8 @@ import type { EditorDraft } from '../request-editor/draft';
 export interface SendOutcome {
   readonly response?: ResponseRecord;
   readonly error?: AppError;
+  /** What was sent; paging derives the next request from it. */
+  readonly values?: RequestValues;
 }
 
 export interface WorkbenchState {

@@ -1,0 +1,228 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Locator, Page } from '@playwright/test';
+import { makeEventsJson } from '../../renderer/features/response/fixtures/make-events';
+import { expect, test } from '../fixtures';
+
+/**
+ * The response viewer on real responses: a local server answers the events
+ * endpoint of a custom-URL environment with whatever body each test needs,
+ * and the viewer has to make sense of it.
+ */
+
+interface Canned {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+interface CannedServer {
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+async function startCannedServer(reply: Canned): Promise<CannedServer> {
+  const bytes = Buffer.from(reply.body, 'utf8');
+  const server: Server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(reply.status, { 'content-type': reply.contentType, 'content-length': bytes.byteLength });
+      response.end(bytes);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+async function useLocalEnvironment(page: Page, baseUrl: string): Promise<void> {
+  const outcome = await page.evaluate(async (baseUrl) => {
+    type Bridge = Record<string, (arg?: unknown) => Promise<{ ok: boolean; value?: { id: string }; error?: unknown }>>;
+    const bridge = (window as unknown as { mailgun: Bridge }).mailgun;
+    const saved = await bridge.saveEnvironment?.({
+      name: 'Canned answers',
+      region: 'custom',
+      baseUrl,
+      domain: 'mg.example.com',
+      keyKind: 'primary',
+      readOnly: false,
+      colour: 'teal',
+    });
+    if (!saved?.ok || !saved.value) return { ok: false, error: saved?.error ?? 'saveEnvironment is not on the bridge' };
+    const stored = await bridge.setApiKey?.({ environmentId: saved.value.id, key: 'key-e2e0viewer0a1b2c3d4e5f60718' });
+    if (!stored?.ok) return { ok: false, error: stored?.error ?? 'setApiKey is not on the bridge' };
+    const active = await bridge.setActiveEnvironment?.({ id: saved.value.id });
+    return active?.ok ? { ok: true } : { ok: false, error: active?.error ?? 'setActiveEnvironment is not on the bridge' };
+  }, baseUrl);
+  expect(outcome).toEqual({ ok: true });
+  await page.reload();
+  await expect(page.getByTestId('app-ready')).toBeVisible();
+  await expect(page.getByTestId('env-active-name')).toHaveText('Canned answers');
+}
+
+/** Sends the events list for the environment's domain and waits for the viewer to show the status. */
+async function fetchEvents(page: Page, reply: Canned): Promise<{ viewer: Locator; close: () => Promise<void> }> {
+  const server = await startCannedServer(reply);
+  await useLocalEnvironment(page, server.baseUrl);
+  await page.getByTestId('catalog-filter').fill('events');
+  await page.locator('[data-testid="catalog-endpoint"][data-endpoint-id="events.list"]').getByRole('button').first().click();
+  await page.getByTestId('send-button').click();
+  const viewer = page.getByTestId('response-viewer');
+  // Generous: in the browser harness a large body crosses to the page through a test binding, not Electron's IPC.
+  await expect(viewer.getByTestId('status-chip')).toContainText(String(reply.status), { timeout: 15_000 });
+  return { viewer, close: () => server.close() };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function occurrences(text: string, term: string): number {
+  return text.toLowerCase().split(term.toLowerCase()).length - 1;
+}
+
+test('a 5 MB events page shows as a tree that expands, collapses and searches, with raw and table views', async ({ app }) => {
+  const { page } = app;
+  const text = makeEventsJson(5);
+  const document = JSON.parse(text) as { items: { recipient: string }[] };
+  const { viewer, close } = await fetchEvents(page, { status: 200, contentType: 'application/json', body: text });
+  try {
+    await expect(viewer.getByTestId('response-size')).toContainText('MB');
+    const tree = viewer.getByTestId('json-tree');
+    await expect(tree).toBeVisible({ timeout: 15_000 });
+    const rows = tree.getByTestId('json-row');
+    const itemsRow = rows.filter({ hasText: /^[▸▾]\s*items:/ });
+    const firstItem = rows.filter({ hasText: /^[▸▾]\s*0:/ });
+    // The recipient as a row of its own, not inside the one-line preview of its collapsed event.
+    const firstRecipient = rows.filter({ hasText: new RegExp(`^\\s*recipient: "${escapeRegExp(document.items[0]?.recipient ?? '')}"\\s*$`) });
+    await expect(itemsRow).toContainText(`${document.items.length.toLocaleString('en-GB')} items`);
+    await expect(itemsRow).toHaveAttribute('aria-expanded', 'true');
+    await expect(firstItem).toHaveAttribute('aria-expanded', 'false');
+    await expect(firstRecipient).toHaveCount(0);
+
+    await firstItem.getByTestId('json-toggle').click();
+    await expect(firstItem).toHaveAttribute('aria-expanded', 'true');
+    await expect(firstRecipient).toHaveCount(1);
+    await firstItem.getByTestId('json-toggle').click();
+    await expect(firstRecipient).toHaveCount(0);
+
+    await itemsRow.getByTestId('json-toggle').click();
+    await expect(itemsRow).toHaveAttribute('aria-expanded', 'false');
+    await expect(firstItem).toHaveCount(0);
+    await itemsRow.getByTestId('json-toggle').click();
+    await expect(firstItem).toHaveCount(1);
+
+    await viewer.getByTestId('tree-collapse-all').click();
+    // The root stays open, so collapsing everything leaves its two members, closed.
+    await expect(rows).toHaveCount(3);
+    await expect(itemsRow).toHaveAttribute('aria-expanded', 'false');
+    await expect(rows.filter({ hasText: /^[▸▾]\s*paging:/ })).toHaveAttribute('aria-expanded', 'false');
+
+    // A recipient deep in the list: it appears in three fields of its own event and nowhere else.
+    const term = document.items[2345]?.recipient ?? 'missing';
+    const matches = occurrences(text, term);
+    expect(matches).toBe(3);
+    const search = viewer.getByTestId('body-search');
+    const count = viewer.getByTestId('body-search-count');
+    await search.fill(term);
+    await expect(count).toHaveText(`1 of ${matches}`, { timeout: 15_000 });
+    const current = tree.locator('.jt-row.current-match');
+    await expect(current).toContainText(term);
+    await viewer.getByTestId('body-search-next').click();
+    await expect(count).toHaveText(`2 of ${matches}`);
+    await expect(current).toContainText(term);
+    await search.press('Enter');
+    await expect(count).toHaveText(`3 of ${matches}`);
+    await viewer.getByTestId('body-search-prev').click();
+    await expect(count).toHaveText(`2 of ${matches}`);
+    await search.press('Shift+Enter');
+    await search.press('Shift+Enter');
+    await expect(count).toHaveText(`${matches} of ${matches}`);
+
+    await viewer.getByTestId('tab-raw').click();
+    const raw = viewer.getByTestId('raw-view');
+    await expect(raw).toBeVisible({ timeout: 15_000 });
+    await expect(count).toHaveText(`1 of ${matches}`, { timeout: 15_000 });
+    await expect(raw.locator('.raw-row.current-match')).toContainText(term);
+    await search.fill('');
+    await raw.evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    await expect(raw.getByTestId('raw-row').first()).toContainText('{');
+
+    await viewer.getByTestId('tab-table').click();
+    const table = viewer.getByTestId('table-view');
+    await expect(table).toBeVisible();
+    await expect(table).toHaveAttribute('aria-label', new RegExp(`^items as a table, ${document.items.length} rows$`));
+    const columns = await table.getByTestId('table-column').allTextContents();
+    expect(columns).toEqual(expect.arrayContaining(['event', 'recipient', 'timestamp']));
+    await expect(table.getByTestId('table-row').first()).toContainText(document.items[0]?.recipient ?? '');
+
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('a body that claims to be JSON but is not is shown as text, with a warning', async ({ app }) => {
+  const body = '{"items": [{"event": "delivered"}, ';
+  const { viewer, close } = await fetchEvents(app.page, { status: 200, contentType: 'application/json', body });
+  try {
+    await expect(viewer.getByTestId('body-note')).toContainText('is not valid JSON');
+    await expect(viewer.getByTestId('tab-tree')).toHaveCount(0);
+    await expect(viewer.getByTestId('tab-raw')).toHaveAttribute('aria-selected', 'true');
+    await expect(viewer.getByTestId('raw-view')).toContainText(body.trim());
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('an empty body marked as JSON says so instead of failing to parse', async ({ app }) => {
+  const { viewer, close } = await fetchEvents(app.page, { status: 200, contentType: 'application/json; charset=utf-8', body: '' });
+  try {
+    await expect(viewer.getByTestId('body-note')).toContainText('has no body');
+    await expect(viewer.getByTestId('empty-body')).toContainText('The response has no body');
+    await expect(viewer.getByTestId('response-size')).toHaveText('0 B');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('a 502 HTML page from a proxy is flagged and shown as the raw page', async ({ app }) => {
+  const body = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1><p>nginx</p></body></html>\n';
+  const { viewer, close } = await fetchEvents(app.page, { status: 502, contentType: 'text/html', body });
+  try {
+    await expect(viewer.getByTestId('status-chip')).toHaveClass(/status-5xx/);
+    await expect(viewer.getByTestId('body-note').first()).toContainText('answered 502 with a web page');
+    await expect(viewer.getByTestId('raw-view')).toContainText('<h1>Bad Gateway</h1>');
+    // The page is text to read, never markup to render.
+    await expect(viewer.locator('h1', { hasText: 'Bad Gateway' })).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('the API-root greeting is explained as a wrong path', async ({ app }) => {
+  const { viewer, close } = await fetchEvents(app.page, { status: 200, contentType: 'text/plain', body: 'Mailgun Magnificent API' });
+  try {
+    const diagnosis = viewer.getByTestId('diagnosis');
+    await expect(diagnosis).toHaveAttribute('data-diagnosis-id', 'wrong-path');
+    await expect(diagnosis).toContainText('API root');
+    await expect(viewer.getByTestId('raw-view')).toContainText('Mailgun Magnificent API');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});

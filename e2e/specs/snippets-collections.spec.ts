@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { isMethodName } from '../../shared/bridge/contract';
+import { expect, test } from '../fixtures';
+
+/**
+ * Code snippets and Postman collections through the real renderer and main
+ * services. The canary key may appear only in a confirmed reveal, and never
+ * in files, history or the query cache.
+ */
+
+const key = 'key-CANARY-5b1e2d3c4a6f';
+const fixture = fileURLToPath(
+  new URL('../../electron/services/postman/__fixtures__/mailgun-essentials.postman_collection.json', import.meta.url),
+);
+
+test.skip(
+  !isMethodName('generateSnippets') || !isMethodName('listSavedRequests'),
+  'Snippet and collection methods are not in the contract yet.',
+);
+
+async function bridge<T>(page: Page, method: string, arg?: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([name, value]) =>
+      (window as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>).mailgun?.[name as string]?.(value),
+    [method, arg] as const,
+  );
+  const typed = result as { ok: boolean; value?: T; error?: { message: string } };
+  if (!typed.ok) throw new Error(`${method}: ${typed.error?.message}`);
+  return typed.value as T;
+}
+
+async function environmentWithKey(page: Page): Promise<string> {
+  const environment = await bridge<{ id: string }>(page, 'saveEnvironment', {
+    name: 'Snippets',
+    region: 'eu',
+    domain: 'mg.example.com',
+    keyKind: 'primary',
+    subaccountId: 'sub-7',
+    readOnly: false,
+    colour: 'teal',
+  });
+  await bridge(page, 'setApiKey', { environmentId: environment.id, key });
+  return environment.id;
+}
+
+const messageValues = {
+  params: { from: 'Me <me@mg.example.com>', to: ['alice@example.com', 'bob@example.com'], subject: 'Hi', text: 'Hello' },
+};
+
+test('snippets carry the region, subaccount and key variable; the key only on a confirmed reveal', async ({ app }) => {
+  const environmentId = await environmentWithKey(app.page);
+  const snippets = await bridge<{ language: string; code: string }[]>(app.page, 'generateSnippets', {
+    environmentId,
+    endpointId: 'messages.send',
+    values: messageValues,
+  });
+  expect(snippets.map((s) => s.language)).toContain('curl');
+  for (const snippet of snippets) {
+    expect(snippet.code).toContain('https://api.eu.mailgun.net');
+    expect(snippet.code).toContain('sub-7');
+    expect(snippet.code).not.toContain(key);
+  }
+  const refused = await app.page.evaluate(
+    async ([id]) =>
+      (window as unknown as { mailgun: Record<string, (a: unknown) => Promise<{ ok: boolean }>> }).mailgun.revealSnippetWithKey?.({
+        environmentId: id,
+        endpointId: 'messages.send',
+        values: { params: {} },
+        language: 'curl',
+        confirmed: false,
+      }),
+    [environmentId] as const,
+  );
+  expect(refused?.ok).toBe(false);
+  const revealed = await bridge<{ code: string }>(app.page, 'revealSnippetWithKey', {
+    environmentId,
+    endpointId: 'domains.list',
+    values: { params: {} },
+    language: 'go',
+    confirmed: true,
+  });
+  expect(revealed.code).toContain(key);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a Postman collection imports, runs through the panel and exports again', async ({ app }) => {
+  const environmentId = await environmentWithKey(app.page);
+  const panel = app.page.getByTestId('saved-requests-panel');
+  test.skip((await panel.count()) === 0, 'The saved requests panel is not mounted yet.');
+
+  app.main.dialogs.pickNext(fixture);
+  await panel.getByTestId('saved-import').click();
+  await expect(panel.getByTestId('saved-outcome')).toContainText('Imported 10 requests');
+  await expect(panel.getByTestId('saved-outcome')).toContainText('10 matched catalog endpoints, 0 kept as custom requests');
+  await expect(panel.getByTestId('saved-collection-Sending')).toBeVisible();
+  await expect(panel.getByTestId('saved-request-Send a message with an attachment')).toContainText('needs report.pdf');
+
+  const target = path.join(app.dataDir, '..', `${path.basename(app.dataDir)}-export.postman_collection.json`);
+  app.main.dialogs.saveNextTo(target);
+  await panel.getByTestId('saved-export').click();
+  await app.page.getByTestId('export-with-environment').uncheck();
+  await app.page.getByTestId('export-confirm').click();
+  await expect(panel.getByTestId('saved-outcome')).toContainText('Exported 10 requests');
+  const exported = JSON.parse(await readFile(target, 'utf8'));
+  expect(exported.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
+  expect(JSON.stringify(exported)).not.toContain(key);
+
+  const saved = await bridge<{ requests: { id: string; name: string }[] }>(app.page, 'listSavedRequests');
+  expect(saved.requests).toHaveLength(10);
+  expect(environmentId).not.toBe('');
+  expect(app.consoleErrors).toEqual([]);
+});

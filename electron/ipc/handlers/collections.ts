@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { collectionMethods } from '../../../shared/bridge/collections';
+import type { MethodSpec } from '../../../shared/bridge/define';
+import type { SavedRequestsService } from '../../services/saved-requests';
+import type { CustomSender } from '../../services/send-custom-request';
+import type { TextFileDialogs } from './environments';
+
+type Methods = typeof collectionMethods;
+type ResultOfSpec<S> = S extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+/** Same shape as `Pick<Handlers, keyof typeof collectionMethods>` once the methods are in the contract. */
+export type CollectionHandlers = {
+  readonly [M in keyof Methods]: (arg: z.output<Methods[M]['args']>) => Promise<ResultOfSpec<Methods[M]>>;
+};
+
+export interface CollectionHandlerDeps {
+  readonly savedRequests: SavedRequestsService;
+  readonly customSender: CustomSender;
+  readonly dialogs: TextFileDialogs;
+}
+
+const collectionFileFilters = [
+  { name: 'Postman collections', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+] as const;
+
+export function createCollectionHandlers({ savedRequests, customSender, dialogs }: CollectionHandlerDeps): CollectionHandlers {
+  return {
+    listSavedRequests: () => savedRequests.list(),
+    createCollection: ({ name }) => savedRequests.createCollection(name),
+    renameCollection: ({ id, name }) => savedRequests.renameCollection(id, name),
+    deleteCollection: ({ id }) => savedRequests.deleteCollection(id),
+    saveRequest: (arg) => savedRequests.save(arg),
+    renameSavedRequest: ({ id, name }) => savedRequests.rename(id, name),
+    deleteSavedRequest: ({ id }) => savedRequests.remove(id),
+    moveSavedRequest: ({ id, collectionId }) => savedRequests.move(id, collectionId),
+    importPostmanCollection: ({ text, environmentId }) => savedRequests.importText(text, environmentId),
+    importPostmanCollectionFromFile: async ({ environmentId }) => {
+      const file = await dialogs.openTextFile(collectionFileFilters);
+      if (file === null) return { cancelled: true };
+      const result = await savedRequests.importText(file.text, environmentId);
+      return { cancelled: false, fileName: file.name, ...result };
+    },
+    exportCollectionToFile: (arg) => savedRequests.exportToFile(arg, (name, text) => dialogs.saveTextFile(name, text)),
+    sendSavedRequest: (arg) => savedRequests.sendSaved(arg),
+    sendCustomRequest: (arg) => customSender.send(arg),
+  };
+}

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { MethodSpec } from '../../../shared/bridge/define';
+import type { supportMethods } from '../../../shared/bridge/support';
+import { AppFailure } from '../../../shared/errors';
+import { convertDate } from '../../../shared/support/dates';
+import type { SupportServices } from '../../services/support';
+import type { TextFileDialogs } from './environments';
+
+/** Thin glue from the bridge to the support tools. */
+
+export interface SupportHandlerDeps {
+  readonly support: SupportServices;
+  readonly dialogs: Pick<TextFileDialogs, 'saveTextFile'>;
+}
+
+type Methods = typeof supportMethods;
+type ResultOfSpec<S> = S extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+/** Same shape as `Pick<Handlers, keyof typeof supportMethods>` once the methods are in the contract. */
+export type SupportHandlers = {
+  readonly [M in keyof Methods]: (arg: z.output<Methods[M]['args']>) => Promise<ResultOfSpec<Methods[M]>>;
+};
+
+export function createSupportHandlers({ support, dialogs }: SupportHandlerDeps): SupportHandlers {
+  return {
+    lookupRecipient: (arg) => support.recipients.lookup(arg),
+    releaseRecipient: (arg) => support.recipients.release(arg),
+    traceMessage: (arg) => support.tracer.trace(arg),
+    domainHealth: (arg) => support.domainHealth.build(arg),
+    exportDomainHealth: (arg) => support.domainHealth.export(arg, (name, text) => dialogs.saveTextFile(name, text)),
+    findRegion: (arg) => support.regions.find(arg),
+    applyRegion: (arg) => support.regions.apply(arg),
+    setWebhookSigningKey: ({ environmentId, key }) => support.webhooks.setKey(environmentId, key),
+    deleteWebhookSigningKey: ({ environmentId }) => support.webhooks.deleteKey(environmentId),
+    hasWebhookSigningKey: ({ environmentId }) => support.webhooks.hasKey(environmentId),
+    checkWebhookSignature: (arg) => support.webhooks.check(arg),
+    convertDate: async ({ input }) => {
+      const result = convertDate(input);
+      if (!result.ok) throw new AppFailure('invalid-argument', result.message, result.hint, 'input');
+      return result.value;
+    },
+  };
+}

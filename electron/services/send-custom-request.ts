@@ -1,0 +1,191 @@
+import { type CustomRequest, collectionLimits } from '../../shared/bridge/collections';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from '../../shared/bridge/requests';
+import { AppFailure } from '../../shared/errors';
+import { checkHeaderName, checkHeaderValue } from '../../shared/request';
+import type { ResponseRecord } from '../../shared/requests/types';
+import { type HistoryStore, secretsFor } from './history';
+import type { HttpExecutor, PreparedRequest } from './http-executor';
+import { decodeBody, noticeFor } from './response-body';
+import type { SendEnvironment, SendLimits } from './send-request';
+
+/**
+ * Sends a request that is not in the catalog (kept from a Postman import)
+ * through the same executor and history as catalog requests, under the same
+ * rules: only to the environment's own origin, nothing but GET in a
+ * read-only environment, and DELETE only once confirmed.
+ */
+
+export interface SendCustomArgs {
+  readonly requestId: string;
+  readonly environmentId: string;
+  readonly request: CustomRequest;
+  readonly confirmedDestructive?: boolean | undefined;
+}
+
+export interface CustomSenderDeps {
+  readonly getEnvironment: (id: string) => Promise<SendEnvironment | undefined> | SendEnvironment | undefined;
+  readonly getKey: (environmentId: string) => Promise<string | null>;
+  readonly executor: HttpExecutor;
+  readonly history: Pick<HistoryStore, 'add'>;
+  readonly limits?: () => SendLimits;
+  readonly logError?: (message: string, error: unknown) => void;
+}
+
+/** History files custom requests under this pseudo-endpoint. */
+export const customEndpointId = 'custom';
+
+const RESERVED = new Set(['authorization', 'host', 'content-length', 'content-type', 'transfer-encoding', 'connection']);
+const ON_BEHALF_OF = 'x-mailgun-on-behalf-of';
+
+function invalid(message: string, field?: string): AppFailure {
+  return new AppFailure('invalid-request', message, 'Edit the saved request and try again.', field);
+}
+
+/** `{{domain}}` becomes the environment's domain; any other variable left in the path is an error. */
+export function resolveCustomPath(path: string, domain: string): string {
+  const trimmed = path.trim();
+  if (!trimmed.startsWith('/')) throw invalid('The path must start with "/" (it is added to the environment’s base URL).', 'path');
+  if (trimmed.includes('{{domain}}') && domain.trim() === '') {
+    throw new AppFailure('invalid-request', 'This request needs a domain.', 'Set a default domain on the environment.', 'path');
+  }
+  const filled = trimmed.replaceAll('{{domain}}', encodeURIComponent(domain.trim()));
+  const left = /\{\{([^}]*)\}\}/.exec(filled);
+  if (left) throw invalid(`The path still contains the variable {{${left[1]}}}, which has no value here.`, 'path');
+  if (/[\s#]/.test(filled) || filled.includes('..') || filled.startsWith('//'))
+    throw invalid('The path contains characters that cannot be sent.', 'path');
+  return filled;
+}
+
+export function prepareCustomRequest(request: CustomRequest, environment: SendEnvironment): PreparedRequest & { path: string } {
+  const path = resolveCustomPath(request.path, environment.domain);
+  if (path.length > collectionLimits.pathMax) throw invalid('The path is too long.', 'path');
+  const url = new URL(`${environment.baseUrl.replace(/\/+$/, '')}${path}`);
+  for (const { name, value } of request.query) if (name.trim() !== '') url.searchParams.append(name, value);
+
+  const headers: [string, string][] = [];
+  for (const { name, value } of request.headers) {
+    const trimmed = name.trim();
+    if (trimmed === '' || RESERVED.has(trimmed.toLowerCase())) continue;
+    const problem = checkHeaderName(trimmed) ?? checkHeaderValue(value);
+    if (problem) throw invalid(`Header "${trimmed}": ${problem}`, 'headers');
+    headers.push([trimmed, value]);
+  }
+  if (environment.subaccountId && !headers.some(([n]) => n.toLowerCase() === ON_BEHALF_OF)) {
+    headers.unshift(['X-Mailgun-On-Behalf-Of', environment.subaccountId]);
+  }
+
+  let body: PreparedRequest['body'];
+  const { body: source } = request;
+  if (source.kind === 'form') {
+    const form = new URLSearchParams();
+    for (const field of source.fields) form.append(field.name, field.value);
+    body = form;
+  } else if (source.kind === 'multipart') {
+    const form = new FormData();
+    for (const field of source.fields) form.append(field.name, field.value);
+    body = form;
+  } else if (source.kind === 'json') {
+    body = source.text;
+    headers.push(['Content-Type', 'application/json']);
+  }
+  if (body !== undefined && (request.method === 'GET' || request.method === 'DELETE') && source.kind !== 'none') {
+    throw invalid(`A ${request.method} request cannot carry a body; move the fields to the query.`, 'body');
+  }
+  return { method: request.method, url: url.href, headers, body, path: request.path };
+}
+
+export function createCustomSender(deps: CustomSenderDeps) {
+  const limits = deps.limits ?? (() => ({ timeoutMs: DEFAULT_TIMEOUT_MS, maxBytes: DEFAULT_MAX_RESPONSE_BYTES }));
+
+  async function send(args: SendCustomArgs): Promise<ResponseRecord> {
+    const environment = await deps.getEnvironment(args.environmentId);
+    if (!environment) throw new AppFailure('not-found', 'That environment no longer exists.', 'Pick another environment.');
+    const { request } = args;
+    if (environment.readOnly && request.method !== 'GET') {
+      throw new AppFailure(
+        'read-only',
+        `"${environment.name}" is read-only, and a ${request.method} request could change data.`,
+        'Use another environment, or turn off read-only in this environment’s settings.',
+      );
+    }
+    if (request.method === 'DELETE' && args.confirmedDestructive !== true) {
+      throw new AppFailure(
+        'invalid-request',
+        `DELETE ${request.path} deletes data and needs confirming first.`,
+        'Confirm the deletion, then send again.',
+        'confirmedDestructive',
+      );
+    }
+    const prepared = prepareCustomRequest(request, environment);
+    const context = {
+      requestId: args.requestId,
+      environment: { id: environment.id, name: environment.name, baseUrl: environment.baseUrl },
+      endpoint: { id: customEndpointId, method: request.method, path: request.path },
+      values: { query: request.query, headers: request.headers, body: request.body },
+    };
+    const headerList = prepared.headers as [string, string][];
+    let apiKey: string | null = null;
+    try {
+      const raw = await deps.executor.execute(prepared, {
+        baseUrl: environment.baseUrl,
+        getApiKey: async () => {
+          apiKey = await deps.getKey(environment.id);
+          return apiKey;
+        },
+        ...limits(),
+      });
+      const body = decodeBody(raw.bytes, raw.contentType);
+      const notice = noticeFor(raw.status, raw.request.method, raw.contentType, body);
+      let historyId: string | null = null;
+      try {
+        const entry = await deps.history.add(
+          {
+            ...context,
+            request: { method: raw.request.method, url: raw.request.url, headers: headerList },
+            response: {
+              status: raw.status,
+              statusText: raw.statusText,
+              headers: raw.headers,
+              contentType: raw.contentType,
+              sizeBytes: raw.bytes.byteLength,
+              timings: raw.timings,
+            },
+            bodyBytes: raw.bytes,
+            bodyKind: body.kind,
+          },
+          secretsFor(apiKey),
+        );
+        historyId = entry.id;
+      } catch (error) {
+        deps.logError?.('Could not record a custom request in history.', error);
+      }
+      return {
+        requestId: args.requestId,
+        status: raw.status,
+        statusText: raw.statusText,
+        headers: raw.headers,
+        timings: raw.timings,
+        sizeBytes: raw.bytes.byteLength,
+        contentType: raw.contentType,
+        body,
+        historyId,
+        request: raw.request,
+        ...(notice ? { notice } : {}),
+      };
+    } catch (error) {
+      if (error instanceof AppFailure && error.code !== 'key-missing' && error.code !== 'forbidden-host') {
+        await deps.history
+          .add(
+            { ...context, request: { method: prepared.method, url: prepared.url, headers: headerList }, error: error.toValue() },
+            secretsFor(apiKey),
+          )
+          .catch((historyError: unknown) => deps.logError?.('Could not record a failed custom request in history.', historyError));
+      }
+      throw error;
+    }
+  }
+
+  return { send };
+}
+
+export type CustomSender = ReturnType<typeof createCustomSender>;

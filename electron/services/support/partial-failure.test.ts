@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { getEndpoint } from '../../../shared/catalog';
+import type { Environment } from '../../../shared/environments/types';
+import { AppFailure } from '../../../shared/errors';
+import type { ResponseRecord } from '../../../shared/requests/types';
+import { renderDomainHealthMarkdown } from '../../../shared/support/domain-health-markdown';
+import type { SendRequestArgs } from '../send-request';
+import { createCallRunner } from './call-runner';
+import { createDomainHealth } from './domain-health';
+import { createMessageTracer } from './message-trace';
+
+const environment: Environment = {
+  id: 'env-1',
+  name: 'Production',
+  region: 'us',
+  domain: 'mg.example.com',
+  keyKind: 'primary',
+  readOnly: true,
+  colour: 'red',
+  hasKey: true,
+  keyLast4: '1234',
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-01T00:00:00.000Z',
+};
+
+type Answer = { status: number; body: unknown } | AppFailure;
+
+function fakeSender(answers: Record<string, Answer>) {
+  const sent: SendRequestArgs[] = [];
+  return {
+    sent,
+    async send(args: SendRequestArgs): Promise<ResponseRecord> {
+      sent.push(args);
+      const answer = answers[args.endpointId] ?? { status: 200, body: {} };
+      if (answer instanceof AppFailure) throw answer;
+      return {
+        requestId: args.requestId,
+        status: answer.status,
+        statusText: '',
+        headers: [],
+        timings: { startedAt: 0, ttfbMs: 1, totalMs: 1 },
+        sizeBytes: 0,
+        contentType: 'application/json',
+        body: { kind: 'text', text: JSON.stringify(answer.body) },
+        historyId: `h-${sent.length}`,
+        request: { method: 'GET', url: 'https://api.mailgun.net/x', headerNames: [], authSent: true },
+      };
+    },
+  };
+}
+
+const environments = { get: async () => environment };
+
+describe('reports with failing parts', () => {
+  it('keeps what it got and says why the rest is missing', async () => {
+    const sender = fakeSender({
+      'domains.get': {
+        status: 200,
+        body: { domain: { state: 'unverified', type: 'custom' }, sending_dns_records: [], receiving_dns_records: [] },
+      },
+      'messages.queue-status': { status: 403, body: { message: 'Forbidden by plan' } },
+      'stats.domain-totals': { status: 429, body: { message: 'Too many requests' } },
+      'webhooks.list': new AppFailure('timeout', 'No answer within 20 s.', 'Try again.'),
+      'domain-tracking.get': { status: 500, body: 'oops' },
+    });
+    const runner = createCallRunner({ sender, getEndpoint, newId: () => '00000000-0000-4000-8000-000000000000' });
+    const health = createDomainHealth({ runner, environments, clock: () => Date.UTC(2024, 5, 11), newId: () => 'report-1' });
+    const report = await health.build({ environmentId: 'env-1' });
+    expect(report.overview?.state).toBe('unverified');
+    const kinds = Object.fromEntries(report.gaps.map((g) => [g.section, g.kind]));
+    expect(kinds).toMatchObject({ 'Sending queue': 'plan', Delivery: 'rate-limit', Webhooks: 'timeout', Tracking: 'server' });
+    expect(report.findings[0]).toMatchObject({ level: 'error', text: expect.stringContaining('unverified') });
+    const webhookCall = report.calls.find((c) => c.endpointId === 'webhooks.list');
+    expect(webhookCall).toMatchObject({ historyId: null, status: null, outcome: 'failed', error: { code: 'timeout' } });
+    expect(report.calls.find((c) => c.endpointId === 'messages.queue-status')).toMatchObject({
+      status: 403,
+      error: { message: 'Forbidden by plan' },
+    });
+    const markdown = renderDomainHealthMarkdown(report);
+    expect(markdown).toContain('_Not available: Not allowed for this key or plan (Forbidden by plan)._');
+    expect(markdown).toContain('- Delivery: Mailgun is limiting the request rate; try again in a minute. (HTTP 429)');
+    expect(sender.sent.every((args) => args.timeoutMs === 20_000)).toBe(true);
+  });
+
+  it('falls back to the Logs API when Events is refused, filtering by Message-Id here', async () => {
+    const sender = fakeSender({
+      'events.list': { status: 403, body: { message: 'Events are not on this plan' } },
+      'logs.query': {
+        status: 200,
+        body: {
+          items: [
+            {
+              id: '1',
+              event: 'accepted',
+              '@timestamp': '2024-06-11T10:00:00Z',
+              recipient: 'a@x.com',
+              message: { headers: { 'message-id': 'wanted@mg' } },
+            },
+            {
+              id: '2',
+              event: 'delivered',
+              '@timestamp': '2024-06-11T10:00:05Z',
+              recipient: 'a@x.com',
+              message: { headers: { 'message-id': 'wanted@mg' } },
+            },
+            {
+              id: '3',
+              event: 'delivered',
+              '@timestamp': '2024-06-11T10:00:06Z',
+              recipient: 'b@x.com',
+              message: { headers: { 'message-id': 'other@mg' } },
+            },
+          ],
+        },
+      },
+    });
+    const runner = createCallRunner({ sender, getEndpoint });
+    const tracer = createMessageTracer({ runner, environments, clock: () => Date.UTC(2024, 5, 12) });
+    const trace = await tracer.trace({ environmentId: 'env-1', messageId: '<Wanted@mg>' });
+    expect(trace.source).toBe('logs');
+    expect(trace.events.map((e) => e.id)).toEqual(['1', '2']);
+    expect(trace.status).toBe('delivered');
+    expect(trace.gaps[0]).toMatchObject({ section: 'Events', kind: 'plan' });
+    expect(trace.calls.map((c) => c.endpointId)).toEqual(['events.list', 'logs.query']);
+    expect(sender.sent[0]?.values.params['message-id']).toBe('Wanted@mg');
+  });
+});

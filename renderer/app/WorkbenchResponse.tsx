@@ -1,0 +1,32 @@
+import { baseUrlFor } from '../../shared/environments/regions';
+import { withRegion } from '../features/environments/draft';
+import { useSaveEnvironment } from '../features/environments/use-environments';
+import { ResponseViewer } from '../features/response/ResponseViewer';
+import type { ResponseSlotState } from '../features/workbench/Workbench';
+
+function safeBaseUrl(state: ResponseSlotState): string {
+  try {
+    return state.environment ? baseUrlFor(state.environment) : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The workbench's response pane: the viewer, plus what its diagnosis buttons do to the environment. */
+export function WorkbenchResponse(state: ResponseSlotState) {
+  const save = useSaveEnvironment();
+  const environment = state.environment;
+  return (
+    <ResponseViewer
+      {...(state.response ? { response: state.response } : {})}
+      {...(state.error ? { error: state.error } : {})}
+      {...(state.requestValues ? { requestValues: state.requestValues } : {})}
+      pending={state.pending}
+      endpoint={state.endpoint}
+      environment={{ region: environment?.region ?? 'us', keyKind: environment?.keyKind ?? 'primary', baseUrl: safeBaseUrl(state) }}
+      onPage={state.onPage}
+      onRetry={state.onRetry}
+      {...(environment ? { onSwitchRegion: (region: 'us' | 'eu') => save.mutate(withRegion(environment, region)) } : {})}
+    />
+  );
+}

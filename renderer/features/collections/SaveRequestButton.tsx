@@ -1,0 +1,168 @@
+import { useId, useState } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { RequestValues } from '../../../shared/request';
+import { toAppError } from '../../bridge/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { SimpleDialog } from '../../components/SimpleDialog';
+import { callCollections } from './collection-calls';
+import { useSavedRequests, useSaveRequest } from './use-saved-requests';
+import './collections.css';
+
+export interface SaveRequestButtonProps {
+  readonly endpointId: string;
+  readonly values: RequestValues;
+  readonly environmentId: string | null;
+  /** Suggested name, e.g. the endpoint's summary. */
+  readonly defaultName?: string;
+}
+
+const NEW_COLLECTION = '__new__';
+
+/** Saves the request being edited (values, never the key or picked files) into a collection. */
+export function SaveRequestButton({ endpointId, values, environmentId, defaultName = '' }: SaveRequestButtonProps) {
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="sd-button sd-button-small"
+        data-testid="save-request"
+        onClick={() => setOpen(true)}
+        title="Save this request (Ctrl+S)"
+      >
+        Save…
+      </button>
+      <span className="saved-flash" role="status" data-testid="save-request-status">
+        {saved ? `Saved as “${saved}”` : ''}
+      </span>
+      {open ? (
+        <SaveRequestDialog
+          endpointId={endpointId}
+          values={values}
+          environmentId={environmentId}
+          defaultName={defaultName}
+          onClose={() => setOpen(false)}
+          onSaved={(name) => {
+            setOpen(false);
+            setSaved(name);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function SaveRequestDialog({
+  endpointId,
+  values,
+  environmentId,
+  defaultName,
+  onClose,
+  onSaved,
+}: Required<Omit<SaveRequestButtonProps, 'environmentId'>> & {
+  environmentId: string | null;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
+  const list = useSavedRequests();
+  const save = useSaveRequest();
+  const collections = list.data?.collections ?? [];
+  const [name, setName] = useState(defaultName);
+  const [collectionId, setCollectionId] = useState<string>('');
+  const [newName, setNewName] = useState('');
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const nameId = useId();
+  const collectionFieldId = useId();
+  const newId = useId();
+  const chosen = collectionId || collections[0]?.id || NEW_COLLECTION;
+  const creating = chosen === NEW_COLLECTION;
+
+  const submit = async () => {
+    let target = chosen;
+    if (creating) target = (await callCollections('createCollection', { name: newName })).id;
+    const result = await save.mutateAsync({
+      collectionId: target,
+      name,
+      target: { kind: 'catalog', endpointId, values },
+      ...(environmentId ? { environmentId } : {}),
+    });
+    onSaved(result.name);
+  };
+
+  return (
+    <SimpleDialog
+      title="Save request"
+      testId="save-request-dialog"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="sd-button" data-testid="save-request-cancel" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form={`${nameId}-form`}
+            className="sd-button sd-button-primary"
+            data-testid="save-request-confirm"
+            disabled={save.isPending || name.trim() === '' || (creating && newName.trim() === '')}
+          >
+            Save
+          </button>
+        </>
+      }
+    >
+      <form
+        id={`${nameId}-form`}
+        className="sd-body"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFailure(null);
+          submit().catch((error: unknown) => setFailure(toAppError(error)));
+        }}
+      >
+        <label className="sd-field" htmlFor={nameId}>
+          Name
+          <input
+            id={nameId}
+            data-autofocus
+            data-testid="save-request-name"
+            value={name}
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <label className="sd-field" htmlFor={collectionFieldId}>
+          Collection
+          <select
+            id={collectionFieldId}
+            data-testid="save-request-collection"
+            value={chosen}
+            onChange={(e) => setCollectionId(e.target.value)}
+          >
+            {collections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            <option value={NEW_COLLECTION}>New collection…</option>
+          </select>
+        </label>
+        {creating ? (
+          <label className="sd-field" htmlFor={newId}>
+            New collection name
+            <input
+              id={newId}
+              data-testid="save-request-new-collection"
+              value={newName}
+              maxLength={120}
+              onChange={(e) => setNewName(e.target.value)}
+            />
+          </label>
+        ) : null}
+        <p className="muted saved-hint">The API key is never saved. Picked files are kept by name and must be picked again.</p>
+      </form>
+      {failure ? <ErrorNotice error={failure} testId="save-request-error" /> : null}
+    </SimpleDialog>
+  );
+}

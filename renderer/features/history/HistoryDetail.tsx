@@ -1,0 +1,88 @@
+import type { HistoryEntry } from '../../../shared/requests/types';
+import { toAppError } from '../../bridge/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { bodyShape } from '../response/body/body-kind';
+import { type BodySource, ResponseBody } from '../response/body/ResponseBody';
+import { useJsonDocument } from '../response/body/use-json-document';
+import { formatBytes, formatMs, formatTime } from '../response/format';
+import { SendErrorPanel } from '../response/SendErrorPanel';
+import { StatusSummary } from '../response/StatusSummary';
+import { useDeleteHistoryEntry, useHistoryEntry } from './use-history';
+
+export interface HistoryDetailProps {
+  readonly id: string;
+  readonly onOpen: (entry: HistoryEntry) => void;
+  readonly onResend?: (entry: HistoryEntry) => void;
+  readonly onDeleted: () => void;
+}
+
+/** One history entry: what was sent, what came back (as stored), and actions on it. */
+export function HistoryDetail({ id, onOpen, onResend, onDeleted }: HistoryDetailProps) {
+  const entry = useHistoryEntry(id);
+  const remove = useDeleteHistoryEntry();
+  if (entry.isPending) return <p className="history-detail muted">Loading the entry…</p>;
+  if (entry.isError) return <ErrorNotice error={toAppError(entry.error)} testId="history-entry-error" />;
+  const value = entry.data;
+  return (
+    <section className="history-detail" aria-label="History entry" data-testid="history-detail">
+      <header className="history-detail-head">
+        <div className="history-detail-line">
+          {value.response ? <StatusSummary status={value.response.status} statusText={value.response.statusText} /> : null}
+          <span className="summary-url muted" title={value.request.url}>
+            {value.request.method} {value.request.url}
+          </span>
+        </div>
+        <div className="history-detail-line muted">
+          <span>{value.environment.name}</span>
+          <span>{formatTime(value.createdAt)}</span>
+          {value.response ? <span>{formatMs(value.response.timings.totalMs)}</span> : null}
+          {value.response ? <span>{formatBytes(value.response.sizeBytes)}</span> : null}
+        </div>
+        <div className="history-actions">
+          <button type="button" className="primary" onClick={() => onOpen(value)} data-testid="history-open">
+            Open in workbench
+          </button>
+          {onResend ? (
+            <button type="button" onClick={() => onResend(value)} data-testid="history-resend">
+              Resend
+            </button>
+          ) : null}
+          <button
+            type="button"
+            onClick={() => remove.mutate(id, { onSuccess: onDeleted })}
+            disabled={remove.isPending}
+            data-testid="history-delete"
+          >
+            Delete
+          </button>
+        </div>
+        {value.valuesTruncated ? (
+          <p className="muted history-warning">Some long values were shortened in history; fill them in again before resending.</p>
+        ) : null}
+        {remove.isError ? <ErrorNotice error={toAppError(remove.error)} testId="history-delete-error" /> : null}
+      </header>
+      {value.error ? <SendErrorPanel error={value.error} /> : null}
+      {value.response ? <StoredBody key={value.id} entry={value} /> : null}
+    </section>
+  );
+}
+
+function StoredBody({ entry }: { entry: HistoryEntry }) {
+  const response = entry.response as NonNullable<HistoryEntry['response']>;
+  const body = entry.storedBody;
+  const shape = bodyShape(body, response.contentType);
+  // A cut-short body would only fail to parse.
+  const document = useJsonDocument(shape === 'json' && body.kind === 'text' && !entry.body.truncated ? body.text : undefined);
+  const source: BodySource = {
+    body,
+    contentType: response.contentType,
+    sizeBytes: response.sizeBytes,
+    status: response.status,
+    headers: response.headers,
+    truncated: entry.body.truncated,
+    evicted: entry.body.evicted,
+    saveTarget: body.kind === 'none' ? null : { historyId: entry.id },
+    fileBase: entry.endpoint.id,
+  };
+  return <ResponseBody source={source} document={document} />;
+}

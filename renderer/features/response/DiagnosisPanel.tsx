@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { type Diagnosis, type DiagnosisAction, formatDuration } from '../../../shared/status';
+import { call } from '../../bridge/client';
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+export interface DiagnosisPanelProps {
+  readonly diagnoses: readonly Diagnosis[];
+  readonly onSwitchRegion?: (region: 'us' | 'eu') => void;
+  readonly onRetry?: () => void;
+}
+
+/** What probably went wrong with this response, with one-click next steps. */
+export function DiagnosisPanel({ diagnoses, onSwitchRegion, onRetry }: DiagnosisPanelProps) {
+  const waiting = diagnoses.some((diagnosis) => diagnosis.actions.some((action) => action.kind === 'retry-at'));
+  const now = useNow(waiting);
+  if (diagnoses.length === 0) return null;
+  return (
+    <section className="diagnoses" aria-label="Diagnosis" data-testid="diagnosis-panel">
+      {diagnoses.map((diagnosis) => (
+        <article key={diagnosis.id} className={`diagnosis ${diagnosis.severity}`} data-testid="diagnosis" data-diagnosis-id={diagnosis.id}>
+          <h3>{diagnosis.title}</h3>
+          <p>{diagnosis.detail}</p>
+          {diagnosis.actions.length > 0 ? (
+            <div className="diagnosis-actions">
+              {diagnosis.actions.map((action) => (
+                <ActionButton
+                  key={`${action.kind}-${action.label}`}
+                  action={action}
+                  now={now}
+                  onSwitchRegion={onSwitchRegion}
+                  onRetry={onRetry}
+                />
+              ))}
+            </div>
+          ) : null}
+        </article>
+      ))}
+    </section>
+  );
+}
+
+function ActionButton({
+  action,
+  now,
+  onSwitchRegion,
+  onRetry,
+}: { action: DiagnosisAction; now: number } & Pick<DiagnosisPanelProps, 'onSwitchRegion' | 'onRetry'>) {
+  switch (action.kind) {
+    case 'switch-region':
+      return onSwitchRegion ? (
+        <button type="button" onClick={() => onSwitchRegion(action.region)} data-testid="action-switch-region">
+          {action.label}
+        </button>
+      ) : (
+        <span className="muted">{action.label}</span>
+      );
+    case 'retry-at': {
+      const left = Math.max(0, Math.ceil((Date.parse(action.at) - now) / 1000));
+      const label = left > 0 ? `Retry in ${formatDuration(left)}` : 'Retry now';
+      return onRetry ? (
+        <button type="button" onClick={onRetry} disabled={left > 0} data-testid="action-retry">
+          {label}
+        </button>
+      ) : (
+        <span className="muted" data-testid="action-retry">
+          {left > 0 ? `You can retry in ${formatDuration(left)}.` : 'You can retry now.'}
+        </span>
+      );
+    }
+    case 'open-docs':
+      return (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void call('openExternal', { url: action.url }).catch(() => undefined)}
+          data-testid="action-docs"
+        >
+          {action.label} ↗
+        </button>
+      );
+    case 'none':
+      return <span className="muted">{action.label}</span>;
+  }
+}

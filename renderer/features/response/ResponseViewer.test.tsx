@@ -1,0 +1,327 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { call } from '../../bridge/client';
+import { ResponseViewer, type ResponseViewerProps } from './ResponseViewer';
+import { testEndpoint, testResponse, US_ENVIRONMENT } from './test-helpers';
+
+vi.mock('../../bridge/client', () => ({
+  call: vi.fn(),
+  toAppError: (error: unknown) => ({ code: 'internal', message: error instanceof Error ? error.message : 'failed', hint: '' }),
+}));
+
+const callMock = vi.mocked(call);
+
+function renderViewer(props: Partial<ResponseViewerProps>) {
+  const onPage = vi.fn();
+  const utils = render(
+    <ResponseViewer pending={false} endpoint={testEndpoint()} environment={US_ENVIRONMENT} onPage={onPage} {...props} />,
+  );
+  return { ...utils, onPage };
+}
+
+function bigList(count: number): string {
+  const items = Array.from({ length: count }, (_, index) => ({
+    id: `ev-${index}`,
+    event: index % 2 === 0 ? 'delivered' : 'opened',
+    recipient: `user${index}@example.com`,
+  }));
+  return JSON.stringify({ items, paging: { next: 'https://api.mailgun.net/v3/mg.example.com/events/abc' } });
+}
+
+beforeEach(() => {
+  callMock.mockReset();
+});
+
+afterEach(() => {
+  cleanup();
+});
+
+describe('JSON tree', () => {
+  it('shows a 100,000-item list with only a screenful of rows in the DOM, and expands and collapses items', async () => {
+    renderViewer({ response: testResponse({ text: bigList(100_000) }) });
+    const tree = await screen.findByTestId('json-tree');
+    await waitFor(() => expect(within(tree).getAllByTestId('json-row').length).toBeGreaterThan(5));
+    const rows = () => within(tree).getAllByTestId('json-row');
+    expect(rows().length).toBeLessThan(120);
+    expect(tree.textContent).toContain('100,000 items');
+    // Root, `items` and then the first item, collapsed with a preview.
+    const firstItem = rows().find((row) => row.textContent?.startsWith('▸0: {id: "ev-0"'));
+    expect(firstItem).toBeDefined();
+    const childRows = () => rows().filter((row) => row.getAttribute('aria-level') === '4');
+    expect(childRows()).toHaveLength(0);
+    fireEvent.click(within(firstItem as HTMLElement).getByTestId('json-toggle'));
+    await waitFor(() =>
+      expect(childRows().map((row) => row.textContent)).toEqual(['id: "ev-0"', 'event: "delivered"', 'recipient: "user0@example.com"']),
+    );
+    expect(rows().length).toBeLessThan(120);
+    expect(screen.getByText('100,007 rows shown')).toBeTruthy();
+    const expanded = rows().find((row) => row.getAttribute('aria-level') === '3' && row.getAttribute('aria-expanded') === 'true');
+    fireEvent.click(within(expanded as HTMLElement).getByTestId('json-toggle'));
+    await waitFor(() => expect(childRows()).toHaveLength(0));
+  });
+
+  it('collapses the whole tree and expands with the keyboard', async () => {
+    renderViewer({
+      response: testResponse({ text: JSON.stringify({ domain: { name: 'mg.example.com', state: 'active' }, receiving_dns_records: [] }) }),
+    });
+    const tree = await screen.findByTestId('json-tree');
+    await waitFor(() => expect(tree.textContent).toContain('"mg.example.com"'));
+    fireEvent.click(screen.getByTestId('tree-collapse-all'));
+    await waitFor(() => expect(within(tree).getAllByTestId('json-row')).toHaveLength(3));
+    fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    fireEvent.keyDown(tree, { key: 'ArrowRight' });
+    await waitFor(() => expect(within(tree).getAllByTestId('json-row')).toHaveLength(5));
+  });
+});
+
+describe('search', () => {
+  it('counts matches and steps through them with next and previous', async () => {
+    const text = JSON.stringify({ items: [{ note: 'needle one' }, { note: 'hay' }, { note: 'needle two' }, { needle: 3 }] });
+    renderViewer({ response: testResponse({ text }) });
+    await screen.findByTestId('json-tree');
+    fireEvent.change(screen.getByTestId('body-search'), { target: { value: 'needle' } });
+    const count = screen.getByTestId('body-search-count');
+    await waitFor(() => expect(count.textContent).toBe('1 of 3'));
+    await waitFor(() => expect(document.querySelector('.jt-row.current-match')?.textContent).toContain('needle one'));
+    fireEvent.click(screen.getByTestId('body-search-next'));
+    await waitFor(() => expect(count.textContent).toBe('2 of 3'));
+    await waitFor(() => expect(document.querySelector('.jt-row.current-match')?.textContent).toContain('needle two'));
+    fireEvent.click(screen.getByTestId('body-search-prev'));
+    fireEvent.click(screen.getByTestId('body-search-prev'));
+    await waitFor(() => expect(count.textContent).toBe('3 of 3'));
+    await waitFor(() => expect(document.querySelector('.jt-row.current-match')?.textContent).toContain('needle: 3'));
+    expect(document.querySelectorAll('.jt-row mark').length).toBeGreaterThan(0);
+  });
+
+  it('searches the raw text too, and says when nothing matches', async () => {
+    renderViewer({ response: testResponse({ text: 'line one\nline two\nthird line', contentType: 'text/plain' }) });
+    await screen.findByTestId('raw-view');
+    fireEvent.change(screen.getByTestId('body-search'), { target: { value: 'LINE' } });
+    await waitFor(() => expect(screen.getByTestId('body-search-count').textContent).toBe('1 of 3'));
+    fireEvent.keyDown(screen.getByTestId('body-search'), { key: 'Enter', shiftKey: true });
+    await waitFor(() => expect(screen.getByTestId('body-search-count').textContent).toBe('3 of 3'));
+    fireEvent.change(screen.getByTestId('body-search'), { target: { value: 'absent' } });
+    await waitFor(() => expect(screen.getByTestId('body-search-count').textContent).toBe('No matches'));
+  });
+});
+
+describe('table view', () => {
+  it('takes its columns from the union of keys of the items', async () => {
+    const text = JSON.stringify({
+      items: [
+        { address: 'a@example.com', code: 550 },
+        { address: 'b@example.com', error: 'No such user' },
+      ],
+      total_count: 2,
+    });
+    renderViewer({ response: testResponse({ text }) });
+    fireEvent.click(await screen.findByTestId('tab-table'));
+    const table = await screen.findByTestId('table-view');
+    expect(
+      within(table)
+        .getAllByTestId('table-column')
+        .map((cell) => cell.textContent),
+    ).toEqual(['address', 'code', 'error']);
+    await waitFor(() => expect(within(table).getAllByTestId('table-row')[1]?.textContent).toContain('No such user'));
+  });
+
+  it('is not offered when there is no list of objects', async () => {
+    renderViewer({ response: testResponse({ text: '{"message":"Queued. Thank you.","id":"<x@mg.example.com>"}' }) });
+    await screen.findByTestId('json-tree');
+    expect(screen.queryByTestId('tab-table')).toBeNull();
+  });
+});
+
+describe('headers, copy and save', () => {
+  it('lists headers and copies and saves the body', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    callMock.mockResolvedValue({ saved: true, truncated: false });
+    const response = testResponse({ text: '{"a":1}' });
+    renderViewer({ response });
+    fireEvent.click(screen.getByTestId('tab-headers'));
+    expect(screen.getAllByTestId('header-row').map((row) => row.textContent)).toEqual([
+      'content-typeapplication/json',
+      'x-mailgun-request-idabc123',
+    ]);
+    fireEvent.click(screen.getByTestId('copy-body'));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('{"a":1}'));
+    expect(await screen.findByText('Body copied.')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('save-body'));
+    await waitFor(() =>
+      expect(callMock).toHaveBeenCalledWith('saveResponseBody', { requestId: response.requestId, suggestedName: 'events.list-200.json' }),
+    );
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+});
+
+describe('errors and odd bodies', () => {
+  it('shows a failed send with its message and hint', () => {
+    renderViewer({
+      error: { code: 'timeout', message: 'Mailgun did not answer within 60 seconds.', hint: 'Try again, or raise the timeout.' },
+    });
+    const panel = screen.getByTestId('send-error');
+    expect(panel.getAttribute('data-error-code')).toBe('timeout');
+    expect(panel.textContent).toContain('Timed out');
+    expect(panel.textContent).toContain('Mailgun did not answer within 60 seconds.');
+    expect(panel.textContent).toContain('Try again, or raise the timeout.');
+  });
+
+  it('shows pending and empty states', () => {
+    const { rerender } = renderViewer({ pending: true });
+    expect(screen.getByTestId('response-pending')).toBeTruthy();
+    rerender(<ResponseViewer pending={false} endpoint={testEndpoint()} environment={US_ENVIRONMENT} onPage={() => undefined} />);
+    expect(screen.getByTestId('response-empty')).toBeTruthy();
+  });
+
+  it('shows invalid or cut-short JSON as text with a note', async () => {
+    renderViewer({ response: testResponse({ text: '{"items": [{"id": "a"}, {"id": ' }) });
+    expect(await screen.findByTestId('raw-view')).toBeTruthy();
+    expect(screen.getByTestId('body-note').textContent).toContain('not valid JSON');
+    expect(screen.queryByTestId('tab-tree')).toBeNull();
+  });
+
+  it('explains an empty body that claims to be JSON', () => {
+    renderViewer({ response: testResponse({ body: { kind: 'empty' } }) });
+    expect(screen.getByTestId('empty-body')).toBeTruthy();
+    expect(screen.getByTestId('body-note').textContent).toContain('no body');
+  });
+
+  it('shows a 5xx HTML page as raw text with the notice and a diagnosis', async () => {
+    const html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+    renderViewer({
+      response: testResponse({
+        status: 502,
+        statusText: 'Bad Gateway',
+        contentType: 'text/html',
+        text: html,
+        notice: {
+          kind: 'html-error-page',
+          message: 'The server answered 502 with a web page instead of an API response.',
+          hint: 'Try again in a minute.',
+        },
+      }),
+    });
+    expect(await screen.findByTestId('raw-view')).toBeTruthy();
+    expect(screen.getByTestId('status-chip').className).toContain('status-5xx');
+    expect(screen.getByTestId('body-note').textContent).toContain('web page');
+    expect(screen.getByTestId('diagnosis-panel')).toBeTruthy();
+  });
+
+  it('points out the API-root greeting', async () => {
+    renderViewer({ response: testResponse({ contentType: 'text/html; charset=utf-8', text: 'Mailgun Magnificent API' }) });
+    expect(await screen.findByTestId('raw-view')).toBeTruthy();
+    const diagnosis = screen.getAllByTestId('diagnosis').find((item) => item.getAttribute('data-diagnosis-id') === 'wrong-path');
+    expect(diagnosis).toBeDefined();
+  });
+
+  it('offers a binary body for saving instead of showing it', async () => {
+    callMock.mockResolvedValue({ saved: false, truncated: false });
+    renderViewer({
+      response: testResponse({ contentType: 'application/pdf', sizeBytes: 2048, body: { kind: 'binary', bytes: new Uint8Array(2048) } }),
+    });
+    const panel = screen.getByTestId('binary-body');
+    expect(panel.textContent).toContain('application/pdf');
+    expect(panel.textContent).toContain('2.0 KB');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save to file…' }));
+    await waitFor(() =>
+      expect(callMock).toHaveBeenCalledWith('saveResponseBody', expect.objectContaining({ suggestedName: 'events.list-200.pdf' })),
+    );
+  });
+
+  it('explains the status and offers a region switch on a wrong-region 401', async () => {
+    const onSwitchRegion = vi.fn();
+    renderViewer({
+      onSwitchRegion,
+      response: testResponse({
+        status: 401,
+        statusText: 'Unauthorized',
+        contentType: 'text/plain',
+        text: 'Forbidden',
+        request: { method: 'GET', url: 'https://api.mailgun.net/v4/domains', headerNames: [], authSent: true },
+      }),
+    });
+    fireEvent.click(screen.getByTestId('status-chip'));
+    expect(screen.getByTestId('status-explanation').textContent).toContain('401');
+    const switchButton = screen.queryAllByTestId('action-switch-region')[0];
+    if (switchButton) {
+      fireEvent.click(switchButton);
+      expect(onSwitchRegion).toHaveBeenCalledWith('eu');
+    }
+  });
+});
+
+describe('pagination', () => {
+  it('emits skip-based values for the next and last pages', async () => {
+    const endpoint = testEndpoint('skip-limit', {
+      id: 'domains.list',
+      params: [
+        {
+          name: 'limit',
+          in: 'query',
+          type: { kind: 'integer' },
+          required: false,
+          repeatable: false,
+          default: 100,
+          example: 100,
+          description: '',
+        },
+        {
+          name: 'skip',
+          in: 'query',
+          type: { kind: 'integer' },
+          required: false,
+          repeatable: false,
+          default: 0,
+          example: 0,
+          description: '',
+        },
+      ],
+    });
+    const text = JSON.stringify({ items: Array.from({ length: 10 }, (_, index) => ({ name: `d${index}.example.com` })), total_count: 35 });
+    const { onPage } = renderViewer({ endpoint, requestValues: { params: { limit: 10 } }, response: testResponse({ text }) });
+    const bar = await screen.findByTestId('pagination-bar');
+    expect((within(bar).getByTestId('page-previous') as HTMLButtonElement).disabled).toBe(true);
+    expect((within(bar).getByTestId('page-first') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(bar).getByTestId('page-next'));
+    expect(onPage).toHaveBeenLastCalledWith({ params: { limit: 10, skip: 10 } });
+    fireEvent.click(within(bar).getByTestId('page-last'));
+    expect(onPage).toHaveBeenLastCalledWith({ params: { limit: 10, skip: 30 } });
+  });
+
+  it('is hidden for endpoints without paging', async () => {
+    renderViewer({ response: testResponse({ text: '{"items":[]}' }) });
+    await screen.findByTestId('json-tree');
+    expect(screen.queryByTestId('pagination-bar')).toBeNull();
+  });
+});
+
+describe('raw view', () => {
+  it('renders only the visible lines of a long text', async () => {
+    const text = Array.from({ length: 200_000 }, (_, index) => `line ${index}`).join('\n');
+    renderViewer({ response: testResponse({ contentType: 'text/plain', text }) });
+    const raw = await screen.findByTestId('raw-view');
+    const rows = within(raw).getAllByTestId('raw-row');
+    expect(rows.length).toBeLessThan(100);
+    expect(rows[0]?.textContent).toBe('1line 0');
+  });
+
+  it('releases the old document when a new response arrives', async () => {
+    const { rerender } = renderViewer({ response: testResponse({ text: '{"first":true}' }) });
+    await waitFor(() => expect(screen.getByTestId('json-tree').textContent).toContain('first'));
+    await act(async () => {
+      rerender(
+        <ResponseViewer
+          pending={false}
+          endpoint={testEndpoint()}
+          environment={US_ENVIRONMENT}
+          onPage={() => undefined}
+          response={testResponse({ text: '{"second":true}' })}
+        />,
+      );
+    });
+    await waitFor(() => expect(screen.getByTestId('json-tree').textContent).toContain('second'));
+    expect(screen.getByTestId('json-tree').textContent).not.toContain('first');
+  });
+});

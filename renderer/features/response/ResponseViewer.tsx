@@ -1,0 +1,184 @@
+import { useMemo } from 'react';
+import type { EndpointDef } from '../../../shared/catalog/types';
+import type { AppError } from '../../../shared/errors';
+import type { RequestValues } from '../../../shared/request/build-request';
+import type { ResponseRecord } from '../../../shared/requests/types';
+import { diagnose } from '../../../shared/status';
+import { bodyShape } from './body/body-kind';
+import { type BodySource, ResponseBody } from './body/ResponseBody';
+import { useJsonDocument } from './body/use-json-document';
+import { DiagnosisPanel } from './DiagnosisPanel';
+import { formatBytes, formatMs, formatTime } from './format';
+import { PaginationBar } from './PaginationBar';
+import { NO_PAGING_FACTS, pageTargets } from './paging';
+import { SendErrorPanel } from './SendErrorPanel';
+import { StatusSummary } from './StatusSummary';
+import './response.css';
+
+/** Diagnosis reads error messages; a success body only matters when it is a short greeting or message. */
+const DIAGNOSIS_ERROR_BODY_CHARS = 64 * 1024;
+const DIAGNOSIS_SUCCESS_BODY_CHARS = 4 * 1024;
+
+function diagnosisBody(status: number, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (status < 300) return text.length <= DIAGNOSIS_SUCCESS_BODY_CHARS ? text : undefined;
+  return text.length > DIAGNOSIS_ERROR_BODY_CHARS ? text.slice(0, DIAGNOSIS_ERROR_BODY_CHARS) : text;
+}
+
+export interface ResponseEnvironment {
+  readonly region: 'us' | 'eu' | 'custom';
+  readonly keyKind: 'primary' | 'sending';
+  readonly baseUrl: string;
+}
+
+export interface ResponseViewerProps {
+  readonly response?: ResponseRecord;
+  /** A send that failed before any response arrived; shown instead of the response. */
+  readonly error?: AppError;
+  readonly pending: boolean;
+  readonly endpoint: EndpointDef;
+  readonly environment: ResponseEnvironment;
+  /** The values that produced `response`; page buttons derive the next request from them. */
+  readonly requestValues?: RequestValues;
+  /** Full request values for the chosen page; the caller sends them. */
+  readonly onPage: (values: RequestValues) => void;
+  readonly onSwitchRegion?: (region: 'us' | 'eu') => void;
+  /** Offered once a rate limit has passed. */
+  readonly onRetry?: () => void;
+}
+
+const NO_VALUES: RequestValues = { params: {} };
+
+/** Everything about the latest response: status with diagnosis, timing and size, paging, and the body views. */
+export function ResponseViewer({
+  response,
+  error,
+  pending,
+  endpoint,
+  environment,
+  requestValues,
+  onPage,
+  onSwitchRegion,
+  onRetry,
+}: ResponseViewerProps) {
+  if (error && !pending) {
+    return (
+      <section className="response-viewer" aria-label="Response" data-testid="response-viewer">
+        <SendErrorPanel error={error} />
+      </section>
+    );
+  }
+  if (!response) {
+    return (
+      <section className="response-viewer" aria-label="Response" aria-busy={pending} data-testid="response-viewer">
+        {pending ? (
+          <div className="response-empty" role="status" data-testid="response-pending">
+            <span className="spinner" aria-hidden="true" /> Waiting for Mailgun…
+          </div>
+        ) : (
+          <div className="response-empty muted" data-testid="response-empty">
+            Send the request to see the response here.
+          </div>
+        )}
+      </section>
+    );
+  }
+  return (
+    <LoadedResponse
+      key={response.requestId}
+      response={response}
+      pending={pending}
+      endpoint={endpoint}
+      environment={environment}
+      requestValues={requestValues ?? NO_VALUES}
+      onPage={onPage}
+      {...(onSwitchRegion ? { onSwitchRegion } : {})}
+      {...(onRetry ? { onRetry } : {})}
+    />
+  );
+}
+
+interface LoadedResponseProps extends Omit<ResponseViewerProps, 'response' | 'error' | 'requestValues'> {
+  readonly response: ResponseRecord;
+  readonly requestValues: RequestValues;
+}
+
+function LoadedResponse({ response, pending, endpoint, environment, requestValues, onPage, onSwitchRegion, onRetry }: LoadedResponseProps) {
+  const text = response.body.kind === 'text' ? response.body.text : undefined;
+  const shape = bodyShape(response.body, response.contentType);
+  const document = useJsonDocument(shape === 'json' ? text : undefined);
+
+  const diagnoses = useMemo(() => {
+    const bodyText = diagnosisBody(response.status, text);
+    return diagnose({
+      endpoint,
+      method: response.request.method,
+      path: response.request.url,
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      ...(bodyText === undefined ? {} : { bodyText }),
+      region: environment.region,
+      keyKind: environment.keyKind,
+      now: new Date(),
+    });
+  }, [endpoint, response, text, environment.region, environment.keyKind]);
+
+  const facts = document.status === 'ready' ? document.info.facts : NO_PAGING_FACTS;
+  const targets = useMemo(
+    () => pageTargets({ endpoint, facts, requestUrl: response.request.url, values: requestValues }),
+    [endpoint, facts, response.request.url, requestValues],
+  );
+
+  const source: BodySource = {
+    body: response.body,
+    contentType: response.contentType,
+    sizeBytes: response.sizeBytes,
+    status: response.status,
+    headers: response.headers,
+    ...(response.notice ? { notice: response.notice } : {}),
+    truncated: false,
+    saveTarget: { requestId: response.requestId },
+    fileBase: endpoint.id,
+    diagnosed: diagnoses.length > 0,
+  };
+  const { timings } = response;
+
+  return (
+    <section className="response-viewer" aria-label="Response" aria-busy={pending} data-testid="response-viewer">
+      <header className="response-summary">
+        <StatusSummary status={response.status} statusText={response.statusText} />
+        <span
+          className="summary-item"
+          title={`Started ${formatTime(timings.startedAt)}; first byte after ${formatMs(timings.ttfbMs)}`}
+          data-testid="response-time"
+        >
+          {formatMs(timings.totalMs)}
+        </span>
+        <span className="summary-item" title={`${response.sizeBytes.toLocaleString('en-GB')} bytes`} data-testid="response-size">
+          {formatBytes(response.sizeBytes)}
+        </span>
+        {response.contentType ? <span className="summary-item muted">{response.contentType}</span> : null}
+        <span className="summary-url muted" title={response.request.url}>
+          {response.request.method} {response.request.url}
+        </span>
+        {pending ? (
+          <span className="summary-pending" role="status">
+            <span className="spinner" aria-hidden="true" /> Sending…
+          </span>
+        ) : null}
+      </header>
+      <DiagnosisPanel diagnoses={diagnoses} {...(onSwitchRegion ? { onSwitchRegion } : {})} {...(onRetry ? { onRetry } : {})} />
+      {endpoint.pagination !== 'none' && response.status < 400 && document.status === 'ready' ? (
+        <PaginationBar
+          targets={targets}
+          onPage={onPage}
+          disabled={pending}
+          {...(facts.itemCount === undefined
+            ? {}
+            : { position: `${facts.itemCount.toLocaleString('en-GB')} ${facts.itemCount === 1 ? 'item' : 'items'} on this page` })}
+        />
+      ) : null}
+      <ResponseBody source={source} document={document} />
+    </section>
+  );
+}

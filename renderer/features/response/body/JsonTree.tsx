@@ -1,0 +1,332 @@
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { TreeRow } from '../json-tree-model';
+import { highlight } from './highlight';
+import type { SearchableViewProps } from './search-types';
+import type { TreeClient } from './tree-client';
+import type { RowsReply, RowWindow, TreeRequest } from './tree-protocol';
+import { useFixedRows } from './use-fixed-rows';
+
+const ROW_HEIGHT = 22;
+/** Rows fetched beyond the visible ones, so short scrolls need no round trip. */
+const FETCH_MARGIN = 60;
+const MAX_CACHED_ROWS = 3_000;
+const INDENT_PX = 16;
+
+export interface JsonTreeProps extends SearchableViewProps {
+  readonly client: TreeClient;
+  /** Rows that came with the parsed body. */
+  readonly initialRows: RowsReply;
+  readonly canExpandAll: boolean;
+  /** Copies text to the clipboard and says so. */
+  readonly onCopy: (text: string, what: string) => void;
+}
+
+type StructuralRequest = Extract<TreeRequest, { type: 'toggle' | 'expand-all' | 'collapse-all' }>;
+
+function countLabel(row: TreeRow): string {
+  const n = row.childCount.toLocaleString('en-GB');
+  return row.kind === 'array' ? `${n} ${row.childCount === 1 ? 'item' : 'items'}` : `${n} ${row.childCount === 1 ? 'key' : 'keys'}`;
+}
+
+/** The body as a collapsible tree; only the rows on screen exist, and the parsed value stays with the client's host. */
+export function JsonTree({ client, initialRows, canExpandAll, query, matchIndex, onMatches, onCopy }: JsonTreeProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const idPrefix = useId();
+  const [rowCount, setRowCount] = useState(initialRows.rowCount);
+  const cache = useRef(new Map<number, TreeRow>(initialRows.rows.map((row) => [row.index, row])));
+  const [, setRevision] = useState(0);
+  /** Bumped whenever the row list changes shape; answers to older row requests are dropped. */
+  const shape = useRef(0);
+  const fetching = useRef('');
+  const [selected, setSelected] = useState(0);
+  const [currentMatch, setCurrentMatch] = useState<number | null>(null);
+  const [scrollTarget, setScrollTarget] = useState<{ row: number; seq: number } | null>(null);
+  const [matchCount, setMatchCount] = useState(0);
+
+  const virtualizer = useFixedRows(rowCount, ROW_HEIGHT, scrollRef);
+  const items = virtualizer.getVirtualItems();
+  const firstVisible = items[0]?.index ?? 0;
+  const lastVisible = items[items.length - 1]?.index ?? 0;
+
+  const fetchWindow = useCallback(
+    (): RowWindow => ({ start: Math.max(0, firstVisible - FETCH_MARGIN), end: lastVisible + FETCH_MARGIN + 1 }),
+    [firstVisible, lastVisible],
+  );
+
+  const store = useCallback((reply: RowsReply, replace: boolean) => {
+    const next = replace || cache.current.size > MAX_CACHED_ROWS ? new Map<number, TreeRow>() : cache.current;
+    for (const row of reply.rows) next.set(row.index, row);
+    cache.current = next;
+    setRowCount(reply.rowCount);
+    setRevision((value) => value + 1);
+  }, []);
+
+  useEffect(() => {
+    let missing = false;
+    for (let index = firstVisible; index <= lastVisible && index < rowCount; index++) {
+      if (!cache.current.has(index)) {
+        missing = true;
+        break;
+      }
+    }
+    if (!missing) return;
+    const window = fetchWindow();
+    const key = `${shape.current}:${window.start}:${window.end}`;
+    if (fetching.current === key) return;
+    fetching.current = key;
+    const version = shape.current;
+    client.request({ type: 'rows', window }).then(
+      (reply) => {
+        if (fetching.current === key) fetching.current = '';
+        if (version === shape.current) store(reply, false);
+      },
+      () => {
+        fetching.current = '';
+      },
+    );
+  });
+
+  const change = useCallback(
+    (request: StructuralRequest) => {
+      const version = ++shape.current;
+      client.request(request).then(
+        (reply) => {
+          if (version === shape.current) store(reply, true);
+        },
+        () => undefined,
+      );
+    },
+    [client, store],
+  );
+
+  const toggle = useCallback(
+    (row: number, expand?: boolean) => change({ type: 'toggle', row, window: fetchWindow(), ...(expand === undefined ? {} : { expand }) }),
+    [change, fetchWindow],
+  );
+
+  useEffect(() => {
+    setCurrentMatch(null);
+    setMatchCount(0);
+    if (query === '') {
+      onMatches({ count: 0, done: true, capped: false });
+      return undefined;
+    }
+    let live = true;
+    onMatches({ count: 0, done: false, capped: false });
+    client
+      .request({ type: 'search', query, scope: 'tree' }, (progress) => {
+        if (!live) return;
+        setMatchCount(progress.count);
+        onMatches(progress);
+      })
+      .then(
+        (result) => {
+          if (!live || result.cancelled) return;
+          setMatchCount(result.count);
+          onMatches(result);
+        },
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+  }, [client, query, onMatches]);
+
+  const hasMatches = matchCount > 0;
+  const windowHeight = lastVisible - firstVisible + 1;
+  // Only sizes the reveal answer: a resize must not jump back to the match.
+  const windowHeightRef = useRef(windowHeight);
+  windowHeightRef.current = windowHeight;
+  useEffect(() => {
+    if (query === '' || !hasMatches) return;
+    const version = ++shape.current;
+    client
+      .request({ type: 'reveal', match: matchIndex, scope: 'tree', window: { start: 0, end: windowHeightRef.current + 2 * FETCH_MARGIN } })
+      .then(
+        (reply) => {
+          if (version !== shape.current) return;
+          store(reply, true);
+          setCurrentMatch(reply.row);
+          setSelected(reply.row);
+          setScrollTarget((previous) => ({ row: reply.row, seq: (previous?.seq ?? 0) + 1 }));
+        },
+        () => undefined,
+      );
+  }, [client, query, matchIndex, hasMatches, store]);
+
+  useEffect(() => {
+    if (scrollTarget) virtualizer.scrollToIndex(scrollTarget.row, { align: 'center' });
+  }, [scrollTarget, virtualizer]);
+
+  const moveTo = (row: number) => {
+    const target = Math.max(0, Math.min(rowCount - 1, row));
+    setSelected(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+
+  const copySelected = (what: 'value' | 'path') => {
+    client.request({ type: 'copy-node', row: selected }).then(
+      (reply) => onCopy(what === 'value' ? reply.text : reply.path, what === 'value' ? 'Value' : 'Path'),
+      () => undefined,
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const row = cache.current.get(selected);
+    const page = Math.max(1, windowHeight - 1);
+    const container = row !== undefined && (row.kind === 'object' || row.kind === 'array');
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(selected + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(selected - 1);
+        break;
+      case 'PageDown':
+        moveTo(selected + page);
+        break;
+      case 'PageUp':
+        moveTo(selected - page);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(rowCount - 1);
+        break;
+      case 'ArrowRight':
+        if (container && !row.expanded) toggle(selected, true);
+        else if (container) moveTo(selected + 1);
+        break;
+      case 'ArrowLeft':
+        if (container && row.expanded) toggle(selected, false);
+        else if (row) moveTo(parentRow(cache.current, row));
+        break;
+      case 'Enter':
+      case ' ':
+        if (container) toggle(selected);
+        break;
+      case 'c':
+        if (!(event.ctrlKey || event.metaKey)) return;
+        copySelected('value');
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  return (
+    <div className="json-tree-view">
+      <div className="view-tools" role="toolbar" aria-label="Tree tools">
+        <button type="button" onClick={() => change({ type: 'collapse-all', window: fetchWindow() })} data-testid="tree-collapse-all">
+          Collapse all
+        </button>
+        <button
+          type="button"
+          onClick={() => change({ type: 'expand-all', window: fetchWindow() })}
+          disabled={!canExpandAll}
+          title={canExpandAll ? undefined : 'Too big to expand everything at once; expand the parts you need.'}
+          data-testid="tree-expand-all"
+        >
+          Expand all
+        </button>
+        <button
+          type="button"
+          onClick={() => copySelected('value')}
+          title="Copy the selected value as JSON (Ctrl+C)"
+          data-testid="tree-copy-value"
+        >
+          Copy value
+        </button>
+        <button type="button" onClick={() => copySelected('path')} title="Copy the path of the selected value" data-testid="tree-copy-path">
+          Copy path
+        </button>
+        <span className="muted view-tools-note">{rowCount.toLocaleString('en-GB')} rows shown</span>
+      </div>
+      <div
+        ref={scrollRef}
+        className="virtual-scroll json-tree"
+        role="tree"
+        aria-label="Response body as a tree"
+        tabIndex={0}
+        aria-activedescendant={`${idPrefix}-row-${selected}`}
+        onKeyDown={onKeyDown}
+        data-testid="json-tree"
+      >
+        <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = cache.current.get(item.index);
+            const isSelected = item.index === selected;
+            const className = `jt-row${isSelected ? ' selected' : ''}${item.index === currentMatch ? ' current-match' : ''}`;
+            if (!row) {
+              return (
+                <div key={item.key} className="jt-row loading" style={{ transform: `translateY(${item.start}px)` }} aria-hidden="true" />
+              );
+            }
+            const container = row.kind === 'object' || row.kind === 'array';
+            return (
+              // biome-ignore lint/a11y/useFocusableInteractive: the tree itself holds focus and points at rows through aria-activedescendant.
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the tree's own key handler moves the selection.
+              <div
+                key={item.key}
+                id={`${idPrefix}-row-${item.index}`}
+                role="treeitem"
+                aria-level={row.depth + 1}
+                aria-expanded={container ? row.expanded : undefined}
+                aria-selected={isSelected}
+                className={className}
+                style={{ transform: `translateY(${item.start}px)`, paddingLeft: row.depth * INDENT_PX + 4 }}
+                onClick={() => setSelected(item.index)}
+                onDoubleClick={() => container && toggle(item.index)}
+                data-testid="json-row"
+              >
+                {container ? (
+                  <span
+                    className="jt-caret"
+                    aria-hidden="true"
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      setSelected(item.index);
+                      toggle(item.index);
+                    }}
+                    data-testid="json-toggle"
+                  >
+                    {row.expanded ? '▾' : '▸'}
+                  </span>
+                ) : (
+                  <span className="jt-caret" aria-hidden="true" />
+                )}
+                {row.key !== null ? (
+                  <>
+                    <span className={row.keyIsIndex ? 'jt-index' : 'jt-key'}>{highlight(row.key, query)}</span>
+                    <span className="jt-colon">: </span>
+                  </>
+                ) : null}
+                {container ? (
+                  <>
+                    {row.expanded ? null : <span className="jt-preview">{highlight(row.text, query)}</span>}
+                    <span className="jt-count">{countLabel(row)}</span>
+                  </>
+                ) : (
+                  <span className={`jt-value jt-${row.kind}`}>{highlight(row.text, query)}</span>
+                )}
+                {row.cut > 0 ? <span className="jt-cut">… {row.cut.toLocaleString('en-GB')} more characters (see Raw)</span> : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The nearest row above with a smaller depth, when it is loaded. */
+function parentRow(cache: ReadonlyMap<number, TreeRow>, row: TreeRow): number {
+  for (let index = row.index - 1; index >= 0; index--) {
+    const candidate = cache.get(index);
+    if (!candidate) return row.index;
+    if (candidate.depth < row.depth) return index;
+  }
+  return row.index;
+}

@@ -1,0 +1,49 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { RequestValues } from '../../../shared/request';
+import type { SnippetLanguage } from '../../../shared/snippets/languages';
+import { callSnippets } from './snippet-calls';
+
+export interface SnippetInput {
+  readonly environmentId: string;
+  readonly endpointId: string;
+  readonly values: RequestValues;
+}
+
+/** Waits for typing to pause, so each keystroke does not generate nine snippets. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [current, setCurrent] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setCurrent(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return current;
+}
+
+/** Snippets with the key as an environment variable; safe to cache. */
+export function useSnippets(input: SnippetInput) {
+  const debounced = useDebounced(input, 250);
+  return useQuery({
+    queryKey: ['snippets', debounced.environmentId, debounced.endpointId, JSON.stringify(debounced.values)],
+    queryFn: () =>
+      callSnippets('generateSnippets', {
+        environmentId: debounced.environmentId,
+        endpointId: debounced.endpointId,
+        values: debounced.values as never,
+      }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/**
+ * The one snippet with the real key. A mutation, so the key never enters the
+ * query cache; gcTime 0 drops it as soon as the component resets or unmounts.
+ */
+export function useRevealSnippet() {
+  return useMutation({
+    mutationFn: (arg: SnippetInput & { language: SnippetLanguage }) =>
+      callSnippets('revealSnippetWithKey', { ...arg, values: arg.values as never, confirmed: true }),
+    gcTime: 0,
+  });
+}

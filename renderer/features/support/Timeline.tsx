@@ -1,0 +1,42 @@
+import type { TimelineEvent } from '../../../shared/support/types';
+
+function tone(event: TimelineEvent): 'ok' | 'danger' | 'warn' | 'info' {
+  if (event.event === 'delivered') return 'ok';
+  if (event.event === 'failed' || event.event === 'rejected' || event.event === 'complained') {
+    return event.severity === 'temporary' ? 'warn' : 'danger';
+  }
+  if (event.event === 'unsubscribed') return 'warn';
+  return 'info';
+}
+
+function smtpLine(event: TimelineEvent): string {
+  if (event.smtp === null) return '';
+  const parts = [event.smtp.code === null ? '' : String(event.smtp.code), event.smtp.message].filter((p) => p !== '');
+  const attempt = event.smtp.attempt === null ? '' : ` (attempt ${event.smtp.attempt})`;
+  return parts.length === 0 ? '' : `${parts.join(' ')}${attempt}`;
+}
+
+/** Events in time order, with what the receiving server said. */
+export function Timeline({ events, showMessage = false }: { readonly events: readonly TimelineEvent[]; readonly showMessage?: boolean }) {
+  if (events.length === 0) return <p className="support-empty">No events.</p>;
+  return (
+    <ol className="support-timeline" data-testid="support-timeline">
+      {events.map((event) => {
+        const smtp = smtpLine(event);
+        return (
+          <li key={event.id} className={`support-event support-event-${tone(event)}`} data-testid="support-event" data-event={event.event}>
+            <time dateTime={event.iso} className="support-event-time">
+              {event.iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}
+            </time>
+            <span className={`support-tag support-tag-${tone(event)}`}>{event.event}</span>
+            {event.severity ? <span className="support-tag">{event.severity}</span> : null}
+            <span className="support-event-recipient">{event.recipient}</span>
+            {event.reason ? <span className="support-event-detail">reason: {event.reason}</span> : null}
+            {smtp ? <code className="support-event-smtp">{smtp}</code> : null}
+            {showMessage && event.subject ? <span className="support-event-detail">“{event.subject}”</span> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,141 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { MessageTrace } from '../../../shared/support/types';
+import { toAppError } from '../../bridge/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { CallList } from './CallList';
+import { GapList } from './GapList';
+import type { ToolProps } from './RecipientTool';
+import { callSupport } from './support-client';
+import { Timeline } from './Timeline';
+
+const verdictTone: Record<MessageTrace['status'], string> = {
+  delivered: 'clear',
+  failed: 'blocked',
+  retrying: 'unknown',
+  accepted: 'unknown',
+  mixed: 'unknown',
+  'not-found': 'unknown',
+};
+
+export function TraceTool({ environment, onOpenRequest }: ToolProps) {
+  const [messageId, setMessageId] = useState('');
+  const [recipient, setRecipient] = useState('');
+  const [begin, setBegin] = useState('');
+  const [end, setEnd] = useState('');
+  const [domain, setDomain] = useState('');
+  const id = useId();
+
+  const trace = useMutation({
+    mutationFn: () =>
+      callSupport('traceMessage', {
+        environmentId: environment.id,
+        ...(messageId.trim() ? { messageId: messageId.trim() } : {}),
+        ...(recipient.trim() ? { recipient: recipient.trim() } : {}),
+        ...(begin.trim() ? { begin: begin.trim() } : {}),
+        ...(end.trim() ? { end: end.trim() } : {}),
+        ...(domain.trim() ? { domain: domain.trim() } : {}),
+      }),
+  });
+  const result = trace.data;
+  const canRun = messageId.trim() !== '' || recipient.trim() !== '';
+
+  return (
+    <section className="support-tool" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="support-tool-title">
+        Message trace
+      </h2>
+      <p className="support-intro">
+        Follow one message from acceptance to delivery or failure. Give its Message-Id, or a recipient and a time range.
+      </p>
+      <form
+        className="support-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (canRun) trace.mutate();
+        }}
+      >
+        <label htmlFor={`${id}-mid`}>Message-Id</label>
+        <input
+          id={`${id}-mid`}
+          className="support-input support-mono"
+          value={messageId}
+          onChange={(e) => setMessageId(e.target.value)}
+          placeholder="<20240611101530.8c2e41d9a7f3b5e6@mg.example.com>"
+          data-testid="support-trace-message-id"
+        />
+        <label htmlFor={`${id}-rcpt`}>or recipient</label>
+        <input
+          id={`${id}-rcpt`}
+          className="support-input"
+          type="email"
+          value={recipient}
+          onChange={(e) => setRecipient(e.target.value)}
+          placeholder="alice@example.com"
+          data-testid="support-trace-recipient"
+        />
+        <label htmlFor={`${id}-begin`}>From</label>
+        <input
+          id={`${id}-begin`}
+          className="support-input"
+          value={begin}
+          onChange={(e) => setBegin(e.target.value)}
+          placeholder="30 days ago (Message-Id) or 3 days ago"
+          aria-describedby={`${id}-dates`}
+          data-testid="support-trace-begin"
+        />
+        <label htmlFor={`${id}-end`}>To</label>
+        <input
+          id={`${id}-end`}
+          className="support-input"
+          value={end}
+          onChange={(e) => setEnd(e.target.value)}
+          placeholder="now"
+          aria-describedby={`${id}-dates`}
+          data-testid="support-trace-end"
+        />
+        <label htmlFor={`${id}-domain`}>Domain</label>
+        <input
+          id={`${id}-domain`}
+          className="support-input"
+          value={domain}
+          onChange={(e) => setDomain(e.target.value)}
+          placeholder={environment.domain || 'sending domain'}
+          data-testid="support-trace-domain"
+        />
+        <p id={`${id}-dates`} className="support-hint">
+          Dates: epoch seconds, ISO 8601 or RFC 2822 with a numeric offset.
+        </p>
+        <button
+          type="submit"
+          className="support-button support-button-primary"
+          disabled={!canRun || trace.isPending}
+          data-testid="support-trace-submit"
+        >
+          {trace.isPending ? 'Tracing…' : 'Trace'}
+        </button>
+      </form>
+      {trace.isPending ? (
+        <p className="support-loading" role="status">
+          Reading events…
+        </p>
+      ) : null}
+      {trace.isError ? <ErrorNotice error={toAppError(trace.error)} testId="support-trace-error" /> : null}
+      {result ? (
+        <div className="support-result" data-testid="support-trace-result" data-status={result.status}>
+          <p className={`support-verdict support-verdict-${verdictTone[result.status]}`} role="status" data-testid="support-trace-status">
+            {result.message}
+          </p>
+          <p className="support-muted">
+            From the {result.source === 'events' ? 'Events' : 'Logs'} API, {result.query.domain}, {result.query.beginIso} to{' '}
+            {result.query.endIso}
+            {result.messageIds.length > 1 ? ` · ${result.messageIds.length} messages` : ''}
+          </p>
+          <Timeline events={result.events} showMessage={result.messageIds.length > 1} />
+          <GapList gaps={result.gaps} />
+          <CallList calls={result.calls} onOpenRequest={onOpenRequest} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { type Environment, environmentLimits } from '../environments/types';
+import type { DateConversion } from '../support/dates';
+import type {
+  DomainHealthReport,
+  ExportResult,
+  MessageTrace,
+  RecipientLookup,
+  RegionFinding,
+  ReleaseResult,
+  WebhookCheck,
+} from '../support/types';
+import { method } from './define';
+
+/**
+ * The support toolkit. Every Mailgun call behind these goes through main's
+ * normal request sender (so read-only mode and history apply); the webhook
+ * signing key, like the API key, goes into the keychain and never comes back.
+ */
+
+const environmentId = z.string().min(1).max(environmentLimits.idMax);
+const domain = z.string().trim().min(1).max(environmentLimits.domainMax);
+const address = z.string().trim().min(3).max(320);
+const dateText = z.string().trim().max(100);
+
+export const supportMethods = {
+  /** Suppression lists, allowlist and recent events for one address, across the environment's domains (or one). */
+  lookupRecipient: method<RecipientLookup>()(z.object({ environmentId, address, domain: domain.optional() }).strict()),
+  /** Removes the address from one suppression list; refused in read-only environments. */
+  releaseRecipient: method<ReleaseResult>()(
+    z
+      .object({
+        environmentId,
+        domain,
+        list: z.enum(['bounces', 'complaints', 'unsubscribes']),
+        address,
+        confirmed: z.literal(true),
+      })
+      .strict(),
+  ),
+  /** A message's events in order, found by Message-Id, or by recipient within a time range. */
+  traceMessage: method<MessageTrace>()(
+    z
+      .object({
+        environmentId,
+        domain: domain.optional(),
+        messageId: z.string().trim().min(1).max(998).optional(),
+        recipient: address.optional(),
+        begin: dateText.optional(),
+        end: dateText.optional(),
+      })
+      .strict()
+      .refine((arg) => arg.messageId !== undefined || arg.recipient !== undefined, 'Give a Message-Id or a recipient'),
+  ),
+  domainHealth: method<DomainHealthReport>()(z.object({ environmentId, domain: domain.optional() }).strict()),
+  /** Main shows a save dialog and writes the file; the report shown is reused when its id is given. */
+  exportDomainHealth: method<ExportResult>()(
+    z
+      .object({
+        environmentId,
+        domain: domain.optional(),
+        reportId: z.string().min(1).max(64).optional(),
+        format: z.enum(['markdown', 'json']),
+      })
+      .strict(),
+  ),
+  /** Asks both regions where the domain lives. */
+  findRegion: method<RegionFinding>()(z.object({ environmentId, domain: domain.optional() }).strict()),
+  /** Points the environment at the region the finder found. */
+  applyRegion: method<Environment>()(z.object({ environmentId, region: z.enum(['us', 'eu']) }).strict()),
+  setWebhookSigningKey: method<{ hasKey: true }>()(z.object({ environmentId, key: z.string().trim().min(1).max(512) }).strict()),
+  deleteWebhookSigningKey: method<{ hasKey: false; deleted: boolean }>()(z.object({ environmentId }).strict()),
+  hasWebhookSigningKey: method<{ hasKey: boolean }>()(z.object({ environmentId }).strict()),
+  checkWebhookSignature: method<WebhookCheck>()(z.object({ environmentId, payload: z.string().max(1_000_000) }).strict()),
+  convertDate: method<DateConversion>()(z.object({ input: z.string().max(200) }).strict()),
+};

@@ -1,0 +1,14 @@
+export { convertDate, type DateConversion, type DateConversionResult, type DateForm, formatRfc2822WithOffset } from './dates';
+export { evaluateDns } from './dns';
+export { domainHealthFileName, renderDomainHealthJson, renderDomainHealthMarkdown } from './domain-health-markdown';
+export { deliveryStatus, normaliseMessageId, timelineFrom, toTimelineEvent } from './events';
+export type * from './types';
+export { suppressionLists } from './types';
+export {
+  isHexSha256,
+  type ParsedWebhook,
+  parseWebhookPayload,
+  timestampFreshness,
+  WEBHOOK_MAX_AGE_SECONDS,
+  type WebhookParseResult,
+} from './webhook-payload';
