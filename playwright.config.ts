@@ -4,7 +4,15 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium where it exists (these machines cannot download Playwright's own build).
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const browserArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export default defineConfig({
   testDir: './e2e',
@@ -41,6 +49,10 @@ export default defineConfig({
       },
     },
     { name: 'electron', testDir: './e2e/electron' },
-    { name: 'screenshots', testDir: './e2e/docs', use: { browserName: 'chromium', launchOptions: { ...(chromiumPath ? { executablePath: chromiumPath } : {}), args: browserArgs } } },
+    {
+      name: 'screenshots',
+      testDir: './e2e/docs',
+      use: { browserName: 'chromium', launchOptions: { ...(chromiumPath ? { executablePath: chromiumPath } : {}), args: browserArgs } },
+    },
   ],
 });

@@ -49,6 +49,8 @@ export class BenchBrowser {
     const context = await this.browser.newContext({ viewport: { width: 1360, height: 860 } });
     await context.exposeBinding('__mailgunInvoke', (_source, channel: string, arg: unknown) => main.invoke(channel, arg));
     await context.addInitScript({ content: await pageBridgeScript() });
+    // tsx compiles the benchmark with esbuild's keepNames, which wraps functions passed to page.evaluate in a `__name` helper.
+    await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
     const page = await context.newPage();
     const navigationStarted = performance.now();
     await page.goto(this.server.url, { waitUntil: 'commit' });

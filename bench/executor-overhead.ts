@@ -4,8 +4,16 @@ import { createHttpExecutor } from '../electron/services/http-executor';
 import { type Figure, figure } from './stats';
 
 const body = JSON.stringify({
-  items: Array.from({ length: 20 }, (_, i) => ({ address: `user${i}@example.com`, code: '550', error: 'mailbox unavailable', created_at: 'Thu, 13 Oct 2011 18:02:00 UTC' })),
-  paging: { next: 'https://api.mailgun.net/v3/mg.example.com/bounces?page=next', previous: 'https://api.mailgun.net/v3/mg.example.com/bounces?page=prev' },
+  items: Array.from({ length: 20 }, (_, i) => ({
+    address: `user${i}@example.com`,
+    code: '550',
+    error: 'mailbox unavailable',
+    created_at: 'Thu, 13 Oct 2011 18:02:00 UTC',
+  })),
+  paging: {
+    next: 'https://api.mailgun.net/v3/mg.example.com/bounces?page=next',
+    previous: 'https://api.mailgun.net/v3/mg.example.com/bounces?page=prev',
+  },
 });
 
 /**

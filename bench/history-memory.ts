@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type BenchBrowser, heapMb } from './browser';
-import { useLocalEnvironment } from './custom-environment';
+import { pointAppAtLocalServer } from './custom-environment';
 import { type Figure, figure } from './stats';
 
 function mainHeapMb(): number {
@@ -15,12 +15,15 @@ function mainHeapMb(): number {
  * page's heap with the list drawn.
  */
 export async function historyMemory(browser: BenchBrowser, requests: number): Promise<Figure[]> {
-  const body = JSON.stringify({ items: Array.from({ length: 10 }, (_, i) => ({ address: `user${i}@example.com`, code: '550', error: 'No such user' })), paging: {} });
+  const body = JSON.stringify({
+    items: Array.from({ length: 10 }, (_, i) => ({ address: `user${i}@example.com`, code: '550', error: 'No such user' })),
+    paging: {},
+  });
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const app = await browser.open();
   try {
-    await useLocalEnvironment(app.page, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    await pointAppAtLocalServer(app.page, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     const list = await app.main.services.environments.list();
     const environmentId = list.activeId ?? '';
     const before = mainHeapMb();
@@ -38,7 +41,13 @@ export async function historyMemory(browser: BenchBrowser, requests: number): Pr
     await app.page.getByTestId('sidebar-tab-history').click();
     await app.page.getByTestId('history-row').first().waitFor();
     return [
-      figure(`main heap growth after ${requests} requests in history`, 'MB', [after - before], undefined, 'Node heap of the main services, after a full collection'),
+      figure(
+        `main heap growth after ${requests} requests in history`,
+        'MB',
+        [after - before],
+        undefined,
+        'Node heap of the main services, after a full collection',
+      ),
       figure(`page JS heap with ${requests} requests in the History tab`, 'MB', [await heapMb(app.page)]),
     ];
   } finally {

@@ -3,7 +3,13 @@ import type { Figure } from './stats';
 
 export interface BenchReport {
   readonly date: string;
-  readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly memoryGb: number; readonly node: string; readonly chromium: string };
+  readonly machine: {
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly memoryGb: number;
+    readonly node: string;
+    readonly chromium: string;
+  };
   readonly figures: readonly Figure[];
 }
 
@@ -24,11 +30,23 @@ export function printTable(report: BenchReport, baseline?: BenchReport): number 
       const factor = f.median / before.median;
       change = `${factor.toFixed(2)}x baseline${factor > 1.2 ? '  REGRESSION' : ''}`;
     }
-    return [f.name, format(f.median, f.unit), format(f.p95, f.unit), f.target === undefined ? '' : format(f.target, f.unit), ratio, change, f.note ?? ''];
+    return [
+      f.name,
+      format(f.median, f.unit),
+      format(f.p95, f.unit),
+      f.target === undefined ? '' : format(f.target, f.unit),
+      ratio,
+      change,
+      f.note ?? '',
+    ];
   });
   const header = ['benchmark', 'median', 'p95', 'target', 'ratio to target', baseline ? 'vs baseline' : '', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { makeEventsJson } from '../renderer/features/response/fixtures/make-events';
 import { type BenchBrowser, heapMb, longest, watchLongTasks } from './browser';
-import { openEndpointFromCatalog, useLocalEnvironment } from './custom-environment';
+import { openEndpointFromCatalog, pointAppAtLocalServer } from './custom-environment';
 import { type Figure, figure } from './stats';
 
 interface Run {
@@ -53,7 +53,7 @@ async function oneRun(browser: BenchBrowser, baseUrl: string): Promise<Run> {
   const { page } = app;
   try {
     await installArrivalProbe(page);
-    await useLocalEnvironment(page, baseUrl);
+    await pointAppAtLocalServer(page, baseUrl);
     await openEndpointFromCatalog(page, 'events', 'events.list');
     const longTasks = await watchLongTasks(page);
     let peakRss = rendererRssMb();
@@ -68,7 +68,8 @@ async function oneRun(browser: BenchBrowser, baseUrl: string): Promise<Run> {
       .waitForFunction(
         () => {
           const w = window as unknown as { __arrived?: number };
-          if (w.__arrived === undefined || !document.querySelector('[data-testid="json-row"], [data-testid="json-preview-row"]')) return false;
+          if (w.__arrived === undefined || !document.querySelector('[data-testid="json-row"], [data-testid="json-preview-row"]'))
+            return false;
           return { arrived: w.__arrived, firstScreenMs: performance.now() - w.__arrived };
         },
         undefined,
@@ -120,8 +121,18 @@ export async function responseRendering(browser: BenchBrowser, sizes: readonly n
     }
     const big = megabytes >= 50;
     figures.push(
-      figure(`${megabytes} MB events: response in page to first screen`, 'ms', results.map((r) => r.firstScreenMs), big ? 1000 : undefined),
-      figure(`${megabytes} MB events: longest task from arrival until drawn`, 'ms', results.map((r) => r.longestTaskMs), big ? 200 : undefined),
+      figure(
+        `${megabytes} MB events: response in page to first screen`,
+        'ms',
+        results.map((r) => r.firstScreenMs),
+        big ? 1000 : undefined,
+      ),
+      figure(
+        `${megabytes} MB events: longest task from arrival until drawn`,
+        'ms',
+        results.map((r) => r.longestTaskMs),
+        big ? 200 : undefined,
+      ),
       figure(
         `${megabytes} MB events: task handing the response to the page`,
         'ms',
@@ -129,12 +140,29 @@ export async function responseRendering(browser: BenchBrowser, sizes: readonly n
         undefined,
         'harness transport (CDP binding), not Electron IPC',
       ),
-      figure(`${megabytes} MB events: longest task scrolling and collapsing`, 'ms', results.map((r) => r.interactionLongestTaskMs), big ? 200 : undefined),
+      figure(
+        `${megabytes} MB events: longest task scrolling and collapsing`,
+        'ms',
+        results.map((r) => r.interactionLongestTaskMs),
+        big ? 200 : undefined,
+      ),
     );
     if (big) {
       figures.push(
-        figure(`${megabytes} MB events open: page JS heap`, 'MB', results.map((r) => r.heapMb), 300, 'after a full collection; the parsing worker is not included'),
-        figure(`${megabytes} MB events open: renderer processes, peak RSS`, 'MB', results.map((r) => r.peakRssMb), undefined, 'page + worker + Chromium, sampled every 50 ms'),
+        figure(
+          `${megabytes} MB events open: page JS heap`,
+          'MB',
+          results.map((r) => r.heapMb),
+          300,
+          'after a full collection; the parsing worker is not included',
+        ),
+        figure(
+          `${megabytes} MB events open: renderer processes, peak RSS`,
+          'MB',
+          results.map((r) => r.peakRssMb),
+          undefined,
+          'page + worker + Chromium, sampled every 50 ms',
+        ),
       );
     }
   }

@@ -59,7 +59,9 @@ const report: BenchReport = {
 const out = values.out ?? path.join('bench', 'results', 'latest.json');
 await mkdir(path.dirname(out), { recursive: true });
 await writeReport(out, report);
-console.log(`\n${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB, Node ${report.machine.node}, ${report.machine.chromium}\n`);
+console.log(
+  `\n${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GB, Node ${report.machine.node}, ${report.machine.chromium}\n`,
+);
 const regressions = printTable(report, values.compare ? await readReport(values.compare) : undefined);
 console.log(`report written to ${out}`);
 process.exitCode = regressions > 0 ? 1 : 0;

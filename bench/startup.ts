@@ -16,7 +16,15 @@ export async function startup(browser: BenchBrowser, runs = 12): Promise<Figure[
     if (i > 0) samples.push(drawnAt);
     await app.close();
   }
-  return [figure('launch to first interactive screen (catalog drawn)', 'ms', samples, 1000, `${samples.length} fresh profiles, first run discarded`)];
+  return [
+    figure(
+      'launch to first interactive screen (catalog drawn)',
+      'ms',
+      samples,
+      1000,
+      `${samples.length} fresh profiles, first run discarded`,
+    ),
+  ];
 }
 
 /**
@@ -59,5 +67,7 @@ export async function filterLatency(browser: BenchBrowser): Promise<Figure[]> {
     return times;
   }, queries);
   await app.close();
-  return [figure('catalog filter, one keystroke to results laid out', 'ms', samples, 16, `${samples.length} keystrokes over the whole catalog`)];
+  return [
+    figure('catalog filter, one keystroke to results laid out', 'ms', samples, 16, `${samples.length} keystrokes over the whole catalog`),
+  ];
 }

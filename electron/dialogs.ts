@@ -60,7 +60,11 @@ export function electronDialogs(dialog: Dialog, parent: () => BrowserWindow | nu
       const file = result.canceled ? undefined : result.filePaths[0];
       if (!file) return null;
       if ((await stat(file)).size > maxTextFileBytes) {
-        throw new AppFailure('import-failed', `${path.basename(file)} is larger than 20 MB.`, 'Pick the exported file itself, not a folder or an archive.');
+        throw new AppFailure(
+          'import-failed',
+          `${path.basename(file)} is larger than 20 MB.`,
+          'Pick the exported file itself, not a folder or an archive.',
+        );
       }
       return { name: path.basename(file), text: await readFile(file, 'utf8') };
     },

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
+import keytar from 'keytar';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServices, type Services } from '../../electron/services';
-import keytar from 'keytar';
-import { createScriptedDialogs, type ScriptedDialogs } from './scripted-dialogs';
 import { methodForChannel } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/errors';
+import { createScriptedDialogs, type ScriptedDialogs } from './scripted-dialogs';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 

@@ -40,7 +40,7 @@ function lastResponseJson(app: AppUnderTest): unknown {
   return JSON.parse(body.text);
 }
 
-/** Searches the body in the viewer and returns the match counter's text. */
+/** Searches the body in the viewer; the match counter it returns reads like "1 of 3". */
 async function searchBody(page: Page, term: string): Promise<Locator> {
   await viewer(page).getByTestId('body-search').fill(term);
   return viewer(page).getByTestId('body-search-count');

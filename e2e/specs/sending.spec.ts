@@ -74,7 +74,7 @@ async function closedPort(): Promise<number> {
 }
 
 /** A custom-URL environment pointing at a local server, created and selected through the bridge as the manager would. */
-async function useLocalEnvironment(page: Page, name: string, baseUrl: string): Promise<void> {
+async function selectLocalEnvironment(page: Page, name: string, baseUrl: string): Promise<void> {
   const outcome = await page.evaluate(
     async ({ name, baseUrl, key }) => {
       type Bridge = Record<string, (arg?: unknown) => Promise<{ ok: boolean; value?: { id: string }; error?: unknown }>>;
@@ -126,8 +126,7 @@ async function expectPlainMessageIntact(page: Page): Promise<void> {
 function sendWithTimeout(app: AppUnderTest, timeoutMs: number): void {
   const main = app.main;
   const invoke = main.invoke.bind(main);
-  main.invoke = (channel, arg) =>
-    invoke(channel, methodForChannel(channel) === 'sendRequest' ? { ...(arg as object), timeoutMs } : arg);
+  main.invoke = (channel, arg) => invoke(channel, methodForChannel(channel) === 'sendRequest' ? { ...(arg as object), timeoutMs } : arg);
 }
 
 test('a message filled in the form arrives as exactly that multipart body, with Basic auth', async ({ app }) => {
@@ -142,7 +141,7 @@ test('a message filled in the form arrives as exactly that multipart body, with 
     await writeFile(textFile, textBytes);
     await writeFile(binaryFile, binaryBytes);
 
-    await useLocalEnvironment(page, 'Capture server', server.baseUrl);
+    await selectLocalEnvironment(page, 'Capture server', server.baseUrl);
     await openMessageForm(page);
     await page.getByTestId('input-from').fill('Shop <orders@mg.example.com>');
     await page.getByTestId('input-to-0').fill('alice@example.com');
@@ -211,7 +210,7 @@ test('a stalled send can be cancelled with Escape or the Cancel button, and the 
   const { page } = app;
   const server = await startServer(null);
   try {
-    await useLocalEnvironment(page, 'Stalling server', server.baseUrl);
+    await selectLocalEnvironment(page, 'Stalling server', server.baseUrl);
     await openMessageForm(page);
     await fillPlainMessage(page);
 
@@ -241,7 +240,7 @@ test('a stalled send can be cancelled with Escape or the Cancel button, and the 
 test('a refused connection shows what happened and what to do, and the form keeps its values', async ({ app }) => {
   const { page } = app;
   const port = await closedPort();
-  await useLocalEnvironment(page, 'Nobody listening', `http://127.0.0.1:${port}`);
+  await selectLocalEnvironment(page, 'Nobody listening', `http://127.0.0.1:${port}`);
   await openMessageForm(page);
   await fillPlainMessage(page);
 
@@ -262,7 +261,7 @@ test('a server that never answers times out (1 s timeout passed on the bridge ca
   const server = await startServer(null);
   try {
     sendWithTimeout(app, 1_000);
-    await useLocalEnvironment(page, 'Slow server', server.baseUrl);
+    await selectLocalEnvironment(page, 'Slow server', server.baseUrl);
     await openMessageForm(page);
     await fillPlainMessage(page);
 

@@ -72,7 +72,7 @@ export function mapRequestError(error: unknown, context: MapErrorContext): AppFa
     return new AppFailure(
       'timeout',
       `${host} did not finish answering within ${seconds} s.`,
-      'Try again, or raise the request timeout in Settings if the call is known to be slow.',
+      'Try again; if the server is known to be slow, check its status or your network before retrying.',
     );
   }
 

@@ -28,7 +28,12 @@ export function createSandboxEnvironment(deps: SandboxEnvironmentDeps) {
   async function decorate(environment: Environment): Promise<Environment> {
     if (!isSandboxEnvironment(environment)) return environment;
     const urls = await sandbox.start();
-    return { ...environment, hasKey: true, keyLast4: environment.keyLast4 ?? SANDBOX_API_KEY.slice(-4), sandbox: { us: urls.usBaseUrl, eu: urls.euBaseUrl } };
+    return {
+      ...environment,
+      hasKey: true,
+      keyLast4: environment.keyLast4 ?? SANDBOX_API_KEY.slice(-4),
+      sandbox: { us: urls.usBaseUrl, eu: urls.euBaseUrl },
+    };
   }
 
   async function decorateMaybe(environment: Environment | undefined): Promise<Environment | undefined> {

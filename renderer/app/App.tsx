@@ -51,7 +51,9 @@ export function App() {
         {view === 'workbench' ? (
           <Workbench
             renderResponse={(state) => <WorkbenchResponse {...state} />}
-            renderCode={(request) => <CodeTab environmentId={request.environmentId} endpointId={request.endpoint.id} values={request.values} />}
+            renderCode={(request) => (
+              <CodeTab environmentId={request.environmentId} endpointId={request.endpoint.id} values={request.values} />
+            )}
             renderActions={(request) => (
               <SaveRequestButton
                 endpointId={request.endpoint.id}

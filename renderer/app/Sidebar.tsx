@@ -49,7 +49,16 @@ export function Sidebar() {
         ))}
       </div>
       <div className="sidebar-panel" role="tabpanel" id={`sidebar-panel-${tab}`} aria-labelledby={`sidebar-tab-${tab}`}>
-        {tab === 'catalog' ? <CatalogSidebar /> : <HistoryPanel onOpen={(entry) => open(entry.endpoint.id, entry.values)} />}
+        {tab === 'catalog' ? <CatalogSidebar /> : null}
+        {tab === 'saved' ? (
+          <SavedRequestsPanel
+            environmentId={environment?.id ?? null}
+            onOpen={(request) => {
+              if (request.target.kind === 'catalog') open(request.target.endpointId, request.target.values);
+            }}
+          />
+        ) : null}
+        {tab === 'history' ? <HistoryPanel onOpen={(entry) => open(entry.endpoint.id, entry.values)} /> : null}
       </div>
     </>
   );

@@ -23,7 +23,12 @@ export function WorkbenchResponse(state: ResponseSlotState) {
       {...(state.requestValues ? { requestValues: state.requestValues } : {})}
       pending={state.pending}
       endpoint={state.endpoint}
-      environment={{ region: environment?.region ?? 'us', keyKind: environment?.keyKind ?? 'primary', baseUrl: safeBaseUrl(state) }}
+      environment={{
+        region: environment?.region ?? 'us',
+        keyKind: environment?.keyKind ?? 'primary',
+        baseUrl: safeBaseUrl(state),
+        ...(environment?.sandbox ? { regionBaseUrls: environment.sandbox } : {}),
+      }}
       onPage={state.onPage}
       onRetry={state.onRetry}
       {...(environment ? { onSwitchRegion: (region: 'us' | 'eu') => save.mutate(withRegion(environment, region)) } : {})}

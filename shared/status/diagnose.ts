@@ -20,6 +20,8 @@ export interface DiagnoseContext {
   readonly region: Region;
   readonly keyKind: KeyKind;
   readonly now: Date;
+  /** Where each region answers for this environment, when not Mailgun's own hosts (the built-in sandbox simulates both). */
+  readonly regionBaseUrls?: { readonly us: string; readonly eu: string };
 }
 
 export type DiagnosisAction =
@@ -146,17 +148,17 @@ function retryAction(at: Date, now: Date): DiagnosisAction & { kind: 'retry-at' 
   };
 }
 
-function regionActions(region: Region): DiagnosisAction[] {
-  const us: DiagnosisAction = { kind: 'switch-region', label: `Try the US region (${US_BASE_URL})`, region: 'us', baseUrl: US_BASE_URL };
-  const eu: DiagnosisAction = { kind: 'switch-region', label: `Try the EU region (${EU_BASE_URL})`, region: 'eu', baseUrl: EU_BASE_URL };
+function regionActions(region: Region, urls: { readonly us: string; readonly eu: string }): DiagnosisAction[] {
+  const us: DiagnosisAction = { kind: 'switch-region', label: `Try the US region (${urls.us})`, region: 'us', baseUrl: urls.us };
+  const eu: DiagnosisAction = { kind: 'switch-region', label: `Try the EU region (${urls.eu})`, region: 'eu', baseUrl: urls.eu };
   if (region === 'us') return [eu];
   if (region === 'eu') return [us];
   return [us, eu];
 }
 
-function otherRegionText(region: Region): string {
-  if (region === 'us') return `the EU region (${EU_BASE_URL})`;
-  if (region === 'eu') return `the US region (${US_BASE_URL})`;
+function otherRegionText(region: Region, urls: { readonly us: string; readonly eu: string }): string {
+  if (region === 'us') return `the EU region (${urls.eu})`;
+  if (region === 'eu') return `the US region (${urls.us})`;
   return `Mailgun's US (${US_BASE_URL}) or EU (${EU_BASE_URL}) region`;
 }
 
@@ -165,6 +167,7 @@ const SENDING_PATH = /\/messages(?:\.mime)?\/?$/;
 /** Reads a response in context and says what probably went wrong and what to do next. */
 export function diagnose(context: DiagnoseContext): Diagnosis[] {
   const { status, region, keyKind, now } = context;
+  const urls = context.regionBaseUrls ?? { us: US_BASE_URL, eu: EU_BASE_URL };
   const body = context.bodyText ?? '';
   const message = extractErrorMessage(context.bodyText);
   const endpoint = context.endpoint ?? findEndpointByRequest(context.method, context.path)?.endpoint;
@@ -227,8 +230,8 @@ export function diagnose(context: DiagnoseContext): Diagnosis[] {
       id: 'wrong-region',
       severity: 'warning',
       title: 'The domain may be in the other region',
-      detail: `Mailgun keeps US and EU domains apart: each region only knows its own domains, and answers 401 or "Domain not found" for the others. If the domain name is right, it probably lives in ${otherRegionText(region)}.`,
-      actions: regionActions(region),
+      detail: `Mailgun keeps US and EU domains apart: each region only knows its own domains, and answers 401 or "Domain not found" for the others. If the domain name is right, it probably lives in ${otherRegionText(region, urls)}.`,
+      actions: regionActions(region, urls),
     });
   }
 

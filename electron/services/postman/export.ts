@@ -2,6 +2,7 @@ import postman from 'postman-collection';
 
 // A CommonJS package: its classes are read off the default export so plain Node ESM (scripts, benchmarks) loads it too.
 const { Collection } = postman;
+
 import type { CustomRequest, SavedRequest } from '../../../shared/bridge/collections';
 import type { EndpointDef, ParamDef } from '../../../shared/catalog/types';
 import type { ParamInput, RequestValues } from '../../../shared/request';

@@ -1,7 +1,8 @@
-import postman, { type Collection as PostmanCollection, type Item, type ItemGroup } from 'postman-collection';
+import postman, { type Item, type ItemGroup, type Collection as PostmanCollection } from 'postman-collection';
 
 // A CommonJS package: its classes are read off the default export so plain Node ESM (scripts, benchmarks) loads it too.
 const { Collection } = postman;
+
 import {
   type CustomMethod,
   type CustomRequest,

@@ -29,6 +29,8 @@ export interface ResponseEnvironment {
   readonly region: 'us' | 'eu' | 'custom';
   readonly keyKind: 'primary' | 'sending';
   readonly baseUrl: string;
+  /** Set for the built-in sandbox, which simulates both regions on this computer. */
+  readonly regionBaseUrls?: { readonly us: string; readonly eu: string };
 }
 
 export interface ResponseViewerProps {
@@ -120,8 +122,9 @@ function LoadedResponse({ response, pending, endpoint, environment, requestValue
       region: environment.region,
       keyKind: environment.keyKind,
       now: new Date(),
+      ...(environment.regionBaseUrls ? { regionBaseUrls: environment.regionBaseUrls } : {}),
     });
-  }, [endpoint, response, text, environment.region, environment.keyKind]);
+  }, [endpoint, response, text, environment.region, environment.keyKind, environment.regionBaseUrls]);
 
   const facts = document.status === 'ready' ? document.info.facts : NO_PAGING_FACTS;
   const targets = useMemo(

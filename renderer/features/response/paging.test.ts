@@ -99,7 +99,10 @@ describe('paging-urls', () => {
       endpoint: bounces,
       facts: extractPagingFacts({
         items: [{}],
-        paging: { next: '/v3/mg.example.com/bounces?page=next&address=b%40example.com&limit=10', first: '/v3/mg.example.com/bounces?page=first&limit=10' },
+        paging: {
+          next: '/v3/mg.example.com/bounces?page=next&address=b%40example.com&limit=10',
+          first: '/v3/mg.example.com/bounces?page=first&limit=10',
+        },
       }),
       requestUrl: '',
       values: { params: { page: 'next', limit: 10 }, extra: [{ name: 'address', value: 'a@example.com' }] },

@@ -23,13 +23,19 @@ export function SandboxBanner() {
     <section className="sandbox-banner" role="status" aria-label="Offline sandbox" data-testid="sandbox-banner">
       <strong>Offline sandbox — not real Mailgun.</strong>
       <span>
-        Requests go to a simulated Mailgun on this computer ({environment.region === 'eu' ? 'EU' : 'US'} region). Nothing is sent to anyone; data
-        lives in the app's data folder.
+        Requests go to a simulated Mailgun on this computer ({environment.region === 'eu' ? 'EU' : 'US'} region). Nothing is sent to anyone;
+        data lives in the app's data folder.
       </span>
       {confirming ? (
         <span className="sandbox-banner-confirm">
           Reset deletes everything you created in the sandbox and restores the sample data.
-          <button type="button" className="sandbox-button danger" onClick={() => reset.mutate()} disabled={reset.isPending} data-testid="sandbox-reset-confirm">
+          <button
+            type="button"
+            className="sandbox-button danger"
+            onClick={() => reset.mutate()}
+            disabled={reset.isPending}
+            data-testid="sandbox-reset-confirm"
+          >
             {reset.isPending ? 'Resetting…' : 'Reset sandbox'}
           </button>
           <button type="button" className="sandbox-button" onClick={() => setConfirming(false)}>

@@ -15,7 +15,11 @@ function percent(rate: number | null): string {
 
 function Section({ title, missing, wide = false, children }: { title: string; missing: boolean; wide?: boolean; children: ReactNode }) {
   return (
-    <section className={wide ? 'support-card support-card-wide' : 'support-card'} data-testid="support-health-section" data-missing={missing}>
+    <section
+      className={wide ? 'support-card support-card-wide' : 'support-card'}
+      data-testid="support-health-section"
+      data-missing={missing}
+    >
       <h3 className="support-subtitle">{title}</h3>
       {missing ? <p className="support-muted">Not available; see “Partial result”.</p> : children}
     </section>

@@ -223,7 +223,6 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
             <h1 className="endpoint-title" data-testid="endpoint-title">
               {endpoint.summary}
             </h1>
-            {environment && renderActions ? renderActions({ environmentId: environment.id, endpoint, values }) : null}
             {environment ? (
               <span className="env-chip" data-testid="workbench-environment" title={target?.baseUrl}>
                 {environment.name}
@@ -256,6 +255,7 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
                 Send
               </button>
             )}
+            {environment && renderActions ? renderActions({ environmentId: environment.id, endpoint, values }) : null}
           </div>
         </header>
 
