@@ -177,15 +177,15 @@ describe('domain health', () => {
     expect(report.queue).not.toBeNull();
     expect(report.stats?.accepted).toBeGreaterThan(0);
     expect(report.calls).toHaveLength(9);
-    // The catalog marks the list endpoints' paging and filter fields as required, which keeps the counts out until that is relaxed.
-    expect(report.gaps.filter((g) => !g.section.startsWith('Suppressions'))).toEqual([]);
-    if (report.suppressions !== null)
-      expect(report.suppressions).toEqual([
-        { list: 'bounces', count: 3, atLeast: false },
-        { list: 'complaints', count: 2, atLeast: false },
-        { list: 'unsubscribes', count: expect.any(Number), atLeast: false },
-        { list: 'allowlist', count: 1, atLeast: false },
-      ]);
+    expect(report.gaps).toEqual([]);
+    // The sample data has four bounces, and sample sends to "bounce…" addresses add more.
+    expect(report.suppressions?.[0]?.count).toBeGreaterThanOrEqual(4);
+    expect(report.suppressions).toEqual([
+      { list: 'bounces', count: expect.any(Number), atLeast: false },
+      { list: 'complaints', count: 2, atLeast: false },
+      { list: 'unsubscribes', count: expect.any(Number), atLeast: false },
+      { list: 'allowlist', count: 1, atLeast: false },
+    ]);
 
     const saved: { name: string; text: string }[] = [];
     const exported = await h.support.domainHealth.export(
