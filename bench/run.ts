@@ -15,7 +15,7 @@ import { responseRendering } from './response-rendering';
 import { filterLatency, startup } from './startup';
 import type { Figure } from './stats';
 
-const { values } = parseArgs({ options: { compare: { type: 'string' }, out: { type: 'string' }, quick: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { compare: { type: 'string' }, out: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
 
 function chromiumVersion(): string {
@@ -27,7 +27,9 @@ function chromiumVersion(): string {
 }
 
 const figures: Figure[] = [];
+const only = values.only?.split(',').map((name) => name.trim());
 const step = async (name: string, run: () => Promise<Figure[]>) => {
+  if (only && !only.includes(name)) return;
   process.stdout.write(`running ${name}…\n`);
   figures.push(...(await run()));
 };

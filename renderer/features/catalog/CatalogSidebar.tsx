@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointDef, GroupId } from '../../../shared/catalog/types';
 import { toAppError } from '../../bridge/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -9,6 +9,7 @@ import { browseRows, filteredRows, type SidebarRow } from './catalog-rows';
 import { MethodBadge } from './MethodBadge';
 import { useCatalog } from './use-catalog';
 import { useFavourites } from './use-favourites';
+import { useFirstScreenFirst } from './use-first-screen-first';
 import { useSlashFocus } from './use-slash-focus';
 
 /** The endpoint tree: pinned favourites, groups with method badges, and a filter box (`/` focuses it). */
@@ -36,6 +37,7 @@ export function CatalogSidebar() {
     const pinned = favourites.ids.map((id) => data.getEndpoint(id)).filter((e): e is EndpointDef => e !== undefined);
     return browseRows(data.catalogTree, pinned, expanded);
   }, [data, query, favourites.ids, expanded]);
+  const shownRows = useFirstScreenFirst(rows);
 
   useEffect(() => {
     if (!selectedId) return;
@@ -43,14 +45,17 @@ export function CatalogSidebar() {
     row?.scrollIntoView?.({ block: 'nearest' });
   }, [selectedId]);
 
-  const open = (id: string) => store.openEndpoint(id);
-  const toggleGroup = (id: GroupId) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const open = useCallback((id: string) => store.openEndpoint(id), [store]);
+  const toggleGroup = useCallback(
+    (id: GroupId) =>
+      setExpanded((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
 
   const focusables = () => [...(listRef.current?.querySelectorAll<HTMLElement>('[data-nav-item]') ?? [])];
   const onListKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -114,7 +119,7 @@ export function CatalogSidebar() {
           ) : null}
           {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move between the buttons inside; each row is itself focusable. */}
           <div id="catalog-tree" className="catalog-tree" ref={listRef} onKeyDown={onListKey} data-testid="catalog-tree" data-query={query}>
-            {rows.map((row) => (
+            {shownRows.map((row) => (
               <Row
                 key={row.key}
                 row={row}
@@ -141,7 +146,8 @@ interface RowProps {
   readonly onToggleFavourite: (id: string) => void;
 }
 
-function Row({ row, selectedId, isFavourite, onOpen, onToggleGroup, onToggleFavourite }: RowProps) {
+// Memoised so a keystroke in the filter only builds the rows that are new to the list.
+const Row = memo(function Row({ row, selectedId, isFavourite, onOpen, onToggleGroup, onToggleFavourite }: RowProps) {
   if (row.kind === 'heading') {
     return <div className="catalog-heading">{row.label}</div>;
   }
@@ -211,4 +217,4 @@ function Row({ row, selectedId, isFavourite, onOpen, onToggleGroup, onToggleFavo
       </button>
     </div>
   );
-}
+});

@@ -13,6 +13,8 @@ export interface LoadedCatalog {
 
 export async function loadCatalog(): Promise<LoadedCatalog> {
   const m = await import('../../../shared/catalog/index');
+  // The search index is built on first use; building it while the app is idle keeps it off the first keystroke.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => m.searchCatalog('warm up'));
   return { catalog: m.catalog, catalogTree: m.catalogTree, groups: m.groups, getEndpoint: m.getEndpoint, searchCatalog: m.searchCatalog };
 }
 

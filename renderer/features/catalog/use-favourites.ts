@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 /** Endpoint ids are not secret, so favourites may live in localStorage and survive restarts. */
 export const FAVOURITES_KEY = 'mailgun-explorer:favourite-endpoints';
@@ -61,5 +61,9 @@ export function useFavourites() {
     const current = readIds();
     writeIds(current.includes(id) ? current.filter((x) => x !== id) : [...current, id]);
   }, []);
-  return { ids, isFavourite: (id: string) => ids.includes(id), toggle };
+  const isFavourite = useMemo(() => {
+    const set = new Set(ids);
+    return (id: string) => set.has(id);
+  }, [ids]);
+  return { ids, isFavourite, toggle };
 }
