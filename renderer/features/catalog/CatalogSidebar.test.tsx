@@ -33,7 +33,12 @@ describe('CatalogSidebar', () => {
 
   it('marks deprecated endpoints', async () => {
     await renderSidebar();
-    const deprecatedGroup = screen.getAllByTestId('catalog-group').find((g) => g.textContent?.includes('deprecated')) as HTMLElement;
+    // Deprecated groups come last, so they arrive with the rows drawn after the first screenful.
+    const deprecatedGroup = await waitFor(() => {
+      const group = screen.getAllByTestId('catalog-group').find((g) => g.textContent?.includes('deprecated'));
+      if (!group) throw new Error('no deprecated group yet');
+      return group;
+    });
     fireEvent.click(deprecatedGroup);
     expect(screen.getAllByTestId('deprecated-tag').length).toBeGreaterThan(0);
   });
