@@ -1,16 +1,46 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
 // `npm run screenshots`: the README's pictures, taken from the real UI against the built-in sandbox.
 const out = (name: string) => `docs/screenshots/${name}.png`;
 
+async function openEndpoint(page: Page, filter: string, endpointId: string): Promise<void> {
+  await page.getByTestId('catalog-filter').fill(filter);
+  await page.locator(`[data-testid="catalog-endpoint"][data-endpoint-id="${endpointId}"]`).getByRole('button').first().click();
+  await page.getByTestId('endpoint-workbench').waitFor();
+}
+
 for (const scheme of ['light', 'dark'] as const) {
-  test(`workbench (${scheme})`, async ({ app }) => {
+  test(`main screens (${scheme})`, async ({ app }) => {
+    test.setTimeout(60_000);
     const { page } = app;
     await page.emulateMedia({ colorScheme: scheme });
-    await page.getByRole('searchbox').first().fill('send message');
-    await page.getByText('Send a message', { exact: false }).first().click();
-    await page.waitForTimeout(300);
+
+    await openEndpoint(page, 'events', 'events.list');
+    await page.getByTestId('catalog-filter').fill('');
+    await page.getByTestId('send-button').click();
+    await expect(page.getByTestId('status-chip')).toContainText('200');
+    await page.getByTestId('json-toggle').nth(1).click();
     await page.screenshot({ path: out(`workbench-${scheme}`) });
-    expect(true).toBe(true);
+
+    await openEndpoint(page, 'domain', 'domains.get');
+    await page.getByTestId('input-name').fill('eu.mg.example.com');
+    await page.getByTestId('send-button').click();
+    await expect(page.getByTestId('diagnosis-panel')).toBeVisible();
+    await page.screenshot({ path: out(`diagnosis-${scheme}`) });
+
+    await page.getByTestId('tab-code').click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: out(`code-${scheme}`) });
+
+    await page.getByTestId('env-switcher-trigger').first().click();
+    await page.getByTestId('env-manage').click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: out(`environments-${scheme}`) });
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('view-switch-support').click();
+    await page.getByTestId('support-panel').waitFor();
+    await page.screenshot({ path: out(`support-${scheme}`) });
   });
 }

@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { methodForChannel } from '../../shared/bridge/contract';
-import { type AppUnderTest, expect, test } from '../fixtures';
+import { expect, test } from '../fixtures';
 
 /**
  * Sending through the real UI and the real main-process sender to servers
@@ -120,13 +119,6 @@ async function expectPlainMessageIntact(page: Page): Promise<void> {
   await expect(page.getByTestId('input-to-0')).toHaveValue('alice@example.com');
   await expect(page.getByTestId('input-subject')).toHaveValue('Your order');
   await expect(page.getByTestId('input-text')).toHaveValue('It is on its way.');
-}
-
-/** Every send from the page carries this timeout, as a caller of the bridge may ask; the editor offers no such setting. */
-function sendWithTimeout(app: AppUnderTest, timeoutMs: number): void {
-  const main = app.main;
-  const invoke = main.invoke.bind(main);
-  main.invoke = (channel, arg) => invoke(channel, methodForChannel(channel) === 'sendRequest' ? { ...(arg as object), timeoutMs } : arg);
 }
 
 test('a message filled in the form arrives as exactly that multipart body, with Basic auth', async ({ app }) => {
@@ -254,16 +246,16 @@ test('a refused connection shows what happened and what to do, and the form keep
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('a server that never answers times out (1 s timeout passed on the bridge call: the editor has no timeout setting)', async ({
-  app,
-}) => {
+test('a server that never answers times out after the timeout set in the workbench', async ({ app }) => {
   const { page } = app;
   const server = await startServer(null);
   try {
-    sendWithTimeout(app, 1_000);
     await selectLocalEnvironment(page, 'Slow server', server.baseUrl);
     await openMessageForm(page);
     await fillPlainMessage(page);
+    await page.getByTestId('request-limits').locator('summary').click();
+    await page.getByTestId('limit-timeout').fill('1');
+    await expect(page.getByTestId('request-limits').locator('summary')).toContainText('1 s');
 
     await page.getByTestId('send-button').click();
     const error = page.getByTestId('send-error');

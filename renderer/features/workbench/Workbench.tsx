@@ -17,6 +17,7 @@ import { UrlPreview } from '../request-editor/UrlPreview';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DefaultResponseView } from './DefaultResponseView';
 import { describeDeletion } from './deletion-message';
+import { RequestLimitsControl } from './RequestLimitsControl';
 import { sendBlock } from './send-guard';
 import { useActiveEnvironment } from './use-active-environment';
 import { useSendRequest } from './use-send-request';
@@ -256,6 +257,7 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
               </button>
             )}
             {environment && renderActions ? renderActions({ environmentId: environment.id, endpoint, values }) : null}
+            <RequestLimitsControl />
           </div>
         </header>
 

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { RequestValues } from '../../../shared/request';
 import { call, toAppError } from '../../bridge/client';
+import { limitsForSend, useRequestLimits } from './request-limits';
 import { useWorkbenchStore } from './workbench-store';
 
 export interface SendInput {
@@ -20,6 +21,7 @@ export interface SendInput {
 export function useSendRequest() {
   const store = useWorkbenchStore();
   const queryClient = useQueryClient();
+  const limits = useRequestLimits();
   const mutation = useMutation({
     mutationFn: ({ input, requestId }: { input: SendInput; requestId: string }) =>
       call('sendRequest', {
@@ -27,6 +29,7 @@ export function useSendRequest() {
         environmentId: input.environmentId,
         endpointId: input.endpointId,
         values: input.values,
+        ...limitsForSend(limits),
         ...(input.confirmedDestructive ? { confirmedDestructive: true } : {}),
       }),
     onMutate: ({ input, requestId }) => store.beginRequest(input.key, requestId),
