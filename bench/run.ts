@@ -15,7 +15,9 @@ import { responseRendering } from './response-rendering';
 import { filterLatency, startup } from './startup';
 import type { Figure } from './stats';
 
-const { values } = parseArgs({ options: { compare: { type: 'string' }, out: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { compare: { type: 'string' }, out: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
+});
 const quick = values.quick === true;
 
 function chromiumVersion(): string {

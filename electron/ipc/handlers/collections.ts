@@ -1,17 +1,10 @@
-import type { z } from 'zod';
 import type { collectionMethods } from '../../../shared/bridge/collections';
-import type { MethodSpec } from '../../../shared/bridge/define';
 import type { SavedRequestsService } from '../../services/saved-requests';
 import type { CustomSender } from '../../services/send-custom-request';
+import type { Handlers } from '../dispatcher';
 import type { TextFileDialogs } from './environments';
 
-type Methods = typeof collectionMethods;
-type ResultOfSpec<S> = S extends MethodSpec<z.ZodType, infer R> ? R : never;
-
-/** Same shape as `Pick<Handlers, keyof typeof collectionMethods>` once the methods are in the contract. */
-export type CollectionHandlers = {
-  readonly [M in keyof Methods]: (arg: z.output<Methods[M]['args']>) => Promise<ResultOfSpec<Methods[M]>>;
-};
+export type CollectionHandlers = Pick<Handlers, keyof typeof collectionMethods>;
 
 export interface CollectionHandlerDeps {
   readonly savedRequests: SavedRequestsService;

@@ -1,8 +1,7 @@
-import type { z } from 'zod';
-import type { MethodSpec } from '../../../shared/bridge/define';
 import type { environmentMethods } from '../../../shared/bridge/environments';
 import type { ConnectionTester } from '../../services/connection-test';
 import type { EnvironmentsService } from '../../services/environments';
+import type { Handlers } from '../dispatcher';
 
 /**
  * Thin glue from the bridge to the environments services. Nothing here can
@@ -21,13 +20,7 @@ export interface EnvironmentHandlerDeps {
   readonly dialogs: TextFileDialogs;
 }
 
-type Methods = typeof environmentMethods;
-type ResultOfSpec<S> = S extends MethodSpec<z.ZodType, infer R> ? R : never;
-
-/** Same shape as `Pick<Handlers, keyof typeof environmentMethods>` once the lead adds the methods to the contract. */
-export type EnvironmentHandlers = {
-  readonly [M in keyof Methods]: (arg: z.output<Methods[M]['args']>) => Promise<ResultOfSpec<Methods[M]>>;
-};
+export type EnvironmentHandlers = Pick<Handlers, keyof typeof environmentMethods>;
 
 const environmentFileFilters = [
   { name: 'Environment files', extensions: ['json'] },

@@ -1,18 +1,13 @@
 import type { z } from 'zod';
-import type { MethodSpec } from '../../../shared/bridge/define';
 import type { requestMethods } from '../../../shared/bridge/requests';
 import { AppFailure } from '../../../shared/errors';
 import type { FileRegistry } from '../../services/file-handles';
 import type { HistoryStore } from '../../services/history';
 import type { RequestSender } from '../../services/send-request';
+import type { Handlers } from '../dispatcher';
 
 type RequestMethods = typeof requestMethods;
-type ResultOfSpec<S> = S extends MethodSpec<z.ZodType, infer R> ? R : never;
-
-/** Same shape as `Pick<Handlers, keyof typeof requestMethods>` once the methods are in the contract. */
-export type RequestHandlers = {
-  readonly [M in keyof RequestMethods]: (arg: z.output<RequestMethods[M]['args']>) => Promise<ResultOfSpec<RequestMethods[M]>>;
-};
+export type RequestHandlers = Pick<Handlers, keyof typeof requestMethods>;
 
 export type FilePurpose = z.output<RequestMethods['pickFiles']['args']>['purpose'];
 

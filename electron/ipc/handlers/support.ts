@@ -1,9 +1,8 @@
-import type { z } from 'zod';
-import type { MethodSpec } from '../../../shared/bridge/define';
 import type { supportMethods } from '../../../shared/bridge/support';
 import { AppFailure } from '../../../shared/errors';
 import { convertDate } from '../../../shared/support/dates';
 import type { SupportServices } from '../../services/support';
+import type { Handlers } from '../dispatcher';
 import type { TextFileDialogs } from './environments';
 
 /** Thin glue from the bridge to the support tools. */
@@ -13,13 +12,7 @@ export interface SupportHandlerDeps {
   readonly dialogs: Pick<TextFileDialogs, 'saveTextFile'>;
 }
 
-type Methods = typeof supportMethods;
-type ResultOfSpec<S> = S extends MethodSpec<z.ZodType, infer R> ? R : never;
-
-/** Same shape as `Pick<Handlers, keyof typeof supportMethods>` once the methods are in the contract. */
-export type SupportHandlers = {
-  readonly [M in keyof Methods]: (arg: z.output<Methods[M]['args']>) => Promise<ResultOfSpec<Methods[M]>>;
-};
+export type SupportHandlers = Pick<Handlers, keyof typeof supportMethods>;
 
 export function createSupportHandlers({ support, dialogs }: SupportHandlerDeps): SupportHandlers {
   return {

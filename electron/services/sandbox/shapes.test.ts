@@ -133,7 +133,6 @@ const probes: readonly Probe[] = [
     method: 'GET',
     template: '/v3/lists/{list_address}/members/{member_address}',
     path: `/v3/lists/team@${US}/members/alice@example.com`,
-    knownDifferences: { $: 'Mailgun wraps the member in {"member": {...}} (mailgun.js reads body.member); the example shows it bare' },
   },
   {
     method: 'POST',

@@ -383,7 +383,7 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
     encoding: 'none',
     pagination: 'none',
     params: [listAddressPath, memberAddressPath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: sampleMember },
+    exampleResponse: { status: 200, contentType: 'application/json', body: { member: sampleMember } },
   },
   {
     id: 'mailing-lists.update-member',
