@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeGlobalName } from '../shared/bridge/contract';
+import { bridgeGlobalName } from '../shared/bridge/channels';
 import { createBridge } from './bridge/create-bridge';
 
 contextBridge.exposeInMainWorld(

@@ -1,5 +1,5 @@
 import { createBridge } from '../../electron/bridge/create-bridge';
-import { bridgeGlobalName } from '../../shared/bridge/contract';
+import { bridgeGlobalName } from '../../shared/bridge/channels';
 
 /**
  * Runs in the page before the app: installs the bridge exactly as preload

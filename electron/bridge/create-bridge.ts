@@ -1,4 +1,5 @@
-import { type Bridge, channelFor, methodNames } from '../../shared/bridge/contract';
+import { channelFor, methodNames } from '../../shared/bridge/channels';
+import type { Bridge } from '../../shared/bridge/contract';
 
 export type Invoke = (channel: string, arg: unknown) => Promise<unknown>;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appMethods } from './app';
+import { isListedMethodName, type ListedMethodName } from './channels';
 import { collectionMethods } from './collections';
 import type { MethodSpec } from './define';
 import { environmentMethods } from './environments';
@@ -8,6 +9,8 @@ import { requestMethods } from './requests';
 import { sandboxMethods } from './sandbox';
 import { snippetMethods } from './snippets';
 import { supportMethods } from './support';
+
+export { bridgeGlobalName, channelFor, methodForChannel, methodNames } from './channels';
 
 /**
  * The complete bridge between renderer and main. Preload exposes exactly these
@@ -26,18 +29,14 @@ export const contract = {
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 
-export const methodNames = Object.freeze(Object.keys(contract) as MethodName[]);
+/** Fails to compile when channels.ts and the contract disagree about which methods exist. */
+export const namesMatchContract: [Exclude<MethodName, ListedMethodName>, Exclude<ListedMethodName, MethodName>] extends [never, never]
+  ? true
+  : never = true;
 
 export function isMethodName(value: unknown): value is MethodName {
-  return typeof value === 'string' && Object.hasOwn(contract, value);
+  return isListedMethodName(value);
 }
-
-/** IPC channel for a method; the prefix keeps ours apart from Electron's own. */
-export function channelFor(name: MethodName): string {
-  return `${channelPrefix}${name}`;
-}
-
-const channelPrefix = 'mailgun:';
 
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
 export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
@@ -48,12 +47,3 @@ export type Bridge = {
     ? (arg?: ArgsOf<M>) => Promise<Result<ResultOf<M>>>
     : (arg: ArgsOf<M>) => Promise<Result<ResultOf<M>>>;
 };
-
-/** The name under which preload (or the test harness) installs the bridge on `window`. */
-export const bridgeGlobalName = 'mailgun';
-
-export function methodForChannel(channel: string): MethodName | undefined {
-  if (!channel.startsWith(channelPrefix)) return undefined;
-  const name = channel.slice(channelPrefix.length);
-  return isMethodName(name) ? name : undefined;
-}
