@@ -184,6 +184,27 @@ test('a domain from the other region gets a 404 with a diagnosis that switches t
   expect(app.consoleErrors).toEqual([]);
 });
 
+test('a message for an EU domain sent to the US region gets 401 Forbidden and the region diagnosis', async ({ app }) => {
+  const { page } = app;
+  await openEndpoint(page, 'send message', 'messages.send', 'Send a message assembled from fields');
+  await page.getByTestId('input-domain_name').fill(euDomain);
+  await page.getByTestId('input-from').fill(`Shop <shop@${euDomain}>`);
+  await page.getByTestId('input-to-0').fill('reader@example.com');
+  await page.getByTestId('input-subject').fill('Wrong region');
+  await page.getByTestId('input-text').fill('This goes to the wrong region first.');
+  await send(page);
+  await expectStatus(page, 401);
+  await expect(viewer(page).getByTestId('response-body')).toContainText('Forbidden');
+  const diagnosis = viewer(page).getByTestId('diagnosis-panel');
+  await expect(diagnosis).toContainText('other region');
+  await diagnosis.getByTestId('action-switch-region').click();
+  await expect(page.getByTestId('env-active').getByTestId('env-region-badge')).toHaveText('EU');
+  await send(page);
+  await expectStatus(page, 200);
+  await expect(viewer(page).getByTestId('response-body')).toContainText('Queued. Thank you.');
+  expect(app.consoleErrors).toEqual([]);
+});
+
 test('sent requests are listed in History, and opening one puts its values back in the editor', async ({ app }) => {
   const { page } = app;
   await sendMessage(app, 'history-check@example.com', 'Remember me');
