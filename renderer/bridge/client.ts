@@ -1,5 +1,5 @@
-import type { ArgsOf, Bridge, MethodName, ResultOf } from '../../shared/bridge/contract';
 import { bridgeGlobalName } from '../../shared/bridge/channels';
+import type { ArgsOf, Bridge, MethodName, ResultOf } from '../../shared/bridge/contract';
 import type { AppError } from '../../shared/errors';
 
 /** A failed bridge call, carrying the typed error main sent. */
