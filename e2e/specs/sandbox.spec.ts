@@ -205,6 +205,29 @@ test('a message for an EU domain sent to the US region gets 401 Forbidden and th
   expect(app.consoleErrors).toEqual([]);
 });
 
+test('an event search pages forwards through its paging links', async ({ app }) => {
+  const { page } = app;
+  await openEndpoint(page, 'events', 'events.list', 'Search the event log of a domain');
+  await page.getByTestId('input-limit').fill('5');
+  await send(page);
+  await expectStatus(page, 200);
+  const first = (lastResponseJson(app) as { items: { id: string }[] }).items.map((item) => item.id);
+  expect(first).toHaveLength(5);
+
+  await viewer(page).getByTestId('page-next').click();
+  await expect(page.getByTestId('endpoint-title')).toHaveText('Fetch another page of an event search');
+  await expectStatus(page, 200);
+  await expect.poll(() => (lastResponseJson(app) as { items: { id: string }[] }).items.map((item) => item.id)).not.toEqual(first);
+  const second = (lastResponseJson(app) as { items: { id: string }[] }).items.map((item) => item.id);
+  expect(second.length).toBeGreaterThan(0);
+  expect(second.some((id) => first.includes(id))).toBe(false);
+
+  await viewer(page).getByTestId('page-next').click();
+  await expectStatus(page, 200);
+  await expect.poll(() => (lastResponseJson(app) as { items: { id: string }[] }).items.map((item) => item.id)).not.toEqual(second);
+  expect(app.consoleErrors).toEqual([]);
+});
+
 test('sent requests are listed in History, and opening one puts its values back in the editor', async ({ app }) => {
   const { page } = app;
   await sendMessage(app, 'history-check@example.com', 'Remember me');

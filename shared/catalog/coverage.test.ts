@@ -127,10 +127,18 @@ describe('coverage of the OpenAPI operations', () => {
     expect({ wronglyMarked, unmarked }).toEqual({ wronglyMarked: [], unmarked: [] });
   });
 
-  it('includes the Validate and Inbox Placement calls documented outside the spec', () => {
+  it('includes the Validate and Inbox Placement calls documented outside the spec, and the event paging link', () => {
     const beyond = catalog.filter((e) => e.beyondSpec === true);
     expect(beyond.some((e) => e.group === 'validations')).toBe(true);
     expect(beyond.some((e) => e.group === 'inbox-placement')).toBe(true);
-    for (const e of beyond) expect(['validations', 'inbox-placement']).toContain(e.group);
+    for (const e of beyond) if (e.id !== 'events.page') expect(['validations', 'inbox-placement']).toContain(e.group);
+  });
+
+  it('names an existing endpoint wherever another one fetches further pages', () => {
+    for (const e of catalog.filter((item) => item.pageWith !== undefined))
+      expect(
+        catalog.some((other) => other.id === e.pageWith),
+        e.id,
+      ).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ describe('searchCatalog', () => {
   });
 
   it('"events" finds the events and logs endpoints', () => {
-    const groupsFound = topGroups('events', 2);
+    const groupsFound = topGroups('events', 3);
     expect(new Set(groupsFound)).toEqual(new Set<GroupId>(['events', 'logs']));
   });
 

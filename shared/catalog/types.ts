@@ -148,6 +148,8 @@ export interface EndpointDef {
   readonly sendingKeyAllowed: boolean;
   readonly encoding: BodyEncoding;
   readonly pagination: PaginationScheme;
+  /** The endpoint that fetches further pages, when it is not this one (an event search pages through `events.page`). */
+  readonly pageWith?: string;
   readonly params: readonly ParamDef[];
   readonly families?: readonly ParamFamilyId[];
   readonly exampleResponse: ExampleResponse;

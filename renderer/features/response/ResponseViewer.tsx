@@ -42,8 +42,8 @@ export interface ResponseViewerProps {
   readonly environment: ResponseEnvironment;
   /** The values that produced `response`; page buttons derive the next request from them. */
   readonly requestValues?: RequestValues;
-  /** Full request values for the chosen page; the caller sends them. */
-  readonly onPage: (values: RequestValues) => void;
+  /** Full request values for the chosen page, and the endpoint that serves further pages when it is another one; the caller sends them. */
+  readonly onPage: (values: RequestValues, endpointId?: string) => void;
   readonly onSwitchRegion?: (region: 'us' | 'eu') => void;
   /** Offered once a rate limit has passed. */
   readonly onRetry?: () => void;
@@ -174,7 +174,7 @@ function LoadedResponse({ response, pending, endpoint, environment, requestValue
       {endpoint.pagination !== 'none' && response.status < 400 && document.status === 'ready' ? (
         <PaginationBar
           targets={targets}
-          onPage={onPage}
+          onPage={(values) => (endpoint.pageWith ? onPage(values, endpoint.pageWith) : onPage(values))}
           disabled={pending}
           {...(facts.itemCount === undefined
             ? {}

@@ -167,6 +167,13 @@ describe('events-token', () => {
     expect(targets.previous?.params.page_token).toBe('UHJldg==');
   });
 
+  it('sends the search’s next page through the endpoint it pages with, with only the domain and the token', () => {
+    const search = { ...endpoint('events-token', [param('limit', { kind: 'integer' })]), pageWith: 'events.page' };
+    const targets = pageTargets({ endpoint: search, facts, requestUrl: '', values: values({ limit: 300, domain_name: 'mg.example.com' }) });
+    expect(targets.next?.params).toEqual({ domain_name: 'mg.example.com', page_token: 'W3siYSI6IGZhbHNlfV0=' });
+    expect(targets.previous).toBeUndefined();
+  });
+
   it('offers nothing when the endpoint has no token parameter', () => {
     expect(hasPaging(pageTargets({ endpoint: endpoint('events-token', []), facts, requestUrl: '', values: values({}) }))).toBe(false);
   });

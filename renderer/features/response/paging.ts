@@ -180,19 +180,23 @@ function eventToken(link: string): string | undefined {
 }
 
 function followEventTokens(input: PagingInput): PageTargets {
-  const tokenParam = eventTokenParam(input.endpoint);
-  if (!tokenParam) return NO_PAGES;
+  const own = eventTokenParam(input.endpoint);
+  // An event search fetches further pages through another endpoint, whose only values are the domain and the token.
+  const tokenName = own?.name ?? (input.endpoint.pageWith ? 'page_token' : undefined);
+  if (!tokenName) return NO_PAGES;
+  const domain = input.values.params.domain_name;
+  const base: RequestValues = own ? input.values : { params: domain === undefined ? {} : { domain_name: domain } };
   const { paging, itemCount } = input.facts;
-  const current = input.values.params[tokenParam.name];
-  const onTokenPage = typeof current === 'string' && current !== '';
+  const current = input.values.params[tokenName];
+  const onTokenPage = own !== undefined && typeof current === 'string' && current !== '';
   const target = (direction: PageDirection) => {
     const link = paging[direction];
     const token = link === undefined ? undefined : eventToken(link);
-    return token === undefined ? undefined : withParams(input.values, { [tokenParam.name]: token });
+    return token === undefined ? undefined : withParams(base, { [tokenName]: token });
   };
   return {
     // Without a first link, the original query (no token) is the first page.
-    first: target('first') ?? (onTokenPage ? withParams(input.values, { [tokenParam.name]: undefined }) : undefined),
+    first: target('first') ?? (onTokenPage ? withParams(input.values, { [tokenName]: undefined }) : undefined),
     previous: onTokenPage ? target('previous') : undefined,
     next: itemCount === 0 ? undefined : target('next'),
     last: target('last'),

@@ -35,7 +35,8 @@ export interface ResponseSlotState {
   readonly environment: Environment | null;
   /** The values that produced the response shown. */
   readonly requestValues?: RequestValues;
-  readonly onPage: (values: RequestValues) => void;
+  /** Fetches another page; `endpointId` names the endpoint that serves it when it is not this one. */
+  readonly onPage: (values: RequestValues, endpointId?: string) => void;
   /** Sends the current form again. */
   readonly onRetry: () => void;
 }
@@ -166,11 +167,13 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
   const { send, cancel } = useSendRequest();
   const [blockedAttempt, setBlockedAttempt] = useState(0);
   const [confirming, setConfirming] = useState<RequestValues | null>(null);
+  const [autoSend, setAutoSend] = useState<RequestValues | null>(null);
 
   useEffect(() => {
     if (incoming?.endpointId !== endpoint.id) return;
     store.takeIncoming();
     store.setDraft(key, fromRequestValues(endpoint, incoming.values));
+    if (incoming.send) setAutoSend(incoming.values);
   }, [incoming, endpoint, key, store]);
 
   const values = useMemo(() => toRequestValues(draft), [draft]);
@@ -205,10 +208,20 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
     [environment, pending, store, key, endpoint, target, send],
   );
 
+  useEffect(() => {
+    if (!autoSend) return;
+    setAutoSend(null);
+    trySend(autoSend, false);
+  }, [autoSend, trySend]);
+
   useWorkbenchShortcuts({ onSend: () => trySend(values, false), onCancel: () => cancel(key), pending });
 
   const onPage = useCallback(
-    (next: RequestValues) => {
+    (next: RequestValues, endpointId?: string) => {
+      if (endpointId && endpointId !== endpoint.id) {
+        store.openEndpoint(endpointId, next, { send: true });
+        return;
+      }
       store.setDraft(key, fromRequestValues(endpoint, next));
       trySend(next, false);
     },

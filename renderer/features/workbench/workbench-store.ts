@@ -15,7 +15,7 @@ export interface SendOutcome {
 export interface WorkbenchState {
   readonly selectedEndpointId: string | null;
   /** Values handed over by history (or a paging link), applied to the draft once the editor has the endpoint. */
-  readonly incoming: { readonly endpointId: string; readonly values: RequestValues } | null;
+  readonly incoming: { readonly endpointId: string; readonly values: RequestValues; readonly send?: boolean } | null;
   /** Everything below is memory only: never persisted, gone when the app quits. */
   readonly drafts: ReadonlyMap<string, EditorDraft>;
   readonly outcomes: ReadonlyMap<string, SendOutcome>;
@@ -28,8 +28,8 @@ export interface WorkbenchState {
 export interface WorkbenchStore {
   getState(): WorkbenchState;
   subscribe(listener: () => void): () => void;
-  /** Selects an endpoint; with values, the editor is filled with them (history's "open again"). */
-  openEndpoint(endpointId: string, values?: RequestValues): void;
+  /** Selects an endpoint; with values, the editor is filled with them (history's "open again"), and with `send` they are sent at once (a page fetched through another endpoint). */
+  openEndpoint(endpointId: string, values?: RequestValues, options?: { send?: boolean }): void;
   takeIncoming(): WorkbenchState['incoming'];
   setDraft(key: string, draft: EditorDraft): void;
   markAttempted(key: string): void;
@@ -71,8 +71,9 @@ export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): Wor
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    openEndpoint(endpointId, values) {
-      set({ ...state, selectedEndpointId: endpointId, incoming: values ? { endpointId, values } : state.incoming });
+    openEndpoint(endpointId, values, options) {
+      const incoming = values ? { endpointId, values, ...(options?.send ? { send: true } : {}) } : state.incoming;
+      set({ ...state, selectedEndpointId: endpointId, incoming });
     },
     takeIncoming() {
       const { incoming } = state;

@@ -13,6 +13,45 @@ function filter(name: string, example: string, description: string): ParamDef {
   return { name, in: 'query', type: { kind: 'string' }, required: false, repeatable: false, example, description };
 }
 
+const eventsPageExample: EndpointDef['exampleResponse'] = {
+  status: 200,
+  contentType: 'application/json',
+  body: {
+    items: [
+      {
+        event: 'delivered',
+        id: 'q4Jw2mC3Ry6K0nH8bXv1tA',
+        timestamp: 1718101542.428613,
+        'log-level': 'info',
+        recipient: 'alice@example.com',
+        flags: { 'is-test-mode': false },
+        envelope: { sender: 'orders@mg.example.com', targets: 'alice@example.com', transport: 'smtp' },
+        'delivery-status': { code: 250, message: 'OK', 'attempt-no': 1, 'session-seconds': 0.62 },
+        message: {
+          headers: {
+            to: 'Alice Smith <alice@example.com>',
+            'message-id': '20240611101530.8c2e41d9a7f3b5e6@mg.example.com',
+            from: 'orders@mg.example.com',
+            subject: 'Your order A-1042 has shipped',
+          },
+          attachments: [],
+          size: 2143,
+        },
+        storage: {
+          url: 'https://storage-us-east4.api.mailgun.net/v3/domains/mg.example.com/messages/BAABAQWxNjE1ZjU3',
+          key: 'BAABAQWxNjE1ZjU3',
+        },
+        tags: ['shipping'],
+        'user-variables': { customer_id: '42' },
+      },
+    ],
+    paging: {
+      next: 'https://api.mailgun.net/v3/mg.example.com/events/WzMsIFsiZjc2NzYzNDEtNWY',
+      previous: 'https://api.mailgun.net/v3/mg.example.com/events/WzMsIFsiYjI1YmY2MDItNGE',
+    },
+  },
+};
+
 export const eventsEndpoints: readonly EndpointDef[] = [
   {
     id: 'events.list',
@@ -28,6 +67,7 @@ export const eventsEndpoints: readonly EndpointDef[] = [
     sendingKeyAllowed: false,
     encoding: 'none',
     pagination: 'events-token',
+    pageWith: 'events.page',
     params: [
       {
         name: 'begin',
@@ -104,43 +144,43 @@ export const eventsEndpoints: readonly EndpointDef[] = [
         description: 'Domain whose events to search.',
       },
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        items: [
-          {
-            event: 'delivered',
-            id: 'q4Jw2mC3Ry6K0nH8bXv1tA',
-            timestamp: 1718101542.428613,
-            'log-level': 'info',
-            recipient: 'alice@example.com',
-            flags: { 'is-test-mode': false },
-            envelope: { sender: 'orders@mg.example.com', targets: 'alice@example.com', transport: 'smtp' },
-            'delivery-status': { code: 250, message: 'OK', 'attempt-no': 1, 'session-seconds': 0.62 },
-            message: {
-              headers: {
-                to: 'Alice Smith <alice@example.com>',
-                'message-id': '20240611101530.8c2e41d9a7f3b5e6@mg.example.com',
-                from: 'orders@mg.example.com',
-                subject: 'Your order A-1042 has shipped',
-              },
-              attachments: [],
-              size: 2143,
-            },
-            storage: {
-              url: 'https://storage-us-east4.api.mailgun.net/v3/domains/mg.example.com/messages/BAABAQWxNjE1ZjU3',
-              key: 'BAABAQWxNjE1ZjU3',
-            },
-            tags: ['shipping'],
-            'user-variables': { customer_id: '42' },
-          },
-        ],
-        paging: {
-          next: 'https://api.mailgun.net/v3/mg.example.com/events/WzMsIFsiZjc2NzYzNDEtNWY',
-          previous: 'https://api.mailgun.net/v3/mg.example.com/events/WzMsIFsiYjI1YmY2MDItNGE',
-        },
+    exampleResponse: eventsPageExample,
+  },
+  {
+    id: 'events.page',
+    group: 'events',
+    method: 'GET',
+    path: '/v3/{domain_name}/events/{page_token}',
+    summary: 'Fetch another page of an event search',
+    description:
+      'Follows a paging link of an event search. The token, the last part of paging.next or paging.previous, already carries the original filters and position, so nothing else is sent. Mailgun documents these links in every event search answer.',
+    deprecated: true,
+    replacedBy: 'logs.query',
+    mutates: false,
+    sendingKeyAllowed: false,
+    encoding: 'none',
+    pagination: 'events-token',
+    params: [
+      {
+        name: 'domain_name',
+        in: 'path',
+        type: { kind: 'string', format: 'domain' },
+        required: true,
+        repeatable: false,
+        example: 'mg.example.com',
+        description: 'Domain whose events are being paged through.',
       },
-    },
+      {
+        name: 'page_token',
+        in: 'path',
+        type: { kind: 'string', format: 'id' },
+        required: true,
+        repeatable: false,
+        example: 'WzMsIFsiZjc2NzYzNDEtNWY',
+        description: 'The last path segment of a paging link from the previous page.',
+      },
+    ],
+    exampleResponse: eventsPageExample,
+    beyondSpec: true,
   },
 ];
