@@ -69,7 +69,6 @@ const rules = [
   {
     folder: 'renderer',
     check: (file, spec, base) => {
-      if (path.basename(file) === 'vite.config.ts') return null;
       if (spec === 'electron' || spec.startsWith('electron/')) return 'imports electron (use the bridge)';
       if (!isTest(file) && isBuiltin(spec)) return `imports the Node built-in "${spec}"`;
       if (resolvesInto(file, spec, 'electron', base)) return `imports main-process code "${spec}" (use the bridge)`;

@@ -17,7 +17,9 @@ export function nodeFetchSnippet(request: SnippetRequest, key: KeySource): strin
   const lines: string[] = [];
   const { body } = request;
   const hasFiles = body.kind === 'multipart' && body.fields.some(isFileField);
-  if (hasFiles) lines.push("import { openAsBlob } from 'node:fs';", '');
+  // Text of the generated program, not an import of ours: the snippet runs under Node.
+  const fsModule = 'node:fs';
+  if (hasFiles) lines.push(`import { openAsBlob } from '${fsModule}';`, '');
   lines.push(`const url = ${jsString(request.url)};`);
   if (body.kind === 'multipart') {
     lines.push('const form = new FormData();');
