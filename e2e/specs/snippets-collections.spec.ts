@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { isMethodName } from '../../shared/bridge/contract';
 import { expect, test } from '../fixtures';
 
 /**
@@ -14,11 +13,6 @@ import { expect, test } from '../fixtures';
 const key = 'key-CANARY-5b1e2d3c4a6f';
 const fixture = fileURLToPath(
   new URL('../../electron/services/postman/__fixtures__/mailgun-essentials.postman_collection.json', import.meta.url),
-);
-
-test.skip(
-  !isMethodName('generateSnippets') || !isMethodName('listSavedRequests'),
-  'Snippet and collection methods are not in the contract yet.',
 );
 
 async function bridge<T>(page: Page, method: string, arg?: unknown): Promise<T> {
@@ -88,8 +82,8 @@ test('snippets carry the region, subaccount and key variable; the key only on a 
 
 test('a Postman collection imports, runs through the panel and exports again', async ({ app }) => {
   const environmentId = await environmentWithKey(app.page);
+  await app.page.getByTestId('sidebar-tab-saved').click();
   const panel = app.page.getByTestId('saved-requests-panel');
-  test.skip((await panel.count()) === 0, 'The saved requests panel is not mounted yet.');
 
   app.main.dialogs.pickNext(fixture);
   await panel.getByTestId('saved-import').click();

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalog } from '../../../shared/catalog';
 import type { EndpointDef, JsonValue } from '../../../shared/catalog/types';
 import { type CallOptions, startTestSandbox, type TestSandbox, US } from './test-support';
 
@@ -193,9 +192,6 @@ const probes: readonly Probe[] = [
   { method: 'POST', template: '/v1/keys', path: '/v1/keys', options: { form: { role: 'sending', kind: 'domain', domain_name: US } } },
 ];
 
-const catalogFile = fileURLToPath(new URL('../../../shared/catalog/index.ts', import.meta.url));
-const hasCatalog = existsSync(catalogFile);
-
 describe('shape comparison', () => {
   it('spots missing keys and changed types, and lets null match anything', () => {
     expect(shapeDiff({ a: 1, b: { c: 'x' }, d: [{ e: true }], f: null }, { a: 2, b: { c: 3 }, d: [{}], f: 'y' })).toEqual([
@@ -205,13 +201,11 @@ describe('shape comparison', () => {
   });
 });
 
-describe.skipIf(!hasCatalog)('answers match the catalog example shapes', () => {
+describe('answers match the catalog example shapes', () => {
   let t: TestSandbox;
-  let entries: readonly EndpointDef[] = [];
+  const entries: readonly EndpointDef[] = catalog;
 
   beforeAll(async () => {
-    const modulePath = catalogFile;
-    entries = ((await import(/* @vite-ignore */ modulePath)) as { catalog: readonly EndpointDef[] }).catalog;
     t = await startTestSandbox();
   });
   afterAll(async () => {
@@ -230,9 +224,3 @@ describe.skipIf(!hasCatalog)('answers match the catalog example shapes', () => {
     expect(differences.join('\n')).toBe('');
   });
 });
-
-if (!hasCatalog) {
-  describe('catalog shapes', () => {
-    it.skip('skipped: shared/catalog/index.ts does not exist yet, so there are no example responses to compare with', () => {});
-  });
-}
