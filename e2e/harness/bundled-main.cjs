@@ -1,0 +1,92 @@
+// Loads the bundled main process (dist/electron/main.cjs) under plain Node with
+// a stand-in for the `electron` module, then calls a few bridge channels the
+// way the window would and prints what came back as JSON. It proves the bundle
+// itself starts and answers, which the harness (running sources) cannot.
+const Module = require('node:module');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const userData = process.env.MAILGUN_EXPLORER_USER_DATA;
+const handlers = {};
+let protocolHandler;
+const electron = {
+  app: {
+    requestSingleInstanceLock: () => true,
+    on: () => {},
+    setPath: () => {},
+    getPath: () => userData,
+    getVersion: () => '0.0.0-smoke',
+    getName: () => 'Mailgun Explorer',
+    whenReady: () => Promise.resolve(),
+    quit: () => {},
+    exit: (code) => process.exit(code),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: () => {},
+    handle: (_scheme, handler) => {
+      protocolHandler = handler;
+    },
+  },
+  session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } },
+  ipcMain: {
+    handle: (channel, handler) => {
+      handlers[channel] = handler;
+    },
+    removeHandler: () => {},
+  },
+  Menu: { buildFromTemplate: (template) => template, setApplicationMenu: () => {} },
+  shell: { openExternal: async () => {} },
+  dialog: {},
+  BrowserWindow: class {
+    static getAllWindows() {
+      return [];
+    }
+    maximize() {}
+    once() {}
+    on() {}
+    loadURL() {
+      return Promise.resolve();
+    }
+  },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  return request === 'electron' ? electron : load.call(this, request, ...rest);
+};
+
+require(path.resolve(__dirname, '../../dist/electron/main.cjs'));
+
+const fromApp = { senderFrame: { url: 'app://mailgun-explorer/index.html' } };
+const call = (name, arg) => handlers[`mailgun:${name}`](fromApp, arg);
+
+async function main() {
+  for (let i = 0; i < 100 && !handlers['mailgun:getAppInfo']; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  const page = await protocolHandler({ url: 'app://mailgun-explorer/index.html' });
+  const report = {
+    channels: Object.keys(handlers).filter((name) => name.startsWith('mailgun:')).length,
+    info: await call('getAppInfo', undefined),
+    environments: await call('listEnvironments', undefined),
+    snippets: await call('generateSnippets', { environmentId: 'sandbox', endpointId: 'domains.list', values: { params: {} } }),
+    send: await call('sendRequest', {
+      requestId: '0b6f3a52-4a53-4c9e-9a53-1f1f1f1f1f1f',
+      environmentId: 'sandbox',
+      endpointId: 'domains.list',
+      values: { params: {} },
+    }),
+    postman: await call('importPostmanCollection', {
+      text: fs.readFileSync(
+        path.resolve(__dirname, '../../electron/services/postman/__fixtures__/mailgun-essentials.postman_collection.json'),
+        'utf8',
+      ),
+    }),
+    foreignFrame: await handlers['mailgun:getAppInfo']({ senderFrame: { url: 'https://example.com/' } }, undefined),
+    page: { status: page.status, csp: page.headers.get('content-security-policy') },
+  };
+  process.stdout.write(JSON.stringify(report));
+  process.exit(0);
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error));
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import { methodNames } from '../../shared/bridge/channels';
+
+const run = promisify(execFile);
+const script = fileURLToPath(new URL('../harness/bundled-main.cjs', import.meta.url));
+
+test('the bundled main process starts under a stand-in Electron and answers over its channels', async () => {
+  const userData = await mkdtemp(path.join(tmpdir(), 'mailgun-explorer-bundle-'));
+  try {
+    const { stdout } = await run(process.execPath, [script], {
+      env: { ...process.env, MAILGUN_EXPLORER_USER_DATA: userData },
+      timeout: 30_000,
+    });
+    const report = JSON.parse(stdout);
+    expect(report.channels).toBe(methodNames.length);
+    expect(report.info).toMatchObject({ ok: true, value: { shell: 'electron', version: '0.0.0-smoke' } });
+    expect(report.environments.value.environments.map((e: { name: string }) => e.name)).toEqual(['Sandbox (offline)']);
+    expect(report.snippets.ok).toBe(true);
+    expect(report.snippets.value.length).toBeGreaterThanOrEqual(8);
+    expect(report.send).toMatchObject({ ok: true, value: { status: 200 } });
+    expect(report.postman.ok).toBe(true);
+    expect(report.foreignFrame).toMatchObject({ ok: false });
+    expect(report.page.status).toBe(200);
+    expect(report.page.csp).toContain("script-src 'self'");
+  } finally {
+    await rm(userData, { recursive: true, force: true });
+  }
+});
