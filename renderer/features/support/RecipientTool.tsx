@@ -10,10 +10,10 @@ import type {
   ReleaseResult,
 } from '../../../shared/support/types';
 import { toAppError } from '../../bridge/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
-import { SupportConfirm } from './SupportConfirm';
 import { callSupport } from './support-client';
 import { Timeline } from './Timeline';
 
@@ -211,7 +211,8 @@ export function RecipientTool({ environment, onOpenRequest }: ToolProps) {
         </div>
       ) : null}
       {pending ? (
-        <SupportConfirm
+        <ConfirmDialog
+          testId="support-confirm"
           title={`Remove from the ${listLabel[pending.list]}?`}
           confirmLabel="Remove"
           onCancel={() => setPending(null)}
@@ -225,7 +226,7 @@ export function RecipientTool({ environment, onOpenRequest }: ToolProps) {
             so Mailgun tries to deliver to it again.
             {pending.list === 'complaints' ? ' The recipient marked mail as spam; sending again can harm your reputation.' : ''}
           </p>
-        </SupportConfirm>
+        </ConfirmDialog>
       ) : null}
     </section>
   );

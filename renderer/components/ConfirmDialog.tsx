@@ -1,15 +1,21 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import './confirm-dialog.css';
 
-export interface SupportConfirmProps {
+export interface ConfirmDialogProps {
   readonly title: string;
-  readonly children: ReactNode;
+  readonly children?: ReactNode;
   readonly confirmLabel: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  readonly testId?: string;
 }
 
-/** A modal question for changes to Mailgun data; Cancel has focus so Enter never confirms by accident. */
-export function SupportConfirm({ title, children, confirmLabel, onConfirm, onCancel }: SupportConfirmProps) {
+/**
+ * The app's one modal question before something is changed or deleted. Focus
+ * starts on Cancel so a stray Enter never confirms; Tab stays inside; Escape
+ * cancels. Test ids: `<testId>`, `-title`, `-cancel`, `-ok`.
+ */
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, testId = 'confirm-dialog' }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -24,15 +30,15 @@ export function SupportConfirm({ title, children, confirmLabel, onConfirm, onCan
   }, []);
 
   return (
-    <div className="support-backdrop">
+    <div className="confirm-backdrop">
       <div
         ref={dialogRef}
-        className="support-dialog"
+        className="confirm-dialog"
         role="alertdialog"
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={bodyId}
-        data-testid="support-confirm"
+        data-testid={testId}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault();
@@ -52,13 +58,17 @@ export function SupportConfirm({ title, children, confirmLabel, onConfirm, onCan
           }
         }}
       >
-        <h2 id={titleId}>{title}</h2>
-        <div id={bodyId}>{children}</div>
-        <div className="support-dialog-actions">
-          <button ref={cancelRef} type="button" className="support-button" data-testid="support-confirm-cancel" onClick={onCancel}>
+        <h2 id={titleId} className="confirm-title" data-testid={`${testId}-title`}>
+          {title}
+        </h2>
+        <div id={bodyId} className="confirm-body">
+          {children}
+        </div>
+        <div className="confirm-actions">
+          <button ref={cancelRef} type="button" className="confirm-button" data-testid={`${testId}-cancel`} onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="support-button support-button-danger" data-testid="support-confirm-ok" onClick={onConfirm}>
+          <button type="button" className="confirm-button confirm-button-danger" data-testid={`${testId}-ok`} onClick={onConfirm}>
             {confirmLabel}
           </button>
         </div>
