@@ -1,18 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-// Debian's Chromium where it exists (these machines cannot download Playwright's own build).
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-const browserArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { headlessChromium } from './e2e/harness/chromium';
 
 export default defineConfig({
   testDir: './e2e',
@@ -34,25 +21,14 @@ export default defineConfig({
       testDir: './e2e/specs',
       use: {
         browserName: 'chromium',
-        launchOptions: {
-          ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: headlessChromium(),
       },
     },
     { name: 'electron', testDir: './e2e/electron' },
     {
       name: 'screenshots',
       testDir: './e2e/docs',
-      use: { browserName: 'chromium', launchOptions: { ...(chromiumPath ? { executablePath: chromiumPath } : {}), args: browserArgs } },
+      use: { browserName: 'chromium', launchOptions: headlessChromium() },
     },
   ],
 });

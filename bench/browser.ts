@@ -1,15 +1,14 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { pageBridgeScript } from '../e2e/harness/bridge-bundle';
+import { headlessChromium } from '../e2e/harness/chromium';
 import { type MainHarness, startMainHarness } from '../e2e/harness/main-harness';
 import { type StaticServer, startStaticServer } from '../e2e/harness/static-server';
 
 export const rendererDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export interface BenchApp {
   readonly page: Page;
@@ -25,20 +24,7 @@ export class BenchBrowser {
   ) {}
 
   static async start(): Promise<BenchBrowser> {
-    const browser = await chromium.launch({
-      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--enable-precise-memory-info',
-        '--js-flags=--expose-gc',
-      ],
-    });
+    const browser = await chromium.launch(headlessChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']));
     return new BenchBrowser(browser, await startStaticServer(rendererDir));
   }
 

@@ -2,18 +2,17 @@
 // the real main-process services in this Node process. For machines where the
 // Electron binary cannot be installed; the app itself is `npm start`.
 
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { pageBridgeScript } from './bridge-bundle';
+import { chromiumPath, quietChromiumArgs } from './chromium';
 import { startMainHarness } from './main-harness';
 import { startStaticServer } from './static-server';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = path.resolve(process.env.MAILGUN_EXPLORER_USER_DATA ?? path.join(root, '.tmp', 'browser-profile'));
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 await mkdir(dataDir, { recursive: true });
 const main = await startMainHarness(dataDir);
@@ -21,7 +20,7 @@ const server = await startStaticServer(path.join(root, 'dist', 'renderer'));
 const browser = await chromium.launch({
   headless: false,
   ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--app=${server.url}`],
+  args: [...quietChromiumArgs, `--app=${server.url}`],
 });
 const context = await browser.newContext({ viewport: null });
 await context.exposeBinding('__mailgunInvoke', (_source, channel: string, arg: unknown) => main.invoke(channel, arg));

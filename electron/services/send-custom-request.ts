@@ -5,7 +5,7 @@ import { checkHeaderName, checkHeaderValue } from '../../shared/request';
 import type { ResponseRecord } from '../../shared/requests/types';
 import { type HistoryStore, secretsFor } from './history';
 import type { HttpExecutor, PreparedRequest } from './http-executor';
-import { decodeBody, noticeFor } from './response-body';
+import { recordResponse } from './record-response';
 import type { SendEnvironment, SendLimits } from './send-request';
 
 /**
@@ -134,44 +134,7 @@ export function createCustomSender(deps: CustomSenderDeps) {
         },
         ...limits(),
       });
-      const body = decodeBody(raw.bytes, raw.contentType);
-      const notice = noticeFor(raw.status, raw.request.method, raw.contentType, body);
-      let historyId: string | null = null;
-      try {
-        const entry = await deps.history.add(
-          {
-            ...context,
-            request: { method: raw.request.method, url: raw.request.url, headers: headerList },
-            response: {
-              status: raw.status,
-              statusText: raw.statusText,
-              headers: raw.headers,
-              contentType: raw.contentType,
-              sizeBytes: raw.bytes.byteLength,
-              timings: raw.timings,
-            },
-            bodyBytes: raw.bytes,
-            bodyKind: body.kind,
-          },
-          secretsFor(apiKey),
-        );
-        historyId = entry.id;
-      } catch (error) {
-        deps.logError?.('Could not record a custom request in history.', error);
-      }
-      return {
-        requestId: args.requestId,
-        status: raw.status,
-        statusText: raw.statusText,
-        headers: raw.headers,
-        timings: raw.timings,
-        sizeBytes: raw.bytes.byteLength,
-        contentType: raw.contentType,
-        body,
-        historyId,
-        request: raw.request,
-        ...(notice ? { notice } : {}),
-      };
+      return await recordResponse(deps.history, context, headerList, raw, apiKey, deps.logError);
     } catch (error) {
       if (error instanceof AppFailure && error.code !== 'key-missing' && error.code !== 'forbidden-host') {
         await deps.history

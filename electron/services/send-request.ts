@@ -10,7 +10,7 @@ import type { ResponseRecord } from '../../shared/requests/types';
 import type { FileRegistry } from './file-handles';
 import { type HistoryStore, secretsFor } from './history';
 import type { HttpExecutor } from './http-executor';
-import { decodeBody, noticeFor } from './response-body';
+import { recordResponse } from './record-response';
 
 export type SendRequestArgs = z.output<(typeof requestMethods)['sendRequest']['args']>;
 
@@ -218,47 +218,9 @@ export function createRequestSender(deps: RequestSenderDeps) {
         signal: controller.signal,
       });
 
-      const body = decodeBody(raw.bytes, raw.contentType);
-      const notice = noticeFor(raw.status, raw.request.method, raw.contentType, body);
-      let historyId: string | null = null;
-      try {
-        const entry = await deps.history.add(
-          {
-            ...context,
-            request: { method: raw.request.method, url: raw.request.url, headers: headerList(prepared.headers) },
-            response: {
-              status: raw.status,
-              statusText: raw.statusText,
-              headers: raw.headers,
-              contentType: raw.contentType,
-              sizeBytes: raw.bytes.byteLength,
-              timings: raw.timings,
-            },
-            bodyBytes: raw.bytes,
-            bodyKind: body.kind,
-          },
-          secretsFor(apiKey),
-        );
-        historyId = entry.id;
-      } catch (error) {
-        // Losing the history entry is a pity; losing the response the user is waiting for would be worse.
-        deps.logError?.('Could not record a request in history.', error);
-      }
+      const record = await recordResponse(deps.history, context, headerList(prepared.headers), raw, apiKey, deps.logError);
       remember(args.requestId, raw.bytes, raw.contentType);
-
-      return {
-        requestId: args.requestId,
-        status: raw.status,
-        statusText: raw.statusText,
-        headers: raw.headers,
-        timings: raw.timings,
-        sizeBytes: raw.bytes.byteLength,
-        contentType: raw.contentType,
-        body,
-        historyId,
-        request: raw.request,
-        ...(notice ? { notice } : {}),
-      };
+      return record;
     } catch (error) {
       if (error instanceof AppFailure && prepared && NETWORK_FAILURES.has(error.code)) {
         await deps.history

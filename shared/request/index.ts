@@ -26,4 +26,5 @@ export {
   type ParamInput,
   type ParamScalar,
   parseRfc2822,
+  rfc2822ZoneOffsets,
 } from './validate-param';

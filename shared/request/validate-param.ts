@@ -79,7 +79,8 @@ export function printable(text: string): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const NAMED_ZONES: Readonly<Record<string, number>> = {
+/** The zone names RFC 2822 defines, in minutes east of UTC. */
+export const rfc2822ZoneOffsets: Readonly<Record<string, number>> = {
   UT: 0,
   UTC: 0,
   GMT: 0,
@@ -110,8 +111,8 @@ export function parseRfc2822(text: string): Date | undefined {
   const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 60) return undefined;
   let offsetMinutes: number;
-  if (zone !== undefined && zone in NAMED_ZONES) {
-    offsetMinutes = NAMED_ZONES[zone] ?? 0;
+  if (zone !== undefined && zone in rfc2822ZoneOffsets) {
+    offsetMinutes = rfc2822ZoneOffsets[zone] ?? 0;
   } else {
     const sign = zone?.startsWith('-') ? -1 : 1;
     const hh = Number(zone?.slice(1, 3));

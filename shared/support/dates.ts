@@ -1,4 +1,4 @@
-import { formatRfc2822 } from '../request';
+import { formatRfc2822, rfc2822ZoneOffsets } from '../request';
 
 /**
  * Converting between the date forms Mailgun uses: RFC 2822 with a numeric
@@ -30,22 +30,6 @@ export type DateConversionResult =
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-/** The names RFC 2822 itself defines, in minutes east of UTC. */
-const DEFINED_ZONES: Readonly<Record<string, number>> = {
-  UT: 0,
-  UTC: 0,
-  GMT: 0,
-  Z: 0,
-  EST: -300,
-  EDT: -240,
-  CST: -360,
-  CDT: -300,
-  MST: -420,
-  MDT: -360,
-  PST: -480,
-  PDT: -420,
-};
 
 /** Common names that are not in RFC 2822 and cannot be trusted to mean one offset. */
 const AMBIGUOUS_ZONES = new Set([
@@ -143,7 +127,7 @@ function parseRfc(text: string): Parsed | DateConversionResult | null {
     return failure('The date has no time zone.', 'Add a numeric offset such as +0000; Mailgun needs one to know the moment you mean.');
   } else {
     const name = namedZone.toUpperCase();
-    const defined = DEFINED_ZONES[name];
+    const defined = rfc2822ZoneOffsets[name];
     if (defined === undefined) {
       const why = AMBIGUOUS_ZONES.has(name)
         ? `"${name}" is used for more than one offset and is not part of RFC 2822`

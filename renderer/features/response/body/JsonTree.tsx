@@ -5,6 +5,7 @@ import type { SearchableViewProps } from './search-types';
 import type { TreeClient } from './tree-client';
 import type { RowsReply, RowWindow, TreeRequest } from './tree-protocol';
 import { useFixedRows } from './use-fixed-rows';
+import { useWorkerSearch } from './use-worker-search';
 
 const ROW_HEIGHT = 22;
 /** Rows fetched beyond the visible ones, so short scrolls need no round trip. */
@@ -41,7 +42,6 @@ export function JsonTree({ client, initialRows, canExpandAll, query, matchIndex,
   const [selected, setSelected] = useState(0);
   const [currentMatch, setCurrentMatch] = useState<number | null>(null);
   const [scrollTarget, setScrollTarget] = useState<{ row: number; seq: number } | null>(null);
-  const [matchCount, setMatchCount] = useState(0);
 
   const virtualizer = useFixedRows(rowCount, ROW_HEIGHT, scrollRef);
   const items = virtualizer.getVirtualItems();
@@ -104,33 +104,12 @@ export function JsonTree({ client, initialRows, canExpandAll, query, matchIndex,
     [change, fetchWindow],
   );
 
+  const matchCount = useWorkerSearch(client, query, 'tree', onMatches);
+  // A new search starts from no current match.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the reset is keyed on the search, not read from it.
   useEffect(() => {
     setCurrentMatch(null);
-    setMatchCount(0);
-    if (query === '') {
-      onMatches({ count: 0, done: true, capped: false });
-      return undefined;
-    }
-    let live = true;
-    onMatches({ count: 0, done: false, capped: false });
-    client
-      .request({ type: 'search', query, scope: 'tree' }, (progress) => {
-        if (!live) return;
-        setMatchCount(progress.count);
-        onMatches(progress);
-      })
-      .then(
-        (result) => {
-          if (!live || result.cancelled) return;
-          setMatchCount(result.count);
-          onMatches(result);
-        },
-        () => undefined,
-      );
-    return () => {
-      live = false;
-    };
-  }, [client, query, onMatches]);
+  }, [client, query]);
 
   const hasMatches = matchCount > 0;
   const windowHeight = lastVisible - firstVisible + 1;

@@ -4,6 +4,7 @@ import type { SearchableViewProps } from './search-types';
 import type { TreeClient } from './tree-client';
 import type { TableInfo } from './tree-protocol';
 import { useFixedRows } from './use-fixed-rows';
+import { useWorkerSearch } from './use-worker-search';
 
 const ROW_HEIGHT = 24;
 const FETCH_MARGIN = 60;
@@ -21,7 +22,6 @@ export function TableView({ client, table, query, matchIndex, onMatches }: Table
   const cache = useRef(new Map<number, readonly string[]>());
   const fetching = useRef('');
   const [, setRevision] = useState(0);
-  const [matchCount, setMatchCount] = useState(0);
   const [currentRow, setCurrentRow] = useState<number | null>(null);
   const virtualizer = useFixedRows(table.rowCount, ROW_HEIGHT, scrollRef);
   const items = virtualizer.getVirtualItems();
@@ -55,33 +55,12 @@ export function TableView({ client, table, query, matchIndex, onMatches }: Table
     );
   });
 
+  const matchCount = useWorkerSearch(client, query, 'table', onMatches);
+  // A new search starts from no current match.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the reset is keyed on the search, not read from it.
   useEffect(() => {
     setCurrentRow(null);
-    setMatchCount(0);
-    if (query === '') {
-      onMatches({ count: 0, done: true, capped: false });
-      return undefined;
-    }
-    let live = true;
-    onMatches({ count: 0, done: false, capped: false });
-    client
-      .request({ type: 'search', query, scope: 'table' }, (progress) => {
-        if (!live) return;
-        setMatchCount(progress.count);
-        onMatches(progress);
-      })
-      .then(
-        (result) => {
-          if (!live || result.cancelled) return;
-          setMatchCount(result.count);
-          onMatches(result);
-        },
-        () => undefined,
-      );
-    return () => {
-      live = false;
-    };
-  }, [client, query, onMatches]);
+  }, [client, query]);
 
   const hasMatches = matchCount > 0;
   useEffect(() => {
