@@ -202,15 +202,75 @@ describe('history store', () => {
     await expect(fs.readdir(path.join(dir, 'history', 'bodies'))).rejects.toThrow();
   });
 
-  it('starts afresh, keeping the damaged file aside, when the index is corrupt', async () => {
-    await fs.mkdir(path.join(dir, 'history'), { recursive: true });
+  it('rebuilds a corrupt index from the entries kept beside it, keeps every body, and says so', async () => {
+    const first = createHistoryStore({ dir, clock });
+    const a = await first.add(entry({ requestId: 'a' }, '{"a":1}'));
+    const b = await first.add(
+      entry({ requestId: 'b', response: undefined, bodyBytes: undefined, error: { code: 'timeout', message: 'Slow.', hint: 'Retry.' } }),
+    );
+    const c = await first.add(entry({ requestId: 'c' }, '{"c":3}'));
     await fs.writeFile(path.join(dir, 'history', 'index.json'), '{"version":1,"entries":[');
+
     const store = createHistoryStore({ dir, clock });
-    expect((await store.list()).total).toBe(0);
-    await store.add(entry());
+    const page = await store.list();
+    expect(page.entries.map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+    expect(page.recovery).toMatchObject({ fileName: 'index.json', reason: 'invalid-json' });
+    expect(page.recovery?.message).toMatch(/3 entries were rebuilt/);
+    expect(page.recovery?.movedTo).toMatch(/^index\.json\.corrupt-/);
+    expect((await store.get(a.id)).storedBody).toEqual({ kind: 'text', text: '{"a":1}' });
+    expect((await store.get(c.id)).storedBody).toEqual({ kind: 'text', text: '{"c":3}' });
+    expect(await fs.readdir(path.join(dir, 'history', 'bodies'))).toHaveLength(2);
     const names = await fs.readdir(path.join(dir, 'history'));
     expect(names.some((name) => name.startsWith('index.json.corrupt-'))).toBe(true);
-    expect((await createHistoryStore({ dir, clock }).list()).total).toBe(1);
+    // The rebuilt index is written, so the next start is clean and keeps everything.
+    const next = await createHistoryStore({ dir, clock }).list();
+    expect(next.total).toBe(3);
+    expect(next.recovery).toBeUndefined();
+  });
+
+  it('never deletes a body it cannot place, even from before entries were kept beside bodies', async () => {
+    const bodies = path.join(dir, 'history', 'bodies');
+    await fs.mkdir(bodies, { recursive: true });
+    await fs.writeFile(path.join(bodies, 'legacy-1.body'), 'old body');
+    await fs.writeFile(path.join(dir, 'history', 'index.json'), 'not json');
+    const store = createHistoryStore({ dir, clock });
+    const page = await store.list();
+    expect(page.total).toBe(0);
+    expect(page.recovery?.message).toMatch(/1 response body could not be matched to an entry and was kept in history\/unmatched-bodies-/);
+    await store.add(entry());
+    // A later clean start tidies the bodies folder; the set-aside body is not in it.
+    await createHistoryStore({ dir, clock }).list();
+    const kept = (await fs.readdir(path.join(dir, 'history'))).find((name) => name.startsWith('unmatched-bodies-')) ?? '';
+    expect(await fs.readFile(path.join(dir, 'history', kept, 'legacy-1.body'), 'utf8')).toBe('old body');
+  });
+
+  it('rebuilds entries that a partly valid index left out instead of deleting their bodies', async () => {
+    const first = createHistoryStore({ dir, clock });
+    const a = await first.add(entry({ requestId: 'a' }, '{"a":1}'));
+    const b = await first.add(entry({ requestId: 'b' }, '{"b":2}'));
+    const indexPath = path.join(dir, 'history', 'index.json');
+    const index = JSON.parse(await fs.readFile(indexPath, 'utf8'));
+    index.entries[0] = { broken: true };
+    await fs.writeFile(indexPath, JSON.stringify(index));
+    const page = await createHistoryStore({ dir, clock }).list();
+    expect(page.entries.map((e) => e.id)).toEqual([b.id, a.id]);
+    expect(page.recovery?.reason).toBe('partially-valid');
+    expect((await createHistoryStore({ dir, clock }).get(a.id)).storedBody).toEqual({ kind: 'text', text: '{"a":1}' });
+  });
+
+  it('keeps a directory found where the index should be, and works around it', async () => {
+    const first = createHistoryStore({ dir, clock });
+    const a = await first.add(entry({ requestId: 'a' }));
+    await fs.rm(path.join(dir, 'history', 'index.json'));
+    await fs.mkdir(path.join(dir, 'history', 'index.json', 'inner'), { recursive: true });
+    const store = createHistoryStore({ dir, clock });
+    const page = await store.list();
+    expect(page.entries.map((e) => e.id)).toEqual([a.id]);
+    expect(page.recovery?.reason).toBe('unreadable');
+    await store.add(entry({ requestId: 'b' }));
+    expect((await createHistoryStore({ dir, clock }).list()).total).toBe(2);
+    const aside = (await fs.readdir(path.join(dir, 'history'))).find((name) => name.startsWith('index.json.corrupt-'));
+    expect(aside && (await fs.readdir(path.join(dir, 'history', aside)))).toEqual(['inner']);
   });
 
   it('survives many concurrent adds without losing any', async () => {

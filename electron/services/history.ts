@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import type { RecoveryNotice } from '../../shared/bridge/environments';
 import { type AppError, AppFailure } from '../../shared/errors';
 import type { HistoryEntry, HistoryPage, HistorySummary, HttpHeaderList, ResponseBody, StoredBodyInfo } from '../../shared/requests/types';
-import { createJsonStore } from './json-store';
+import { createJsonStore, fileTimestamp, type StoreRecovery } from './json-store';
 import { decodeBody, decodeText } from './response-body';
+import { storeRecoveryNotice } from './store-recovery';
 
 export interface HistoryLimits {
   readonly maxEntries: number;
@@ -200,10 +202,15 @@ function isSummary(value: unknown): value is HistorySummary {
   );
 }
 
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /**
  * Every sent request, newest last on disk, newest first when listed. The
  * index is one JSON file; bodies sit beside it, one file each, so adding an
- * entry never rewrites the other bodies.
+ * entry never rewrites the other bodies. Each entry is also written on its
+ * own into `entries/`, so a damaged index can be rebuilt from what is on disk.
  */
 export function createHistoryStore(deps: HistoryStoreDeps) {
   const limits: HistoryLimits = { ...defaultHistoryLimits, ...deps.limits };
@@ -211,6 +218,7 @@ export function createHistoryStore(deps: HistoryStoreDeps) {
   const randomId = deps.randomId ?? randomUUID;
   const root = path.join(deps.dir, 'history');
   const bodiesDir = path.join(root, 'bodies');
+  const entriesDir = path.join(root, 'entries');
 
   const store = createJsonStore<IndexFile>({
     dir: root,
@@ -222,7 +230,10 @@ export function createHistoryStore(deps: HistoryStoreDeps) {
   });
   const haystacks = new Map<string, string>();
   let queue: Promise<unknown> = Promise.resolve();
-  let loading: Promise<readonly HistorySummary[]> | undefined;
+  let loading: Promise<void> | undefined;
+  // What the app works with; the index on disk follows it whenever it can be written.
+  let entries: HistorySummary[] = [];
+  let recoveryNotice: RecoveryNotice | undefined;
 
   /** One change at a time: a body file and the index must move together. */
   function serialise<T>(task: () => Promise<T>): Promise<T> {
@@ -232,32 +243,112 @@ export function createHistoryStore(deps: HistoryStoreDeps) {
   }
 
   const bodyPath = (id: string) => path.join(bodiesDir, `${id}.body`);
+  const entryPath = (id: string) => path.join(entriesDir, `${id}.json`);
 
   function load(): Promise<readonly HistorySummary[]> {
     loading ??= (async () => {
       const { value, recovery } = await store.load();
-      if (recovery) deps.logError?.(`History index ${recovery.reason}; kept aside as ${recovery.movedTo ?? '(not moved)'}.`, undefined);
-      await removeOrphanBodies(value.entries);
-      return value.entries;
+      if (recovery) await rebuild(value.entries, recovery);
+      else {
+        entries = value.entries;
+        await removeOrphans(entries);
+      }
     })();
-    return loading.then(async () => (await store.read()).entries);
+    loading.catch(() => {
+      loading = undefined;
+    });
+    return loading.then(() => entries);
   }
 
   async function persist(list: HistorySummary[]): Promise<void> {
-    await store.write({ entries: list.slice(-limits.maxEntries) });
+    const kept = list.slice(-limits.maxEntries);
+    await store.write({ entries: kept });
+    entries = kept;
+  }
+
+  async function removeFiles(ids: readonly string[]): Promise<void> {
+    await Promise.all(
+      ids.flatMap((id) => [bodyPath(id), entryPath(id)].map((file) => fsp.rm(file, { force: true }).catch(() => undefined))),
+    );
   }
 
   async function removeBodies(ids: readonly string[]): Promise<void> {
     await Promise.all(ids.map((id) => fsp.rm(bodyPath(id), { force: true }).catch(() => undefined)));
   }
 
-  /** A crash between writing a body and the index can leave a body nobody refers to. */
-  async function removeOrphanBodies(list: readonly HistorySummary[]): Promise<void> {
-    const names = await fsp.readdir(bodiesDir).catch(() => [] as string[]);
-    const known = new Set(list.filter((entry) => !entry.body.evicted).map((entry) => `${entry.id}.body`));
-    await Promise.all(
-      names.filter((name) => !known.has(name)).map((name) => fsp.rm(path.join(bodiesDir, name), { force: true }).catch(() => undefined)),
-    );
+  /** A crash between writing an entry's files and the index can leave files nobody refers to. */
+  async function removeOrphans(list: readonly HistorySummary[]): Promise<void> {
+    const withBody = new Set(list.filter((entry) => !entry.body.evicted).map((entry) => `${entry.id}.body`));
+    const listed = new Set(list.map((entry) => `${entry.id}.json`));
+    for (const [folder, known] of [
+      [bodiesDir, withBody],
+      [entriesDir, listed],
+    ] as const) {
+      const names = await fsp.readdir(folder).catch(() => [] as string[]);
+      await Promise.all(
+        names.filter((name) => !known.has(name)).map((name) => fsp.rm(path.join(folder, name), { force: true }).catch(() => undefined)),
+      );
+    }
+  }
+
+  async function readEntryFiles(): Promise<HistorySummary[]> {
+    const found: HistorySummary[] = [];
+    for (const name of await fsp.readdir(entriesDir).catch(() => [] as string[])) {
+      if (!name.endsWith('.json')) continue;
+      try {
+        const parsed: unknown = JSON.parse(await fsp.readFile(path.join(entriesDir, name), 'utf8'));
+        if (isSummary(parsed) && `${parsed.id}.json` === name) found.push(parsed);
+      } catch {
+        // A damaged entry file stays where it is; the rest are still rebuilt.
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The index could not be used as it was: every entry is taken back from its
+   * own file (and what the index still held), bodies that belong to no entry
+   * are moved into a folder of their own rather than deleted, and the user is told.
+   */
+  async function rebuild(kept: readonly HistorySummary[], recovery: StoreRecovery): Promise<void> {
+    const byId = new Map<string, HistorySummary>();
+    for (const entry of await readEntryFiles()) byId.set(entry.id, entry);
+    // The index knows about evictions the entry files do not.
+    for (const entry of kept) byId.set(entry.id, entry);
+    const bodyNames = new Set(await fsp.readdir(bodiesDir).catch(() => [] as string[]));
+    const rebuilt = [...byId.values()]
+      .map((entry) =>
+        entry.body.storedBytes > 0 && !entry.body.evicted && !bodyNames.has(`${entry.id}.body`)
+          ? { ...entry, body: { ...entry.body, storedBytes: 0, evicted: true } }
+          : entry,
+      )
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .slice(-limits.maxEntries);
+    const placed = new Set(rebuilt.filter((entry) => !entry.body.evicted).map((entry) => `${entry.id}.body`));
+    const unmatched = [...bodyNames].filter((name) => !placed.has(name));
+    const unmatchedDir = `unmatched-bodies-${fileTimestamp(new Date(clock()))}`;
+    let moved = 0;
+    if (unmatched.length > 0) {
+      await fsp.mkdir(path.join(root, unmatchedDir), { recursive: true, mode: 0o700 }).catch(() => undefined);
+      for (const name of unmatched) {
+        moved += await fsp.rename(path.join(bodiesDir, name), path.join(root, unmatchedDir, name)).then(
+          () => 1,
+          () => 0,
+        );
+      }
+    }
+    entries = rebuilt;
+    await store.write({ entries: rebuilt }).catch((error) => deps.logError?.('The rebuilt history index could not be saved.', error));
+    const outcome = [
+      `${plural(rebuilt.length, 'entry was', 'entries were')} rebuilt from the files kept beside it.`,
+      unmatched.length > 0
+        ? `${plural(unmatched.length, 'response body', 'response bodies')} could not be matched to an entry and ${unmatched.length === 1 ? 'was' : 'were'} kept in history/${moved === unmatched.length ? unmatchedDir : 'bodies'}.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    recoveryNotice = storeRecoveryNotice({ ...recovery, fileName: 'index.json' }, randomId(), `History: ${outcome}`);
+    deps.logError?.(recoveryNotice.message, undefined);
   }
 
   function storedTotal(list: readonly HistorySummary[]): number {
@@ -305,6 +396,14 @@ export function createHistoryStore(deps: HistoryStoreDeps) {
         body,
       };
 
+      try {
+        await fsp.mkdir(entriesDir, { recursive: true, mode: 0o700 });
+        await writeBytesAtomic(entryPath(id), Buffer.from(JSON.stringify(entry), 'utf8'));
+      } catch (error) {
+        // Only the chance to rebuild this entry after a damaged index is lost.
+        deps.logError?.('A history entry could not be kept beside the index.', error);
+      }
+
       const next = [...list, entry];
       const dropped = next.splice(0, Math.max(0, next.length - limits.maxEntries));
       const evicted: string[] = [];
@@ -319,7 +418,8 @@ export function createHistoryStore(deps: HistoryStoreDeps) {
 
       await persist(next);
       for (const gone of dropped) haystacks.delete(gone.id);
-      await removeBodies([...dropped.map((gone) => gone.id), ...evicted]);
+      await removeFiles(dropped.map((gone) => gone.id));
+      await removeBodies(evicted);
       return entry;
     });
   }
@@ -343,7 +443,11 @@ export function createHistoryStore(deps: HistoryStoreDeps) {
     }
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 100;
-    return { entries: matches.slice(offset, offset + limit), total: matches.length };
+    return {
+      entries: matches.slice(offset, offset + limit),
+      total: matches.length,
+      ...(recoveryNotice ? { recovery: recoveryNotice } : {}),
+    };
   }
 
   async function find(id: string): Promise<HistorySummary> {
@@ -393,7 +497,7 @@ export function createHistoryStore(deps: HistoryStoreDeps) {
       if (next.length === all.length) return false;
       await persist(next);
       haystacks.delete(id);
-      await removeBodies([id]);
+      await removeFiles([id]);
       return true;
     });
   }
@@ -404,6 +508,7 @@ export function createHistoryStore(deps: HistoryStoreDeps) {
       await persist([]);
       haystacks.clear();
       await fsp.rm(bodiesDir, { recursive: true, force: true }).catch(() => undefined);
+      await fsp.rm(entriesDir, { recursive: true, force: true }).catch(() => undefined);
       return all.length;
     });
   }

@@ -1,3 +1,4 @@
+import type { RecoveryNotice } from '../bridge/environments';
 import type { AppError } from '../errors';
 
 /**
@@ -120,4 +121,6 @@ export interface HistoryPage {
   readonly entries: readonly HistorySummary[];
   /** Matching entries in total, for paging. */
   readonly total: number;
+  /** Set after the index had to be rebuilt at start, until the app restarts. */
+  readonly recovery?: RecoveryNotice;
 }

@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HistoryEntry, HistorySummary } from '../../../shared/requests/types';
+import type { HistoryEntry, HistoryPage, HistorySummary } from '../../../shared/requests/types';
 import { call } from '../../bridge/client';
 import { HistoryPanel } from './HistoryPanel';
 
@@ -41,6 +41,7 @@ function entry(id: string, path: string, status: number | null, body: HistoryEnt
 }
 
 let store: HistoryEntry[] = [];
+let recovery: HistoryPage['recovery'];
 
 function summary({ storedBody: _body, ...rest }: HistoryEntry): HistorySummary {
   return rest;
@@ -52,13 +53,14 @@ beforeEach(() => {
     entry('b', '/v3/lists/pages', 404, { kind: 'text', text: '{"items":[{"addr' }, true),
     entry('c', '/v3/mg.example.com/events', null, { kind: 'none' }),
   ];
+  recovery = undefined;
   callMock.mockReset();
   callMock.mockImplementation((async (method: string, arg?: { query?: string; id?: string }) => {
     switch (method) {
       case 'listHistory': {
         const query = arg?.query?.toLowerCase() ?? '';
         const entries = store.filter((item) => item.request.url.toLowerCase().includes(query)).map(summary);
-        return { entries, total: entries.length };
+        return { entries, total: entries.length, ...(recovery ? { recovery } : {}) };
       }
       case 'getHistoryEntry': {
         const found = store.find((item) => item.id === arg?.id);
@@ -94,6 +96,24 @@ function renderPanel() {
 }
 
 describe('HistoryPanel', () => {
+  it('says when the index had to be rebuilt, and where the original went, until dismissed', async () => {
+    recovery = {
+      id: 'n1',
+      fileName: 'index.json',
+      movedTo: 'index.json.corrupt-2026-12-01T10-00-00Z',
+      at: '2026-12-01T10:00:00.000Z',
+      reason: 'invalid-json',
+      dropped: 0,
+      message: 'index.json was not valid JSON. History: 3 entries were rebuilt from the files kept beside it.',
+    };
+    renderPanel();
+    const notice = await screen.findByTestId('history-recovery');
+    expect(notice.textContent).toContain('History had to be recovered.');
+    expect(notice.textContent).toContain('3 entries were rebuilt');
+    fireEvent.click(within(notice).getByTestId('history-recovery-dismiss'));
+    expect(screen.queryByTestId('history-recovery')).toBeNull();
+  });
+
   it('lists entries with status, environment, time and size', async () => {
     renderPanel();
     const rows = await screen.findAllByTestId('history-row');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { HistoryEntry, HistorySummary } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { StoreRecoveryNotice } from '../../components/StoreRecoveryNotice';
 import { useDebounced } from '../response/body/BodySearch';
 import { HistoryDetail } from './HistoryDetail';
 import { HistoryRow } from './HistoryRow';
@@ -58,6 +59,7 @@ export function HistoryPanel({ onOpen, onResend }: HistoryPanelProps) {
         )}
       </div>
       {clear.isError ? <ErrorNotice error={toAppError(clear.error)} testId="history-clear-error" /> : null}
+      <StoreRecoveryNotice notice={list.data?.recovery} title="History had to be recovered." testId="history-recovery" />
       <div className="history-list" role="listbox" aria-label="Sent requests" data-testid="history-list">
         {list.isPending ? <p className="history-empty muted">Loading history…</p> : null}
         {list.isError ? <ErrorNotice error={toAppError(list.error)} testId="history-error" /> : null}
