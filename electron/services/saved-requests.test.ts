@@ -174,6 +174,36 @@ describe('collections and saved requests', () => {
   });
 });
 
+describe('a damaged saved-requests.json', () => {
+  it('is kept aside, and the list says so with what to do, then saving works again', async () => {
+    await fs.writeFile(path.join(dir, 'saved-requests.json'), '{"version":1,"collections":[{"id":');
+    const list = await service.list();
+    expect(list.collections).toEqual([]);
+    expect(list.recovery).toMatchObject({ fileName: 'saved-requests.json', reason: 'invalid-json' });
+    expect(list.recovery?.movedTo).toMatch(/^saved-requests\.json\.corrupt-/);
+    expect(list.recovery?.message).toMatch(/started without the saved requests/);
+    await service.createCollection('Fresh');
+    const names = await fs.readdir(dir);
+    const aside = names.find((name) => name.startsWith('saved-requests.json.corrupt-')) ?? '';
+    expect(await fs.readFile(path.join(dir, aside), 'utf8')).toBe('{"version":1,"collections":[{"id":');
+    expect((await service.list()).recovery).toEqual(list.recovery);
+    expect((await make(dir).service.list()).recovery).toBeUndefined();
+  });
+
+  it('keeps the valid entries of a partly valid file and counts the rest', async () => {
+    const collection = await service.createCollection('Keep');
+    await service.save({ collectionId: collection.id, name: 'A', target: sendTarget });
+    const file = path.join(dir, 'saved-requests.json');
+    const doc = JSON.parse(await fs.readFile(file, 'utf8'));
+    doc.requests.push({ id: 'broken' });
+    await fs.writeFile(file, JSON.stringify(doc));
+    const list = await make(dir).service.list();
+    expect(list.requests.map((r) => r.name)).toEqual(['A']);
+    expect(list.recovery).toMatchObject({ reason: 'partially-valid', dropped: 1 });
+    expect(list.recovery?.message).toMatch(/1 entry was left out/);
+  });
+});
+
 describe('Postman import', () => {
   it('imports the hand-made collection into one collection per folder, all mapped', async () => {
     const result = await service.importText(fixture);

@@ -10,6 +10,7 @@ import {
   type SavedRequestList,
   type SavedTarget,
 } from '../../shared/bridge/collections';
+import type { RecoveryNotice } from '../../shared/bridge/environments';
 import { requestValuesSchema } from '../../shared/bridge/requests';
 import type { EndpointDef } from '../../shared/catalog/types';
 import { formatPostmanExport } from '../../shared/environments/transfer';
@@ -23,6 +24,7 @@ import { catalogFolders, collectionFileName, type ExportFolder, formatPostmanCol
 import { type EnvironmentHints, parsePostmanCollection } from './postman/import';
 import type { CustomSender } from './send-custom-request';
 import type { RequestSender, SendRequestArgs } from './send-request';
+import { storeRecoveryNotice } from './store-recovery';
 
 /**
  * The user's saved requests, grouped in collections, in saved-requests.json.
@@ -178,6 +180,19 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
     ...(deps.fs ? { fs: deps.fs } : {}),
   });
   const stamp = () => new Date(deps.clock()).toISOString();
+  // Found when the file is first read; shown with the list until the app restarts.
+  let recovery: RecoveryNotice | undefined;
+  const loaded = store.load().then(
+    ({ recovery: found }) => {
+      if (found === null) return;
+      const kept =
+        found.reason === 'partially-valid'
+          ? `${found.dropped} ${found.dropped === 1 ? 'entry was' : 'entries were'} left out; the rest were kept.`
+          : 'The app started without the saved requests; to get them back, quit the app and rename the kept file to saved-requests.json once it is repaired.';
+      recovery = storeRecoveryNotice(found, deps.newId(), kept);
+    },
+    () => undefined,
+  );
 
   function collectionIn(doc: SavedDocument, id: string): SavedCollection {
     const found = doc.collections.find((c) => c.id === id);
@@ -205,7 +220,9 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
   }
 
   async function list(): Promise<SavedRequestList> {
-    return store.read();
+    await loaded;
+    const doc = await store.read();
+    return recovery ? { ...doc, recovery } : doc;
   }
 
   async function createCollection(name: string): Promise<SavedCollection> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RequestValues } from '../request/build-request';
 import type { ResponseRecord } from '../requests/types';
 import { method } from './define';
+import type { RecoveryNotice } from './environments';
 import { requestValuesSchema } from './requests';
 
 /**
@@ -78,6 +79,8 @@ export interface SavedCollection {
 export interface SavedRequestList {
   readonly collections: readonly SavedCollection[];
   readonly requests: readonly SavedRequest[];
+  /** Set when saved-requests.json could not be used as it was at start, until the app restarts. */
+  readonly recovery?: RecoveryNotice;
 }
 
 export interface CollectionImportResult {

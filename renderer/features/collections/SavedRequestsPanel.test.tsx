@@ -74,6 +74,29 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('SavedRequestsPanel', () => {
+  it('says when saved-requests.json had to be set aside, and what to do', async () => {
+    state = {
+      collections: [],
+      requests: [],
+      recovery: {
+        id: 'n1',
+        fileName: 'saved-requests.json',
+        movedTo: 'saved-requests.json.corrupt-2026-12-01T10-00-00Z',
+        at: stamp,
+        reason: 'invalid-json',
+        dropped: 0,
+        message:
+          'saved-requests.json was not valid JSON. The app started without the saved requests; to get them back, rename the kept file.',
+      },
+    };
+    setup();
+    renderPanel();
+    const notice = await screen.findByTestId('saved-recovery');
+    expect(notice.textContent).toContain('Your saved requests had to be recovered.');
+    expect(notice.textContent).toContain('to get them back');
+    expect(screen.getByTestId('saved-empty')).toBeTruthy();
+  });
+
   it('shows an empty state', async () => {
     state = { collections: [], requests: [] };
     setup();

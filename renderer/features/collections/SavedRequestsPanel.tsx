@@ -11,6 +11,7 @@ import type { ResponseRecord } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SimpleDialog } from '../../components/SimpleDialog';
+import { StoreRecoveryNotice } from '../../components/StoreRecoveryNotice';
 import { ExportDialog } from './ExportDialog';
 import {
   useCreateCollection,
@@ -136,6 +137,7 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
       </header>
 
       {outcome ? <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} /> : null}
+      <StoreRecoveryNotice notice={list.data?.recovery} title="Your saved requests had to be recovered." testId="saved-recovery" />
 
       {list.isPending ? (
         <p className="muted saved-empty" role="status" data-testid="saved-loading">
