@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, openAsBlob } from 'node:fs';
-import path from 'node:path';
+import { openAsBlob } from 'node:fs';
 import type { AppInfo } from '../../shared/bridge/app';
 import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import type { TextFileDialogs } from '../ipc/handlers/environments';
 import type { RequestDialogs } from '../ipc/handlers/requests';
 import { createAppInfoService } from './app-info';
 import { createConnectionTester } from './connection-test';
-import { createEnvironmentsService, createEnvironmentsStore, environmentsFileName } from './environments';
+import { createEnvironmentsService, createEnvironmentsStore } from './environments';
 import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
@@ -48,7 +47,6 @@ export async function createServices(deps: MainDeps) {
   const fetchImpl = deps.fetch ?? globalThis.fetch;
   const appInfo = createAppInfoService({ version: deps.appVersion, shell: deps.shell, platform: deps.platform, versions: deps.versions });
   const keychain = createKeychain({ keytar: deps.keytar, ...(deps.keychainServiceName ? { serviceName: deps.keychainServiceName } : {}) });
-  const firstLaunch = !existsSync(path.join(deps.dataDir, environmentsFileName));
   const storedEnvironments = createEnvironmentsService({
     store: createEnvironmentsStore({ dir: deps.dataDir, clock }),
     keychain,
@@ -66,7 +64,7 @@ export async function createServices(deps: MainDeps) {
     keychain,
     ...(deps.logError ? { logError: deps.logError } : {}),
   });
-  if (firstLaunch) await sandboxEnvironment.seed();
+  await sandboxEnvironment.ensure();
   const environments = sandboxEnvironment.environments;
   const getKey = sandboxEnvironment.getKey;
   const connectionTest = createConnectionTester({ fetch: fetchImpl, getKey });

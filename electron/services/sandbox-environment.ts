@@ -6,8 +6,8 @@ import type { Keychain } from './keychain';
 import type { SandboxServer } from './sandbox/server';
 
 /**
- * Makes the built-in offline sandbox an ordinary environment: created and
- * selected on first launch, pointed at the local server (started on first
+ * Makes the built-in offline sandbox an ordinary environment: created (and
+ * selected on first launch) whenever it is missing, pointed at the local server (started on first
  * use) and usable even where no keychain works, because its key opens only
  * that local server and is published on purpose.
  */
@@ -58,13 +58,23 @@ export function createSandboxEnvironment(deps: SandboxEnvironmentDeps) {
   return {
     environments: service,
 
-    /** First launch only: add the sandbox, select it and put its key in the keychain when there is one. */
-    async seed(): Promise<void> {
-      await environments.save(
-        { name: 'Sandbox (offline)', region: 'us', domain: SANDBOX_US_DOMAIN, keyKind: 'primary', readOnly: false, colour: 'teal' },
-        { newId: SANDBOX_ENVIRONMENT_ID },
-      );
-      await environments.setActive(SANDBOX_ENVIRONMENT_ID);
+    /**
+     * At every start: adds the sandbox when it is missing (first launch, a
+     * damaged environments.json, or deleted last time), selected only if
+     * nothing else is, with its key in the keychain when there is one. A
+     * failure is logged, never thrown: the app must start regardless.
+     */
+    async ensure(): Promise<void> {
+      try {
+        if (await environments.find(SANDBOX_ENVIRONMENT_ID)) return;
+        await environments.save(
+          { name: 'Sandbox (offline)', region: 'us', domain: SANDBOX_US_DOMAIN, keyKind: 'primary', readOnly: false, colour: 'teal' },
+          { newId: SANDBOX_ENVIRONMENT_ID },
+        );
+      } catch (error) {
+        deps.logError?.('the sandbox environment could not be added', error);
+        return;
+      }
       try {
         await environments.setApiKey(SANDBOX_ENVIRONMENT_ID, SANDBOX_API_KEY);
       } catch (error) {
