@@ -6,6 +6,8 @@ export interface SandboxStatus {
   /** `http://127.0.0.1:<port>/us`; present only while the server runs. */
   readonly usBaseUrl?: string;
   readonly euBaseUrl?: string;
+  /** Set when the sandbox's state file could not be used or saved: what happened and what to do. */
+  readonly warning?: string;
 }
 
 export const sandboxMethods = {

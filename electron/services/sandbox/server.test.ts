@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../../../shared/sandbox/constants';
@@ -58,6 +59,49 @@ describe('lifecycle', () => {
     const state = await again.admin.state();
     expect(state.regions.us.domains.map((d) => d.name)).toEqual([SANDBOX_US_DOMAIN]);
     await again.stop();
+  });
+
+  it('keeps a damaged state file aside instead of overwriting it', async () => {
+    const t = await open();
+    await t.sandbox.stop();
+    await writeFile(join(t.dataDir, STATE_FILE_NAME), '{"version":1,"regions":', 'utf8');
+    const again = createSandboxServer({ dataDir: t.dataDir });
+    await again.start();
+    const aside = (await readdir(t.dataDir)).find((name) => name.startsWith(`${STATE_FILE_NAME}.corrupt-`)) ?? '';
+    expect(await readFile(join(t.dataDir, aside), 'utf8')).toBe('{"version":1,"regions":');
+    expect(again.status().warning).toMatch(/was not usable.*kept as sandbox-state\.json\.corrupt-/);
+    await again.stop();
+  });
+
+  it('starts, and says why, when a folder is where the state file should be', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sandbox-dir-'));
+    try {
+      await mkdir(join(dataDir, STATE_FILE_NAME, 'inner'), { recursive: true });
+      const sandbox = createSandboxServer({ dataDir });
+      const urls = await sandbox.start();
+      expect(urls.usBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:/);
+      expect(sandbox.status().warning).toMatch(/sandbox-state\.json/);
+      const aside = (await readdir(dataDir)).find((name) => name.startsWith(`${STATE_FILE_NAME}.corrupt-`)) ?? '';
+      expect(await readdir(join(dataDir, aside))).toEqual(['inner']);
+      await sandbox.stop();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps working in memory, and says so, when its data folder cannot be written', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'sandbox-ro-'));
+    try {
+      // A file where the folder should be: unwritable even for root, unlike a chmod.
+      await writeFile(join(parent, 'data'), 'not a folder');
+      const sandbox = createSandboxServer({ dataDir: join(parent, 'data'), saveDebounceMs: 1 });
+      await sandbox.start();
+      expect(sandbox.status()).toMatchObject({ running: true, warning: expect.stringMatching(/could not be saved/) });
+      expect((await sandbox.admin.state()).regions.us.domains.map((d) => d.name)).toEqual([SANDBOX_US_DOMAIN]);
+      await sandbox.stop();
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 
   it('can be reset while stopped', async () => {

@@ -19,7 +19,7 @@ import { templateRoutes } from './resources/templates';
 import { webhookRoutes } from './resources/webhooks';
 import { type CatalogEntry, createRouter, type Router } from './router';
 import { type SeedKind, type SeedOptions, seedMany, seedState } from './seed';
-import { createStateStore, type SandboxState } from './state';
+import { createStateStore, type SandboxState, STATE_FILE_NAME } from './state';
 
 export type { RateLimit } from './rate-limit';
 export type { CatalogEntry } from './router';
@@ -117,12 +117,20 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   let origin = '';
   let starting: Promise<SandboxUrls> | null = null;
 
+  // The sandbox keeps working from memory when its file cannot be written; the status says so.
+  function reportSaveFailure(error: unknown): void {
+    store.reportProblem(
+      `The sandbox's changes could not be saved to ${STATE_FILE_NAME}, so they last only until the app quits. Check that the data folder is writable.`,
+    );
+    options.logError?.(error);
+  }
+
   function loadState(): Promise<SandboxState> {
     if (state) return Promise.resolve(state);
     loading ??= (async () => {
       const saved = await store.load();
       const loaded = saved ?? seedState(clock());
-      if (!saved) await store.saveNow(loaded);
+      if (!saved) await store.saveNow(loaded).catch(reportSaveFailure);
       state = loaded;
       return loaded;
     })().finally(() => {
@@ -261,7 +269,8 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       await store.saveNow(state);
     },
     status() {
-      return server ? { running: true, ...urls() } : { running: false };
+      const warning = store.problem();
+      return { ...(server ? { running: true, ...urls() } : { running: false }), ...(warning ? { warning } : {}) };
     },
     admin: {
       setRateLimit: (limit) => rateLimiter.set(limit),

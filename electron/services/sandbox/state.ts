@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SandboxRegion } from '../../../shared/sandbox/constants';
 
@@ -217,6 +217,10 @@ export interface StateStore {
   flush(): Promise<void>;
   saveNow(state: SandboxState): Promise<void>;
   readonly filePath: string;
+  /** What went wrong with the file, in a sentence for the user; null while all is well. */
+  problem(): string | null;
+  /** Lets the server report a failed save the same way. */
+  reportProblem(text: string): void;
 }
 
 export const STATE_FILE_NAME = 'sandbox-state.json';
@@ -227,6 +231,34 @@ export function createStateStore(options: { dataDir: string; debounceMs?: number
   let timer: NodeJS.Timeout | null = null;
   let queued: SandboxState | null = null;
   let writing: Promise<void> = Promise.resolve();
+  let problem: string | null = null;
+
+  /** A file that cannot be used is renamed, never overwritten, so whatever it held can still be looked at. */
+  async function setAside(why: string): Promise<null> {
+    const stamp = new Date()
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z')
+      .replaceAll(':', '-');
+    let aside = `${STATE_FILE_NAME}.corrupt-${stamp}`;
+    for (
+      let n = 2;
+      await lstat(join(options.dataDir, aside)).then(
+        () => true,
+        () => false,
+      );
+      n += 1
+    ) {
+      aside = `${STATE_FILE_NAME}.corrupt-${stamp}-${n}`;
+    }
+    const moved = await rename(filePath, join(options.dataDir, aside)).then(
+      () => true,
+      () => false,
+    );
+    problem = moved
+      ? `${STATE_FILE_NAME} ${why}, so the sandbox started from the sample data; the original was kept as ${aside} in the data folder.`
+      : `${STATE_FILE_NAME} ${why} and could not be moved aside, so sandbox changes last only until the app quits. Move it out of the data folder yourself and restart.`;
+    return null;
+  }
 
   async function write(state: SandboxState): Promise<void> {
     const body = JSON.stringify(state);
@@ -250,18 +282,23 @@ export function createStateStore(options: { dataDir: string; debounceMs?: number
 
   return {
     filePath,
+    problem: () => problem,
+    reportProblem(text) {
+      problem = text;
+    },
     async load() {
       let raw: string;
       try {
         raw = await readFile(filePath, 'utf8');
-      } catch {
-        return null;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        return setAside('was not usable (it could not be read as a file)');
       }
       try {
         const parsed: unknown = JSON.parse(raw);
-        return looksLikeState(parsed) ? parsed : null;
+        return looksLikeState(parsed) ? parsed : setAside('was not usable (not in the expected form)');
       } catch {
-        return null;
+        return setAside('was not usable (not valid JSON)');
       }
     },
     scheduleSave(state) {

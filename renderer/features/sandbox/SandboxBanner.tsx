@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isSandboxEnvironmentId } from '../../../shared/sandbox/constants';
 import { call, toAppError } from '../../bridge/client';
@@ -11,14 +11,18 @@ export function SandboxBanner() {
   const { environment } = useActiveEnvironment();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const isSandbox = environment !== null && environment !== undefined && isSandboxEnvironmentId(environment.id);
+  // Says when the sandbox's own file could not be used or saved.
+  const status = useQuery({ queryKey: ['sandbox-status'], queryFn: () => call('getSandboxStatus'), enabled: isSandbox });
   const reset = useMutation({
     mutationFn: () => call('resetSandbox'),
     onSuccess: () => {
       setConfirming(false);
       void queryClient.invalidateQueries({ queryKey: ['history'] });
+      void queryClient.invalidateQueries({ queryKey: ['sandbox-status'] });
     },
   });
-  if (!environment || !isSandboxEnvironmentId(environment.id)) return null;
+  if (!environment || !isSandbox) return null;
   return (
     <section className="sandbox-banner" role="status" aria-label="Offline sandbox" data-testid="sandbox-banner">
       <strong>Offline sandbox — not real Mailgun.</strong>
@@ -47,6 +51,11 @@ export function SandboxBanner() {
           Reset sandbox…
         </button>
       )}
+      {status.data?.warning ? (
+        <span className="sandbox-banner-warning" data-testid="sandbox-warning">
+          {status.data.warning}
+        </span>
+      ) : null}
       {reset.isError ? <ErrorNotice error={toAppError(reset.error)} /> : null}
     </section>
   );
