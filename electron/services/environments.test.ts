@@ -29,7 +29,8 @@ const key = 'key-0123456789abcdef0123';
 /** The real keychain wrapper over an in-memory keytar that can be made to fail like a real one. */
 function fakeKeychain() {
   const items = new Map<string, string>();
-  const state = { failWith: null as string | null, lockedReadsNull: false };
+  // `locked` behaves as gnome-keyring does with a locked collection: reads find nothing, deletes find nothing, writes fail.
+  const state = { failWith: null as string | null, lockedReadsNull: false, locked: false };
   const guard = () => {
     if (state.failWith !== null) throw new Error(state.failWith);
   };
@@ -37,16 +38,18 @@ function fakeKeychain() {
     platform: 'linux',
     keytar: {
       async getPassword(_service, account) {
-        if (state.lockedReadsNull) return null;
+        if (state.lockedReadsNull || state.locked) return null;
         guard();
         return items.get(account) ?? null;
       },
       async setPassword(_service, account, password) {
         guard();
+        if (state.locked) throw new Error('Cannot create an item in a locked collection');
         items.set(account, password);
       },
       async deletePassword(_service, account) {
         guard();
+        if (state.locked) return false;
         return items.delete(account);
       },
     },
@@ -282,7 +285,61 @@ describe('duplicating and deleting', () => {
     expect(failure.code).toBe('keychain-unavailable');
     expect(failure.message).toMatch(/not deleted/);
     expect((await environments.list()).environments).toHaveLength(1);
-    expect(await environments.remove('id-1', { force: true })).toEqual({ deleted: true, keyDeleted: false, activeId: null });
+    expect(await environments.remove('id-1', { force: true })).toMatchObject({
+      deleted: true,
+      keyDeleted: false,
+      activeId: null,
+      keyError: { code: 'keychain-unavailable' },
+    });
+    expect((await environments.list()).leftoverKeys).toEqual([{ id: 'id-1', name: 'Production' }]);
+  });
+});
+
+describe('a locked keyring', () => {
+  async function keyed(): Promise<EnvironmentsService> {
+    const environments = service();
+    await environments.save(prod);
+    await environments.setApiKey('id-1', key);
+    keys.state.locked = true;
+    return environments;
+  }
+
+  it('refuses to delete an environment whose key it cannot remove, and says the keychain is locked', async () => {
+    const environments = await keyed();
+    const failure = await caught(environments.remove('id-1'));
+    expect(failure.code).toBe('keychain-locked');
+    expect(failure.message).toMatch(/locked.*not deleted/);
+    expect((await environments.list()).environments).toHaveLength(1);
+    expect(keys.items.get('id-1')).toBe(key);
+  });
+
+  it('deletes anyway when forced, remembers the key left behind, and a retry removes it once unlocked', async () => {
+    const environments = await keyed();
+    const result = await environments.remove('id-1', { force: true });
+    expect(result).toMatchObject({ deleted: true, keyDeleted: false, keyError: { code: 'keychain-locked' } });
+    expect((await environments.list()).leftoverKeys).toEqual([{ id: 'id-1', name: 'Production' }]);
+    // Still listed after a restart, so the retry is not lost.
+    const again = service();
+    expect((await again.list()).leftoverKeys).toEqual([{ id: 'id-1', name: 'Production' }]);
+    const stillLocked = await again.retryKeyDeletion();
+    expect(stillLocked).toMatchObject({ remaining: 1, error: { code: 'keychain-locked' } });
+    keys.state.locked = false;
+    expect(await again.retryKeyDeletion()).toEqual({ remaining: 0, error: null });
+    expect(keys.items.has('id-1')).toBe(false);
+    expect((await again.list()).leftoverKeys).toEqual([]);
+  });
+
+  it('does not pretend a key was removed: deleting only the key says the keychain is locked', async () => {
+    const environments = await keyed();
+    expect((await caught(environments.deleteApiKey('id-1'))).code).toBe('keychain-locked');
+    expect((await environments.get('id-1')).hasKey).toBe(true);
+  });
+
+  it('says the keychain is locked in the key status', async () => {
+    const environments = await keyed();
+    const status = await environments.keyStatus('id-1');
+    expect(status.hasKey).toBe(false);
+    expect(status.warning).toMatch(/keychain is locked/);
   });
 });
 

@@ -7,8 +7,10 @@ import type {
   ExportToFileResult,
   ImportResult,
   KeyStatus,
+  LeftoverKey,
   RecoveryNotice,
   RecoveryReason,
+  RetryKeyDeletionResult,
 } from '../../shared/bridge/environments';
 import {
   type ExportItem,
@@ -27,9 +29,9 @@ import {
   regions,
 } from '../../shared/environments/types';
 import { keyLast4, validateApiKey, validateEnvironmentInput } from '../../shared/environments/validate';
-import { AppFailure } from '../../shared/errors';
+import { type AppError, AppFailure } from '../../shared/errors';
 import { createJsonStore, type JsonStore, type StoreFileSystem, type StoreRecovery } from './json-store';
-import type { Keychain } from './keychain';
+import { type Keychain, keychainFailure } from './keychain';
 
 /**
  * Environments: CRUD, order, the active one, what is known about each key,
@@ -42,6 +44,8 @@ export interface EnvironmentsDocument {
   readonly activeId: string | null;
   /** Kept in the file so a notice survives a restart until the user has seen it. */
   readonly notices: readonly RecoveryNotice[];
+  /** Keys of deleted environments the keychain would not remove, kept for a retry. */
+  readonly leftoverKeys: readonly LeftoverKey[];
 }
 
 export const environmentsFileName = 'environments.json';
@@ -72,6 +76,8 @@ const noticeSchema = z.object({
   message: z.string(),
 });
 
+const leftoverKeySchema = z.object({ id: z.string().min(1).max(environmentLimits.idMax), name: z.string() });
+
 function storedEnvironment(raw: unknown): Environment | null {
   const parsed = storedEnvironmentSchema.safeParse(raw);
   if (!parsed.success) return null;
@@ -87,7 +93,7 @@ export function parseEnvironmentsDocument(raw: unknown): { value: EnvironmentsDo
   if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { environments?: unknown }).environments)) {
     throw new Error('No environments list');
   }
-  const source = raw as { environments: unknown[]; activeId?: unknown; notices?: unknown };
+  const source = raw as { environments: unknown[]; activeId?: unknown; notices?: unknown; leftoverKeys?: unknown };
   let dropped = 0;
   const environments: Environment[] = [];
   const seen = new Set<string>();
@@ -106,8 +112,14 @@ export function parseEnvironmentsDocument(raw: unknown): { value: EnvironmentsDo
     if (parsed.success) notices.push(parsed.data);
     else dropped += 1;
   }
+  const leftoverKeys: LeftoverKey[] = [];
+  for (const item of Array.isArray(source.leftoverKeys) ? source.leftoverKeys : []) {
+    const parsed = leftoverKeySchema.safeParse(item);
+    if (parsed.success) leftoverKeys.push(parsed.data);
+    else dropped += 1;
+  }
   const activeId = typeof source.activeId === 'string' && seen.has(source.activeId) ? source.activeId : null;
-  return { value: { environments, activeId, notices }, dropped };
+  return { value: { environments, activeId, notices, leftoverKeys }, dropped };
 }
 
 export function createEnvironmentsStore(options: {
@@ -120,7 +132,7 @@ export function createEnvironmentsStore(options: {
     fileName: environmentsFileName,
     version: 1,
     parse: parseEnvironmentsDocument,
-    empty: () => ({ environments: [], activeId: null, notices: [] }),
+    empty: () => ({ environments: [], activeId: null, notices: [], leftoverKeys: [] }),
     clock: options.clock,
     ...(options.fs ? { fs: options.fs } : {}),
   });
@@ -150,6 +162,8 @@ export interface EnvironmentsService {
   setActive(id: string | null): Promise<{ activeId: string | null }>;
   setApiKey(id: string, key: string): Promise<{ hasKey: true; keyLast4: string | null }>;
   deleteApiKey(id: string): Promise<{ hasKey: false; deleted: boolean }>;
+  /** Tries again to remove the keys deleted environments left in the keychain. */
+  retryKeyDeletion(): Promise<RetryKeyDeletionResult>;
   keyStatus(id: string): Promise<KeyStatus>;
   acknowledgeRecovery(ids?: readonly string[]): Promise<{ remaining: number }>;
   /** Without keys: the text may go to the renderer. */
@@ -256,8 +270,28 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
     return find(next, id);
   }
 
+  /**
+   * Deletes a key and says why when it could not: `expected` is whether the
+   * record says there is one, because a locked keyring answers "nothing to
+   * delete" instead of failing.
+   */
+  async function removeKey(id: string, expected: boolean): Promise<{ deleted: boolean; failure: AppFailure | null }> {
+    try {
+      const deleted = await keychain.deleteKey(id);
+      if (deleted || !expected) return { deleted, failure: null };
+      return { deleted: false, failure: await keychain.accessProblem() };
+    } catch (error) {
+      return { deleted: false, failure: keychainFailure(error) };
+    }
+  }
+
   function listOf(document: EnvironmentsDocument): EnvironmentList {
-    return { environments: document.environments, activeId: document.activeId, recovery: [...document.notices, ...unsavedNotices] };
+    return {
+      environments: document.environments,
+      activeId: document.activeId,
+      recovery: [...document.notices, ...unsavedNotices],
+      leftoverKeys: document.leftoverKeys,
+    };
   }
 
   function invalid(input: EnvironmentInput): EnvironmentInput {
@@ -401,27 +435,47 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
 
     async remove(id, options = {}) {
       const environment = find(await doc(), id);
-      let keyDeleted = false;
-      try {
-        keyDeleted = await keychain.deleteKey(id);
-      } catch (error) {
-        // With no key on record there is nothing to leave behind, so the keychain is not needed.
-        if (environment.hasKey && options.force !== true) {
-          const failure = error instanceof AppFailure ? error : new AppFailure('keychain-unavailable', 'The key could not be deleted.', '');
-          throw new AppFailure(
-            failure.code,
-            `${failure.message} The environment was not deleted, so its key is not left behind.`,
-            `${failure.hint} Or delete the environment anyway and remove the "Mailgun Explorer" entry from the keychain yourself later.`,
-          );
-        }
+      const { deleted: keyDeleted, failure } = await removeKey(id, environment.hasKey);
+      // With no key on record there is nothing to leave behind, so a keychain failure does not matter.
+      const leftBehind = failure !== null && environment.hasKey;
+      if (leftBehind && options.force !== true) {
+        throw new AppFailure(
+          failure.code,
+          `${failure.message} The environment was not deleted, so its key is not left behind.`,
+          `${failure.hint} Or delete the environment anyway; the app remembers its key and offers to remove it later.`,
+        );
       }
       const next = await change((document) => {
         find(document, id);
         const environments = document.environments.filter((item) => item.id !== id);
         const activeId = document.activeId === id ? (environments[0]?.id ?? null) : document.activeId;
-        return { ...document, environments, activeId };
+        const leftoverKeys = [
+          ...document.leftoverKeys.filter((item) => item.id !== id),
+          ...(leftBehind ? [{ id, name: environment.name }] : []),
+        ];
+        return { ...document, environments, activeId, leftoverKeys };
       });
-      return { deleted: true, keyDeleted, activeId: next.activeId };
+      return { deleted: true, keyDeleted, activeId: next.activeId, ...(leftBehind ? { keyError: failure.toValue() } : {}) };
+    },
+
+    async retryKeyDeletion() {
+      const document = await doc();
+      const live = new Set(document.environments.map((item) => item.id));
+      const done = new Set<string>();
+      let error: AppError | null = null;
+      for (const leftover of document.leftoverKeys) {
+        // An environment made since under the same id (the sandbox) owns that entry now.
+        if (live.has(leftover.id)) {
+          done.add(leftover.id);
+          continue;
+        }
+        const { failure } = await removeKey(leftover.id, true);
+        if (failure === null) done.add(leftover.id);
+        else error ??= failure.toValue();
+      }
+      if (done.size === 0) return { remaining: document.leftoverKeys.length, error };
+      const next = await change((current) => ({ ...current, leftoverKeys: current.leftoverKeys.filter((item) => !done.has(item.id)) }));
+      return { remaining: next.leftoverKeys.length, error };
     },
 
     async reorder(ids) {
@@ -463,8 +517,9 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
     },
 
     async deleteApiKey(id) {
-      find(await doc(), id);
-      const deleted = await keychain.deleteKey(id);
+      const environment = find(await doc(), id);
+      const { deleted, failure } = await removeKey(id, environment.hasKey);
+      if (failure !== null) throw failure;
       await patchEnvironment(id, { hasKey: false, keyLast4: null });
       return { hasKey: false, deleted };
     },
@@ -479,11 +534,13 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
       }
       if (environment.hasKey) {
         // A locked keyring also answers "nothing here", so the record is left as it is.
+        const problem = await keychain.accessProblem();
         return {
           hasKey: false,
           keyLast4: null,
-          warning:
-            'A key was saved for this environment, but the keychain did not return it. Unlock your keyring, or enter the key again if it was removed.',
+          warning: problem
+            ? `${problem.message} ${problem.hint}`
+            : 'A key was saved for this environment, but the keychain did not return it. Unlock your keyring, or enter the key again if it was removed.',
         };
       }
       return { hasKey: false, keyLast4: null, warning: null };

@@ -25,7 +25,16 @@ export interface KeyWriter {
 export interface Keychain extends KeyWriter {
   /** For main's request executor only. Nothing reachable from the bridge may return this value. */
   getKey(environmentId: string): Promise<string | null>;
+  /**
+   * Why a key that should be there was not found, if the keychain can say:
+   * a locked Secret Service answers reads and deletes with "nothing here"
+   * and only refuses writes, so this writes (and removes) a probe entry.
+   */
+  accessProblem(): Promise<AppFailure | null>;
 }
+
+/** The account of the probe entry; never an environment id, which are UUIDs or `sandbox`. */
+const probeAccount = 'keychain-access-check';
 
 export interface KeychainOptions {
   readonly keytar: KeytarLike;
@@ -110,5 +119,14 @@ export function createKeychain(options: KeychainOptions): Keychain {
     setKey: (environmentId, key) => call(() => keytar.setPassword(service, environmentId, key)),
     deleteKey: (environmentId) => call(() => keytar.deletePassword(service, environmentId)),
     hasKey: async (environmentId) => (await getKey(environmentId)) !== null,
+    async accessProblem() {
+      try {
+        await keytar.setPassword(service, probeAccount, 'probe');
+      } catch (error) {
+        return keychainFailure(error, platform);
+      }
+      await keytar.deletePassword(service, probeAccount).catch(() => false);
+      return null;
+    },
   };
 }

@@ -9,12 +9,14 @@ import { createSandboxEnvironment } from './sandbox-environment';
 
 let dir: string;
 let keys: Map<string, string>;
+let locked: boolean;
 let ids = 0;
 const clock = () => Date.UTC(2026, 0, 2);
 
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sandbox-env-'));
   keys = new Map();
+  locked = false;
 });
 afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
@@ -23,11 +25,13 @@ function start(dataDir = dir) {
   const keychain = createKeychain({
     platform: 'linux',
     keytar: {
-      getPassword: async (_s, account) => keys.get(account) ?? null,
+      // A locked gnome-keyring collection: reads and deletes find nothing, writes fail.
+      getPassword: async (_s, account) => (locked ? null : (keys.get(account) ?? null)),
       setPassword: async (_s, account, password) => {
+        if (locked) throw new Error('Cannot create an item in a locked collection');
         keys.set(account, password);
       },
-      deletePassword: async (_s, account) => keys.delete(account),
+      deletePassword: async (_s, account) => !locked && keys.delete(account),
     },
   });
   const environments = createEnvironmentsService({
@@ -87,5 +91,19 @@ describe('the built-in sandbox environment', () => {
     await expect(app.ensure()).resolves.toBeUndefined();
     expect(app.errors).toHaveLength(1);
     expect((await app.environments.list()).recovery[0]?.message).toMatch(/could not be moved aside/);
+  });
+
+  it('tells a sender that the keychain is locked, not that no key is saved', async () => {
+    const app = start();
+    await app.ensure();
+    const mine = await app.environments.save(custom);
+    await app.environments.setApiKey(mine.id, 'key-0123456789abcdef0123');
+    locked = true;
+    await expect(app.getKey(mine.id)).rejects.toMatchObject({ code: 'keychain-locked' });
+    // An environment that never had a key still just has none.
+    const bare = await app.environments.save({ ...custom, name: 'Bare' });
+    expect(await app.getKey(bare.id)).toBeNull();
+    // The sandbox's published key works whatever the keychain does.
+    expect(await app.getKey(SANDBOX_ENVIRONMENT_ID)).toBe(SANDBOX_API_KEY);
   });
 });

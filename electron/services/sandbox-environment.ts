@@ -14,7 +14,7 @@ import type { SandboxServer } from './sandbox/server';
 export interface SandboxEnvironmentDeps {
   readonly sandbox: Pick<SandboxServer, 'start'>;
   readonly environments: EnvironmentsService;
-  readonly keychain: Pick<Keychain, 'getKey'>;
+  readonly keychain: Pick<Keychain, 'getKey' | 'accessProblem'>;
   readonly logError?: (message: string, error: unknown) => void;
 }
 
@@ -83,7 +83,14 @@ export function createSandboxEnvironment(deps: SandboxEnvironmentDeps) {
     },
 
     async getKey(environmentId: string): Promise<string | null> {
-      if (environmentId !== SANDBOX_ENVIRONMENT_ID) return keychain.getKey(environmentId);
+      if (environmentId !== SANDBOX_ENVIRONMENT_ID) {
+        const key = await keychain.getKey(environmentId);
+        if (key !== null || !(await environments.find(environmentId))?.hasKey) return key;
+        // A key is on record but the keychain found none: say it is locked rather than "no key saved".
+        const problem = await keychain.accessProblem();
+        if (problem) throw problem;
+        return null;
+      }
       try {
         return (await keychain.getKey(environmentId)) ?? SANDBOX_API_KEY;
       } catch {

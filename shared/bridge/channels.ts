@@ -15,6 +15,7 @@ export const methodNames = [
   'setApiKey',
   'deleteApiKey',
   'hasApiKey',
+  'retryKeyDeletion',
   'acknowledgeRecovery',
   'exportEnvironments',
   'exportEnvironmentsToFile',

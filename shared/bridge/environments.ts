@@ -9,7 +9,7 @@ import {
   type Region,
   regions,
 } from '../environments/types';
-import type { ErrorCode } from '../errors';
+import type { AppError, ErrorCode } from '../errors';
 import { method } from './define';
 
 /**
@@ -56,10 +56,17 @@ export interface RecoveryNotice {
   readonly message: string;
 }
 
+/** The key of a deleted environment that the keychain would not remove; kept until a retry removes it. */
+export interface LeftoverKey {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface EnvironmentList {
   readonly environments: readonly Environment[];
   readonly activeId: string | null;
   readonly recovery: readonly RecoveryNotice[];
+  readonly leftoverKeys: readonly LeftoverKey[];
 }
 
 export interface KeyStatus {
@@ -80,6 +87,14 @@ export interface DeleteResult {
   /** False when no key was found to delete, or the keychain refused and `force` was set. */
   readonly keyDeleted: boolean;
   readonly activeId: string | null;
+  /** Why the key stayed in the keychain (forced delete); `retryKeyDeletion` tries again. */
+  readonly keyError?: AppError;
+}
+
+export interface RetryKeyDeletionResult {
+  /** Keys of deleted environments still in the keychain. */
+  readonly remaining: number;
+  readonly error: AppError | null;
 }
 
 export interface ExportedText {
@@ -138,6 +153,8 @@ export const environmentMethods = {
   ),
   deleteApiKey: method<{ hasKey: false; deleted: boolean }>()(z.object({ environmentId }).strict()),
   hasApiKey: method<KeyStatus>()(z.object({ environmentId }).strict()),
+  /** Tries again to remove the keys that deleted environments left in the keychain. */
+  retryKeyDeletion: method<RetryKeyDeletionResult>()(z.undefined()),
   acknowledgeRecovery: method<{ remaining: number }>()(z.object({ ids: z.array(z.string().max(128)).max(100).optional() }).strict()),
   /** Text for a preview or the clipboard; keys can only go straight to a file, via exportEnvironmentsToFile. */
   exportEnvironments: method<ExportedText>()(

@@ -38,6 +38,7 @@ export function createEnvironmentHandlers({ environments, connectionTest, dialog
     setApiKey: ({ environmentId, key }) => environments.setApiKey(environmentId, key),
     deleteApiKey: ({ environmentId }) => environments.deleteApiKey(environmentId),
     hasApiKey: ({ environmentId }) => environments.keyStatus(environmentId),
+    retryKeyDeletion: () => environments.retryKeyDeletion(),
     acknowledgeRecovery: ({ ids }) => environments.acknowledgeRecovery(ids),
     exportEnvironments: ({ format, ids }) => environments.exportText(ids === undefined ? { format } : { format, ids }),
     exportEnvironmentsToFile: ({ format, ids, includeKeys }) =>

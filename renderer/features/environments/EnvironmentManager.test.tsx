@@ -115,6 +115,28 @@ describe('EnvironmentManager', () => {
     expect(fake.calls.filter((entry) => entry.method === 'deleteEnvironment').at(-1)?.arg).toEqual({ id: prod.id, force: true });
   });
 
+  it('deletes anyway with a locked keychain, says the key stayed, and removes it on Retry once unlocked', async () => {
+    fake.keychainLocked = true;
+    renderWithQueries(<EnvironmentManager request={{ mode: 'edit' }} onClose={() => {}} />);
+    await screen.findAllByTestId('env-row');
+    fireEvent.click(within(row('Production')).getByRole('button', { name: 'Delete Production' }));
+    fireEvent.click(screen.getByTestId('env-delete-confirm-confirm'));
+    expect((await screen.findByTestId('env-delete-error')).textContent).toContain('keychain is locked');
+    fireEvent.click(screen.getByTestId('env-delete-confirm-confirm'));
+    await waitFor(() => expect(rowNames()).toEqual(['Staging', 'Local']));
+    expect(screen.getByTestId('env-announcement').textContent).toContain(
+      'Its API key is still in the keychain: The system keychain is locked',
+    );
+    const notice = await screen.findByTestId('env-leftover-keys');
+    expect(notice.textContent).toContain('“Production” is still in the system keychain');
+    fireEvent.click(within(notice).getByTestId('env-leftover-retry'));
+    expect((await screen.findByTestId('env-leftover-error')).textContent).toContain('Unlock your keyring');
+    fake.keychainLocked = false;
+    fireEvent.click(within(screen.getByTestId('env-leftover-keys')).getByTestId('env-leftover-retry'));
+    await waitFor(() => expect(screen.queryByTestId('env-leftover-keys')).toBeNull());
+    expect(fake.keys.has(prod.id)).toBe(false);
+  });
+
   it('shows a call to action when there are no environments yet', async () => {
     fake.environments.splice(0);
     fake.activeId = null;

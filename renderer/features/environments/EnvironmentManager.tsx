@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { isKeychainError, KeychainNotice } from './ApiKeyField';
 import { EnvironmentEditor } from './EnvironmentEditor';
 import { EnvironmentRows } from './EnvironmentRows';
+import { LeftoverKeysNotice } from './LeftoverKeysNotice';
 import { Confirm, Modal } from './Modal';
 import type { ManagerRequest } from './manager-store';
 import { ExportPanel, ImportOutcome, useImportFromFile } from './TransferPanel';
@@ -83,7 +84,7 @@ export function EnvironmentManager({ request, onClose }: EnvironmentManagerProps
           setDeleteError(null);
           if (editing?.id === target.id) select({ mode: 'edit', id: null });
           setAnnouncement(
-            `Deleted “${target.name}”${result.keyDeleted ? ' and its API key' : ''}.${!result.keyDeleted && target.hasKey ? ' Its key may still be in the keychain under “Mailgun Explorer”.' : ''}`,
+            `Deleted “${target.name}”${result.keyDeleted ? ' and its API key' : ''}.${result.keyError ? ` Its API key is still in the keychain: ${result.keyError.message}` : ''}`,
           );
         },
         onError: (error) => setDeleteError(toAppError(error)),
@@ -142,6 +143,7 @@ export function EnvironmentManager({ request, onClose }: EnvironmentManagerProps
             />
           )}
           {actionError ? <ErrorNotice error={actionError} testId="env-action-error" /> : null}
+          <LeftoverKeysNotice keys={list.data?.leftoverKeys ?? []} />
         </div>
         <div className="env-manager-main">
           <EnvironmentEditor

@@ -105,6 +105,15 @@ export function useAcknowledgeRecovery() {
   });
 }
 
+/** Tries again to remove keys that deleted environments left in the keychain. */
+export function useRetryKeyDeletion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('retryKeyDeletion'),
+    onSettled: () => invalidateEnvironments(client),
+  });
+}
+
 export function useTestConnection() {
   return useMutation({ mutationFn: (environmentId: string) => call('testConnection', { environmentId }) });
 }

@@ -27,7 +27,7 @@ export function environmentList(
   environments: readonly Environment[],
   activeId: string | null = environments[0]?.id ?? null,
 ): EnvironmentList {
-  return { environments, activeId, recovery: [] };
+  return { environments, activeId, recovery: [], leftoverKeys: [] };
 }
 
 export function renderWithProviders(ui: ReactElement, options: { store?: WorkbenchStore; queryClient?: QueryClient } = {}) {

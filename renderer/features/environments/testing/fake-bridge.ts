@@ -1,4 +1,10 @@
-import type { ConnectionTestResult, EnvironmentList, ImportFromFileResult, RecoveryNotice } from '../../../../shared/bridge/environments';
+import type {
+  ConnectionTestResult,
+  EnvironmentList,
+  ImportFromFileResult,
+  LeftoverKey,
+  RecoveryNotice,
+} from '../../../../shared/bridge/environments';
 import type { Environment, EnvironmentInput } from '../../../../shared/environments/types';
 import { keyLast4, validateApiKey, validateEnvironmentInput } from '../../../../shared/environments/validate';
 import type { AppError, Result } from '../../../../shared/errors';
@@ -12,6 +18,9 @@ export interface FakeEnvironmentsBridge {
   readonly environments: Environment[];
   activeId: string | null;
   recovery: RecoveryNotice[];
+  leftoverKeys: LeftoverKey[];
+  /** Behaves as main does with a locked keyring: keys cannot be removed. */
+  keychainLocked: boolean;
   /** Keys "in the keychain", by environment id. */
   readonly keys: Map<string, string>;
   readonly calls: { method: string; arg: unknown; result: Result<unknown> }[];
@@ -49,6 +58,12 @@ class Failure extends Error {
   }
 }
 
+const lockedError: AppError = {
+  code: 'keychain-locked',
+  message: 'The system keychain is locked, so the API key cannot be stored or read.',
+  hint: 'Unlock your keyring, then try again.',
+};
+
 function notFound(): Failure {
   return new Failure({ code: 'not-found', message: 'This environment no longer exists.', hint: 'Reload.' });
 }
@@ -59,6 +74,8 @@ export function createFakeBridge(initial: { environments?: Environment[]; active
     environments: [...(initial.environments ?? [])],
     activeId: initial.activeId ?? initial.environments?.[0]?.id ?? null,
     recovery: [...(initial.recovery ?? [])],
+    leftoverKeys: [],
+    keychainLocked: false,
     keys: new Map(),
     calls: [],
     testResult: null,
@@ -85,7 +102,12 @@ export function createFakeBridge(initial: { environments?: Environment[]; active
     fake.environments[index] = next;
     return next;
   };
-  const list = (): EnvironmentList => ({ environments: [...fake.environments], activeId: fake.activeId, recovery: [...fake.recovery] });
+  const list = (): EnvironmentList => ({
+    environments: [...fake.environments],
+    activeId: fake.activeId,
+    recovery: [...fake.recovery],
+    leftoverKeys: [...fake.leftoverKeys],
+  });
 
   const handlers: Record<string, (arg: never) => unknown> = {
     listEnvironments: () => list(),
@@ -134,8 +156,21 @@ export function createFakeBridge(initial: { environments?: Environment[]; active
       fake.activeId = id;
       return { activeId: id };
     },
-    deleteEnvironment: ({ id }: { id: string }) => {
-      find(id);
+    retryKeyDeletion: () => {
+      if (fake.keychainLocked) return { remaining: fake.leftoverKeys.length, error: lockedError };
+      for (const leftover of fake.leftoverKeys) fake.keys.delete(leftover.id);
+      fake.leftoverKeys = [];
+      return { remaining: 0, error: null };
+    },
+    deleteEnvironment: ({ id, force }: { id: string; force?: boolean }) => {
+      const environment = find(id);
+      if (fake.keychainLocked && environment.hasKey) {
+        if (force !== true) throw new Failure(lockedError);
+        fake.leftoverKeys.push({ id, name: environment.name });
+        fake.environments.splice(fake.environments.indexOf(environment), 1);
+        if (fake.activeId === id) fake.activeId = fake.environments[0]?.id ?? null;
+        return { deleted: true, keyDeleted: false, activeId: fake.activeId, keyError: lockedError };
+      }
       const keyDeleted = fake.keys.delete(id);
       fake.environments.splice(
         fake.environments.findIndex((item) => item.id === id),
