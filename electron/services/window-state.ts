@@ -42,7 +42,9 @@ export function createWindowStateStore({
     clock,
     empty: () => ({ bounds: null }),
     parse: (raw) => {
-      const bounds = (raw as { bounds?: unknown } | null)?.bounds;
+      // Without the field at all this is not a window-state file: keep it aside rather than overwrite it.
+      if (typeof raw !== 'object' || raw === null || !('bounds' in raw)) throw new Error('No bounds field');
+      const bounds = (raw as { bounds?: unknown }).bounds;
       return isBounds(bounds)
         ? { value: { bounds }, dropped: 0 }
         : { value: { bounds: null }, dropped: bounds === undefined || bounds === null ? 0 : 1 };

@@ -96,7 +96,7 @@ describe('lifecycle', () => {
       await writeFile(join(parent, 'data'), 'not a folder');
       const sandbox = createSandboxServer({ dataDir: join(parent, 'data'), saveDebounceMs: 1 });
       await sandbox.start();
-      expect(sandbox.status()).toMatchObject({ running: true, warning: expect.stringMatching(/could not be saved/) });
+      expect(sandbox.status()).toMatchObject({ running: true, warning: expect.stringMatching(/last only until the app quits/) });
       expect((await sandbox.admin.state()).regions.us.domains.map((d) => d.name)).toEqual([SANDBOX_US_DOMAIN]);
       await sandbox.stop();
     } finally {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxStatus } from '../../../shared/bridge/sandbox';
+import { AppFailure } from '../../../shared/errors';
 import { type BodyLimits, type BodyOutcome, createBodyParser, defaultBodyLimits, requestTooLarge } from './body-parser';
 import type { RouteDef, World } from './context';
 import { json, type Reply } from './errors';
@@ -119,9 +120,11 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
 
   // The sandbox keeps working from memory when its file cannot be written; the status says so.
   function reportSaveFailure(error: unknown): void {
-    store.reportProblem(
-      `The sandbox's changes could not be saved to ${STATE_FILE_NAME}, so they last only until the app quits. Check that the data folder is writable.`,
-    );
+    // A file that could not even be set aside says more than the failed save that follows.
+    if (store.problem() === null)
+      store.reportProblem(
+        `The sandbox's changes could not be saved to ${STATE_FILE_NAME}, so they last only until the app quits. Check that the data folder is writable.`,
+      );
     options.logError?.(error);
   }
 
@@ -266,7 +269,14 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     async reset() {
       await loadState();
       state = seedState(clock());
-      await store.saveNow(state);
+      await store.saveNow(state).catch((error: unknown) => {
+        reportSaveFailure(error);
+        throw new AppFailure(
+          'storage-failed',
+          `The sample data is back, but it could not be saved to ${STATE_FILE_NAME}.`,
+          'Check that the data folder is writable, then reset again.',
+        );
+      });
     },
     status() {
       const warning = store.problem();
