@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type ParsedArgsOf, type ResultOf } from '../../shared/bridge/contract';
 import { type AppError, AppFailure, type Result } from '../../shared/errors';
+import { checkArgumentBounds } from './argument-bounds';
 
 export type Handlers = {
   readonly [M in MethodName]: (arg: ParsedArgsOf<M>) => Promise<ResultOf<M>> | ResultOf<M>;
@@ -22,8 +23,8 @@ function describeIssues(error: z.ZodError): { message: string; field?: string } 
 }
 
 /**
- * Validates every argument against the contract before any service sees it,
- * and turns whatever a service throws into a typed error value.
+ * Bounds and then validates every argument against the contract before any
+ * service sees it, and turns whatever a service throws into a typed error value.
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
   return async (method, rawArg) => {
@@ -37,7 +38,19 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
         },
       };
     }
-    const parsed = contract[method].args.safeParse(rawArg);
+    const outOfBounds = checkArgumentBounds(rawArg);
+    if (outOfBounds) return { ok: false, error: outOfBounds };
+    let parsed: ReturnType<(typeof contract)[typeof method]['args']['safeParse']>;
+    try {
+      parsed = contract[method].args.safeParse(rawArg);
+    } catch (error) {
+      // A value no schema expects (a typed array where zod freezes a copy, say) can make validation itself throw.
+      options.logError?.(method, error);
+      return {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'The argument could not be checked.', hint: 'Check the value and try again.' },
+      };
+    }
     if (!parsed.success) {
       const { message, field } = describeIssues(parsed.error);
       const error: AppError = {

@@ -3,6 +3,7 @@ import type { RequestValues } from '../request/build-request';
 import type { ResponseRecord } from '../requests/types';
 import { method } from './define';
 import type { RecoveryNotice } from './environments';
+import { nameSchema } from './names';
 import { requestValuesSchema } from './requests';
 
 /**
@@ -23,7 +24,7 @@ export const collectionLimits = {
 export const customMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type CustomMethod = (typeof customMethods)[number];
 
-const nameValue = z.object({ name: z.string().max(256), value: z.string().max(1_000_000) }).strict();
+const nameValue = z.object({ name: nameSchema(256), value: z.string().max(1_000_000) }).strict();
 const nameValues = z.array(nameValue).max(1_000);
 
 export const customRequestSchema = z
@@ -108,10 +109,7 @@ export interface CollectionExportResult {
 }
 
 const id = z.string().min(1).max(128);
-const name = z
-  .string()
-  .min(1)
-  .max(collectionLimits.nameMax * 4);
+const name = nameSchema(collectionLimits.nameMax * 4).min(1);
 const sendOptions = {
   requestId: z.uuid(),
   environmentId: id,

@@ -11,6 +11,7 @@ import {
 } from '../environments/types';
 import type { AppError, ErrorCode } from '../errors';
 import { method } from './define';
+import { nameSchema } from './names';
 
 /**
  * Environments across the bridge. No method here returns an API key: keys go
@@ -27,7 +28,7 @@ const importFormat = z.enum(['auto', 'json', 'postman']);
 export const environmentInputSchema = z
   .object({
     id: environmentId.optional(),
-    name: z.string().max(environmentLimits.nameMax * 4),
+    name: nameSchema(environmentLimits.nameMax * 4),
     region: z.enum(regions),
     baseUrl: z.string().max(environmentLimits.baseUrlMax).optional(),
     domain: z.string().max(environmentLimits.domainMax * 4),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FileHandle, HistoryEntry, HistoryPage, ResponseRecord } from '../requests/types';
 import { method } from './define';
+import { nameSchema } from './names';
 
 /** Long enough for an HTML message body, short enough to keep IPC messages sane. */
 const MAX_VALUE_CHARS = 5_000_000;
@@ -37,14 +38,14 @@ export const paramInputSchema = z.union([paramScalarSchema, z.array(paramScalarS
 
 export const requestValuesSchema = z
   .object({
-    params: z.record(z.string().max(256), paramInputSchema.optional()).readonly(),
+    params: z.record(nameSchema(256), paramInputSchema.optional()).readonly(),
     extra: z
-      .array(z.object({ name: z.string().max(256), value: paramInputSchema }).strict())
+      .array(z.object({ name: nameSchema(256), value: paramInputSchema }).strict())
       .max(MAX_LIST_ITEMS)
       .readonly()
       .optional(),
     headers: z
-      .array(z.object({ name: z.string().max(256), value: z.string().max(16_384) }).strict())
+      .array(z.object({ name: nameSchema(256), value: z.string().max(16_384) }).strict())
       .max(100)
       .readonly()
       .optional(),
@@ -84,7 +85,7 @@ export const requestMethods = {
       .object({
         historyId: idSchema.optional(),
         requestId: z.uuid().optional(),
-        suggestedName: z.string().min(1).max(255),
+        suggestedName: nameSchema(255).min(1),
       })
       .strict()
       .refine((arg) => (arg.historyId === undefined) !== (arg.requestId === undefined), 'Give either historyId or requestId'),
