@@ -12,7 +12,7 @@ import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
 import { createKeychain, type KeytarLike } from './keychain';
 import { createSandboxServer } from './sandbox/server';
-import { createSandboxEnvironment } from './sandbox-environment';
+import { createSandboxEnvironment, withSandboxClientHeader } from './sandbox-environment';
 import { createSavedRequestsService } from './saved-requests';
 import { createCustomSender } from './send-custom-request';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from './send-request';
@@ -44,7 +44,6 @@ export interface MainDeps {
 
 export async function createServices(deps: MainDeps) {
   const clock = deps.clock ?? Date.now;
-  const fetchImpl = deps.fetch ?? globalThis.fetch;
   const appInfo = createAppInfoService({ version: deps.appVersion, shell: deps.shell, platform: deps.platform, versions: deps.versions });
   const keychain = createKeychain({ keytar: deps.keytar, ...(deps.keychainServiceName ? { serviceName: deps.keychainServiceName } : {}) });
   const storedEnvironments = createEnvironmentsService({
@@ -58,6 +57,7 @@ export async function createServices(deps: MainDeps) {
     catalog: () => import('../../shared/catalog').then((module) => module.catalog),
     logError: (error) => deps.logError?.('sandbox server', error),
   });
+  const fetchImpl = withSandboxClientHeader(deps.fetch ?? globalThis.fetch, sandbox);
   const sandboxEnvironment = createSandboxEnvironment({
     sandbox,
     environments: storedEnvironments,

@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_API_KEY, SANDBOX_ENVIRONMENT_ID } from '../../shared/sandbox/constants';
 import { createEnvironmentsService, createEnvironmentsStore, environmentsFileName } from './environments';
 import { createKeychain } from './keychain';
-import { createSandboxEnvironment } from './sandbox-environment';
+import { createSandboxServer } from './sandbox/server';
+import { sandboxAuth } from './sandbox/test-support';
+import { createSandboxEnvironment, withSandboxClientHeader } from './sandbox-environment';
+import { startLocalServer } from './testing/local-server';
 
 let dir: string;
 let keys: Map<string, string>;
@@ -105,5 +108,25 @@ describe('the built-in sandbox environment', () => {
     expect(await app.getKey(bare.id)).toBeNull();
     // The sandbox's published key works whatever the keychain does.
     expect(await app.getKey(SANDBOX_ENVIRONMENT_ID)).toBe(SANDBOX_API_KEY);
+  });
+
+  it("main's fetch proves itself to the sandbox, and to no other host", async () => {
+    const sandbox = createSandboxServer({ dataDir: dir });
+    const other = await startLocalServer((_req, res) => res.end('ok'));
+    try {
+      const urls = await sandbox.start();
+      const wrapped = withSandboxClientHeader(globalThis.fetch, sandbox);
+      const domains = `${urls.usBaseUrl}/v4/domains`;
+      // Node's own fetch sends sec-fetch-mode, which the sandbox takes for a browser.
+      expect((await fetch(domains, { headers: { authorization: sandboxAuth } })).status).toBe(403);
+      expect((await wrapped(domains, { headers: { authorization: sandboxAuth } })).status).toBe(200);
+      expect((await wrapped(new Request(domains, { headers: { authorization: sandboxAuth } }))).status).toBe(200);
+      await wrapped(`${other.origin}/x`, { headers: { 'x-test': '1' } });
+      expect(other.requests[0]?.headers['x-test']).toBe('1');
+      expect(other.requests[0]?.headers[sandbox.clientHeader.name]).toBeUndefined();
+    } finally {
+      await other.close();
+      await sandbox.stop();
+    }
   });
 });

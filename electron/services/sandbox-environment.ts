@@ -18,6 +18,26 @@ export interface SandboxEnvironmentDeps {
   readonly logError?: (message: string, error: unknown) => void;
 }
 
+/**
+ * Main's fetch, adding the sandbox's per-run header to requests bound for
+ * the running sandbox (and no other host), so they pass its browser check.
+ */
+export function withSandboxClientHeader(
+  fetchImpl: typeof globalThis.fetch,
+  sandbox: Pick<SandboxServer, 'status' | 'clientHeader'>,
+): typeof globalThis.fetch {
+  return (input, init) => {
+    const { usBaseUrl } = sandbox.status();
+    const target = input instanceof Request ? input.url : String(input);
+    if (usBaseUrl === undefined || !URL.canParse(target) || new URL(target).origin !== new URL(usBaseUrl).origin) {
+      return fetchImpl(input, init);
+    }
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    headers.set(sandbox.clientHeader.name, sandbox.clientHeader.value);
+    return fetchImpl(input, { ...init, headers });
+  };
+}
+
 export function isSandboxEnvironment(environment: Pick<Environment, 'id'>): boolean {
   return isSandboxEnvironmentId(environment.id);
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../../../shared/sandbox/constants';
 import { createSandboxServer } from './server';
 import { STATE_FILE_NAME } from './state';
-import { basicAuth, startTestSandbox, type TestSandbox } from './test-support';
+import { basicAuth, sandboxAuth, startTestSandbox, type TestSandbox } from './test-support';
 
 let current: TestSandbox | null = null;
 
@@ -42,7 +42,10 @@ describe('lifecycle', () => {
 
     const again = createSandboxServer({ dataDir: t.dataDir });
     const urls = await again.start();
-    const auth = { authorization: basicAuth('sandbox-key-0000000000000000-not-a-secret') };
+    const auth = {
+      authorization: basicAuth('sandbox-key-0000000000000000-not-a-secret'),
+      [again.clientHeader.name]: again.clientHeader.value,
+    };
     const listed = (await (await fetch(`${urls.usBaseUrl}/v4/domains`, { headers: auth })).json()) as { items: { name: string }[] };
     expect(listed.items.map((d: { name: string }) => d.name)).toContain('kept.example.com');
     await again.reset();
@@ -115,7 +118,9 @@ describe('lifecycle', () => {
 describe('edges Mailgun has', () => {
   it('answers the root and non-API URLs with the plain-text greeting', async () => {
     const t = await open();
-    const root = await fetch(t.urls.usBaseUrl.replace(/\/us$/, '/'));
+    const root = await fetch(t.urls.usBaseUrl.replace(/\/us$/, '/'), {
+      headers: { [t.sandbox.clientHeader.name]: t.sandbox.clientHeader.value },
+    });
     expect(root.status).toBe(200);
     expect(await root.text()).toBe('Mailgun Magnificent API');
     expect((await t.call('/', { auth: null })).text).toBe('Mailgun Magnificent API');
@@ -238,6 +243,81 @@ describe('edges Mailgun has', () => {
       req.end();
     });
     expect(status).toBe(400);
+  });
+});
+
+/** A request exactly as given: node:http adds no Origin or Sec-Fetch-* headers of its own. */
+function rawRequest(url: string, method: string, headers: Record<string, string>, body = ''): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL(url), { method, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('only the app, never a web page', () => {
+  const form = { 'content-type': 'application/x-www-form-urlencoded', authorization: sandboxAuth };
+
+  it('refuses a cross-site form POST that carries the published key, and changes nothing', async () => {
+    const t = await open();
+    const url = `${t.urls.usBaseUrl}/v4/domains`;
+    const forged = await rawRequest(
+      url,
+      'POST',
+      {
+        ...form,
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'navigate',
+        'sec-fetch-dest': 'document',
+      },
+      'name=forged.example.com',
+    );
+    expect(forged.status).toBe(403);
+    expect(JSON.parse(forged.body).message).toMatch(/web browser/);
+    const domains = (await t.call('/v4/domains')).body.items.map((d: { name: string }) => d.name);
+    expect(domains).not.toContain('forged.example.com');
+  });
+
+  it('refuses any request with an Origin or a Sec-Fetch-* header, whatever its credentials', async () => {
+    const t = await open();
+    const url = `${t.urls.usBaseUrl}/v4/domains`;
+    const browserHeaders: Record<string, string>[] = [
+      { origin: 'null' },
+      { origin: 'http://127.0.0.1:1' },
+      { 'sec-fetch-site': 'same-origin' },
+      { 'sec-fetch-mode': 'cors' },
+      { 'sec-fetch-user': '?1' },
+    ];
+    for (const browserHeader of browserHeaders) {
+      expect((await rawRequest(url, 'GET', { authorization: sandboxAuth, ...browserHeader })).status).toBe(403);
+      expect((await rawRequest(url, 'GET', { ...browserHeader })).status).toBe(403);
+    }
+  });
+
+  it('answers tools that send no browser headers (curl, scripts), and the app, which proves itself with its per-run header', async () => {
+    const t = await open();
+    const url = `${t.urls.usBaseUrl}/v4/domains`;
+    expect((await rawRequest(url, 'GET', { authorization: sandboxAuth })).status).toBe(200);
+    const { name, value } = t.sandbox.clientHeader;
+    // Electron's net.fetch adds Sec-Fetch-* (and Node's fetch sec-fetch-mode) that the app cannot remove.
+    expect(
+      (
+        await rawRequest(url, 'GET', {
+          authorization: sandboxAuth,
+          'sec-fetch-site': 'cross-site',
+          'sec-fetch-mode': 'cors',
+          [name]: value,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await rawRequest(url, 'GET', { authorization: sandboxAuth, 'sec-fetch-mode': 'cors', [name]: 'guessed' })).status).toBe(403);
+    expect((await fetch(url, { headers: { authorization: sandboxAuth } })).status).toBe(403);
+    expect((await fetch(url, { headers: { authorization: sandboxAuth, [name]: value } })).status).toBe(200);
   });
 });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxStatus } from '../../../shared/bridge/sandbox';
@@ -81,10 +82,27 @@ export interface SandboxServer {
   /** Replaces everything with the sample data, running or not. */
   reset(): Promise<void>;
   status(): SandboxStatus;
+  /** The header main adds to its own requests, so they pass the browser check; new every run. */
+  readonly clientHeader: { readonly name: string; readonly value: string };
   readonly admin: SandboxAdmin;
 }
 
 const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'];
+const CLIENT_HEADER = 'x-mailgun-explorer-client';
+
+/**
+ * Browsers mark every request with Origin (any POST) or Sec-Fetch-* headers,
+ * so a web page that knows the published sandbox key still cannot change the
+ * sandbox with a form post. The app's own requests carry such headers too
+ * (Node's fetch adds sec-fetch-mode, Electron's net.fetch adds Sec-Fetch-Site
+ * and the others, and neither lets the caller remove them), so main proves
+ * itself with a per-run random header instead. Tools such as curl send none
+ * of these headers and are answered as before.
+ */
+function fromWebPage(req: IncomingMessage, clientToken: string): boolean {
+  if (req.headers[CLIENT_HEADER] === clientToken) return false;
+  return req.headers.origin !== undefined || Object.keys(req.headers).some((name) => name.startsWith('sec-fetch-'));
+}
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.headersSent || res.destroyed) return;
@@ -111,6 +129,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   const limits: BodyLimits = { ...defaultBodyLimits, ...options.bodyLimits };
   const store = createStateStore({ dataDir: options.dataDir, debounceMs: options.saveDebounceMs ?? 250 });
   const rateLimiter = createRateLimiter(options.rateLimit ?? null, clock);
+  const clientToken = randomBytes(24).toString('base64url');
 
   let state: SandboxState | null = null;
   let loading: Promise<SandboxState> | null = null;
@@ -181,6 +200,10 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     if (!ALLOWED_HOSTS.includes(host)) {
       // Refusing other Host names keeps web pages from reaching the server through DNS rebinding.
       send(res, json(400, { message: 'Unexpected Host header' }));
+      return;
+    }
+    if (fromWebPage(req, clientToken)) {
+      send(res, json(403, { message: 'Forbidden: the offline sandbox does not accept requests from web browsers' }));
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -278,6 +301,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
         );
       });
     },
+    clientHeader: { name: CLIENT_HEADER, value: clientToken },
     status() {
       const warning = store.problem();
       return { ...(server ? { running: true, ...urls() } : { running: false }), ...(warning ? { warning } : {}) };

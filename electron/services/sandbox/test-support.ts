@@ -70,7 +70,8 @@ export async function startTestSandbox(options: Partial<SandboxServerOptions> = 
     urls,
     async call(path, callOptions = {}) {
       const base = callOptions.region === 'eu' ? urls.euBaseUrl : urls.usBaseUrl;
-      const headers: Record<string, string> = { ...callOptions.headers };
+      // Node's fetch sends sec-fetch-mode, so the tests identify themselves as the app does.
+      const headers: Record<string, string> = { [sandbox.clientHeader.name]: sandbox.clientHeader.value, ...callOptions.headers };
       const auth = callOptions.auth === undefined ? sandboxAuth : callOptions.auth;
       if (auth !== null) headers.authorization = auth;
       let body: RequestInit['body'] = callOptions.body;

@@ -10,6 +10,7 @@ import { createHistoryStore } from '../history';
 import { createHttpExecutor } from '../http-executor';
 import { createKeychain, type KeytarLike } from '../keychain';
 import { startTestSandbox, type TestSandbox } from '../sandbox/test-support';
+import { withSandboxClientHeader } from '../sandbox-environment';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from '../send-request';
 import { createBaseUrlSender } from './base-url-probe';
 import { createSupportServices } from './index';
@@ -63,7 +64,7 @@ export async function startSupportHarness(options: { now?: number } = {}) {
     },
     getKey: keychain.getKey,
     getEndpoint,
-    executor: createHttpExecutor({ fetch: globalThis.fetch, clock }),
+    executor: createHttpExecutor({ fetch: withSandboxClientHeader(globalThis.fetch, sandbox.sandbox), clock }),
     files: createFileRegistry({ openAsBlob: async () => new Blob([]) }),
     history,
   };
