@@ -335,6 +335,22 @@ describe('a locked keyring', () => {
     expect((await environments.get('id-1')).hasKey).toBe(true);
   });
 
+  it('says the keychain is locked when duplicating with the key, and refuses an export asked to include it', async () => {
+    const environments = await keyed();
+    const copy = await environments.duplicate('id-1');
+    expect(copy).toMatchObject({ keyCopied: false });
+    expect(copy.warning).toMatch(/keychain is locked/);
+    const written: string[] = [];
+    const failure = await caught(
+      environments.exportToFile({ format: 'json', ids: ['id-1'], includeKeys: true }, async (name) => {
+        written.push(name);
+        return { saved: true };
+      }),
+    );
+    expect(failure.code).toBe('keychain-locked');
+    expect(written).toEqual([]);
+  });
+
   it('says the keychain is locked in the key status', async () => {
     const environments = await keyed();
     const status = await environments.keyStatus('id-1');

@@ -340,6 +340,11 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
     const items: ExportItem[] = [];
     for (const environment of chosen) {
       const apiKey = includeKeys && environment.hasKey ? await keychain.getKey(environment.id) : null;
+      if (includeKeys && environment.hasKey && apiKey === null) {
+        // Asked for keys: a file that silently lacks one is worse than saying why.
+        const problem = await keychain.accessProblem();
+        if (problem) throw problem;
+      }
       items.push({ environment, apiKey });
     }
     return items;
@@ -418,10 +423,13 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
       try {
         const key = await keychain.getKey(source.id);
         if (key === null) {
+          const problem = await keychain.accessProblem();
           return {
             environment: copy,
             keyCopied: false,
-            warning: `The keychain returned no key for "${source.name}", so the copy has none. Enter a key for the copy.`,
+            warning: problem
+              ? `The copy was made without a key. ${problem.message} ${problem.hint}`
+              : `The keychain returned no key for "${source.name}", so the copy has none. Enter a key for the copy.`,
           };
         }
         await keychain.setKey(copyId, key);
