@@ -134,7 +134,7 @@ test('US and EU environments keep their keys in the keychain only, and survive a
   for (const environment of ours) await app.main.services.environments.remove(environment.id);
 });
 
-test('a corrupt environments file is moved aside, explained, and the app keeps working', async ({ app }) => {
+test('a corrupt environments file is moved aside, explained, the sandbox comes back, and the app keeps working', async ({ app }) => {
   const { page } = app;
   await writeFile(path.join(app.dataDir, 'environments.json'), '{"environments": [ this is not json');
   await app.restart();
@@ -147,12 +147,15 @@ test('a corrupt environments file is moved aside, explained, and the app keeps w
   const kept = await readFile(path.join(app.dataDir, movedTo ?? ''), 'utf8');
   expect(kept).toContain('this is not json');
 
-  await page.getByTestId('env-switcher-empty').click();
+  // The built-in sandbox is added again, selected since nothing else is.
+  await expect(page.getByTestId('env-active-name')).toHaveText('Sandbox (offline)');
+  await openManagerForNew(page);
   await page.getByTestId('env-field-name').fill('After recovery');
   await page.getByTestId('env-field-domain').fill('mg.example.com');
   await page.getByTestId('env-save').click();
   await expect(page.getByTestId('env-save-status')).toHaveText('Saved “After recovery”.');
   await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+2');
   await expect(page.getByTestId('env-active-name')).toHaveText('After recovery');
 
   await banner.getByTestId('env-recovery-dismiss').click();
