@@ -40,7 +40,7 @@ test('a damaged history index, saved-requests file and sandbox state are kept as
   await page.getByTestId('sidebar-tab-saved').click();
   const saved = page.getByTestId('saved-recovery');
   await expect(saved).toContainText('saved-requests.json was not valid JSON');
-  await expect(saved).toContainText('rename the kept file');
+  await expect(saved).toContainText('repair the kept file and rename it to saved-requests.json');
   const aside = (await readdir(app.dataDir)).find((name) => name.startsWith('saved-requests.json.corrupt-')) ?? '';
   expect(await readFile(path.join(app.dataDir, aside), 'utf8')).toBe('not json at all');
   await saved.getByTestId('saved-recovery-dismiss').click();

@@ -214,9 +214,9 @@ describe('history store', () => {
     const store = createHistoryStore({ dir, clock });
     const page = await store.list();
     expect(page.entries.map((e) => e.id)).toEqual([c.id, b.id, a.id]);
-    expect(page.recovery).toMatchObject({ fileName: 'index.json', reason: 'invalid-json' });
+    expect(page.recovery).toMatchObject({ fileName: 'history/index.json', reason: 'invalid-json' });
     expect(page.recovery?.message).toMatch(/3 entries were rebuilt/);
-    expect(page.recovery?.movedTo).toMatch(/^index\.json\.corrupt-/);
+    expect(page.recovery?.movedTo).toMatch(/^history\/index\.json\.corrupt-/);
     expect((await store.get(a.id)).storedBody).toEqual({ kind: 'text', text: '{"a":1}' });
     expect((await store.get(c.id)).storedBody).toEqual({ kind: 'text', text: '{"c":3}' });
     expect(await fs.readdir(path.join(dir, 'history', 'bodies'))).toHaveLength(2);

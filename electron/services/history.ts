@@ -347,7 +347,8 @@ export function createHistoryStore(deps: HistoryStoreDeps) {
     ]
       .filter(Boolean)
       .join(' ');
-    recoveryNotice = storeRecoveryNotice({ ...recovery, fileName: 'index.json' }, randomId(), `History: ${outcome}`);
+    const inHistoryFolder = { ...recovery, fileName: 'history/index.json', movedTo: recovery.movedTo && `history/${recovery.movedTo}` };
+    recoveryNotice = storeRecoveryNotice(inHistoryFolder, randomId(), outcome);
     deps.logError?.(recoveryNotice.message, undefined);
   }
 

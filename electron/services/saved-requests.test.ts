@@ -181,7 +181,7 @@ describe('a damaged saved-requests.json', () => {
     expect(list.collections).toEqual([]);
     expect(list.recovery).toMatchObject({ fileName: 'saved-requests.json', reason: 'invalid-json' });
     expect(list.recovery?.movedTo).toMatch(/^saved-requests\.json\.corrupt-/);
-    expect(list.recovery?.message).toMatch(/started without the saved requests/);
+    expect(list.recovery?.message).toMatch(/started without the saved requests.*To get them back, quit the app, repair the kept file/);
     await service.createCollection('Fresh');
     const names = await fs.readdir(dir);
     const aside = names.find((name) => name.startsWith('saved-requests.json.corrupt-')) ?? '';

@@ -185,11 +185,15 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
   const loaded = store.load().then(
     ({ recovery: found }) => {
       if (found === null) return;
-      const kept =
-        found.reason === 'partially-valid'
-          ? `${found.dropped} ${found.dropped === 1 ? 'entry was' : 'entries were'} left out; the rest were kept.`
-          : 'The app started without the saved requests; to get them back, quit the app and rename the kept file to saved-requests.json once it is repaired.';
-      recovery = storeRecoveryNotice(found, deps.newId(), kept);
+      const partly = found.reason === 'partially-valid';
+      const kept = partly
+        ? `${found.dropped} ${found.dropped === 1 ? 'entry was' : 'entries were'} left out; the rest were kept.`
+        : 'The app started without the saved requests.';
+      const todo =
+        found.movedTo === null
+          ? ''
+          : `To get ${partly ? 'the rest' : 'them'} back, quit the app, repair the kept file and rename it to saved-requests.json.`;
+      recovery = storeRecoveryNotice(found, deps.newId(), kept, todo);
     },
     () => undefined,
   );

@@ -14,10 +14,11 @@ const reasonText: Record<RecoveryReason, string> = {
   'partially-valid': 'contained entries that were not valid',
 };
 
-export function storeRecoveryNotice(recovery: StoreRecovery, id: string, outcome: string): RecoveryNotice {
+export function storeRecoveryNotice(recovery: StoreRecovery, id: string, outcome: string, todo = ''): RecoveryNotice {
   const where =
     recovery.movedTo === null
       ? `It could not be moved aside, so changes cannot be saved until you move ${recovery.fileName} out of the data folder yourself and restart the app.`
       : `The original was kept as ${recovery.movedTo} in the data folder; nothing else was deleted.`;
-  return { id, ...recovery, message: `${recovery.fileName} ${reasonText[recovery.reason]}. ${outcome} ${where}` };
+  const message = `${recovery.fileName} ${reasonText[recovery.reason]}. ${outcome} ${where}${todo === '' ? '' : ` ${todo}`}`;
+  return { id, ...recovery, message };
 }
