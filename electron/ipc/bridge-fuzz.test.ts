@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type MethodName, methodNames } from '../../shared/bridge/contract';
+import { contract, type MethodName, methodNames } from '../../shared/bridge/contract';
 import type { ErrorCode, Result } from '../../shared/errors';
 import { argumentLimits } from './argument-bounds';
 import { createDispatcher, type Handlers } from './dispatcher';
@@ -171,6 +171,8 @@ async function send(method: MethodName, arg: unknown): Promise<void> {
   }
   expectTyped(method, result);
   for (const call of seen) {
+    // What reached the service is itself a valid argument of the method.
+    expect(contract[call.method as MethodName].args.safeParse(call.arg).success, `${call.method} received an invalid argument`).toBe(true);
     const { depth, pollutedAt } = inspect(call.arg);
     expect(pollutedAt, `${call.method} received a prototype key`).toBeNull();
     expect(depth).toBeLessThanOrEqual(argumentLimits.maxDepth);
