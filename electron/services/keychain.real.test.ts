@@ -75,6 +75,18 @@ const service = process.argv[1];
 
 type Probe = Record<'set' | 'get' | 'delete', { value?: unknown; error?: string }>;
 
+/** The app's own keychain code (not raw keytar): what accessProblem says, and whether its probe entry is left behind. */
+const accessScript = `
+import { createRequire } from 'node:module';
+import { createKeychain } from ${JSON.stringify(path.join(repoRoot, 'electron/services/keychain.ts'))};
+const keytar = createRequire(import.meta.url)(${JSON.stringify(keytarPath)});
+const service = process.argv.at(-1);
+const keychain = createKeychain({ keytar, serviceName: service, platform: 'linux' });
+const problem = await keychain.accessProblem();
+const left = await keytar.getPassword(service, 'keychain-access-check').catch(() => null);
+process.stdout.write('PROBE' + JSON.stringify({ code: problem?.code ?? null, left }));
+`;
+
 function runProbe(command: string, args: string[], env: NodeJS.ProcessEnv): Probe {
   const result = spawnSync(command, args, { encoding: 'utf8', env, timeout: 30_000, cwd: repoRoot });
   const marker = result.stdout.indexOf('PROBE');
@@ -132,6 +144,27 @@ describe.skipIf(!canStartKeyring)('keychain with a locked keyring (private throw
     expect(keychainFailure(new Error(probe.set.error), 'linux').code).toBe('keychain-locked');
     // libsecret answers "nothing there" rather than failing while locked.
     expect(probe.get).toEqual({ value: null });
+  });
+
+  it('lets the app tell a locked keyring from a missing key', () => {
+    const script = path.join(scratch, 'access.mts');
+    writeFileSync(script, accessScript);
+    const run = (lockFirst: boolean) => {
+      const lock = lockFirst
+        ? 'dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null && '
+        : '';
+      const command = `${lock}"${process.execPath}" --import tsx "${script}" "Mailgun Explorer access test"`;
+      return runProbe(
+        'bash',
+        [path.join(repoRoot, 'scripts/with-keyring.sh'), '--private', 'bash', '-c', command],
+        process.env,
+      ) as unknown as {
+        code: string | null;
+        left: string | null;
+      };
+    };
+    expect(run(true).code).toBe('keychain-locked');
+    expect(run(false)).toEqual({ code: null, left: null });
   });
 });
 
