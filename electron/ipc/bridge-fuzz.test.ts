@@ -12,32 +12,34 @@ import { createDispatcher, type Handlers } from './dispatcher';
  * throw, and no handler may see an argument that breaks the bounds.
  */
 
-const errorCodes: readonly ErrorCode[] = [
-  'invalid-argument',
-  'not-found',
-  'conflict',
-  'keychain-unavailable',
-  'keychain-locked',
-  'keychain-denied',
-  'key-missing',
-  'storage-failed',
-  'storage-recovered',
-  'network',
-  'dns',
-  'connection-refused',
-  'connection-reset',
-  'tls',
-  'timeout',
-  'cancelled',
-  'too-large',
-  'forbidden-host',
-  'read-only',
-  'file-missing',
-  'invalid-request',
-  'import-failed',
-  'unsupported',
-  'internal',
-];
+/** Every code a typed error may carry; the compiler checks that none is missing and none is made up. */
+const knownCodes = {
+  'invalid-argument': true,
+  'not-found': true,
+  conflict: true,
+  'keychain-unavailable': true,
+  'keychain-locked': true,
+  'keychain-denied': true,
+  'key-missing': true,
+  'storage-failed': true,
+  'storage-recovered': true,
+  network: true,
+  dns: true,
+  'connection-refused': true,
+  'connection-reset': true,
+  tls: true,
+  timeout: true,
+  cancelled: true,
+  'too-large': true,
+  'forbidden-host': true,
+  'read-only': true,
+  'file-missing': true,
+  'invalid-request': true,
+  'import-failed': true,
+  unsupported: true,
+  internal: true,
+} satisfies Record<ErrorCode, true>;
+const errorCodes = Object.keys(knownCodes);
 
 /** Depth of nesting and whether any object along the way has a prototype other than a plain one. */
 function inspect(value: unknown): { depth: number; pollutedAt: string | null } {
