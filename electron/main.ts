@@ -8,7 +8,7 @@ import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import { registerBridgeHandlers } from './ipc/register';
 import { applicationMenuTemplate } from './menu';
-import { denyAllPermissions, hardenContents, isAppUrl, isSafeExternalUrl } from './security';
+import { hardenContents, isAppUrl, isSafeExternalUrl, restrictPermissions } from './security';
 import { createServices, type Services } from './services';
 import { createWindowStateStore } from './services/window-state';
 import { createMainWindow, defaultBounds } from './window-options';
@@ -56,7 +56,7 @@ async function openMainWindow(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  denyAllPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession, appIndexUrl);
   serveRenderer();
   services = await createServices({
     dataDir: app.getPath('userData'),
