@@ -1,17 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import keytar from 'keytar';
 import { appIndexUrl, appResponseHeaders, appScheme, resolveAppAsset } from './app-protocol';
 import { electronDialogs } from './dialogs';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import { registerBridgeHandlers } from './ipc/register';
+import { reloadAfterCrash } from './lifecycle/crash-recovery';
+import { reportMainErrors } from './lifecycle/main-errors';
+import { createPendingWork } from './lifecycle/pending-work';
+import { waitBeforeQuit } from './lifecycle/quit';
+import { ensureWritableFolder, runStartup } from './lifecycle/startup';
 import { applicationMenuTemplate } from './menu';
 import { hardenContents, isAppUrl, isSafeExternalUrl, restrictPermissions } from './security';
 import { createServices, type Services } from './services';
-import { createWindowStateStore } from './services/window-state';
 import { createMainWindow, defaultBounds } from './window-options';
+import { createWindowStateStore, placeOnDisplays } from './window-state';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -24,6 +29,14 @@ protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standar
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
+// Bridge calls in flight and store writes: quitting waits for them.
+const pending = createPendingWork();
+
+function logError(message: string, error: unknown): void {
+  console.error(`[main] ${message}:`, error instanceof Error ? error.message : String(error));
+}
+
+const showErrorBox = (title: string, content: string) => dialog.showErrorBox(title, content);
 
 async function openExternal(url: string): Promise<void> {
   if (isSafeExternalUrl(url)) await shell.openExternal(url);
@@ -42,13 +55,26 @@ function serveRenderer(): void {
 }
 
 async function openMainWindow(): Promise<void> {
-  const windowState = createWindowStateStore({ dir: app.getPath('userData') });
-  const bounds = (await windowState.load()) ?? defaultBounds;
+  const windowState = createWindowStateStore({ dir: app.getPath('userData'), trackWrite: (write) => pending.track(write) });
+  const primary = screen.getPrimaryDisplay().workArea;
+  const saved = await windowState.load();
+  const bounds = saved
+    ? placeOnDisplays(
+        saved,
+        screen.getAllDisplays().map((display) => display.workArea),
+        primary,
+      )
+    : defaultBounds;
   const window = createMainWindow(BrowserWindow, preloadPath, bounds);
   mainWindow = window;
   if (bounds.maximized) window.maximize();
   windowState.track(window);
   window.once('ready-to-show', () => window.show());
+  reloadAfterCrash({
+    contents: window.webContents,
+    logError,
+    notify: ({ title, detail }) => void dialog.showMessageBox(window, { type: 'warning', message: title, detail }),
+  });
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -56,6 +82,7 @@ async function openMainWindow(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  await ensureWritableFolder(app.getPath('userData'));
   restrictPermissions(session.defaultSession, appIndexUrl);
   serveRenderer();
   services = await createServices({
@@ -67,15 +94,21 @@ async function start(): Promise<void> {
     keytar,
     dialogs: electronDialogs(dialog, () => mainWindow),
     openExternal,
-    logError: (message, error) => console.error(`[main] ${message}:`, error instanceof Error ? error.message : 'unknown error'),
+    logError,
   });
   const dispatch = createDispatcher(createHandlers(services), {
     logError: (method, error) => console.error(`[bridge] ${method} failed:`, error instanceof Error ? error.message : 'unknown error'),
   });
-  registerBridgeHandlers(ipcMain, dispatch, (url) => isAppUrl(url, appIndexUrl));
+  registerBridgeHandlers(
+    ipcMain,
+    (method, arg) => pending.track(dispatch(method, arg)),
+    (url) => isAppUrl(url, appIndexUrl),
+  );
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName())));
   await openMainWindow();
 }
+
+reportMainErrors({ source: process, logError, showErrorBox });
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -92,11 +125,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && services) void openMainWindow();
   });
-  app.on('will-quit', () => {
-    void services?.dispose();
+  waitBeforeQuit({
+    app,
+    logError,
+    steps: [
+      { name: 'pending writes', run: () => pending.settled() },
+      { name: 'services', run: async () => services?.dispose() },
+    ],
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('Mailgun Explorer failed to start:', error);
-    app.exit(1);
-  });
+  void app.whenReady().then(() => runStartup({ start, showErrorBox, exit: (code) => app.exit(code), logError }));
 }

@@ -36,11 +36,16 @@ const electron = {
   },
   Menu: { buildFromTemplate: (template) => template, setApplicationMenu: () => {} },
   shell: { openExternal: async () => {} },
-  dialog: {},
+  dialog: { showErrorBox: (title, content) => process.stderr.write(`${title}\n${content}\n`) },
+  screen: {
+    getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+    getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  },
   BrowserWindow: class {
     static getAllWindows() {
       return [];
     }
+    webContents = { on() {}, isDestroyed: () => false, reload() {} };
     maximize() {}
     once() {}
     on() {}

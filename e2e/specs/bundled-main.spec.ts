@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,5 +30,26 @@ test('the bundled main process starts under a stand-in Electron and answers over
     expect(report.page.csp).toContain("script-src 'self'");
   } finally {
     await rm(userData, { recursive: true, force: true });
+  }
+});
+
+test('an unwritable data folder stops the bundled app with a dialog naming the folder and exit code 1', async () => {
+  const parent = await mkdtemp(path.join(tmpdir(), 'mailgun-explorer-bundle-'));
+  try {
+    const blocked = path.join(parent, 'a-file');
+    await writeFile(blocked, '');
+    const userData = path.join(blocked, 'Mailgun Explorer');
+    const failure = await run(process.execPath, [script], {
+      env: { ...process.env, MAILGUN_EXPLORER_USER_DATA: userData },
+      timeout: 30_000,
+    }).then(
+      () => null,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('Mailgun Explorer cannot write its data folder');
+    expect(failure?.stderr).toContain(userData);
+  } finally {
+    await rm(parent, { recursive: true, force: true });
   }
 });
