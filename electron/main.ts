@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+// The Node build: it writes files like the Electron one but opens no IPC channel of its own.
+import log from 'electron-log/node';
 import keytar from 'keytar';
 import { appIndexUrl, appResponseHeaders, appScheme, resolveAppAsset } from './app-protocol';
 import { electronDialogs } from './dialogs';
@@ -12,6 +15,10 @@ import { reportMainErrors } from './lifecycle/main-errors';
 import { createPendingWork } from './lifecycle/pending-work';
 import { waitBeforeQuit } from './lifecycle/quit';
 import { ensureWritableFolder, runStartup } from './lifecycle/startup';
+import { type AppLog, createAppLog } from './logging/app-log';
+import { diagnosticsText } from './logging/diagnostics';
+import { createLogRedactor } from './logging/redact-log';
+import { rememberSecrets } from './logging/remember-secrets';
 import { applicationMenuTemplate } from './menu';
 import { hardenContents, isAppUrl, isSafeExternalUrl, restrictPermissions } from './security';
 import { createServices, type Services } from './services';
@@ -32,8 +39,33 @@ let services: Services | null = null;
 // Bridge calls in flight and store writes: quitting waits for them.
 const pending = createPendingWork();
 
+const redactor = createLogRedactor();
+// Until the data folder is known to be writable, errors go to the console (still redacted).
+let appLog: AppLog | null = null;
+
 function logError(message: string, error: unknown): void {
-  console.error(`[main] ${message}:`, error instanceof Error ? error.message : String(error));
+  if (appLog) appLog.error(message, error);
+  else console.error(`[main] ${message}:`, redactor.redactValue(error));
+}
+
+function copyDiagnostics(): void {
+  clipboard.writeText(
+    diagnosticsText(
+      {
+        appName: app.getName(),
+        appVersion: app.getVersion(),
+        versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+        platform: process.platform,
+        arch: process.arch,
+        osRelease: os.release(),
+        locale: app.getLocale(),
+        settings: {},
+        recentProblems: appLog?.recentProblems() ?? [],
+        logFile: appLog?.filePath ?? 'none',
+      },
+      redactor,
+    ),
+  );
 }
 
 const showErrorBox = (title: string, content: string) => dialog.showErrorBox(title, content);
@@ -83,6 +115,8 @@ async function openMainWindow(): Promise<void> {
 
 async function start(): Promise<void> {
   await ensureWritableFolder(app.getPath('userData'));
+  appLog = createAppLog({ logger: log, redactor, dir: app.getPath('userData'), consoleLevel: app.isPackaged ? false : 'warn' });
+  appLog.info(`${app.getName()} ${app.getVersion()} starting`, { platform: process.platform, electron: process.versions.electron });
   restrictPermissions(session.defaultSession, appIndexUrl);
   serveRenderer();
   services = await createServices({
@@ -91,20 +125,24 @@ async function start(): Promise<void> {
     shell: 'electron',
     platform: process.platform,
     versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
-    keytar,
+    keytar: rememberSecrets(keytar, (secret) => redactor.remember(secret)),
     dialogs: electronDialogs(dialog, () => mainWindow),
     openExternal,
     logError,
+    logRendererError: (message, detail) => appLog?.error(message, detail),
   });
-  const dispatch = createDispatcher(createHandlers(services), {
-    logError: (method, error) => console.error(`[bridge] ${method} failed:`, error instanceof Error ? error.message : 'unknown error'),
-  });
+  const dispatch = createDispatcher(createHandlers(services), { logError: (method, error) => logError(`bridge ${method} failed`, error) });
   registerBridgeHandlers(
     ipcMain,
     (method, arg) => pending.track(dispatch(method, arg)),
     (url) => isAppUrl(url, appIndexUrl),
   );
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName())));
+  const logFile = appLog.filePath;
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      applicationMenuTemplate(process.platform, app.getName(), { showLogs: () => shell.showItemInFolder(logFile), copyDiagnostics }),
+    ),
+  );
   await openMainWindow();
 }
 

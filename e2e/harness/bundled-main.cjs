@@ -17,6 +17,8 @@ const electron = {
     getPath: () => userData,
     getVersion: () => '0.0.0-smoke',
     getName: () => 'Mailgun Explorer',
+    getLocale: () => 'en-US',
+    isPackaged: false,
     whenReady: () => Promise.resolve(),
     quit: () => {},
     exit: (code) => process.exit(code),
@@ -35,7 +37,8 @@ const electron = {
     removeHandler: () => {},
   },
   Menu: { buildFromTemplate: (template) => template, setApplicationMenu: () => {} },
-  shell: { openExternal: async () => {} },
+  shell: { openExternal: async () => {}, showItemInFolder: () => {} },
+  clipboard: { writeText: () => {} },
   dialog: { showErrorBox: (title, content) => process.stderr.write(`${title}\n${content}\n`) },
   screen: {
     getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
@@ -84,9 +87,14 @@ async function main() {
         'utf8',
       ),
     }),
+    rendererError: await call('reportRendererError', {
+      kind: 'error',
+      message: 'TypeError: boom with key-0f0e0d0c0b0a09080706050403020100',
+    }),
     foreignFrame: await handlers['mailgun:getAppInfo']({ senderFrame: { url: 'https://example.com/' } }, undefined),
     page: { status: page.status, csp: page.headers.get('content-security-policy') },
   };
+  report.log = fs.readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8');
   process.stdout.write(JSON.stringify(report));
   process.exit(0);
 }

@@ -26,6 +26,10 @@ test('the bundled main process starts under a stand-in Electron and answers over
     expect(report.send).toMatchObject({ ok: true, value: { status: 200 } });
     expect(report.postman.ok).toBe(true);
     expect(report.foreignFrame).toMatchObject({ ok: false });
+    expect(report.rendererError).toEqual({ ok: true, value: { logged: true } });
+    expect(report.log).toContain('starting');
+    expect(report.log).toContain('renderer error');
+    expect(report.log).not.toContain('key-0f0e0d0c0b0a09080706050403020100');
     expect(report.page.status).toBe(200);
     expect(report.page.csp).toContain("script-src 'self'");
   } finally {

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../shared/bridge/app';
 import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import type { TextFileDialogs } from '../ipc/handlers/environments';
 import type { RequestDialogs } from '../ipc/handlers/requests';
+import { createRendererErrorSink } from '../logging/renderer-errors';
 import { createAppInfoService } from './app-info';
 import { createConnectionTester } from './connection-test';
 import { createEnvironmentsService, createEnvironmentsStore, environmentsFileName } from './environments';
@@ -41,6 +42,8 @@ export interface MainDeps {
   readonly fetch?: typeof globalThis.fetch;
   readonly clock?: () => number;
   readonly logError?: (message: string, error: unknown) => void;
+  /** Where errors the renderer reports go; main's log file in the app. */
+  readonly logRendererError?: (message: string, detail: unknown) => void;
 }
 
 export async function createServices(deps: MainDeps) {
@@ -110,6 +113,7 @@ export async function createServices(deps: MainDeps) {
     savedRequests,
     support,
     sandbox,
+    rendererErrors: createRendererErrorSink({ write: deps.logRendererError ?? ((message, detail) => deps.logError?.(message, detail)) }),
     dispose: () => sandbox.stop(),
   };
 }

@@ -59,6 +59,7 @@ export const methodNames = [
   'hasWebhookSigningKey',
   'checkWebhookSignature',
   'convertDate',
+  'reportRendererError',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];
