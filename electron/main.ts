@@ -20,6 +20,7 @@ import { diagnosticsText } from './logging/diagnostics';
 import { createLogRedactor } from './logging/redact-log';
 import { rememberSecrets } from './logging/remember-secrets';
 import { applicationMenuTemplate } from './menu';
+import { chromiumFetch } from './network/chromium-fetch';
 import { hardenContents, isAppUrl, isSafeExternalUrl, restrictPermissions } from './security';
 import { createServices, type Services } from './services';
 import { createMainWindow, defaultBounds } from './window-options';
@@ -125,6 +126,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     platform: process.platform,
     versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+    fetch: chromiumFetch(session.defaultSession),
     keytar: rememberSecrets(keytar, (secret) => redactor.remember(secret)),
     dialogs: electronDialogs(dialog, () => mainWindow),
     openExternal,

@@ -9,6 +9,7 @@ const path = require('node:path');
 const userData = process.env.MAILGUN_EXPLORER_USER_DATA;
 const handlers = {};
 let protocolHandler;
+const chromiumFetches = [];
 const electron = {
   app: {
     requestSingleInstanceLock: () => true,
@@ -29,7 +30,17 @@ const electron = {
       protocolHandler = handler;
     },
   },
-  session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: () => {},
+      setPermissionCheckHandler: () => {},
+      // Stands in for Chromium's network stack; records what main sends through it.
+      fetch: (input, init) => {
+        chromiumFetches.push(String(input));
+        return globalThis.fetch(input, init);
+      },
+    },
+  },
   ipcMain: {
     handle: (channel, handler) => {
       handlers[channel] = handler;
@@ -94,6 +105,7 @@ async function main() {
     foreignFrame: await handlers['mailgun:getAppInfo']({ senderFrame: { url: 'https://example.com/' } }, undefined),
     page: { status: page.status, csp: page.headers.get('content-security-policy') },
   };
+  report.chromiumFetches = chromiumFetches;
   report.log = fs.readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8');
   process.stdout.write(JSON.stringify(report));
   process.exit(0);

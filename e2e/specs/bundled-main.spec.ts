@@ -24,6 +24,8 @@ test('the bundled main process starts under a stand-in Electron and answers over
     expect(report.snippets.ok).toBe(true);
     expect(report.snippets.value.length).toBeGreaterThanOrEqual(8);
     expect(report.send).toMatchObject({ ok: true, value: { status: 200 } });
+    // The request went through the session's net.fetch, not Node's fetch.
+    expect(report.chromiumFetches).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/us\/v4\/domains/)]);
     expect(report.postman.ok).toBe(true);
     expect(report.foreignFrame).toMatchObject({ ok: false });
     expect(report.rendererError).toEqual({ ok: true, value: { logged: true } });
