@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 // The Node build: it writes files like the Electron one but opens no IPC channel of its own.
 import log from 'electron-log/node';
 import keytar from 'keytar';
+import { appId } from './app-identity';
 import { appIndexUrl, appResponseHeaders, appScheme, resolveAppAsset } from './app-protocol';
 import { electronDialogs } from './dialogs';
 import { createDispatcher } from './ipc/dispatcher';
@@ -21,8 +22,11 @@ import { createLogRedactor } from './logging/redact-log';
 import { rememberSecrets } from './logging/remember-secrets';
 import { applicationMenuTemplate } from './menu';
 import { chromiumFetch } from './network/chromium-fetch';
+import { answerProxyLogins, createElectronGlue } from './network/electron-glue';
+import { createProxyLogin } from './network/proxy-settings';
 import { hardenContents, isAppUrl, isSafeExternalUrl, restrictPermissions } from './security';
 import { createServices, type Services } from './services';
+import { followTheme, windowBackground } from './window-background';
 import { createMainWindow, defaultBounds } from './window-options';
 import { createWindowStateStore, placeOnDisplays } from './window-state';
 
@@ -32,6 +36,14 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 // Tests and support sessions can point the app at a separate profile.
 const userDataOverride = process.env.MAILGUN_EXPLORER_USER_DATA;
 if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
+if (process.platform === 'win32') app.setAppUserModelId(appId);
+app.setAboutPanelOptions({
+  applicationName: 'Mailgun Explorer',
+  applicationVersion: app.getVersion(),
+  copyright: 'Copyright © 2026 Mailgun Explorer contributors. MIT licence.',
+  website: 'https://documentation.mailgun.com/',
+});
 
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true } }]);
 
@@ -49,7 +61,8 @@ function logError(message: string, error: unknown): void {
   else console.error(`[main] ${message}:`, redactor.redactValue(error));
 }
 
-function copyDiagnostics(): void {
+async function copyDiagnostics(): Promise<void> {
+  const settings = (await services?.desktopSettings.summary().catch(() => undefined)) ?? {};
   clipboard.writeText(
     diagnosticsText(
       {
@@ -60,7 +73,7 @@ function copyDiagnostics(): void {
         arch: process.arch,
         osRelease: os.release(),
         locale: app.getLocale(),
-        settings: {},
+        settings,
         recentProblems: appLog?.recentProblems() ?? [],
         logFile: appLog?.filePath ?? 'none',
       },
@@ -98,7 +111,7 @@ async function openMainWindow(): Promise<void> {
         primary,
       )
     : defaultBounds;
-  const window = createMainWindow(BrowserWindow, preloadPath, bounds);
+  const window = createMainWindow(BrowserWindow, preloadPath, bounds, windowBackground(nativeTheme.shouldUseDarkColors));
   mainWindow = window;
   if (bounds.maximized) window.maximize();
   windowState.track(window);
@@ -127,6 +140,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
     fetch: chromiumFetch(session.defaultSession),
+    desktopGlue: createElectronGlue({ session: session.defaultSession, nativeTheme, updatesSupported: app.isPackaged }),
     keytar: rememberSecrets(keytar, (secret) => redactor.remember(secret)),
     dialogs: electronDialogs(dialog, () => mainWindow),
     openExternal,
@@ -139,10 +153,19 @@ async function start(): Promise<void> {
     (method, arg) => pending.track(dispatch(method, arg)),
     (url) => isAppUrl(url, appIndexUrl),
   );
+  const settings = services.desktopSettings;
+  answerProxyLogins(
+    app,
+    createProxyLogin(() => settings.proxyCredentials()),
+  );
+  followTheme(nativeTheme, () => mainWindow);
   const logFile = appLog.filePath;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      applicationMenuTemplate(process.platform, app.getName(), { showLogs: () => shell.showItemInFolder(logFile), copyDiagnostics }),
+      applicationMenuTemplate(process.platform, app.getName(), {
+        showLogs: () => shell.showItemInFolder(logFile),
+        copyDiagnostics: () => void copyDiagnostics(),
+      }),
     ),
   );
   await openMainWindow();

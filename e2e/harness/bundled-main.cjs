@@ -10,6 +10,7 @@ const userData = process.env.MAILGUN_EXPLORER_USER_DATA;
 const handlers = {};
 let protocolHandler;
 const chromiumFetches = [];
+const proxyConfigs = [];
 const electron = {
   app: {
     requestSingleInstanceLock: () => true,
@@ -20,6 +21,8 @@ const electron = {
     getName: () => 'Mailgun Explorer',
     getLocale: () => 'en-US',
     isPackaged: false,
+    setAppUserModelId: () => {},
+    setAboutPanelOptions: () => {},
     whenReady: () => Promise.resolve(),
     quit: () => {},
     exit: (code) => process.exit(code),
@@ -34,6 +37,12 @@ const electron = {
     defaultSession: {
       setPermissionRequestHandler: () => {},
       setPermissionCheckHandler: () => {},
+      setProxy: async (config) => {
+        proxyConfigs.push(config);
+      },
+      resolveProxy: async () => 'DIRECT',
+      closeAllConnections: async () => {},
+      setCertificateVerifyProc: () => {},
       // Stands in for Chromium's network stack; records what main sends through it.
       fetch: (input, init) => {
         chromiumFetches.push(String(input));
@@ -50,6 +59,7 @@ const electron = {
   Menu: { buildFromTemplate: (template) => template, setApplicationMenu: () => {} },
   shell: { openExternal: async () => {}, showItemInFolder: () => {} },
   clipboard: { writeText: () => {} },
+  nativeTheme: { themeSource: 'system', shouldUseDarkColors: false, on: () => {} },
   dialog: { showErrorBox: (title, content) => process.stderr.write(`${title}\n${content}\n`) },
   screen: {
     getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
@@ -102,10 +112,13 @@ async function main() {
       kind: 'error',
       message: 'TypeError: boom with key-0f0e0d0c0b0a09080706050403020100',
     }),
+    settings: await call('getDesktopSettings', undefined),
+    resolvedProxy: await call('resolveProxy', { url: 'https://api.mailgun.net/' }),
     foreignFrame: await handlers['mailgun:getAppInfo']({ senderFrame: { url: 'https://example.com/' } }, undefined),
     page: { status: page.status, csp: page.headers.get('content-security-policy') },
   };
   report.chromiumFetches = chromiumFetches;
+  report.proxyConfigs = proxyConfigs;
   report.log = fs.readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8');
   process.stdout.write(JSON.stringify(report));
   process.exit(0);

@@ -28,6 +28,10 @@ test('the bundled main process starts under a stand-in Electron and answers over
     expect(report.chromiumFetches).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/us\/v4\/domains/)]);
     expect(report.postman.ok).toBe(true);
     expect(report.foreignFrame).toMatchObject({ ok: false });
+    // The saved network settings reach the session before the first request.
+    expect(report.proxyConfigs).toEqual([{ mode: 'system' }]);
+    expect(report.settings).toMatchObject({ ok: true, value: { proxy: { mode: 'system' }, theme: 'system', updatesSupported: false } });
+    expect(report.resolvedProxy).toMatchObject({ ok: true, value: { rule: 'DIRECT' } });
     expect(report.rendererError).toEqual({ ok: true, value: { logged: true } });
     expect(report.log).toContain('starting');
     expect(report.log).toContain('renderer error');

@@ -22,6 +22,6 @@ export function createHandlers(services: Services): Handlers {
     ...createSnippetHandlers({ snippets: services.snippets }),
     ...createCollectionHandlers({ savedRequests: services.savedRequests, customSender: services.customSender, dialogs: services.dialogs }),
     ...createSupportHandlers({ support: services.support, dialogs: services.dialogs }),
-    ...createDesktopHandlers({ rendererErrors: services.rendererErrors }),
+    ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
   };
 }

@@ -8,6 +8,7 @@ import type { RequestDialogs } from '../ipc/handlers/requests';
 import { createRendererErrorSink } from '../logging/renderer-errors';
 import { createAppInfoService } from './app-info';
 import { createConnectionTester } from './connection-test';
+import { createDesktopSettings, type DesktopGlue, nodeFetchGlue } from './desktop-settings';
 import { createEnvironmentsService, createEnvironmentsStore, environmentsFileName } from './environments';
 import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
@@ -44,6 +45,8 @@ export interface MainDeps {
   readonly logError?: (message: string, error: unknown) => void;
   /** Where errors the renderer reports go; main's log file in the app. */
   readonly logRendererError?: (message: string, detail: unknown) => void;
+  /** Applies the proxy, certificate and theme settings; Electron's session and nativeTheme in the app. */
+  readonly desktopGlue?: DesktopGlue;
 }
 
 export async function createServices(deps: MainDeps) {
@@ -97,6 +100,14 @@ export async function createServices(deps: MainDeps) {
     sender,
     customSender,
   });
+  const desktopSettings = createDesktopSettings({
+    dir: deps.dataDir,
+    clock,
+    glue: deps.desktopGlue ?? nodeFetchGlue,
+    keychain,
+    openTextFile: (filters) => deps.dialogs.openTextFile(filters),
+  });
+  await desktopSettings.start();
   const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
 
   return {
@@ -113,6 +124,7 @@ export async function createServices(deps: MainDeps) {
     savedRequests,
     support,
     sandbox,
+    desktopSettings,
     rendererErrors: createRendererErrorSink({ write: deps.logRendererError ?? ((message, detail) => deps.logError?.(message, detail)) }),
     dispose: () => sandbox.stop(),
   };

@@ -60,6 +60,13 @@ export const methodNames = [
   'checkWebhookSignature',
   'convertDate',
   'reportRendererError',
+  'getDesktopSettings',
+  'saveDesktopSettings',
+  'setProxyPassword',
+  'deleteProxyPassword',
+  'addCaCertificateFromFile',
+  'removeCaCertificate',
+  'resolveProxy',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];
