@@ -7,6 +7,7 @@ import log from 'electron-log/node';
 import keytar from 'keytar';
 import { appId } from './app-identity';
 import { appIndexUrl, appResponseHeaders, appScheme, resolveAppAsset } from './app-protocol';
+import { attachContextMenu } from './context-menu';
 import { electronDialogs } from './dialogs';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
@@ -116,6 +117,7 @@ async function openMainWindow(): Promise<void> {
   if (bounds.maximized) window.maximize();
   windowState.track(window);
   window.once('ready-to-show', () => window.show());
+  attachContextMenu(window.webContents, (template) => Menu.buildFromTemplate(template).popup({ window }));
   reloadAfterCrash({
     contents: window.webContents,
     logError,

@@ -56,7 +56,7 @@ const electron = {
     },
     removeHandler: () => {},
   },
-  Menu: { buildFromTemplate: (template) => template, setApplicationMenu: () => {} },
+  Menu: { buildFromTemplate: (template) => ({ template, popup: () => {} }), setApplicationMenu: () => {} },
   shell: { openExternal: async () => {}, showItemInFolder: () => {} },
   clipboard: { writeText: () => {} },
   nativeTheme: { themeSource: 'system', shouldUseDarkColors: false, on: () => {} },
