@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
 // The Node build: it writes files like the Electron one but opens no IPC channel of its own.
 import log from 'electron-log/node';
+import { autoUpdater } from 'electron-updater';
 import keytar from 'keytar';
 import { appId } from './app-identity';
 import { appIndexUrl, appResponseHeaders, appScheme, resolveAppAsset } from './app-protocol';
@@ -27,6 +28,8 @@ import { answerProxyLogins, createElectronGlue } from './network/electron-glue';
 import { createProxyLogin } from './network/proxy-settings';
 import { hardenContents, isAppUrl, isSafeExternalUrl, restrictPermissions } from './security';
 import { createServices, type Services } from './services';
+import { updateNotices } from './update-notices';
+import { createUpdates } from './updates';
 import { followTheme, windowBackground } from './window-background';
 import { createMainWindow, defaultBounds } from './window-options';
 import { createWindowStateStore, placeOnDisplays } from './window-state';
@@ -85,6 +88,15 @@ async function copyDiagnostics(): Promise<void> {
 
 const showErrorBox = (title: string, content: string) => dialog.showErrorBox(title, content);
 
+// Only a packaged app has an update feed (electron-builder writes app-update.yml into it).
+const updates = createUpdates({
+  enabled: app.isPackaged,
+  updater: () => autoUpdater,
+  checkAtStart: async () => (await services?.desktopSettings.shouldCheckForUpdates()) ?? false,
+  notices: updateNotices(dialog, () => mainWindow),
+  logError,
+});
+
 async function openExternal(url: string): Promise<void> {
   if (isSafeExternalUrl(url)) await shell.openExternal(url);
 }
@@ -142,7 +154,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
     fetch: chromiumFetch(session.defaultSession),
-    desktopGlue: createElectronGlue({ session: session.defaultSession, nativeTheme, updatesSupported: app.isPackaged }),
+    desktopGlue: createElectronGlue({ session: session.defaultSession, nativeTheme, updatesSupported: updates.enabled }),
     keytar: rememberSecrets(keytar, (secret) => redactor.remember(secret)),
     dialogs: electronDialogs(dialog, () => mainWindow),
     openExternal,
@@ -171,6 +183,7 @@ async function start(): Promise<void> {
     ),
   );
   await openMainWindow();
+  void updates.checkAtStartIfWanted();
 }
 
 reportMainErrors({ source: process, logError, showErrorBox });

@@ -30,4 +30,8 @@ describe('packaging config', () => {
   it('uses the same appId as the AppUserModelId main sets on Windows', () => {
     expect(config).toMatch(new RegExp(`^appId: ${appId.replaceAll('.', '\\.')}$`, 'm'));
   });
+
+  it('publishes to GitHub releases, where electron-updater looks', () => {
+    expect(config).toMatch(/^publish:\n {2}provider: github\n/m);
+  });
 });
