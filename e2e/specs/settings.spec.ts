@@ -31,6 +31,8 @@ test('settings: a manual proxy with a keychain password, a theme, an extra CA ce
   await page.getByTestId('settings-add-certificate').click();
   await expect(page.getByTestId('settings-certificate')).toContainText('CN=Corp Inspection Test CA');
 
+  // Prefilled with the active environment's base URL: the sandbox's, on this machine.
+  await expect(page.getByTestId('settings-probe-url')).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/us$/);
   // The harness sends with Node's fetch, which goes direct; the app asks Chromium.
   await page.getByTestId('settings-probe').click();
   await expect(page.getByTestId('settings-probe-result')).toContainText('a direct connection (no proxy)');

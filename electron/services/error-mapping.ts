@@ -114,7 +114,7 @@ function isTlsCode(code: string): boolean {
 }
 
 /** A proxy that answered 407 or could not use the credentials it was given. */
-export function proxyAuthFailure(host: string): AppFailure {
+function proxyAuthFailure(host: string): AppFailure {
   return new AppFailure(
     'proxy',
     `The proxy between this computer and ${host} asked for credentials and did not accept any (407).`,

@@ -9,7 +9,7 @@ import {
 import { toAppError } from '../../bridge/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SimpleDialog } from '../../components/SimpleDialog';
-import { useDesktopSettings, useSettingsMutations } from './use-desktop-settings';
+import { useActiveBaseUrl, useDesktopSettings, useSettingsMutations } from './use-desktop-settings';
 import './settings.css';
 
 const proxyChoices: readonly { mode: ProxyMode; label: string }[] = [
@@ -36,9 +36,10 @@ function inputFrom(view: DesktopSettingsView) {
 
 function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: () => void }) {
   const mutations = useSettingsMutations();
+  const activeBaseUrl = useActiveBaseUrl();
   const [draft, setDraft] = useState(() => inputFrom(view));
   const [password, setPassword] = useState('');
-  const [probeUrl, setProbeUrl] = useState('https://api.mailgun.net/');
+  const [probeUrl, setProbeUrl] = useState(activeBaseUrl ?? 'https://api.mailgun.net/');
   const urlProblem = draft.mode === 'manual' ? proxyUrlSchema.safeParse(draft.url).error?.issues[0]?.message : undefined;
   const failed = Object.values(mutations).find((mutation) => mutation.isError)?.error;
 
@@ -171,7 +172,7 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
           </div>
         ) : null}
         <div className="sd-field">
-          <label htmlFor="settings-probe-url">Which proxy applies to</label>
+          <label htmlFor="settings-probe-url">Which proxy applies to (the active environment's base URL)</label>
           <span className="settings-row">
             <input
               id="settings-probe-url"

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DesktopSettingsInput, DesktopSettingsView } from '../../../shared/bridge/desktop';
+import { baseUrlFor } from '../../../shared/environments/regions';
 import { call } from '../../bridge/client';
 
 const settingsKey = ['desktop-settings'] as const;
@@ -23,4 +24,19 @@ export function useSettingsMutations() {
     }),
     resolveProxy: useMutation({ mutationFn: (url: string) => call('resolveProxy', { url }) }),
   };
+}
+
+/**
+ * The active environment's base URL, for "which proxy applies". Same query key
+ * as the environments feature, so this reads the list the top bar already has.
+ */
+export function useActiveBaseUrl(): string | null {
+  const list = useQuery({ queryKey: ['environments'], queryFn: () => call('listEnvironments') }).data;
+  const active = list?.environments.find((environment) => environment.id === list.activeId);
+  if (!active) return null;
+  try {
+    return baseUrlFor(active);
+  } catch {
+    return null;
+  }
 }
