@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ThemeSetting } from '../../shared/bridge/desktop';
+import { AppFailure } from '../../shared/errors';
 import type { ProxyApplication } from '../network/proxy-settings';
 import { createDesktopSettings, type DesktopGlue, proxyPasswordAccount } from './desktop-settings';
 
@@ -141,5 +142,32 @@ describe('desktop settings', () => {
     await settings.start();
     expect(applied.proxy).toEqual([{ mode: 'system' }]);
     expect((await settings.view()).theme).toBe('system');
+  });
+
+  it('say the keychain problem in terms of the proxy password', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'mailgun-explorer-settings-'));
+    const { keychain } = memoryKeychain();
+    const locked = {
+      ...keychain,
+      setKey: async () => {
+        throw new AppFailure(
+          'keychain-locked',
+          'The system keychain is locked, so the API key cannot be stored or read.',
+          'Unlock your keyring.',
+        );
+      },
+    };
+    const settings = createDesktopSettings({
+      dir,
+      clock: Date.now,
+      glue: recordingGlue().glue,
+      keychain: locked,
+      openTextFile: async () => null,
+    });
+    await expect(settings.setProxyPassword('pw')).rejects.toMatchObject({
+      code: 'keychain-locked',
+      message: 'The system keychain is locked, so the proxy password cannot be stored or removed.',
+      hint: 'Unlock your keyring.',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { DesktopSettingsInput, DesktopSettingsView, ProxyMode, ResolvedProxy, ThemeSetting } from '../../shared/bridge/desktop';
 import { desktopSettingsInputSchema } from '../../shared/bridge/desktop';
+import { AppFailure } from '../../shared/errors';
 import { parseCertificateFile, type StoredCertificate } from '../network/extra-certificates';
 import { describeProxyRule, type ProxyApplication, proxyApplicationFor } from '../network/proxy-settings';
 import { createJsonStore } from './json-store';
@@ -59,6 +60,23 @@ function parseFile(raw: unknown): { value: SettingsFile; dropped: number } {
   };
 }
 
+const keychainWords: Partial<Record<AppFailure['code'], string>> = {
+  'keychain-locked': 'The system keychain is locked, so the proxy password cannot be stored or removed.',
+  'keychain-unavailable': 'No system keychain is available, so the proxy password cannot be stored.',
+  'keychain-denied': 'The system keychain refused access to the proxy password.',
+};
+
+/** The keychain's own messages speak of the API key; here it is the proxy password, and the hint still applies. */
+async function forProxyPassword<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    const words = error instanceof AppFailure ? keychainWords[error.code] : undefined;
+    if (error instanceof AppFailure && words) throw new AppFailure(error.code, words, error.hint);
+    throw error;
+  }
+}
+
 export interface DesktopSettingsDeps {
   readonly dir: string;
   readonly clock: () => number;
@@ -115,11 +133,11 @@ export function createDesktopSettings(deps: DesktopSettingsDeps) {
       return view();
     },
     async setProxyPassword(password: string): Promise<DesktopSettingsView> {
-      await deps.keychain.setKey(proxyPasswordAccount, password);
+      await forProxyPassword(() => deps.keychain.setKey(proxyPasswordAccount, password));
       return view();
     },
     async deleteProxyPassword(): Promise<DesktopSettingsView> {
-      await deps.keychain.deleteKey(proxyPasswordAccount);
+      await forProxyPassword(() => deps.keychain.deleteKey(proxyPasswordAccount));
       return view();
     },
     async addCertificateFromFile(): Promise<{ settings: DesktopSettingsView; added: number }> {
