@@ -1,14 +1,26 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
+/** What the app's own menu items do; main passes them in so the template stays testable. */
+export interface MenuActions {
+  readonly showLogs: () => void;
+  readonly copyDiagnostics: () => void;
+  /** Absent when updates are off (development, the test harness). */
+  readonly checkForUpdates?: () => void;
+}
+
 /** A standard menu; the Edit roles matter because without them copy and paste stop working on macOS. */
-export function applicationMenuTemplate(platform: NodeJS.Platform, appName: string): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate(platform: NodeJS.Platform, appName: string, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const updateItems: MenuItemConstructorOptions[] = actions.checkForUpdates
+    ? [{ label: 'Check for Updates…', click: actions.checkForUpdates }]
+    : [];
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
         {
           label: appName,
           submenu: [
             { role: 'about' },
+            ...updateItems,
             { type: 'separator' },
             { role: 'hide' },
             { role: 'hideOthers' },
@@ -54,6 +66,14 @@ export function applicationMenuTemplate(platform: NodeJS.Platform, appName: stri
       submenu: mac
         ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
         : [{ role: 'minimize' }, { role: 'close' }],
+    },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Show Logs', click: actions.showLogs },
+        { label: 'Copy Diagnostics', click: actions.copyDiagnostics },
+        ...(mac ? [] : [{ type: 'separator' } as const, ...updateItems, { role: 'about' } as const]),
+      ],
     },
   ];
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { appId } from './app-identity';
 
 // The packaging config is plain YAML; these lines are the ones whose loss would weaken the shipped app.
 const config = readFileSync('electron-builder.yml', 'utf8');
@@ -24,5 +25,13 @@ describe('packaging config', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(config).toContain('dist/electron/**');
+  });
+
+  it('uses the same appId as the AppUserModelId main sets on Windows', () => {
+    expect(config).toMatch(new RegExp(`^appId: ${appId.replaceAll('.', '\\.')}$`, 'm'));
+  });
+
+  it('publishes to GitHub releases, where electron-updater looks', () => {
+    expect(config).toMatch(/^publish:\n {2}provider: github\n/m);
   });
 });

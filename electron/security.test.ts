@@ -2,11 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { appIndexUrl } from './app-protocol';
 import {
   contentSecurityPolicy,
-  denyAllPermissions,
   type HardenableContents,
   hardenContents,
   isAppUrl,
+  isPermissionGranted,
   isSafeExternalUrl,
+  restrictPermissions,
 } from './security';
 
 type Listener = (event: { preventDefault(): void }, url: string) => void;
@@ -52,21 +53,37 @@ describe('window hardening', () => {
     expect(opened).toEqual(['https://www.mailgun.com/pricing/']);
   });
 
-  it('denies every permission request and check', () => {
-    let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
-    let check: (() => boolean) | undefined;
-    denyAllPermissions({
-      setPermissionRequestHandler: (handler) => {
-        request = handler;
+  it('allows clipboard writes for the app page and nothing for any other origin', () => {
+    let request: Parameters<Parameters<typeof restrictPermissions>[0]['setPermissionRequestHandler']>[0] | undefined;
+    let check: Parameters<Parameters<typeof restrictPermissions>[0]['setPermissionCheckHandler']>[0] | undefined;
+    restrictPermissions(
+      {
+        setPermissionRequestHandler: (handler) => {
+          request = handler;
+        },
+        setPermissionCheckHandler: (handler) => {
+          check = handler;
+        },
       },
-      setPermissionCheckHandler: (handler) => {
-        check = handler;
-      },
-    });
-    const callback = vi.fn();
-    request?.({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(check?.()).toBe(false);
+      appIndexUrl,
+    );
+    const decide = (permission: string, url: string) => {
+      const callback = vi.fn();
+      request?.({}, permission, callback, { requestingUrl: url });
+      return {
+        request: callback.mock.calls[0]?.[0],
+        check: check?.({}, permission, new URL(url).origin === 'null' ? url : new URL(url).origin, {}),
+      };
+    };
+    expect(decide('clipboard-sanitized-write', appIndexUrl)).toEqual({ request: true, check: true });
+    expect(check?.({}, 'clipboard-sanitized-write', 'app://mailgun-explorer', {})).toBe(true);
+    for (const other of ['https://evil.example/', 'app://other-host/index.html', 'file:///index.html', 'http://127.0.0.1:5173/']) {
+      expect(decide('clipboard-sanitized-write', other)).toEqual({ request: false, check: false });
+    }
+    for (const permission of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal']) {
+      expect(decide(permission, appIndexUrl)).toEqual({ request: false, check: false });
+    }
+    expect(isPermissionGranted('clipboard-sanitized-write', undefined, appIndexUrl)).toBe(false);
   });
 
   it('recognises only the app page as the app', () => {

@@ -34,9 +34,19 @@ export interface HardenableContents {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
+/** What Electron tells a permission handler about who is asking. */
+export interface PermissionDetails {
+  readonly requestingUrl?: string;
+  readonly securityOrigin?: string;
+}
+
 export interface HardenableSession {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: () => boolean): void;
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionDetails) => void,
+  ): void;
+  setPermissionCheckHandler(
+    handler: (contents: unknown, permission: string, requestingOrigin: string, details: PermissionDetails) => boolean,
+  ): void;
 }
 
 /**
@@ -58,7 +68,27 @@ export function hardenContents(contents: HardenableContents, appIndexUrl: string
   });
 }
 
-export function denyAllPermissions(session: HardenableSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** The renderer's Copy buttons use navigator.clipboard.writeText, which Chromium gates behind this permission. */
+const clipboardWrite = 'clipboard-sanitized-write';
+
+/** True when an origin or URL belongs to the app's own scheme and host (app:// origins are opaque to WHATWG URL). */
+export function isAppOrigin(originOrUrl: string | undefined, appIndexUrl: string): boolean {
+  if (!originOrUrl || !URL.canParse(originOrUrl) || !URL.canParse(appIndexUrl)) return false;
+  const target = new URL(originOrUrl);
+  const app = new URL(appIndexUrl);
+  return target.protocol === app.protocol && target.host === app.host;
+}
+
+/** Permission decision: clipboard writes for the app's own page, nothing for anyone else. */
+export function isPermissionGranted(permission: string, origin: string | undefined, appIndexUrl: string): boolean {
+  return permission === clipboardWrite && isAppOrigin(origin, appIndexUrl);
+}
+
+export function restrictPermissions(session: HardenableSession, appIndexUrl: string): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details?.requestingUrl, appIndexUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionGranted(permission, requestingOrigin || details?.requestingUrl, appIndexUrl),
+  );
 }

@@ -10,7 +10,7 @@ class RecordingWindow {
 }
 
 function optionsFor(bounds = defaultBounds): BrowserWindowConstructorOptions {
-  createMainWindow(RecordingWindow, '/app/preload.cjs', bounds);
+  createMainWindow(RecordingWindow, '/app/preload.cjs', bounds, '#f6f7f9');
   if (!RecordingWindow.last) throw new Error('no window was created');
   return RecordingWindow.last;
 }

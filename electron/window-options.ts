@@ -17,7 +17,12 @@ export type BrowserWindowConstructor<W = ElectronBrowserWindow> = new (options: 
  * sandboxed with no Node access; the options are written out literally so the
  * security scanner can read them, and tests pin them.
  */
-export function createMainWindow<W>(BrowserWindow: BrowserWindowConstructor<W>, preloadPath: string, bounds: WindowBounds): W {
+export function createMainWindow<W>(
+  BrowserWindow: BrowserWindowConstructor<W>,
+  preloadPath: string,
+  bounds: WindowBounds,
+  backgroundColor: string,
+): W {
   const position = bounds.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {};
   return new BrowserWindow({
     ...position,
@@ -27,7 +32,7 @@ export function createMainWindow<W>(BrowserWindow: BrowserWindowConstructor<W>, 
     minHeight: 560,
     show: false,
     title: 'Mailgun Explorer',
-    backgroundColor: '#101418',
+    backgroundColor,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'connection-refused'
   | 'connection-reset'
   | 'tls'
+  | 'proxy'
   | 'timeout'
   | 'cancelled'
   | 'too-large'

@@ -34,5 +34,7 @@ interface URL {
   readonly protocol: string;
   readonly search: string;
   readonly searchParams: URLSearchParams;
+  readonly username: string;
+  readonly password: string;
 }
 declare var URL: { new (url: string, base?: string): URL; canParse(url: string, base?: string): boolean };

@@ -9,6 +9,8 @@ const path = require('node:path');
 const userData = process.env.MAILGUN_EXPLORER_USER_DATA;
 const handlers = {};
 let protocolHandler;
+const chromiumFetches = [];
+const proxyConfigs = [];
 const electron = {
   app: {
     requestSingleInstanceLock: () => true,
@@ -17,6 +19,10 @@ const electron = {
     getPath: () => userData,
     getVersion: () => '0.0.0-smoke',
     getName: () => 'Mailgun Explorer',
+    getLocale: () => 'en-US',
+    isPackaged: false,
+    setAppUserModelId: () => {},
+    setAboutPanelOptions: () => {},
     whenReady: () => Promise.resolve(),
     quit: () => {},
     exit: (code) => process.exit(code),
@@ -27,20 +33,43 @@ const electron = {
       protocolHandler = handler;
     },
   },
-  session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: () => {},
+      setPermissionCheckHandler: () => {},
+      setProxy: async (config) => {
+        proxyConfigs.push(config);
+      },
+      resolveProxy: async () => 'DIRECT',
+      closeAllConnections: async () => {},
+      setCertificateVerifyProc: () => {},
+      // Stands in for Chromium's network stack; records what main sends through it.
+      fetch: (input, init) => {
+        chromiumFetches.push(String(input));
+        return globalThis.fetch(input, init);
+      },
+    },
+  },
   ipcMain: {
     handle: (channel, handler) => {
       handlers[channel] = handler;
     },
     removeHandler: () => {},
   },
-  Menu: { buildFromTemplate: (template) => template, setApplicationMenu: () => {} },
-  shell: { openExternal: async () => {} },
-  dialog: {},
+  Menu: { buildFromTemplate: (template) => ({ template, popup: () => {} }), setApplicationMenu: () => {} },
+  shell: { openExternal: async () => {}, showItemInFolder: () => {} },
+  clipboard: { writeText: () => {} },
+  nativeTheme: { themeSource: 'system', shouldUseDarkColors: false, on: () => {} },
+  dialog: { showErrorBox: (title, content) => process.stderr.write(`${title}\n${content}\n`) },
+  screen: {
+    getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+    getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  },
   BrowserWindow: class {
     static getAllWindows() {
       return [];
     }
+    webContents = { on() {}, isDestroyed: () => false, reload() {} };
     maximize() {}
     once() {}
     on() {}
@@ -79,9 +108,18 @@ async function main() {
         'utf8',
       ),
     }),
+    rendererError: await call('reportRendererError', {
+      kind: 'error',
+      message: 'TypeError: boom with key-0f0e0d0c0b0a09080706050403020100',
+    }),
+    settings: await call('getDesktopSettings', undefined),
+    resolvedProxy: await call('resolveProxy', { url: 'https://api.mailgun.net/' }),
     foreignFrame: await handlers['mailgun:getAppInfo']({ senderFrame: { url: 'https://example.com/' } }, undefined),
     page: { status: page.status, csp: page.headers.get('content-security-policy') },
   };
+  report.chromiumFetches = chromiumFetches;
+  report.proxyConfigs = proxyConfigs;
+  report.log = fs.readFileSync(path.join(userData, 'logs', 'main.log'), 'utf8');
   process.stdout.write(JSON.stringify(report));
   process.exit(0);
 }

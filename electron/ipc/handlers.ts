@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import type { Handlers } from './dispatcher';
 import { createAppHandlers } from './handlers/app';
 import { createCollectionHandlers } from './handlers/collections';
+import { createDesktopHandlers } from './handlers/desktop';
 import { createEnvironmentHandlers } from './handlers/environments';
 import { createRequestHandlers } from './handlers/requests';
 import { createSandboxHandlers } from './handlers/sandbox';
@@ -21,5 +22,6 @@ export function createHandlers(services: Services): Handlers {
     ...createSnippetHandlers({ snippets: services.snippets }),
     ...createCollectionHandlers({ savedRequests: services.savedRequests, customSender: services.customSender, dialogs: services.dialogs }),
     ...createSupportHandlers({ support: services.support, dialogs: services.dialogs }),
+    ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
   };
 }

@@ -78,3 +78,41 @@ describe('mapRequestError', () => {
     expect(mapRequestError(loop, context).code).toBe('connection-reset');
   });
 });
+
+describe('mapRequestError with Chromium errors (Electron net.fetch)', () => {
+  const chromium = (name: string) => new Error(`net::${name}`);
+
+  it.each([
+    ['ERR_PROXY_CONNECTION_FAILED', 'proxy', 'could not be reached'],
+    ['ERR_TUNNEL_CONNECTION_FAILED', 'proxy', 'could not be reached'],
+    ['ERR_PROXY_AUTH_REQUESTED', 'proxy', '407'],
+    ['ERR_PROXY_AUTH_UNSUPPORTED', 'proxy', '407'],
+    ['ERR_PAC_SCRIPT_FAILED', 'proxy', 'PAC script'],
+    ['ERR_CERT_AUTHORITY_INVALID', 'tls', 'authority this computer does not trust'],
+    ['ERR_CERT_COMMON_NAME_INVALID', 'tls', 'different host name'],
+    ['ERR_CERT_DATE_INVALID', 'tls', 'expired'],
+    ['ERR_CONNECTION_REFUSED', 'connection-refused', 'refused'],
+    ['ERR_NAME_NOT_RESOLVED', 'dns', 'could not be found'],
+    ['ERR_CONNECTION_TIMED_OUT', 'timeout', 'timed out'],
+    ['ERR_CONNECTION_RESET', 'connection-reset', 'closed the connection'],
+    ['ERR_INTERNET_DISCONNECTED', 'network', 'cannot be reached'],
+  ])('maps net::%s to %s in plain words', (name, code, words) => {
+    const failure = mapRequestError(chromium(name), context);
+    expect(failure.code).toBe(code);
+    expect(failure.message).toContain('api.mailgun.net');
+    expect(failure.message).toContain(words);
+  });
+
+  it('points proxy and unknown-CA failures at the network settings', () => {
+    expect(mapRequestError(chromium('ERR_PROXY_AUTH_REQUESTED'), context).hint).toContain('Settings > Network');
+    expect(mapRequestError(chromium('ERR_PROXY_CONNECTION_FAILED'), context).hint).toContain('Settings > Network');
+    expect(mapRequestError(chromium('ERR_CERT_AUTHORITY_INVALID'), context).hint).toContain('CA certificate');
+    expect(mapRequestError(fetchFailed(coded('UNABLE_TO_GET_ISSUER_CERT_LOCALLY')), context).hint).toContain('CA certificate');
+  });
+
+  it('finds the Chromium name inside a wrapped error', () => {
+    expect(collectErrorCodes(new TypeError('fetch failed', { cause: chromium('ERR_PROXY_CONNECTION_FAILED') }))).toContain(
+      'ERR_PROXY_CONNECTION_FAILED',
+    );
+  });
+});

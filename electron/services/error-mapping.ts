@@ -22,6 +22,35 @@ const TLS_MESSAGES: Record<string, string> = {
   CERT_REVOKED: 'its certificate has been revoked',
 };
 
+// Chromium's names for the same failures, as Electron's net.fetch reports them (`net::ERR_…`).
+const CHROMIUM_TLS_MESSAGES: Record<string, string> = {
+  ERR_CERT_DATE_INVALID: 'its certificate has expired or is not valid yet',
+  ERR_CERT_COMMON_NAME_INVALID: 'its certificate is for a different host name',
+  ERR_CERT_REVOKED: 'its certificate has been revoked',
+  ERR_CERT_INVALID: 'its certificate is invalid',
+  ERR_SSL_PROTOCOL_ERROR: 'the secure connection could not be set up',
+};
+const UNKNOWN_AUTHORITY_CODES = new Set([
+  'ERR_CERT_AUTHORITY_INVALID',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+const PROXY_AUTH_CODES = new Set([
+  'ERR_PROXY_AUTH_REQUESTED',
+  'ERR_PROXY_AUTH_UNSUPPORTED',
+  'ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION',
+  'ERR_UNEXPECTED_PROXY_AUTH',
+]);
+const PROXY_UNREACHABLE_CODES = new Set([
+  'ERR_PROXY_CONNECTION_FAILED',
+  'ERR_TUNNEL_CONNECTION_FAILED',
+  'ERR_SOCKS_CONNECTION_FAILED',
+  'ERR_SOCKS_CONNECTION_HOST_UNREACHABLE',
+  'ERR_PROXY_CERTIFICATE_INVALID',
+]);
+const PROXY_CONFIG_CODES = new Set(['ERR_MANDATORY_PROXY_CONFIGURATION_FAILED', 'ERR_PAC_SCRIPT_FAILED', 'ERR_PAC_NOT_IN_DHCP']);
+
 const RESET_CODES = new Set([
   'ECONNRESET',
   'EPIPE',
@@ -29,9 +58,31 @@ const RESET_CODES = new Set([
   'UND_ERR_CLOSED',
   'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
   'ECONNABORTED',
+  'ERR_CONNECTION_RESET',
+  'ERR_CONNECTION_CLOSED',
+  'ERR_CONNECTION_ABORTED',
+  'ERR_EMPTY_RESPONSE',
 ]);
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-const UNREACHABLE_CODES = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'EADDRNOTAVAIL']);
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ERR_CONNECTION_TIMED_OUT',
+  'ERR_TIMED_OUT',
+]);
+const UNREACHABLE_CODES = new Set([
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'EADDRNOTAVAIL',
+  'ERR_INTERNET_DISCONNECTED',
+  'ERR_ADDRESS_UNREACHABLE',
+  'ERR_NETWORK_CHANGED',
+]);
+const REFUSED_CODES = new Set(['ECONNREFUSED', 'ERR_CONNECTION_REFUSED']);
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'ERR_NAME_NOT_RESOLVED', 'ERR_NAME_RESOLUTION_FAILED']);
 
 /**
  * undici wraps the real cause (often several levels deep, sometimes in an
@@ -44,8 +95,11 @@ export function collectErrorCodes(error: unknown): string[] {
   const visit = (value: unknown, depth: number): void => {
     if (depth > 6 || value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);
-    const record = value as { code?: unknown; name?: unknown; cause?: unknown; errors?: unknown };
+    const record = value as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
     if (typeof record.code === 'string') codes.push(record.code);
+    // Electron's net.fetch has no code property; Chromium's error name is in the message.
+    const chromium = typeof record.message === 'string' ? /net::(ERR_[A-Z0-9_]+)/.exec(record.message)?.[1] : undefined;
+    if (chromium) codes.push(chromium);
     // Node reports a file-backed Blob that changed or vanished under it by name only.
     if (record.name === 'NotReadableError') codes.push('NotReadableError');
     visit(record.cause, depth + 1);
@@ -57,6 +111,15 @@ export function collectErrorCodes(error: unknown): string[] {
 
 function isTlsCode(code: string): boolean {
   return code in TLS_MESSAGES || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_') || code.includes('CERT');
+}
+
+/** A proxy that answered 407 or could not use the credentials it was given. */
+function proxyAuthFailure(host: string): AppFailure {
+  return new AppFailure(
+    'proxy',
+    `The proxy between this computer and ${host} asked for credentials and did not accept any (407).`,
+    'Enter the proxy user name and password in Settings > Network, or ask your IT team which proxy account to use.',
+  );
 }
 
 /** Turns whatever fetch or the body stream threw into a plain failure the user can act on. */
@@ -84,19 +147,41 @@ export function mapRequestError(error: unknown, context: MapErrorContext): AppFa
       'Pick the file again, then send.',
     );
   }
+  if (codes.some((code) => PROXY_AUTH_CODES.has(code))) return proxyAuthFailure(host);
+  if (codes.some((code) => PROXY_UNREACHABLE_CODES.has(code))) {
+    return new AppFailure(
+      'proxy',
+      `The proxy used to reach ${host} could not be reached or refused the connection.`,
+      'Check the proxy in Settings > Network (or your system proxy settings); choose "No proxy" if this network does not need one.',
+    );
+  }
+  if (codes.some((code) => PROXY_CONFIG_CODES.has(code))) {
+    return new AppFailure(
+      'proxy',
+      `The proxy configuration (a PAC script or policy) could not be used to reach ${host}.`,
+      'Check the automatic proxy configuration with your IT team, or set the proxy by hand in Settings > Network.',
+    );
+  }
+  if (codes.some((code) => UNKNOWN_AUTHORITY_CODES.has(code))) {
+    return new AppFailure(
+      'tls',
+      `Could not connect securely to ${host}: its certificate was issued by an authority this computer does not trust.`,
+      "On a network that inspects HTTPS, add your organisation's CA certificate (a PEM file from IT) in Settings > Network. Otherwise check the base URL.",
+    );
+  }
   const tlsCode = codes.find(isTlsCode);
   if (tlsCode) {
-    const reason = TLS_MESSAGES[tlsCode] ?? `the secure connection failed (${tlsCode})`;
+    const reason = TLS_MESSAGES[tlsCode] ?? CHROMIUM_TLS_MESSAGES[tlsCode] ?? `the secure connection failed (${tlsCode})`;
     return new AppFailure(
       'tls',
       `Could not connect securely to ${host}: ${reason}.`,
       'Check the base URL. A proxy or antivirus that intercepts HTTPS, or a wrong system clock, can also cause this.',
     );
   }
-  if (codes.includes('ECONNREFUSED')) {
+  if (codes.some((code) => REFUSED_CODES.has(code))) {
     return new AppFailure('connection-refused', `${host} refused the connection.`, 'Check the base URL and port; the server may be down.');
   }
-  if (codes.includes('ENOTFOUND') || codes.includes('EAI_AGAIN') || codes.includes('EAI_NONAME')) {
+  if (codes.some((code) => DNS_CODES.has(code))) {
     return new AppFailure(
       'dns',
       `The host name ${host} could not be found.`,

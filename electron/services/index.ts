@@ -4,8 +4,10 @@ import type { AppInfo } from '../../shared/bridge/app';
 import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import type { TextFileDialogs } from '../ipc/handlers/environments';
 import type { RequestDialogs } from '../ipc/handlers/requests';
+import { createRendererErrorSink } from '../logging/renderer-errors';
 import { createAppInfoService } from './app-info';
 import { createConnectionTester } from './connection-test';
+import { createDesktopSettings, type DesktopGlue, nodeFetchGlue } from './desktop-settings';
 import { createEnvironmentsService, createEnvironmentsStore } from './environments';
 import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
@@ -40,6 +42,10 @@ export interface MainDeps {
   readonly fetch?: typeof globalThis.fetch;
   readonly clock?: () => number;
   readonly logError?: (message: string, error: unknown) => void;
+  /** Where errors the renderer reports go; main's log file in the app. */
+  readonly logRendererError?: (message: string, detail: unknown) => void;
+  /** Applies the proxy, certificate and theme settings; Electron's session and nativeTheme in the app. */
+  readonly desktopGlue?: DesktopGlue;
 }
 
 export async function createServices(deps: MainDeps) {
@@ -92,6 +98,14 @@ export async function createServices(deps: MainDeps) {
     sender,
     customSender,
   });
+  const desktopSettings = createDesktopSettings({
+    dir: deps.dataDir,
+    clock,
+    glue: deps.desktopGlue ?? nodeFetchGlue,
+    keychain,
+    openTextFile: (filters) => deps.dialogs.openTextFile(filters),
+  });
+  await desktopSettings.start();
   const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
 
   return {
@@ -108,6 +122,8 @@ export async function createServices(deps: MainDeps) {
     savedRequests,
     support,
     sandbox,
+    desktopSettings,
+    rendererErrors: createRendererErrorSink({ write: deps.logRendererError ?? ((message, detail) => deps.logError?.(message, detail)) }),
     dispose: () => sandbox.stop(),
   };
 }

@@ -4,6 +4,7 @@ import { SaveRequestButton } from '../features/collections/SaveRequestButton';
 import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitcher';
 import { RecoveryBanner } from '../features/environments/RecoveryBanner';
 import { SandboxBanner } from '../features/sandbox/SandboxBanner';
+import { SettingsButton } from '../features/settings';
 import { CodeTab } from '../features/snippets/CodeTab';
 import { SupportPanel } from '../features/support/SupportPanel';
 import { Workbench } from '../features/workbench/Workbench';
@@ -39,6 +40,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <SettingsButton />
       </header>
       <div className="banner-slot">
         <RecoveryBanner />

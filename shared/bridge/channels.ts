@@ -60,6 +60,14 @@ export const methodNames = [
   'hasWebhookSigningKey',
   'checkWebhookSignature',
   'convertDate',
+  'reportRendererError',
+  'getDesktopSettings',
+  'saveDesktopSettings',
+  'setProxyPassword',
+  'deleteProxyPassword',
+  'addCaCertificateFromFile',
+  'removeCaCertificate',
+  'resolveProxy',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

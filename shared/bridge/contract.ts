@@ -4,6 +4,7 @@ import { appMethods } from './app';
 import { isListedMethodName, type ListedMethodName } from './channels';
 import { collectionMethods } from './collections';
 import type { MethodSpec } from './define';
+import { desktopMethods } from './desktop';
 import { environmentMethods } from './environments';
 import { requestMethods } from './requests';
 import { sandboxMethods } from './sandbox';
@@ -24,6 +25,7 @@ export const contract = {
   ...snippetMethods,
   ...collectionMethods,
   ...supportMethods,
+  ...desktopMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

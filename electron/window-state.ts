@@ -1,5 +1,5 @@
-import type { WindowBounds } from '../window-options';
-import { createJsonStore } from './json-store';
+import { createJsonStore } from './services/json-store';
+import type { WindowBounds } from './window-options';
 
 interface WindowStateFile {
   readonly bounds: WindowBounds | null;
@@ -26,14 +26,52 @@ function isBounds(value: unknown): value is WindowBounds {
   );
 }
 
+export interface Rectangle {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** At least this much of the saved window (its title bar included) must lie on a connected display. */
+const minVisible = { width: 120, height: 60 };
+
+function overlap(a: Rectangle, b: Rectangle): { width: number; height: number } {
+  return {
+    width: Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x),
+    height: Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y),
+  };
+}
+
+/**
+ * Keeps saved bounds only where a connected display can show them. A window
+ * saved on a monitor that is gone would open off-screen, so it opens on the
+ * primary display instead (centred, no larger than its work area).
+ */
+export function placeOnDisplays(bounds: WindowBounds, displays: readonly Rectangle[], primary: Rectangle): WindowBounds {
+  const size = { width: Math.min(bounds.width, primary.width), height: Math.min(bounds.height, primary.height) };
+  const fitted = { ...(bounds.maximized ? { maximized: true } : {}) };
+  if (bounds.x === undefined || bounds.y === undefined) return { ...fitted, ...size };
+  const saved = { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height };
+  const titleBar = { ...saved, height: Math.min(saved.height, minVisible.height) };
+  const visible = displays.some((area) => {
+    const shown = overlap(titleBar, area);
+    return shown.width >= Math.min(titleBar.width, minVisible.width) && shown.height >= titleBar.height;
+  });
+  return visible ? bounds : { ...fitted, ...size };
+}
+
 export function createWindowStateStore({
   dir,
   clock = Date.now,
   saveDelayMs = 500,
+  trackWrite = (write) => write,
 }: {
   dir: string;
   clock?: () => number;
   saveDelayMs?: number;
+  /** Lets quitting wait for the last save. */
+  trackWrite?: (write: Promise<void>) => Promise<void>;
 }) {
   const store = createJsonStore<WindowStateFile>({
     dir,
@@ -60,7 +98,7 @@ export function createWindowStateStore({
       let timer: ReturnType<typeof setTimeout> | undefined;
       const save = () => {
         const maximized = window.isMaximized();
-        void store.write({ bounds: { ...window.getNormalBounds(), maximized } }).catch(() => undefined);
+        void trackWrite(store.write({ bounds: { ...window.getNormalBounds(), maximized } })).catch(() => undefined);
       };
       const later = () => {
         clearTimeout(timer);

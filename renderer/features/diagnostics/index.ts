@@ -1,0 +1,2 @@
+export { AppErrorBoundary } from './AppErrorBoundary';
+export { reportUncaughtErrors } from './report-error';
