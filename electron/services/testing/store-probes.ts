@@ -5,7 +5,7 @@ import { createHistoryStore, type NewHistoryEntry } from '../history';
 import { createKeychain } from '../keychain';
 import { createSandboxServer } from '../sandbox/server';
 import { createSavedRequestsService } from '../saved-requests';
-import { createWindowStateStore } from '../window-state';
+import { createWindowStateStore } from '../../window-state';
 
 /**
  * Every store of the data folder, opened the way main opens it, with one read
