@@ -1,4 +1,5 @@
 import { AppFailure } from '../../shared/errors';
+import { RESERVED_HEADERS } from '../../shared/request/build-request';
 import type { HttpHeaderList, ResponseTimings, SentRequestSummary } from '../../shared/requests/types';
 import { type AbortReason, mapRequestError } from './error-mapping';
 
@@ -117,8 +118,8 @@ function toHeaders(source: PreparedRequest['headers']): Headers {
   const headers = new Headers();
   const entries: Iterable<readonly [string, string]> = Array.isArray(source) ? source : Object.entries(source as Record<string, string>);
   for (const [name, value] of entries) headers.append(name, value);
-  // Credentials come from the keychain only; anything else claiming to be auth is dropped.
-  headers.delete('authorization');
+  // Credentials come from the keychain only, and fetch sets the framing itself; the body encoder's Content-Type stays.
+  for (const name of RESERVED_HEADERS) if (name !== 'content-type') headers.delete(name);
   return headers;
 }
 

@@ -12,6 +12,8 @@ import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
 import { createKeychain, type KeytarLike } from './keychain';
+import { createRedactor } from './redaction';
+import { createRequestPipeline, defaultLimits, type SendLimits } from './request-pipeline';
 import { createSandboxServer } from './sandbox/server';
 import { createSandboxEnvironment } from './sandbox-environment';
 import { createSavedRequestsService } from './saved-requests';
@@ -46,8 +48,29 @@ export interface MainDeps {
 export async function createServices(deps: MainDeps) {
   const clock = deps.clock ?? Date.now;
   const fetchImpl = deps.fetch ?? globalThis.fetch;
+  const redactor = createRedactor();
+  // Whatever is logged may quote a server's answer or a failed value; it goes out without any key in it.
+  const logError = deps.logError
+    ? { logError: (message: string, error: unknown) => deps.logError?.(redactor.text(message), redactor.error(error)) }
+    : {};
   const appInfo = createAppInfoService({ version: deps.appVersion, shell: deps.shell, platform: deps.platform, versions: deps.versions });
-  const keychain = createKeychain({ keytar: deps.keytar, ...(deps.keychainServiceName ? { serviceName: deps.keychainServiceName } : {}) });
+  const rawKeychain = createKeychain({
+    keytar: deps.keytar,
+    ...(deps.keychainServiceName ? { serviceName: deps.keychainServiceName } : {}),
+  });
+  // Every key main reads or stores becomes one the redactor scrubs.
+  const keychain: typeof rawKeychain = {
+    ...rawKeychain,
+    getKey: async (id) => {
+      const key = await rawKeychain.getKey(id);
+      redactor.learn(key);
+      return key;
+    },
+    setKey: async (id, key) => {
+      redactor.learn(key);
+      await rawKeychain.setKey(id, key);
+    },
+  };
   const firstLaunch = !existsSync(path.join(deps.dataDir, environmentsFileName));
   const storedEnvironments = createEnvironmentsService({
     store: createEnvironmentsStore({ dir: deps.dataDir, clock }),
@@ -58,29 +81,35 @@ export async function createServices(deps: MainDeps) {
   const sandbox = createSandboxServer({
     dataDir: deps.dataDir,
     catalog: () => import('../../shared/catalog').then((module) => module.catalog),
-    logError: (error) => deps.logError?.('sandbox server', error),
+    logError: (error) => logError.logError?.('sandbox server', error),
   });
   const sandboxEnvironment = createSandboxEnvironment({
     sandbox,
     environments: storedEnvironments,
     keychain,
-    ...(deps.logError ? { logError: deps.logError } : {}),
+    ...logError,
   });
   if (firstLaunch) await sandboxEnvironment.seed();
   const environments = sandboxEnvironment.environments;
   const getKey = sandboxEnvironment.getKey;
-  const connectionTest = createConnectionTester({ fetch: fetchImpl, getKey });
+  await learnStoredKeys(environments, getKey);
   const files = createFileRegistry({ openAsBlob });
-  const history = createHistoryStore({ dir: deps.dataDir, clock, ...(deps.logError ? { logError: deps.logError } : {}) });
+  const history = createHistoryStore({ dir: deps.dataDir, clock, ...logError });
   const getEnvironment = async (id: string) => {
     const environment = await environments.find(id);
     return environment ? toSendEnvironment(environment) : undefined;
   };
   const executor = createHttpExecutor({ fetch: fetchImpl, clock });
-  const logError = deps.logError ? { logError: deps.logError } : {};
-  const senderDeps: RequestSenderDeps = { getEnvironment, getKey, getEndpoint, executor, files, history, ...logError };
+  let userLimits: SendLimits = defaultLimits;
+  const pipeline = createRequestPipeline({ executor, getKey, history, redactor, limits: () => userLimits, ...logError });
+  const setLimits = (next: SendLimits): SendLimits => {
+    userLimits = { timeoutMs: next.timeoutMs, maxBytes: next.maxBytes };
+    return userLimits;
+  };
+  const connectionTest = createConnectionTester({ pipeline });
+  const senderDeps: RequestSenderDeps = { getEnvironment, getEndpoint, files, pipeline };
   const sender = createRequestSender(senderDeps);
-  const customSender = createCustomSender({ getEnvironment, getKey, executor, history, ...logError });
+  const customSender = createCustomSender({ getEnvironment, pipeline });
   const snippets = createSnippetService({ getEnvironment, getKey, getEndpoint });
   const savedRequests = createSavedRequestsService({
     dir: deps.dataDir,
@@ -110,8 +139,29 @@ export async function createServices(deps: MainDeps) {
     savedRequests,
     support,
     sandbox,
+    pipeline,
+    redactor,
+    setLimits,
     dispose: () => sandbox.stop(),
   };
+}
+
+/**
+ * Reads every stored key once at start, so redaction knows them before any
+ * request is made (a key typed into a field must be caught even if that
+ * environment never sent anything). A locked keychain just means fewer are
+ * known until they are read.
+ */
+async function learnStoredKeys(
+  environments: { list(): Promise<{ environments: readonly { id: string; hasKey: boolean }[] }> },
+  getKey: (id: string) => Promise<string | null>,
+): Promise<void> {
+  try {
+    const { environments: all } = await environments.list();
+    await Promise.all(all.filter((item) => item.hasKey).map((item) => getKey(item.id).catch(() => null)));
+  } catch {
+    // Listing failed: the environments service reports that itself when asked.
+  }
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -6,12 +6,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { SavedTarget } from '../../shared/bridge/collections';
 import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import { createEnvironmentsService, createEnvironmentsStore, type EnvironmentsService } from './environments';
-import { createHttpExecutor } from './http-executor';
 import { createKeychain } from './keychain';
 import { createSavedRequestsService, type SavedRequestsService, withoutFiles } from './saved-requests';
 import { createCustomSender } from './send-custom-request';
 import { createRequestSender, toSendEnvironment } from './send-request';
 import { type LocalServer, startLocalServer } from './testing/local-server';
+import { testPipeline } from './testing/pipeline';
 
 const KEY = 'key-saved-requests-0123456789';
 const fixture = readFileSync(new URL('./postman/__fixtures__/mailgun-essentials.postman_collection.json', import.meta.url), 'utf8');
@@ -47,17 +47,9 @@ function make(dataDir: string): { environments: EnvironmentsService; service: Sa
     const found = await envs.find(id);
     return found ? toSendEnvironment(found) : undefined;
   };
-  const executor = createHttpExecutor();
-  const history = { add: async () => ({ id: 'h' }) as never };
-  const sender = createRequestSender({
-    getEnvironment,
-    getKey: keychain.getKey,
-    getEndpoint,
-    executor,
-    files: { resolve: async () => new Blob([]) },
-    history,
-  });
-  const customSender = createCustomSender({ getEnvironment, getKey: keychain.getKey, executor, history });
+  const pipeline = testPipeline({ getKey: keychain.getKey });
+  const sender = createRequestSender({ getEnvironment, getEndpoint, files: { resolve: async () => new Blob([]) }, pipeline });
+  const customSender = createCustomSender({ getEnvironment, pipeline });
   return {
     environments: envs,
     service: createSavedRequestsService({
@@ -353,9 +345,7 @@ describe('sending saved and custom requests', () => {
         const found = await environments.find(id);
         return found ? toSendEnvironment(found) : undefined;
       },
-      getKey: async () => KEY,
-      executor: createHttpExecutor(),
-      history: { add: async () => ({ id: 'h' }) as never },
+      pipeline: testPipeline({ getKey: async () => KEY }),
     });
     const base = { method: 'POST' as const, path: '/v3/x', query: [], headers: [], body: { kind: 'none' as const } };
     await expect(sender.send({ requestId: crypto.randomUUID(), environmentId: readOnly.id, request: base })).rejects.toMatchObject({

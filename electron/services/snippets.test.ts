@@ -8,10 +8,10 @@ import { getEndpoint } from '../../shared/catalog';
 import type { RequestValues } from '../../shared/request';
 import type { SnippetLanguage } from '../../shared/snippets';
 import { createFileRegistry } from './file-handles';
-import { createHttpExecutor } from './http-executor';
 import { createRequestSender, type SendEnvironment } from './send-request';
 import { createSnippetService } from './snippets';
 import { type LocalServer, startLocalServer } from './testing/local-server';
+import { testPipeline } from './testing/pipeline';
 
 const run = promisify(execFile);
 const KEY = 'key-snippet-0123456789abcdef';
@@ -96,11 +96,9 @@ async function sendThroughApp(endpointId: string, values: (handle: string) => Re
   const [file] = await files.register([path.join(dir, 'report.pdf')]);
   const sender = createRequestSender({
     getEnvironment: () => environment(server.origin),
-    getKey: async () => KEY,
     getEndpoint,
-    executor: createHttpExecutor(),
     files,
-    history: { add: async () => ({ id: 'h' }) as never },
+    pipeline: testPipeline({ getKey: async () => KEY }),
   });
   const before = server.requests.length;
   await sender.send({ requestId: crypto.randomUUID(), environmentId: 'env-1', endpointId, values: values(file?.handle ?? '') });

@@ -23,6 +23,7 @@ export const methodNames = [
   'testConnection',
   'sendRequest',
   'cancelRequest',
+  'setRequestLimits',
   'pickFiles',
   'releaseFiles',
   'saveResponseBody',

@@ -9,6 +9,8 @@ import { createFileRegistry } from '../file-handles';
 import { createHistoryStore } from '../history';
 import { createHttpExecutor } from '../http-executor';
 import { createKeychain, type KeytarLike } from '../keychain';
+import { createRedactor } from '../redaction';
+import { createRequestPipeline } from '../request-pipeline';
 import { startTestSandbox, type TestSandbox } from '../sandbox/test-support';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from '../send-request';
 import { createBaseUrlSender } from './base-url-probe';
@@ -56,16 +58,20 @@ export async function startSupportHarness(options: { now?: number } = {}) {
     },
   };
   const history = createHistoryStore({ dir: dataDir, clock });
+  const pipeline = createRequestPipeline({
+    executor: createHttpExecutor({ fetch: globalThis.fetch, clock }),
+    getKey: keychain.getKey,
+    history,
+    redactor: createRedactor(),
+  });
   const senderDeps: RequestSenderDeps = {
     getEnvironment: async (id) => {
       const environment = await environments.find(id);
       return environment ? toSendEnvironment(environment) : undefined;
     },
-    getKey: keychain.getKey,
     getEndpoint,
-    executor: createHttpExecutor({ fetch: globalThis.fetch, clock }),
     files: createFileRegistry({ openAsBlob: async () => new Blob([]) }),
-    history,
+    pipeline,
   };
   const sender = createRequestSender(senderDeps);
   const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
@@ -87,6 +93,7 @@ export async function startSupportHarness(options: { now?: number } = {}) {
   return {
     sandbox,
     sender,
+    pipeline,
     support,
     environments,
     history,
