@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import keytar from 'keytar';
 import { appIndexUrl, appResponseHeaders, appScheme, resolveAppAsset } from './app-protocol';
 import { electronDialogs } from './dialogs';
@@ -67,6 +67,7 @@ async function start(): Promise<void> {
     keytar,
     dialogs: electronDialogs(dialog, () => mainWindow),
     openExternal,
+    clipboard,
     logError: (message, error) => console.error(`[main] ${message}:`, error instanceof Error ? error.message : 'unknown error'),
   });
   const dispatch = createDispatcher(createHandlers(services), {

@@ -19,11 +19,11 @@ import { createSandboxEnvironment } from './sandbox-environment';
 import { createSavedRequestsService } from './saved-requests';
 import { createCustomSender } from './send-custom-request';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from './send-request';
-import { createSnippetService } from './snippets';
+import { type ClipboardLike, type ConfirmDialog, createSnippetService } from './snippets';
 import { createBaseUrlSender, createSupportServices } from './support';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
-export type MainDialogs = TextFileDialogs & RequestDialogs;
+export type MainDialogs = TextFileDialogs & RequestDialogs & { readonly confirm: ConfirmDialog };
 
 /**
  * Everything main needs from the outside world, passed in so the same
@@ -40,6 +40,8 @@ export interface MainDeps {
   readonly keychainServiceName?: string;
   readonly dialogs: MainDialogs;
   readonly openExternal: (url: string) => Promise<void>;
+  /** Electron's clipboard in the app; only "Copy with key" uses it, from main. */
+  readonly clipboard?: ClipboardLike;
   readonly fetch?: typeof globalThis.fetch;
   readonly clock?: () => number;
   readonly logError?: (message: string, error: unknown) => void;
@@ -110,7 +112,13 @@ export async function createServices(deps: MainDeps) {
   const senderDeps: RequestSenderDeps = { getEnvironment, getEndpoint, files, pipeline };
   const sender = createRequestSender(senderDeps);
   const customSender = createCustomSender({ getEnvironment, pipeline });
-  const snippets = createSnippetService({ getEnvironment, getKey, getEndpoint });
+  const snippets = createSnippetService({
+    getEnvironment,
+    getKey,
+    getEndpoint,
+    confirm: (question) => deps.dialogs.confirm(question),
+    ...(deps.clipboard ? { clipboard: deps.clipboard } : {}),
+  });
   const savedRequests = createSavedRequestsService({
     dir: deps.dataDir,
     clock,

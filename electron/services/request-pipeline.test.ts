@@ -50,6 +50,7 @@ async function start(handler: TestHandler, readOnly = false): Promise<Environmen
       saveFile: async () => ({ saved: false }),
       saveTextFile: async () => ({ saved: false }),
       openTextFile: async () => null,
+      confirm: async () => false,
     },
     openExternal: async () => {},
   });

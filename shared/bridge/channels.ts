@@ -34,7 +34,7 @@ export const methodNames = [
   'getSandboxStatus',
   'resetSandbox',
   'generateSnippets',
-  'revealSnippetWithKey',
+  'copySnippetWithKey',
   'listSavedRequests',
   'createCollection',
   'renameCollection',
