@@ -128,6 +128,7 @@ export async function createServices(deps: MainDeps) {
     groupTitle: (id) => getGroup(id as Parameters<typeof getGroup>[0])?.title ?? id,
     environments,
     getKey,
+    redactor,
     sender,
     customSender,
   });

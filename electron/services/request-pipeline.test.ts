@@ -276,3 +276,114 @@ describe('redaction of what comes back and what is stored', () => {
     expect(leaks(failure.message + failure.hint)).toEqual([]);
   });
 });
+
+describe('saving and importing take the key out', () => {
+  async function storedFiles(): Promise<string> {
+    const names = await fs.readdir(dir, { recursive: true });
+    let all = '';
+    for (const name of names) {
+      const full = path.join(dir, String(name));
+      if ((await fs.stat(full)).isFile()) all += await fs.readFile(full, 'latin1');
+    }
+    return all;
+  }
+
+  it('saves a request without an environment with no key in saved-requests.json, and exports none', async () => {
+    await start(hang);
+    const collection = await handlers.createCollection({ name: 'Mine' });
+    const saved = await handlers.saveRequest({
+      collectionId: collection.id,
+      name: 'Typed the key in',
+      target: {
+        kind: 'custom',
+        request: {
+          method: 'GET',
+          path: `/v3/domains/${KEY}`,
+          query: [
+            { name: 'api_key', value: KEY },
+            { name: 'limit', value: '10' },
+          ],
+          headers: [{ name: 'X-Debug', value: `Basic ${BASIC}` }],
+          body: { kind: 'none' },
+        },
+      },
+    });
+    expect(saved.keyRemoved).toBe(true);
+    expect(saved.target).toEqual({
+      kind: 'custom',
+      request: {
+        method: 'GET',
+        path: '/v3/domains/[redacted]',
+        query: [{ name: 'limit', value: '10' }],
+        headers: [],
+        body: { kind: 'none' },
+      },
+    });
+    const stored = await fs.readFile(path.join(dir, 'saved-requests.json'), 'utf8');
+    expect(stored).not.toContain(KEY);
+    expect(stored).not.toContain(BASIC);
+
+    const exported: string[] = [];
+    const exportResult = await services.savedRequests.exportToFile(
+      { scope: 'saved', collectionId: collection.id, includeKeys: false },
+      async (_name, text) => {
+        exported.push(text);
+        return { saved: true };
+      },
+    );
+    expect(exportResult.requests).toBe(1);
+    expect(exported.join('')).not.toContain(KEY);
+  });
+
+  it('imports a Postman collection without literal copies of its key in query values and headers', async () => {
+    const environment = await start(hang);
+    const collection = {
+      info: { name: 'Leaky', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      variable: [{ key: 'api_key', value: KEY }],
+      item: [
+        {
+          name: 'Events with the key everywhere',
+          request: {
+            method: 'GET',
+            header: [
+              { key: 'X-Api-Key', value: KEY },
+              { key: 'Authorization', value: `Basic ${BASIC}` },
+            ],
+            url: {
+              raw: `https://api.mailgun.net/v3/mg.example.com/events?api_key=${KEY}&limit=5`,
+              protocol: 'https',
+              host: ['api', 'mailgun', 'net'],
+              path: ['v3', 'mg.example.com', 'events'],
+              query: [
+                { key: 'api_key', value: KEY },
+                { key: 'limit', value: '5' },
+              ],
+            },
+          },
+        },
+        {
+          name: 'Custom with the key',
+          request: {
+            method: 'GET',
+            header: [{ key: 'X-Api-Key', value: KEY }],
+            url: {
+              raw: `https://api.mailgun.net/v9/unknown?key=${KEY}`,
+              protocol: 'https',
+              host: ['api', 'mailgun', 'net'],
+              path: ['v9', 'unknown'],
+              query: [{ key: 'key', value: KEY }],
+            },
+          },
+        },
+      ],
+    };
+    const result = await handlers.importPostmanCollection({ text: JSON.stringify(collection), environmentId: environment.id });
+    expect(result.imported).toBe(2);
+    expect(result.warnings.join(' ')).toMatch(/API key was taken out of 2 requests/);
+    expect(JSON.stringify(result)).not.toContain(KEY);
+    expect(JSON.stringify(await handlers.listSavedRequests(undefined))).not.toContain(KEY);
+    const files = await storedFiles();
+    expect(files).not.toContain(KEY);
+    expect(files).not.toContain(BASIC);
+  });
+});

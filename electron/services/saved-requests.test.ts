@@ -7,6 +7,7 @@ import type { SavedTarget } from '../../shared/bridge/collections';
 import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import { createEnvironmentsService, createEnvironmentsStore, type EnvironmentsService } from './environments';
 import { createKeychain } from './keychain';
+import { createRedactor } from './redaction';
 import { createSavedRequestsService, type SavedRequestsService, withoutFiles } from './saved-requests';
 import { createCustomSender } from './send-custom-request';
 import { createRequestSender, toSendEnvironment } from './send-request';
@@ -47,7 +48,8 @@ function make(dataDir: string): { environments: EnvironmentsService; service: Sa
     const found = await envs.find(id);
     return found ? toSendEnvironment(found) : undefined;
   };
-  const pipeline = testPipeline({ getKey: keychain.getKey });
+  const redactor = createRedactor();
+  const pipeline = testPipeline({ getKey: keychain.getKey, redactor });
   const sender = createRequestSender({ getEnvironment, getEndpoint, files: { resolve: async () => new Blob([]) }, pipeline });
   const customSender = createCustomSender({ getEnvironment, pipeline });
   return {
@@ -61,6 +63,7 @@ function make(dataDir: string): { environments: EnvironmentsService; service: Sa
       groupTitle: (id) => getGroup(id as never)?.title ?? id,
       environments: envs,
       getKey: keychain.getKey,
+      redactor,
       sender,
       customSender,
     }),
@@ -143,9 +146,8 @@ describe('collections and saved requests', () => {
     expect(saved.missingFiles).toEqual([{ field: 'attachment', name: 'a.pdf' }]);
     expect(JSON.stringify(saved.target)).not.toContain('h-1');
     const leaky: SavedTarget = { ...sendTarget, values: { params: { ...sendTarget.values.params, text: `my key is ${KEY}` } } };
-    await expect(service.save({ collectionId: collection.id, name: 'Leaky', target: leaky, environmentId: env.id })).rejects.toMatchObject({
-      code: 'invalid-argument',
-    });
+    const cleaned = await service.save({ collectionId: collection.id, name: 'Leaky', target: leaky, environmentId: env.id });
+    expect(cleaned).toMatchObject({ keyRemoved: true, target: { values: { params: { text: 'my key is [redacted]' } } } });
     expect(await fs.readFile(path.join(dir, 'saved-requests.json'), 'utf8')).not.toContain(KEY);
     await expect(service.sendSaved({ requestId: crypto.randomUUID(), environmentId: env.id, savedId: saved.id })).rejects.toMatchObject({
       code: 'file-missing',

@@ -188,6 +188,19 @@ describe('SaveRequestButton', () => {
     expect((await screen.findByTestId('save-request-status')).textContent).toContain('Saved as “Five domains”');
   });
 
+  it('tells the user when main took the API key out of what was saved', async () => {
+    setup({ saveRequest: (arg: { name: string }) => ({ ...arg, id: 'r10', keyRemoved: true }) });
+    render(
+      <QueryClientProvider client={client}>
+        <SaveRequestButton endpointId="domains.list" values={{ params: {} }} environmentId={null} defaultName="With key" />
+      </QueryClientProvider>,
+    );
+    fireEvent.click(screen.getByTestId('save-request'));
+    await waitFor(() => expect((screen.getByTestId('save-request-collection') as HTMLSelectElement).value).toBe('c1'));
+    fireEvent.click(screen.getByTestId('save-request-confirm'));
+    expect((await screen.findByTestId('save-request-status')).textContent).toMatch(/Saved as “With key”\. The API key was taken out of it/);
+  });
+
   it('shows a name clash from main', async () => {
     setup({
       saveRequest: () => {
