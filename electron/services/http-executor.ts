@@ -1,3 +1,4 @@
+import { isLoopbackHostname } from '../../shared/environments/validate';
 import { AppFailure } from '../../shared/errors';
 import { RESERVED_HEADERS } from '../../shared/request/build-request';
 import type { HttpHeaderList, ResponseTimings, SentRequestSummary } from '../../shared/requests/types';
@@ -96,6 +97,14 @@ function checkDestination(target: URL, base: URL): void {
       'forbidden-host',
       `Only http and https requests can be sent, not ${target.protocol}.`,
       'Check the environment base URL.',
+    );
+  }
+  // The key travels in the clear over http, so only where it never leaves this computer.
+  if (target.protocol === 'http:' && !isLoopbackHostname(target.hostname)) {
+    throw new AppFailure(
+      'forbidden-host',
+      `The API key would go unencrypted to ${target.host}.`,
+      'Use an https:// base URL; plain http is only for servers on this computer (localhost, 127.x.x.x, ::1).',
     );
   }
   if (target.username || target.password) {

@@ -11,6 +11,7 @@ import { createEnvironmentsService, createEnvironmentsStore, environmentsFileNam
 import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
+import { guardKeyDestination } from './key-destination';
 import { createKeychain, type KeytarLike } from './keychain';
 import { createRedactor } from './redaction';
 import { createRequestPipeline, defaultLimits, type SendLimits } from './request-pipeline';
@@ -92,7 +93,7 @@ export async function createServices(deps: MainDeps) {
     ...logError,
   });
   if (firstLaunch) await sandboxEnvironment.seed();
-  const environments = sandboxEnvironment.environments;
+  const environments = guardKeyDestination(sandboxEnvironment.environments, (question) => deps.dialogs.confirm(question));
   const getKey = sandboxEnvironment.getKey;
   await learnStoredKeys(environments, getKey);
   const files = createFileRegistry({ openAsBlob });

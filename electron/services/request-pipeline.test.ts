@@ -25,9 +25,14 @@ let dir: string;
 let server: LocalServer | undefined;
 let services: Services;
 let handlers: ReturnType<typeof createHandlers>;
+/** What the native question dialog answers, and what it was asked. */
+let answer = false;
+let questions: string[] = [];
 
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mg-pipeline-'));
+  answer = false;
+  questions = [];
 });
 afterEach(async () => {
   await server?.close();
@@ -50,7 +55,10 @@ async function start(handler: TestHandler, readOnly = false): Promise<Environmen
       saveFile: async () => ({ saved: false }),
       saveTextFile: async () => ({ saved: false }),
       openTextFile: async () => null,
-      confirm: async () => false,
+      confirm: async (question) => {
+        questions.push(`${question.message} ${question.detail} ${question.confirmLabel}`);
+        return answer;
+      },
     },
     openExternal: async () => {},
   });
@@ -385,5 +393,73 @@ describe('saving and importing take the key out', () => {
     const files = await storedFiles();
     expect(files).not.toContain(KEY);
     expect(files).not.toContain(BASIC);
+  });
+});
+
+describe('the key goes to a new host only once the user agrees, in a dialog main opens', () => {
+  it('asks, naming the new host, before a base URL change; a refusal saves nothing', async () => {
+    const environment = await start(hang);
+    const moved = { ...environment, baseUrl: 'https://proxy.attacker.example' };
+    const input = {
+      id: moved.id,
+      name: moved.name,
+      region: moved.region,
+      baseUrl: moved.baseUrl,
+      domain: moved.domain,
+      keyKind: moved.keyKind,
+      readOnly: moved.readOnly,
+      colour: moved.colour,
+    };
+    const refused = await failureOf(handlers.saveEnvironment(input));
+    expect(refused.code).toBe('cancelled');
+    expect(refused.message).toMatch(/not saved/);
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toContain('proxy.attacker.example');
+    expect((await handlers.listEnvironments(undefined)).environments.find((e) => e.id === environment.id)?.baseUrl).toBe(server?.origin);
+
+    answer = true;
+    const saved = await handlers.saveEnvironment(input);
+    expect(saved.baseUrl).toBe('https://proxy.attacker.example');
+    expect(questions).toHaveLength(2);
+  });
+
+  it('does not ask when the key stays with Mailgun, or when there is no key', async () => {
+    const environment = await start(hang);
+    const toUs = await handlers.saveEnvironment({
+      id: environment.id,
+      name: environment.name,
+      region: 'us',
+      domain: environment.domain,
+      keyKind: environment.keyKind,
+      readOnly: false,
+      colour: environment.colour,
+    });
+    expect(toUs.region).toBe('us');
+    const keyless = await handlers.saveEnvironment({
+      name: 'No key',
+      region: 'us',
+      domain: 'mg.example.com',
+      keyKind: 'primary',
+      readOnly: false,
+      colour: 'blue',
+    });
+    await handlers.saveEnvironment({ ...keyless, region: 'custom', baseUrl: 'https://elsewhere.example' });
+    expect(questions).toEqual([]);
+  });
+
+  it('accepts plain http only for this computer', async () => {
+    await start(hang);
+    const failure = await failureOf(
+      handlers.saveEnvironment({
+        name: 'Plain',
+        region: 'custom',
+        baseUrl: 'http://mailgun-proxy.example.com',
+        domain: 'mg.example.com',
+        keyKind: 'primary',
+        readOnly: false,
+        colour: 'blue',
+      }),
+    );
+    expect(failure.message).toMatch(/Plain http:\/\/ is only allowed for this computer/);
   });
 });
