@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
-import { callSupport } from './support-client';
+import { callSupport, useSupportOperation } from './support-client';
 
 function percent(rate: number | null): string {
   return rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`;
@@ -173,8 +173,10 @@ export function DomainHealthTool({ environment, onOpenRequest }: ToolProps) {
   const [domain, setDomain] = useState('');
   const [copied, setCopied] = useState(false);
   const id = useId();
+  const operation = useSupportOperation();
   const health = useMutation({
-    mutationFn: (name: string) => callSupport('domainHealth', { environmentId: environment.id, ...(name ? { domain: name } : {}) }),
+    mutationFn: (name: string) =>
+      callSupport('domainHealth', { environmentId: environment.id, ...(name ? { domain: name } : {}), operationId: operation.next() }),
   });
   const exporter = useMutation({
     mutationFn: (format: 'markdown' | 'json') =>
@@ -223,7 +225,15 @@ export function DomainHealthTool({ environment, onOpenRequest }: ToolProps) {
       </form>
       {health.isPending ? (
         <p className="support-loading" role="status">
-          Gathering the report…
+          Gathering the report…{' '}
+          <button
+            type="button"
+            className="support-button support-button-small"
+            onClick={operation.cancel}
+            data-testid="support-health-cancel"
+          >
+            Cancel
+          </button>
         </p>
       ) : null}
       {health.isError ? <ErrorNotice error={toAppError(health.error)} testId="support-health-error" /> : null}

@@ -14,7 +14,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
-import { callSupport } from './support-client';
+import { callSupport, useSupportOperation } from './support-client';
 import { Timeline } from './Timeline';
 
 export interface ToolProps {
@@ -66,12 +66,14 @@ export function RecipientTool({ environment, onOpenRequest }: ToolProps) {
   const addressId = useId();
   const domainId = useId();
 
+  const operation = useSupportOperation();
   const lookup = useMutation({
     mutationFn: (arg: { address: string; domain: string }) =>
       callSupport('lookupRecipient', {
         environmentId: environment.id,
         address: arg.address,
         ...(arg.domain ? { domain: arg.domain } : {}),
+        operationId: operation.next(),
       }),
   });
   const release = useMutation({
@@ -140,7 +142,15 @@ export function RecipientTool({ environment, onOpenRequest }: ToolProps) {
 
       {lookup.isPending ? (
         <p className="support-loading" role="status">
-          Checking the lists…
+          Checking the lists…{' '}
+          <button
+            type="button"
+            className="support-button support-button-small"
+            onClick={operation.cancel}
+            data-testid="support-recipient-cancel"
+          >
+            Cancel
+          </button>
         </p>
       ) : null}
       {lookup.isError ? <ErrorNotice error={toAppError(lookup.error)} testId="support-recipient-error" /> : null}

@@ -5,14 +5,16 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
-import { callSupport } from './support-client';
+import { callSupport, useSupportOperation } from './support-client';
 
 export function RegionTool({ environment, onOpenRequest }: ToolProps) {
   const [domain, setDomain] = useState('');
   const id = useId();
   const queryClient = useQueryClient();
+  const operation = useSupportOperation();
   const finder = useMutation({
-    mutationFn: (name: string) => callSupport('findRegion', { environmentId: environment.id, ...(name ? { domain: name } : {}) }),
+    mutationFn: (name: string) =>
+      callSupport('findRegion', { environmentId: environment.id, ...(name ? { domain: name } : {}), operationId: operation.next() }),
   });
   const apply = useMutation({
     mutationFn: (fix: { region: 'us' | 'eu'; label: string }) =>
@@ -60,7 +62,15 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
       </form>
       {finder.isPending ? (
         <p className="support-loading" role="status">
-          Asking both regions…
+          Asking both regions…{' '}
+          <button
+            type="button"
+            className="support-button support-button-small"
+            onClick={operation.cancel}
+            data-testid="support-region-cancel"
+          >
+            Cancel
+          </button>
         </p>
       ) : null}
       {finder.isError ? <ErrorNotice error={toAppError(finder.error)} testId="support-region-error" /> : null}

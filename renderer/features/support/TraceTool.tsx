@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
-import { callSupport } from './support-client';
+import { callSupport, useSupportOperation } from './support-client';
 import { Timeline } from './Timeline';
 
 const verdictTone: Record<MessageTrace['status'], string> = {
@@ -26,6 +26,7 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
   const [domain, setDomain] = useState('');
   const id = useId();
 
+  const operation = useSupportOperation();
   const trace = useMutation({
     mutationFn: () =>
       callSupport('traceMessage', {
@@ -35,6 +36,7 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
         ...(begin.trim() ? { begin: begin.trim() } : {}),
         ...(end.trim() ? { end: end.trim() } : {}),
         ...(domain.trim() ? { domain: domain.trim() } : {}),
+        operationId: operation.next(),
       }),
   });
   const result = trace.data;
@@ -117,7 +119,15 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
       </form>
       {trace.isPending ? (
         <p className="support-loading" role="status">
-          Reading events…
+          Reading events…{' '}
+          <button
+            type="button"
+            className="support-button support-button-small"
+            onClick={operation.cancel}
+            data-testid="support-trace-cancel"
+          >
+            Cancel
+          </button>
         </p>
       ) : null}
       {trace.isError ? <ErrorNotice error={toAppError(trace.error)} testId="support-trace-error" /> : null}
