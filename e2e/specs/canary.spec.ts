@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { startLocalServer } from '../../electron/services/testing/local-server';
 import { expect, test } from '../fixtures';
+import { callBridge } from '../harness/call-bridge';
 
 /**
  * The canary run: one key goes into the keychain, then every path that
@@ -18,17 +18,6 @@ import { expect, test } from '../fixtures';
 
 const CANARY = 'key-CANARY-e2e-9f8e7d6c5b4a3210';
 const CANARY_BASIC = Buffer.from(`api:${CANARY}`).toString('base64');
-
-async function bridge<T>(page: Page, method: string, arg?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([name, value]) =>
-      (window as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>).mailgun?.[name as string]?.(value),
-    [method, arg] as const,
-  );
-  const typed = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!typed.ok) throw new Error(`${method}: ${typed.error?.message}`);
-  return typed.value as T;
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const names = await readdir(dir, { recursive: true });
@@ -54,7 +43,7 @@ test('the canary key appears nowhere but the keychain after every path that coul
     res.end(JSON.stringify({ items: [{ seen: req.headers.authorization, key: CANARY, path: req.url }], domain: { state: 'active' } }));
   });
   try {
-    const environment = await bridge<{ id: string }>(page, 'saveEnvironment', {
+    const environment = await callBridge<{ id: string }>(page, 'saveEnvironment', {
       name: 'Canary',
       region: 'custom',
       baseUrl: server.origin,
@@ -63,8 +52,8 @@ test('the canary key appears nowhere but the keychain after every path that coul
       readOnly: false,
       colour: 'teal',
     });
-    await bridge(page, 'setApiKey', { environmentId: environment.id, key: CANARY });
-    await bridge(page, 'setActiveEnvironment', { id: environment.id });
+    await callBridge(page, 'setApiKey', { environmentId: environment.id, key: CANARY });
+    await callBridge(page, 'setActiveEnvironment', { id: environment.id });
     await page.reload();
     await expect(page.getByTestId('env-active-name')).toHaveText('Canary');
 
@@ -77,21 +66,21 @@ test('the canary key appears nowhere but the keychain after every path that coul
     await expect(page.getByTestId('response-slot')).toContainText('[redacted]');
 
     // 2. The response body saved to a file.
-    const history = await bridge<{ entries: { id: string }[] }>(page, 'listHistory', {});
+    const history = await callBridge<{ entries: { id: string }[] }>(page, 'listHistory', {});
     const bodyFile = path.join(exportDir, 'body.json');
     app.main.dialogs.saveNextTo(bodyFile);
-    await bridge(page, 'saveResponseBody', { historyId: history.entries[0]?.id, suggestedName: 'body.json' });
+    await callBridge(page, 'saveResponseBody', { historyId: history.entries[0]?.id, suggestedName: 'body.json' });
 
     // 3. The key typed into a custom request's path.
-    await bridge(page, 'sendCustomRequest', {
+    await callBridge(page, 'sendCustomRequest', {
       requestId: crypto.randomUUID(),
       environmentId: environment.id,
       request: { method: 'GET', path: `/v3/address/${CANARY}`, query: [], headers: [], body: { kind: 'none' } },
     });
 
     // 4. A request saved with the key in it and no environment, then exported to Postman.
-    const collection = await bridge<{ id: string }>(page, 'createCollection', { name: 'Canary' });
-    const saved = await bridge<{ keyRemoved?: boolean }>(page, 'saveRequest', {
+    const collection = await callBridge<{ id: string }>(page, 'createCollection', { name: 'Canary' });
+    const saved = await callBridge<{ keyRemoved?: boolean }>(page, 'saveRequest', {
       collectionId: collection.id,
       name: 'Key inside',
       target: {
@@ -107,7 +96,7 @@ test('the canary key appears nowhere but the keychain after every path that coul
     });
     expect(saved.keyRemoved).toBe(true);
     app.main.dialogs.saveNextTo(path.join(exportDir, 'export.postman_collection.json'));
-    await bridge(page, 'exportCollectionToFile', { scope: 'saved', includeKeys: false, environmentId: environment.id });
+    await callBridge(page, 'exportCollectionToFile', { scope: 'saved', includeKeys: false, environmentId: environment.id });
 
     // 5. A Postman collection carrying the key in its variables, a query value and a header.
     const postman = {
@@ -130,7 +119,7 @@ test('the canary key appears nowhere but the keychain after every path that coul
         },
       ],
     };
-    const imported = await bridge<{ warnings: string[] }>(page, 'importPostmanCollection', { text: JSON.stringify(postman) });
+    const imported = await callBridge<{ warnings: string[] }>(page, 'importPostmanCollection', { text: JSON.stringify(postman) });
     expect(imported.warnings.join(' ')).toMatch(/API key was taken out/);
 
     // 6. Copy with key: main asks, main writes the clipboard.
@@ -144,13 +133,13 @@ test('the canary key appears nowhere but the keychain after every path that coul
     await page.getByTestId('sidebar-tab-history').click();
     await page.getByTestId('history-search').fill(CANARY.slice(4));
     await expect(page.getByTestId('history-empty')).toBeVisible();
-    const searched = await bridge<{ entries: unknown[] }>(page, 'listHistory', { query: CANARY });
+    const searched = await callBridge<{ entries: unknown[] }>(page, 'listHistory', { query: CANARY });
     expect(searched.entries).toEqual([]);
 
     // 8. Environment exports and "Test connection" against the echoing server.
-    await bridge(page, 'exportEnvironments', { format: 'json', includeKeys: false });
-    await bridge(page, 'exportEnvironments', { format: 'postman', ids: [environment.id], includeKeys: false });
-    await bridge(page, 'testConnection', { environmentId: environment.id });
+    await callBridge(page, 'exportEnvironments', { format: 'json', includeKeys: false });
+    await callBridge(page, 'exportEnvironments', { format: 'postman', ids: [environment.id], includeKeys: false });
+    await callBridge(page, 'testConnection', { environmentId: environment.id });
 
     // Nowhere on disk: the data folder and every file the app wrote for the user.
     for (const file of [...(await filesUnder(app.dataDir)), ...(await filesUnder(exportDir))]) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { callBridge } from '../harness/call-bridge';
 
 /**
  * Code snippets and Postman collections through the real renderer and main
@@ -15,19 +16,8 @@ const fixture = fileURLToPath(
   new URL('../../electron/services/postman/__fixtures__/mailgun-essentials.postman_collection.json', import.meta.url),
 );
 
-async function bridge<T>(page: Page, method: string, arg?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([name, value]) =>
-      (window as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>).mailgun?.[name as string]?.(value),
-    [method, arg] as const,
-  );
-  const typed = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!typed.ok) throw new Error(`${method}: ${typed.error?.message}`);
-  return typed.value as T;
-}
-
 async function environmentWithKey(page: Page): Promise<string> {
-  const environment = await bridge<{ id: string }>(page, 'saveEnvironment', {
+  const environment = await callBridge<{ id: string }>(page, 'saveEnvironment', {
     name: 'Snippets',
     region: 'eu',
     domain: 'mg.example.com',
@@ -36,7 +26,7 @@ async function environmentWithKey(page: Page): Promise<string> {
     readOnly: false,
     colour: 'teal',
   });
-  await bridge(page, 'setApiKey', { environmentId: environment.id, key });
+  await callBridge(page, 'setApiKey', { environmentId: environment.id, key });
   return environment.id;
 }
 
@@ -46,7 +36,7 @@ const messageValues = {
 
 test('snippets carry the region, subaccount and key variable; the key only on the clipboard, by main, once confirmed', async ({ app }) => {
   const environmentId = await environmentWithKey(app.page);
-  const snippets = await bridge<{ language: string; code: string }[]>(app.page, 'generateSnippets', {
+  const snippets = await callBridge<{ language: string; code: string }[]>(app.page, 'generateSnippets', {
     environmentId,
     endpointId: 'messages.send',
     values: messageValues,
@@ -59,7 +49,7 @@ test('snippets carry the region, subaccount and key variable; the key only on th
   }
   expect(await app.page.evaluate(() => 'revealSnippetWithKey' in (window as unknown as { mailgun: object }).mailgun)).toBe(false);
 
-  await bridge(app.page, 'setActiveEnvironment', { id: environmentId });
+  await callBridge(app.page, 'setActiveEnvironment', { id: environmentId });
   await app.page.reload();
   await expect(app.page.getByTestId('env-active-name')).toHaveText('Snippets');
   await app.page.getByTestId('catalog-filter').fill('list domains');
@@ -102,7 +92,7 @@ test('a Postman collection imports, runs through the panel and exports again', a
   expect(exported.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
   expect(JSON.stringify(exported)).not.toContain(key);
 
-  const saved = await bridge<{ requests: { id: string; name: string }[] }>(app.page, 'listSavedRequests');
+  const saved = await callBridge<{ requests: { id: string; name: string }[] }>(app.page, 'listSavedRequests');
   expect(saved.requests).toHaveLength(10);
   expect(environmentId).not.toBe('');
   expect(app.consoleErrors).toEqual([]);

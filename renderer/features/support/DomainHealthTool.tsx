@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
+import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
 
 function percent(rate: number | null): string {
@@ -223,19 +224,7 @@ export function DomainHealthTool({ environment, onOpenRequest }: ToolProps) {
           {health.isPending ? 'Checking…' : 'Check domain'}
         </button>
       </form>
-      {health.isPending ? (
-        <p className="support-loading" role="status">
-          Gathering the report…{' '}
-          <button
-            type="button"
-            className="support-button support-button-small"
-            onClick={operation.cancel}
-            data-testid="support-health-cancel"
-          >
-            Cancel
-          </button>
-        </p>
-      ) : null}
+      {health.isPending ? <RunningNotice label="Gathering the report…" onCancel={operation.cancel} testId="support-health-cancel" /> : null}
       {health.isError ? <ErrorNotice error={toAppError(health.error)} testId="support-health-error" /> : null}
       {report ? (
         <div className="support-result" data-testid="support-health-result">

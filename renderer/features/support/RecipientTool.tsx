@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
+import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
 import { Timeline } from './Timeline';
 
@@ -141,17 +142,7 @@ export function RecipientTool({ environment, onOpenRequest }: ToolProps) {
       </form>
 
       {lookup.isPending ? (
-        <p className="support-loading" role="status">
-          Checking the lists…{' '}
-          <button
-            type="button"
-            className="support-button support-button-small"
-            onClick={operation.cancel}
-            data-testid="support-recipient-cancel"
-          >
-            Cancel
-          </button>
-        </p>
+        <RunningNotice label="Checking the lists…" onCancel={operation.cancel} testId="support-recipient-cancel" />
       ) : null}
       {lookup.isError ? <ErrorNotice error={toAppError(lookup.error)} testId="support-recipient-error" /> : null}
       {result ? (

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
+import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
 
 export function RegionTool({ environment, onOpenRequest }: ToolProps) {
@@ -60,19 +61,7 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
           {finder.isPending ? 'Asking…' : 'Find region'}
         </button>
       </form>
-      {finder.isPending ? (
-        <p className="support-loading" role="status">
-          Asking both regions…{' '}
-          <button
-            type="button"
-            className="support-button support-button-small"
-            onClick={operation.cancel}
-            data-testid="support-region-cancel"
-          >
-            Cancel
-          </button>
-        </p>
-      ) : null}
+      {finder.isPending ? <RunningNotice label="Asking both regions…" onCancel={operation.cancel} testId="support-region-cancel" /> : null}
       {finder.isError ? <ErrorNotice error={toAppError(finder.error)} testId="support-region-error" /> : null}
       {result ? (
         <div className="support-result" data-testid="support-region-result" data-mismatch={result.mismatch}>

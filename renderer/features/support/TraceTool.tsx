@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
+import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
 import { Timeline } from './Timeline';
 
@@ -117,19 +118,7 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
           {trace.isPending ? 'Tracing…' : 'Trace'}
         </button>
       </form>
-      {trace.isPending ? (
-        <p className="support-loading" role="status">
-          Reading events…{' '}
-          <button
-            type="button"
-            className="support-button support-button-small"
-            onClick={operation.cancel}
-            data-testid="support-trace-cancel"
-          >
-            Cancel
-          </button>
-        </p>
-      ) : null}
+      {trace.isPending ? <RunningNotice label="Reading events…" onCancel={operation.cancel} testId="support-trace-cancel" /> : null}
       {trace.isError ? <ErrorNotice error={toAppError(trace.error)} testId="support-trace-error" /> : null}
       {result ? (
         <div className="support-result" data-testid="support-trace-result" data-status={result.status}>
