@@ -95,7 +95,7 @@ export async function createServices(deps: MainDeps) {
   if (firstLaunch) await sandboxEnvironment.seed();
   const environments = guardKeyDestination(sandboxEnvironment.environments, (question) => deps.dialogs.confirm(question));
   const getKey = sandboxEnvironment.getKey;
-  await learnStoredKeys(environments, getKey);
+  await learnStoredKeys(environments, getKey, 3_000);
   const files = createFileRegistry({ openAsBlob });
   const history = createHistoryStore({ dir: deps.dataDir, clock, ...logError });
   const getEnvironment = async (id: string) => {
@@ -159,19 +159,24 @@ export async function createServices(deps: MainDeps) {
 /**
  * Reads every stored key once at start, so redaction knows them before any
  * request is made (a key typed into a field must be caught even if that
- * environment never sent anything). A locked keychain just means fewer are
- * known until they are read.
+ * environment never sent anything). A keychain that waits for the user to
+ * unlock it must not hold the window back, so start-up waits at most
+ * `waitMs`; the reads carry on and teach the redactor when they answer.
  */
 async function learnStoredKeys(
   environments: { list(): Promise<{ environments: readonly { id: string; hasKey: boolean }[] }> },
   getKey: (id: string) => Promise<string | null>,
+  waitMs: number,
 ): Promise<void> {
-  try {
+  const reads = (async () => {
     const { environments: all } = await environments.list();
     await Promise.all(all.filter((item) => item.hasKey).map((item) => getKey(item.id).catch(() => null)));
-  } catch {
+  })().catch(() => {
     // Listing failed: the environments service reports that itself when asked.
-  }
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([reads, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

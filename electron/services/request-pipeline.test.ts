@@ -41,15 +41,16 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function start(handler: TestHandler, readOnly = false): Promise<Environment> {
-  server = await startLocalServer(handler);
+let keytar = memoryKeytar();
+
+async function boot(): Promise<void> {
   services = await createServices({
     dataDir: dir,
     appVersion: '0.0.0',
     shell: 'browser-harness',
     platform: process.platform,
     versions: { node: process.versions.node },
-    keytar: memoryKeytar(),
+    keytar,
     dialogs: {
       openFiles: async () => [],
       saveFile: async () => ({ saved: false }),
@@ -63,6 +64,12 @@ async function start(handler: TestHandler, readOnly = false): Promise<Environmen
     openExternal: async () => {},
   });
   handlers = createHandlers(services);
+}
+
+async function start(handler: TestHandler, readOnly = false): Promise<Environment> {
+  server = await startLocalServer(handler);
+  keytar = memoryKeytar();
+  await boot();
   const environment = await handlers.saveEnvironment({
     name: 'Local',
     region: 'custom',
@@ -341,6 +348,20 @@ describe('saving and importing take the key out', () => {
     );
     expect(exportResult.requests).toBe(1);
     expect(exported.join('')).not.toContain(KEY);
+  });
+
+  it('knows the stored keys from the start, before any of them was used', async () => {
+    await start(hang);
+    await services.dispose();
+    await boot();
+    const collection = await handlers.createCollection({ name: 'After restart' });
+    const saved = await handlers.saveRequest({
+      collectionId: collection.id,
+      name: 'Pasted key',
+      target: { kind: 'custom', request: { ...customGet('/v3/domains'), query: [{ name: 'key', value: KEY }] } },
+    });
+    expect(saved.keyRemoved).toBe(true);
+    expect(await fs.readFile(path.join(dir, 'saved-requests.json'), 'utf8')).not.toContain(KEY);
   });
 
   it('imports a Postman collection without literal copies of its key in query values and headers', async () => {
