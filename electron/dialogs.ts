@@ -21,10 +21,25 @@ const purposeFilters: Readonly<Record<FilePurpose, Electron.FileFilter[]>> = {
   other: [{ name: 'All files', extensions: ['*'] }],
 };
 
-/** Native open and save dialogs; main reads and writes only the files the user picks here. */
+/** Native open, save and question dialogs; main reads and writes only the files the user picks here. */
 export function electronDialogs(dialog: Dialog, parent: () => BrowserWindow | null): MainDialogs {
   const window = () => parent() ?? undefined;
   return {
+    async confirm({ title, message, detail, confirmLabel }) {
+      const owner = window();
+      const options: Electron.MessageBoxOptions = {
+        type: 'warning',
+        title,
+        message,
+        detail,
+        buttons: ['Cancel', confirmLabel],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
+      const result = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      return result.response === 1;
+    },
     async openFiles(purpose, multiple) {
       const options: Electron.OpenDialogOptions = {
         properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],

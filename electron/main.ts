@@ -158,6 +158,7 @@ async function start(): Promise<void> {
     keytar: rememberSecrets(keytar, (secret) => redactor.remember(secret)),
     dialogs: electronDialogs(dialog, () => mainWindow),
     openExternal,
+    clipboard,
     logError,
     logRendererError: (message, detail) => appLog?.error(message, detail),
   });

@@ -23,6 +23,8 @@ export interface MainHarness {
   readonly openedExternally: string[];
   readonly mainErrors: string[];
   readonly dialogs: ScriptedDialogs;
+  /** Stands in for the system clipboard main writes to ("Copy with key"). */
+  readonly clipboard: { text: string };
   invoke(channel: string, arg: unknown): Promise<Result<unknown>>;
   dispose(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function startMainHarness(dataDir: string): Promise<MainHarness> {
   const mainErrors: string[] = [];
   const calls: BridgeCall[] = [];
   const dialogs = createScriptedDialogs();
+  const clipboard = { text: '' };
   const services = await createServices({
     dataDir,
     appVersion: packageJson.version,
@@ -51,6 +54,15 @@ export async function startMainHarness(dataDir: string): Promise<MainHarness> {
     openExternal: async (url) => {
       openedExternally.push(url);
     },
+    clipboard: {
+      writeText: (text) => {
+        clipboard.text = text;
+      },
+      readText: () => clipboard.text,
+      clear: () => {
+        clipboard.text = '';
+      },
+    },
     logError: (message, error) => mainErrors.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
   });
   const dispatch = createDispatcher(createHandlers(services), {
@@ -62,6 +74,7 @@ export async function startMainHarness(dataDir: string): Promise<MainHarness> {
     openedExternally,
     mainErrors,
     dialogs,
+    clipboard,
     async invoke(channel, arg) {
       const method = methodForChannel(channel);
       const result: Result<unknown> = method

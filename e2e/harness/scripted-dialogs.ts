@@ -13,14 +13,28 @@ export interface ScriptedDialogs extends MainDialogs {
   /** The next save dialog saves to this path; with none queued it is cancelled. */
   saveNextTo(filePath: string): void;
   readonly saved: string[];
+  /** The next question is answered with this; with none queued it is refused, as Cancel would. */
+  answerNext(answer: boolean): void;
+  /** Every question main asked, in order. */
+  readonly questions: { title: string; message: string; detail: string }[];
 }
 
 export function createScriptedDialogs(): ScriptedDialogs {
   const picks: string[][] = [];
   const saves: string[] = [];
   const saved: string[] = [];
+  const answers: boolean[] = [];
+  const questions: { title: string; message: string; detail: string }[] = [];
   return {
     saved,
+    questions,
+    answerNext: (answer) => {
+      answers.push(answer);
+    },
+    async confirm({ title, message, detail }) {
+      questions.push({ title, message, detail });
+      return answers.shift() ?? false;
+    },
     pickNext: (...paths) => {
       picks.push(paths);
     },

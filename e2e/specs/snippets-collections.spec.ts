@@ -3,10 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { callBridge } from '../harness/call-bridge';
 
 /**
  * Code snippets and Postman collections through the real renderer and main
- * services. The canary key may appear only in a confirmed reveal, and never
+ * services. The canary key may appear only on the clipboard main writes, and never
  * in files, history or the query cache.
  */
 
@@ -15,19 +16,8 @@ const fixture = fileURLToPath(
   new URL('../../electron/services/postman/__fixtures__/mailgun-essentials.postman_collection.json', import.meta.url),
 );
 
-async function bridge<T>(page: Page, method: string, arg?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([name, value]) =>
-      (window as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>).mailgun?.[name as string]?.(value),
-    [method, arg] as const,
-  );
-  const typed = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!typed.ok) throw new Error(`${method}: ${typed.error?.message}`);
-  return typed.value as T;
-}
-
 async function environmentWithKey(page: Page): Promise<string> {
-  const environment = await bridge<{ id: string }>(page, 'saveEnvironment', {
+  const environment = await callBridge<{ id: string }>(page, 'saveEnvironment', {
     name: 'Snippets',
     region: 'eu',
     domain: 'mg.example.com',
@@ -36,7 +26,7 @@ async function environmentWithKey(page: Page): Promise<string> {
     readOnly: false,
     colour: 'teal',
   });
-  await bridge(page, 'setApiKey', { environmentId: environment.id, key });
+  await callBridge(page, 'setApiKey', { environmentId: environment.id, key });
   return environment.id;
 }
 
@@ -44,9 +34,9 @@ const messageValues = {
   params: { from: 'Me <me@mg.example.com>', to: ['alice@example.com', 'bob@example.com'], subject: 'Hi', text: 'Hello' },
 };
 
-test('snippets carry the region, subaccount and key variable; the key only on a confirmed reveal', async ({ app }) => {
+test('snippets carry the region, subaccount and key variable; the key only on the clipboard, by main, once confirmed', async ({ app }) => {
   const environmentId = await environmentWithKey(app.page);
-  const snippets = await bridge<{ language: string; code: string }[]>(app.page, 'generateSnippets', {
+  const snippets = await callBridge<{ language: string; code: string }[]>(app.page, 'generateSnippets', {
     environmentId,
     endpointId: 'messages.send',
     values: messageValues,
@@ -57,26 +47,26 @@ test('snippets carry the region, subaccount and key variable; the key only on a 
     expect(snippet.code).toContain('sub-7');
     expect(snippet.code).not.toContain(key);
   }
-  const refused = await app.page.evaluate(
-    async ([id]) =>
-      (window as unknown as { mailgun: Record<string, (a: unknown) => Promise<{ ok: boolean }>> }).mailgun.revealSnippetWithKey?.({
-        environmentId: id,
-        endpointId: 'messages.send',
-        values: { params: {} },
-        language: 'curl',
-        confirmed: false,
-      }),
-    [environmentId] as const,
-  );
-  expect(refused?.ok).toBe(false);
-  const revealed = await bridge<{ code: string }>(app.page, 'revealSnippetWithKey', {
-    environmentId,
-    endpointId: 'domains.list',
-    values: { params: {} },
-    language: 'go',
-    confirmed: true,
-  });
-  expect(revealed.code).toContain(key);
+  expect(await app.page.evaluate(() => 'revealSnippetWithKey' in (window as unknown as { mailgun: object }).mailgun)).toBe(false);
+
+  await callBridge(app.page, 'setActiveEnvironment', { id: environmentId });
+  await app.page.reload();
+  await expect(app.page.getByTestId('env-active-name')).toHaveText('Snippets');
+  await app.page.getByTestId('catalog-filter').fill('list domains');
+  await app.page.locator('[data-testid="catalog-endpoint"][data-endpoint-id="domains.list"]').getByRole('button').first().click();
+  await app.page.getByTestId('tab-code').click();
+  await app.page.getByTestId('snippet-tab-go').click();
+  // The question is main's (a native dialog); refused, nothing is copied.
+  await app.page.getByTestId('snippet-copy-with-key').click();
+  await expect(app.page.getByTestId('snippet-copy-status')).toHaveText('Not copied');
+  expect(app.main.clipboard.text).toBe('');
+  app.main.dialogs.answerNext(true);
+  await app.page.getByTestId('snippet-copy-with-key').click();
+  await expect(app.page.getByTestId('snippet-key-note')).toContainText('Copied with the API key');
+  expect(app.main.dialogs.questions.at(-1)?.message).toMatch(/Go \(net\/http\) snippet with the real API key of "Snippets"/);
+  expect(app.main.clipboard.text).toContain(key);
+  await expect(app.page.getByTestId('snippet-code')).not.toContainText(key);
+  expect(JSON.stringify(app.main.calls.map((call) => call.result))).not.toContain(key);
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -102,7 +92,7 @@ test('a Postman collection imports, runs through the panel and exports again', a
   expect(exported.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
   expect(JSON.stringify(exported)).not.toContain(key);
 
-  const saved = await bridge<{ requests: { id: string; name: string }[] }>(app.page, 'listSavedRequests');
+  const saved = await callBridge<{ requests: { id: string; name: string }[] }>(app.page, 'listSavedRequests');
   expect(saved.requests).toHaveLength(10);
   expect(environmentId).not.toBe('');
   expect(app.consoleErrors).toEqual([]);

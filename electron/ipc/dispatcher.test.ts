@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/errors';
+import { createRedactor } from '../services/redaction';
 import { createDispatcher, type Handlers } from './dispatcher';
 import { createHandlers } from './handlers';
 
@@ -15,6 +16,7 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
       }),
     },
     openExternal: async () => {},
+    redactor: createRedactor(),
   } as never);
   return { ...base, ...overrides };
 }

@@ -9,7 +9,27 @@ import { createSandboxHandlers } from './handlers/sandbox';
 import { createSnippetHandlers } from './handlers/snippets';
 import { createSupportHandlers } from './handlers/support';
 
+/**
+ * Every handler's answer and error pass through the redactor: whatever a
+ * service returns, no known API key (in any form) reaches the renderer.
+ */
 export function createHandlers(services: Services): Handlers {
+  const handlers = createRawHandlers(services);
+  const { redactor } = services;
+  const wrapped: Record<string, (arg: unknown) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (arg: unknown) => unknown][]) {
+    wrapped[name] = async (arg) => {
+      try {
+        return redactor.deep(await handler(arg));
+      } catch (error) {
+        throw redactor.error(error);
+      }
+    };
+  }
+  return wrapped as unknown as Handlers;
+}
+
+function createRawHandlers(services: Services): Handlers {
   return {
     ...createAppHandlers({ appInfo: services.appInfo, openExternal: services.openExternal }),
     ...createEnvironmentHandlers({
@@ -17,11 +37,21 @@ export function createHandlers(services: Services): Handlers {
       connectionTest: services.connectionTest,
       dialogs: services.dialogs,
     }),
-    ...createRequestHandlers({ sender: services.sender, files: services.files, history: services.history, dialogs: services.dialogs }),
+    ...createRequestHandlers({
+      sender: services.sender,
+      files: services.files,
+      history: services.history,
+      dialogs: services.dialogs,
+      setLimits: services.setLimits,
+    }),
     ...createSandboxHandlers({ sandbox: services.sandbox }),
     ...createSnippetHandlers({ snippets: services.snippets }),
     ...createCollectionHandlers({ savedRequests: services.savedRequests, customSender: services.customSender, dialogs: services.dialogs }),
-    ...createSupportHandlers({ support: services.support, dialogs: services.dialogs }),
+    ...createSupportHandlers({
+      support: services.support,
+      dialogs: services.dialogs,
+      operation: (id, work) => services.pipeline.operation(id, work),
+    }),
     ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
   };
 }

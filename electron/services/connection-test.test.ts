@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Environment } from '../../shared/environments/types';
 import { AppFailure } from '../../shared/errors';
-import { createConnectionTester, type FetchLike } from './connection-test';
+import { createConnectionTester } from './connection-test';
 import { closedPort, type LocalServer, startLocalServer } from './testing/local-server';
+import { testPipeline } from './testing/pipeline';
+
+type FetchLike = typeof globalThis.fetch;
 
 const key = 'key-0123456789abcdef0123';
 const env: Environment = {
@@ -28,12 +31,13 @@ interface Call {
 /** Answers by host: a status, or an error to throw like fetch does. */
 function fakeFetch(answers: Record<string, number | Error>, body = '{"domain":{"name":"mg.example.com","state":"active"}}') {
   const calls: Call[] = [];
-  const fetch: FetchLike = async (url, init) => {
-    calls.push({ url, headers: init.headers, redirect: init.redirect });
+  const fetch: FetchLike = async (input, init) => {
+    const url = String(input);
+    calls.push({ url, headers: Object.fromEntries(new Headers(init?.headers)), redirect: init?.redirect ?? '' });
     const answer = answers[new URL(url).host];
     if (answer === undefined) throw new Error(`unexpected host ${url}`);
     if (answer instanceof Error) throw answer;
-    return { status: answer, text: async () => (answer === 200 ? body : '{"message":"x"}') };
+    return new Response(answer === 200 ? body : '{"message":"x"}', { status: answer });
   };
   return { fetch, calls };
 }
@@ -41,8 +45,8 @@ function fakeFetch(answers: Record<string, number | Error>, body = '{"domain":{"
 const us = 'api.mailgun.net';
 const eu = 'api.eu.mailgun.net';
 
-function tester(fetch: FetchLike, storedKey: string | null = key) {
-  return createConnectionTester({ fetch, getKey: async () => storedKey, timeoutMs: 2000 });
+function tester(fetch: FetchLike, storedKey: string | null = key, timeoutMs = 2000) {
+  return createConnectionTester({ pipeline: testPipeline({ fetch, getKey: async () => storedKey }), timeoutMs });
 }
 
 describe('connection test', () => {
@@ -63,9 +67,9 @@ describe('connection test', () => {
         url: 'https://api.mailgun.net/v4/domains/mg.example.com',
         redirect: 'manual',
         headers: {
-          Authorization: `Basic ${Buffer.from(`api:${key}`).toString('base64')}`,
-          Accept: 'application/json',
-          'X-Mailgun-On-Behalf-Of': 'sub-9',
+          authorization: `Basic ${Buffer.from(`api:${key}`).toString('base64')}`,
+          accept: 'application/json',
+          'x-mailgun-on-behalf-of': 'sub-9',
         },
       },
     ]);
@@ -156,7 +160,7 @@ describe('connection test against a local server (custom URL, real fetch)', () =
       res.writeHead(req.url === '/proxy/v4/domains/mg.example.com' ? 404 : 500).end('{"message":"Domain not found"}');
     });
     const custom = { ...env, region: 'custom' as const, baseUrl: `${server.origin}/proxy` };
-    const result = await createConnectionTester({ fetch, getKey: async () => key }).test(custom);
+    const result = await tester(fetch).test(custom);
     expect(result).toMatchObject({ ok: false, status: 404, region: 'custom' });
     expect(result).not.toHaveProperty('otherRegion');
     expect(server.requests).toHaveLength(1);
@@ -166,7 +170,7 @@ describe('connection test against a local server (custom URL, real fetch)', () =
   it('does not follow a redirect to another host', async () => {
     const target = await startLocalServer((_req, res) => res.writeHead(200).end('{}'));
     server = await startLocalServer((_req, res) => res.writeHead(302, { location: `${target.origin}/steal` }).end());
-    const result = await createConnectionTester({ fetch, getKey: async () => key }).test({
+    const result = await tester(fetch).test({
       ...env,
       region: 'custom',
       baseUrl: server.origin,
@@ -178,7 +182,7 @@ describe('connection test against a local server (custom URL, real fetch)', () =
 
   it('reports a refused connection', async () => {
     const port = await closedPort();
-    const result = await createConnectionTester({ fetch, getKey: async () => key }).test({
+    const result = await tester(fetch).test({
       ...env,
       region: 'custom',
       baseUrl: `http://127.0.0.1:${port}`,
@@ -188,7 +192,7 @@ describe('connection test against a local server (custom URL, real fetch)', () =
 
   it('times out a server that never answers', async () => {
     server = await startLocalServer(() => undefined);
-    const result = await createConnectionTester({ fetch, getKey: async () => key, timeoutMs: 200 }).test({
+    const result = await tester(fetch, key, 200).test({
       ...env,
       region: 'custom',
       baseUrl: server.origin,

@@ -2,35 +2,29 @@ import type { ConnectionTestResult } from '../../shared/bridge/environments';
 import { baseUrlFor, isOfficialRegion, otherRegion, regionBaseUrlFor, regionLabels } from '../../shared/environments/regions';
 import type { Environment, OfficialRegion } from '../../shared/environments/types';
 import { AppFailure } from '../../shared/errors';
-import { mapRequestError } from './error-mapping';
+import type { RequestPipeline } from './request-pipeline';
+
+/** The answer is one domain record; anything much bigger is not Mailgun, and is not read further. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /**
  * "Test connection": one cheap read that proves the key, region and domain
  * fit together. When the answer suggests the wrong region (401 or 404), the
  * other official region is asked with the same key, since that is the most
  * common set-up mistake. The key is only ever sent to the environment's own
- * host or the other official region's host, and redirects are not followed.
+ * host or the other official region's host, and redirects to any other
+ * origin are not followed.
  */
 
-export interface FetchResponseLike {
-  readonly status: number;
-  text(): Promise<string>;
-}
-
-export type FetchLike = (
-  url: string,
-  init: { method: 'GET'; headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal },
-) => Promise<FetchResponseLike>;
-
 export interface ConnectionTesterDeps {
-  readonly fetch: FetchLike;
-  /** Main's keychain reader; the key never leaves this module except in the Authorization header. */
-  readonly getKey: (environmentId: string) => Promise<string | null>;
+  /** Main's one request pipeline: origin check before the key is read, the user's size cap, cancelling, redaction. */
+  readonly pipeline: Pick<RequestPipeline, 'probe' | 'operation'>;
   readonly timeoutMs?: number;
 }
 
 export interface ConnectionTester {
-  test(environment: Environment): Promise<ConnectionTestResult>;
+  /** `requestId` lets `cancelRequest` stop the test. */
+  test(environment: Environment, requestId?: string): Promise<ConnectionTestResult>;
 }
 
 type Attempt = { readonly status: number; readonly body: string } | { readonly status: null; readonly failure: AppFailure };
@@ -49,34 +43,26 @@ function domainState(body: string): string | null {
 }
 
 export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTester {
-  const timeoutMs = deps.timeoutMs ?? 15_000;
-
-  async function attempt(baseUrl: string, allowedHosts: ReadonlySet<string>, environment: Environment, key: string): Promise<Attempt> {
+  async function attempt(baseUrl: string, allowedHosts: ReadonlySet<string>, environment: Environment): Promise<Attempt> {
     const url = `${baseUrl}/v4/domains/${encodeURIComponent(environment.domain)}`;
     if (!allowedHosts.has(hostOf(url)))
       throw new AppFailure('forbidden-host', 'Refused to send the key to an unexpected host.', 'Check the base URL of this environment.');
-    const headers: Record<string, string> = {
-      Authorization: `Basic ${Buffer.from(`api:${key}`, 'utf8').toString('base64')}`,
-      Accept: 'application/json',
-    };
-    if (environment.subaccountId !== undefined) headers['X-Mailgun-On-Behalf-Of'] = environment.subaccountId;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    const headers: [string, string][] = [['Accept', 'application/json']];
+    if (environment.subaccountId !== undefined) headers.push(['X-Mailgun-On-Behalf-Of', environment.subaccountId]);
     try {
-      const response = await deps.fetch(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
-      const body = await response.text().catch(() => '');
-      return { status: response.status, body };
+      const raw = await deps.pipeline.probe({
+        environmentId: environment.id,
+        baseUrl,
+        prepared: { method: 'GET', url, headers },
+        limits: { ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}), maxBytes: MAX_ANSWER_BYTES },
+      });
+      return { status: raw.status, body: new TextDecoder().decode(raw.bytes) };
     } catch (error) {
+      if (error instanceof AppFailure && (error.code === 'key-missing' || error.code === 'cancelled')) throw error;
       return {
         status: null,
-        failure: mapRequestError(error, { host: hostOf(url), timeoutMs, ...(timedOut ? { abortReason: 'timeout' as const } : {}) }),
+        failure: error instanceof AppFailure ? error : new AppFailure('internal', 'The test failed unexpectedly.', 'Try again.'),
       };
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -86,9 +72,8 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
     refused: boolean,
     allowed: ReadonlySet<string>,
     environment: Environment,
-    key: string,
   ): Promise<Pick<ConnectionTestResult, 'otherRegion' | 'message' | 'hint'>> {
-    const second = await attempt(regionBaseUrlFor(environment, other), allowed, environment, key);
+    const second = await attempt(regionBaseUrlFor(environment, other), allowed, environment);
     const there = `the ${regionLabels[other]} region`;
     const otherRegionResult = { region: other, status: second.status, found: second.status === 200 };
     if (second.status === 200) {
@@ -120,88 +105,82 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
   }
 
   return {
-    async test(environment) {
-      const baseUrl = baseUrlFor(environment);
-      const region = environment.region;
-      const here = isOfficialRegion(region) ? `the ${regionLabels[region]} region` : hostOf(baseUrl);
-      const base = { region, baseUrl };
-      const domain = environment.domain;
-
-      if (environment.keyKind === 'sending') {
-        return {
-          ...base,
-          ok: false,
-          checked: false,
-          status: null,
-          message: 'Nothing was sent: a domain sending key can only send mail, so there is no harmless request to check it with.',
-          hint: `To check it, send a message through ${domain} with the o:testmode option set to yes; Mailgun accepts it without delivering it.`,
-        };
-      }
-
-      const key = await deps.getKey(environment.id);
-      if (key === null)
-        throw new AppFailure(
-          'key-missing',
-          'No API key is stored for this environment.',
-          'Enter the API key in the environment settings, then test again.',
-        );
-
-      const other = otherRegion(region);
-      const allowed = new Set([hostOf(baseUrl), ...(other === null ? [] : [hostOf(regionBaseUrlFor(environment, other))])]);
-      const first = await attempt(baseUrl, allowed, environment, key);
-
-      if (first.status === null) {
-        return {
-          ...base,
-          ok: false,
-          checked: true,
-          status: null,
-          errorCode: first.failure.code,
-          message: first.failure.message,
-          hint: first.failure.hint,
-        };
-      }
-      const status = first.status;
-      if (status === 200) {
-        const state = domainState(first.body);
-        return {
-          ...base,
-          ok: true,
-          checked: true,
-          status,
-          message: `Connected: the key works and ${domain} was found in ${here}${state === null ? '' : ` (state: ${state})`}.`,
-          hint:
-            state !== null && state !== 'active'
-              ? 'The domain is not active yet; verify its DNS records in Mailgun before sending real mail.'
-              : '',
-        };
-      }
-      if (status === 401 || status === 404) {
-        const refused = status === 401;
-        const problem = refused ? `The key was refused in ${here}` : `${domain} was not found in ${here}`;
-        if (other === null) {
-          return {
-            ...base,
-            ok: false,
-            checked: true,
-            status,
-            message: `${problem}.`,
-            hint: refused
-              ? 'Check the API key; custom URLs are not compared with the official regions.'
-              : 'Check the domain name and what your custom URL forwards to.',
-          };
-        }
-        return {
-          ...base,
-          ...(await compareWithOther(other, problem, refused, allowed, environment, key)),
-          ok: false,
-          checked: true,
-          status,
-        };
-      }
-      return { ...base, ok: false, checked: true, status, ...explainOther(status) };
-    },
+    test: (environment, requestId) => deps.pipeline.operation(requestId, () => run(environment)),
   };
+
+  async function run(environment: Environment): Promise<ConnectionTestResult> {
+    const baseUrl = baseUrlFor(environment);
+    const region = environment.region;
+    const here = isOfficialRegion(region) ? `the ${regionLabels[region]} region` : hostOf(baseUrl);
+    const base = { region, baseUrl };
+    const domain = environment.domain;
+
+    if (environment.keyKind === 'sending') {
+      return {
+        ...base,
+        ok: false,
+        checked: false,
+        status: null,
+        message: 'Nothing was sent: a domain sending key can only send mail, so there is no harmless request to check it with.',
+        hint: `To check it, send a message through ${domain} with the o:testmode option set to yes; Mailgun accepts it without delivering it.`,
+      };
+    }
+
+    const other = otherRegion(region);
+    const allowed = new Set([hostOf(baseUrl), ...(other === null ? [] : [hostOf(regionBaseUrlFor(environment, other))])]);
+    const first = await attempt(baseUrl, allowed, environment);
+
+    if (first.status === null) {
+      return {
+        ...base,
+        ok: false,
+        checked: true,
+        status: null,
+        errorCode: first.failure.code,
+        message: first.failure.message,
+        hint: first.failure.hint,
+      };
+    }
+    const status = first.status;
+    if (status === 200) {
+      const state = domainState(first.body);
+      return {
+        ...base,
+        ok: true,
+        checked: true,
+        status,
+        message: `Connected: the key works and ${domain} was found in ${here}${state === null ? '' : ` (state: ${state})`}.`,
+        hint:
+          state !== null && state !== 'active'
+            ? 'The domain is not active yet; verify its DNS records in Mailgun before sending real mail.'
+            : '',
+      };
+    }
+    if (status === 401 || status === 404) {
+      const refused = status === 401;
+      const problem = refused ? `The key was refused in ${here}` : `${domain} was not found in ${here}`;
+      if (other === null) {
+        return {
+          ...base,
+          ok: false,
+          checked: true,
+          status,
+          message: `${problem}.`,
+          hint: refused
+            ? 'Check the API key; custom URLs are not compared with the official regions.'
+            : 'Check the domain name and what your custom URL forwards to.',
+        };
+      }
+      return {
+        ...base,
+        ...(await compareWithOther(other, problem, refused, allowed, environment)),
+        ok: false,
+        checked: true,
+        status,
+      };
+    }
+    return { ...base, ok: false, checked: true, status, ...explainOther(status) };
+  }
 }
 
 function explainOther(status: number): { message: string; hint: string } {

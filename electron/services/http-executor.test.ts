@@ -71,6 +71,30 @@ describe('http executor', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('sends the key over plain http only to this computer, without reading it otherwise', async () => {
+    let asked = false;
+    let fetched = false;
+    const executor = createHttpExecutor({
+      fetch: async () => {
+        fetched = true;
+        return new Response('ok');
+      },
+    });
+    const origin = 'http://mailgun-proxy.example.com';
+    const failure = await failureOf(
+      executor.execute(get({ origin }), {
+        ...options({ origin }),
+        getApiKey: async () => {
+          asked = true;
+          return KEY;
+        },
+      }),
+    );
+    expect(failure).toMatchObject({ code: 'forbidden-host', message: 'The API key would go unencrypted to mailgun-proxy.example.com.' });
+    expect(asked).toBe(false);
+    expect(fetched).toBe(false);
+  });
+
   it('refuses URLs with credentials in them', async () => {
     const server = await serve((_req, res) => res.end('ok'));
     const url = server.origin.replace('http://', 'http://user:pw@');

@@ -1,4 +1,6 @@
+import { isLoopbackHostname } from '../../shared/environments/validate';
 import { AppFailure } from '../../shared/errors';
+import { RESERVED_HEADERS } from '../../shared/request/build-request';
 import type { HttpHeaderList, ResponseTimings, SentRequestSummary } from '../../shared/requests/types';
 import { type AbortReason, mapRequestError } from './error-mapping';
 
@@ -97,6 +99,14 @@ function checkDestination(target: URL, base: URL): void {
       'Check the environment base URL.',
     );
   }
+  // The key travels in the clear over http, so only where it never leaves this computer.
+  if (target.protocol === 'http:' && !isLoopbackHostname(target.hostname)) {
+    throw new AppFailure(
+      'forbidden-host',
+      `The API key would go unencrypted to ${target.host}.`,
+      'Use an https:// base URL; plain http is only for servers on this computer (localhost, 127.x.x.x, ::1).',
+    );
+  }
   if (target.username || target.password) {
     throw new AppFailure(
       'forbidden-host',
@@ -117,8 +127,8 @@ function toHeaders(source: PreparedRequest['headers']): Headers {
   const headers = new Headers();
   const entries: Iterable<readonly [string, string]> = Array.isArray(source) ? source : Object.entries(source as Record<string, string>);
   for (const [name, value] of entries) headers.append(name, value);
-  // Credentials come from the keychain only; anything else claiming to be auth is dropped.
-  headers.delete('authorization');
+  // Credentials come from the keychain only, and fetch sets the framing itself; the body encoder's Content-Type stays.
+  for (const name of RESERVED_HEADERS) if (name !== 'content-type') headers.delete(name);
   return headers;
 }
 

@@ -12,17 +12,20 @@ import { createEnvironmentsService, createEnvironmentsStore } from './environmen
 import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
+import { guardKeyDestination } from './key-destination';
 import { createKeychain, type KeytarLike } from './keychain';
+import { createRedactor } from './redaction';
+import { createRequestPipeline, defaultLimits, type SendLimits } from './request-pipeline';
 import { createSandboxServer } from './sandbox/server';
 import { createSandboxEnvironment, withSandboxClientHeader } from './sandbox-environment';
 import { createSavedRequestsService } from './saved-requests';
 import { createCustomSender } from './send-custom-request';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from './send-request';
-import { createSnippetService } from './snippets';
+import { type ClipboardLike, type ConfirmDialog, createSnippetService } from './snippets';
 import { createBaseUrlSender, createSupportServices } from './support';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
-export type MainDialogs = TextFileDialogs & RequestDialogs;
+export type MainDialogs = TextFileDialogs & RequestDialogs & { readonly confirm: ConfirmDialog };
 
 /**
  * Everything main needs from the outside world, passed in so the same
@@ -39,6 +42,8 @@ export interface MainDeps {
   readonly keychainServiceName?: string;
   readonly dialogs: MainDialogs;
   readonly openExternal: (url: string) => Promise<void>;
+  /** Electron's clipboard in the app; only "Copy with key" uses it, from main. */
+  readonly clipboard?: ClipboardLike;
   readonly fetch?: typeof globalThis.fetch;
   readonly clock?: () => number;
   readonly logError?: (message: string, error: unknown) => void;
@@ -50,8 +55,29 @@ export interface MainDeps {
 
 export async function createServices(deps: MainDeps) {
   const clock = deps.clock ?? Date.now;
+  const redactor = createRedactor();
+  // Whatever is logged may quote a server's answer or a failed value; it goes out without any key in it.
+  const logError = deps.logError
+    ? { logError: (message: string, error: unknown) => deps.logError?.(redactor.text(message), redactor.error(error)) }
+    : {};
   const appInfo = createAppInfoService({ version: deps.appVersion, shell: deps.shell, platform: deps.platform, versions: deps.versions });
-  const keychain = createKeychain({ keytar: deps.keytar, ...(deps.keychainServiceName ? { serviceName: deps.keychainServiceName } : {}) });
+  const rawKeychain = createKeychain({
+    keytar: deps.keytar,
+    ...(deps.keychainServiceName ? { serviceName: deps.keychainServiceName } : {}),
+  });
+  // Every key main reads or stores becomes one the redactor scrubs.
+  const keychain: typeof rawKeychain = {
+    ...rawKeychain,
+    getKey: async (id) => {
+      const key = await rawKeychain.getKey(id);
+      redactor.learn(key);
+      return key;
+    },
+    setKey: async (id, key) => {
+      redactor.learn(key);
+      await rawKeychain.setKey(id, key);
+    },
+  };
   const storedEnvironments = createEnvironmentsService({
     store: createEnvironmentsStore({ dir: deps.dataDir, clock }),
     keychain,
@@ -61,31 +87,43 @@ export async function createServices(deps: MainDeps) {
   const sandbox = createSandboxServer({
     dataDir: deps.dataDir,
     catalog: () => import('../../shared/catalog').then((module) => module.catalog),
-    logError: (error) => deps.logError?.('sandbox server', error),
+    logError: (error) => logError.logError?.('sandbox server', error),
   });
   const fetchImpl = withSandboxClientHeader(deps.fetch ?? globalThis.fetch, sandbox);
   const sandboxEnvironment = createSandboxEnvironment({
     sandbox,
     environments: storedEnvironments,
     keychain,
-    ...(deps.logError ? { logError: deps.logError } : {}),
+    ...logError,
   });
   await sandboxEnvironment.ensure();
-  const environments = sandboxEnvironment.environments;
+  const environments = guardKeyDestination(sandboxEnvironment.environments, (question) => deps.dialogs.confirm(question));
   const getKey = sandboxEnvironment.getKey;
-  const connectionTest = createConnectionTester({ fetch: fetchImpl, getKey });
+  await learnStoredKeys(environments, getKey, 3_000);
   const files = createFileRegistry({ openAsBlob });
-  const history = createHistoryStore({ dir: deps.dataDir, clock, ...(deps.logError ? { logError: deps.logError } : {}) });
+  const history = createHistoryStore({ dir: deps.dataDir, clock, ...logError });
   const getEnvironment = async (id: string) => {
     const environment = await environments.find(id);
     return environment ? toSendEnvironment(environment) : undefined;
   };
   const executor = createHttpExecutor({ fetch: fetchImpl, clock });
-  const logError = deps.logError ? { logError: deps.logError } : {};
-  const senderDeps: RequestSenderDeps = { getEnvironment, getKey, getEndpoint, executor, files, history, ...logError };
+  let userLimits: SendLimits = defaultLimits;
+  const pipeline = createRequestPipeline({ executor, getKey, history, redactor, limits: () => userLimits, ...logError });
+  const setLimits = (next: SendLimits): SendLimits => {
+    userLimits = { timeoutMs: next.timeoutMs, maxBytes: next.maxBytes };
+    return userLimits;
+  };
+  const connectionTest = createConnectionTester({ pipeline });
+  const senderDeps: RequestSenderDeps = { getEnvironment, getEndpoint, files, pipeline };
   const sender = createRequestSender(senderDeps);
-  const customSender = createCustomSender({ getEnvironment, getKey, executor, history, ...logError });
-  const snippets = createSnippetService({ getEnvironment, getKey, getEndpoint });
+  const customSender = createCustomSender({ getEnvironment, pipeline });
+  const snippets = createSnippetService({
+    getEnvironment,
+    getKey,
+    getEndpoint,
+    confirm: (question) => deps.dialogs.confirm(question),
+    ...(deps.clipboard ? { clipboard: deps.clipboard } : {}),
+  });
   const savedRequests = createSavedRequestsService({
     dir: deps.dataDir,
     clock,
@@ -95,6 +133,7 @@ export async function createServices(deps: MainDeps) {
     groupTitle: (id) => getGroup(id as Parameters<typeof getGroup>[0])?.title ?? id,
     environments,
     getKey,
+    redactor,
     sender,
     customSender,
   });
@@ -123,9 +162,37 @@ export async function createServices(deps: MainDeps) {
     support,
     sandbox,
     desktopSettings,
-    rendererErrors: createRendererErrorSink({ write: deps.logRendererError ?? ((message, detail) => deps.logError?.(message, detail)) }),
+    rendererErrors: createRendererErrorSink({
+      write: (message, detail) => (deps.logRendererError ?? deps.logError)?.(redactor.text(message), redactor.error(detail)),
+    }),
+    pipeline,
+    redactor,
+    setLimits,
     dispose: () => sandbox.stop(),
   };
+}
+
+/**
+ * Reads every stored key once at start, so redaction knows them before any
+ * request is made (a key typed into a field must be caught even if that
+ * environment never sent anything). A keychain that waits for the user to
+ * unlock it must not hold the window back, so start-up waits at most
+ * `waitMs`; the reads carry on and teach the redactor when they answer.
+ */
+async function learnStoredKeys(
+  environments: { list(): Promise<{ environments: readonly { id: string; hasKey: boolean }[] }> },
+  getKey: (id: string) => Promise<string | null>,
+  waitMs: number,
+): Promise<void> {
+  const reads = (async () => {
+    const { environments: all } = await environments.list();
+    await Promise.all(all.filter((item) => item.hasKey).map((item) => getKey(item.id).catch(() => null)));
+  })().catch(() => {
+    // Listing failed: the environments service reports that itself when asked.
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([reads, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

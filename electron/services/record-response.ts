@@ -1,5 +1,5 @@
 import type { HttpHeaderList, ResponseRecord } from '../../shared/requests/types';
-import { type HistoryStore, type NewHistoryEntry, secretsFor } from './history';
+import type { HistoryStore, NewHistoryEntry } from './history';
 import type { RawResponse } from './http-executor';
 import { decodeBody, noticeFor } from './response-body';
 
@@ -8,7 +8,7 @@ export type SentContext = Pick<NewHistoryEntry, 'requestId' | 'environment' | 'e
 
 /**
  * Turns what the executor brought back into the record the renderer shows,
- * and files it in history (with every form of the key redacted). A history
+ * and files it in history (with every given secret redacted). A history
  * failure is logged, not thrown: losing the entry is a pity, losing the
  * response the user is waiting for would be worse.
  */
@@ -17,7 +17,7 @@ export async function recordResponse(
   context: SentContext,
   requestHeaders: HttpHeaderList,
   raw: RawResponse,
-  apiKey: string | null,
+  secrets: readonly string[],
   logError?: (message: string, error: unknown) => void,
 ): Promise<ResponseRecord> {
   const body = decodeBody(raw.bytes, raw.contentType);
@@ -39,7 +39,7 @@ export async function recordResponse(
         bodyBytes: raw.bytes,
         bodyKind: body.kind,
       },
-      secretsFor(apiKey),
+      secrets,
     );
     historyId = entry.id;
   } catch (error) {

@@ -6,12 +6,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { SavedTarget } from '../../shared/bridge/collections';
 import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import { createEnvironmentsService, createEnvironmentsStore, type EnvironmentsService } from './environments';
-import { createHttpExecutor } from './http-executor';
 import { createKeychain } from './keychain';
+import { createRedactor } from './redaction';
 import { createSavedRequestsService, type SavedRequestsService, withoutFiles } from './saved-requests';
 import { createCustomSender } from './send-custom-request';
 import { createRequestSender, toSendEnvironment } from './send-request';
 import { type LocalServer, startLocalServer } from './testing/local-server';
+import { testPipeline } from './testing/pipeline';
 
 const KEY = 'key-saved-requests-0123456789';
 const fixture = readFileSync(new URL('./postman/__fixtures__/mailgun-essentials.postman_collection.json', import.meta.url), 'utf8');
@@ -47,17 +48,10 @@ function make(dataDir: string): { environments: EnvironmentsService; service: Sa
     const found = await envs.find(id);
     return found ? toSendEnvironment(found) : undefined;
   };
-  const executor = createHttpExecutor();
-  const history = { add: async () => ({ id: 'h' }) as never };
-  const sender = createRequestSender({
-    getEnvironment,
-    getKey: keychain.getKey,
-    getEndpoint,
-    executor,
-    files: { resolve: async () => new Blob([]) },
-    history,
-  });
-  const customSender = createCustomSender({ getEnvironment, getKey: keychain.getKey, executor, history });
+  const redactor = createRedactor();
+  const pipeline = testPipeline({ getKey: keychain.getKey, redactor });
+  const sender = createRequestSender({ getEnvironment, getEndpoint, files: { resolve: async () => new Blob([]) }, pipeline });
+  const customSender = createCustomSender({ getEnvironment, pipeline });
   return {
     environments: envs,
     service: createSavedRequestsService({
@@ -69,6 +63,7 @@ function make(dataDir: string): { environments: EnvironmentsService; service: Sa
       groupTitle: (id) => getGroup(id as never)?.title ?? id,
       environments: envs,
       getKey: keychain.getKey,
+      redactor,
       sender,
       customSender,
     }),
@@ -151,9 +146,8 @@ describe('collections and saved requests', () => {
     expect(saved.missingFiles).toEqual([{ field: 'attachment', name: 'a.pdf' }]);
     expect(JSON.stringify(saved.target)).not.toContain('h-1');
     const leaky: SavedTarget = { ...sendTarget, values: { params: { ...sendTarget.values.params, text: `my key is ${KEY}` } } };
-    await expect(service.save({ collectionId: collection.id, name: 'Leaky', target: leaky, environmentId: env.id })).rejects.toMatchObject({
-      code: 'invalid-argument',
-    });
+    const cleaned = await service.save({ collectionId: collection.id, name: 'Leaky', target: leaky, environmentId: env.id });
+    expect(cleaned).toMatchObject({ keyRemoved: true, target: { values: { params: { text: 'my key is [redacted]' } } } });
     expect(await fs.readFile(path.join(dir, 'saved-requests.json'), 'utf8')).not.toContain(KEY);
     await expect(service.sendSaved({ requestId: crypto.randomUUID(), environmentId: env.id, savedId: saved.id })).rejects.toMatchObject({
       code: 'file-missing',
@@ -383,9 +377,7 @@ describe('sending saved and custom requests', () => {
         const found = await environments.find(id);
         return found ? toSendEnvironment(found) : undefined;
       },
-      getKey: async () => KEY,
-      executor: createHttpExecutor(),
-      history: { add: async () => ({ id: 'h' }) as never },
+      pipeline: testPipeline({ getKey: async () => KEY }),
     });
     const base = { method: 'POST' as const, path: '/v3/x', query: [], headers: [], body: { kind: 'none' as const } };
     await expect(sender.send({ requestId: crypto.randomUUID(), environmentId: readOnly.id, request: base })).rejects.toMatchObject({

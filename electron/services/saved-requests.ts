@@ -22,6 +22,7 @@ import type { EnvironmentsService } from './environments';
 import { createJsonStore, type StoreFileSystem } from './json-store';
 import { catalogFolders, collectionFileName, type ExportFolder, formatPostmanCollection, partsOfSaved } from './postman/export';
 import { type EnvironmentHints, parsePostmanCollection } from './postman/import';
+import type { Redactor } from './redaction';
 import type { CustomSender } from './send-custom-request';
 import type { RequestSender, SendRequestArgs } from './send-request';
 import { storeRecoveryNotice } from './store-recovery';
@@ -80,6 +81,8 @@ export interface SavedRequestsDeps {
   readonly groupTitle: (groupId: string) => string;
   readonly environments: Pick<EnvironmentsService, 'find' | 'importText' | 'setApiKey'>;
   readonly getKey: (environmentId: string) => Promise<string | null>;
+  /** Knows every key; nothing stored here or exported keeps one. */
+  readonly redactor: Redactor;
   readonly sender: Pick<RequestSender, 'send'>;
   readonly customSender: CustomSender;
   readonly fs?: StoreFileSystem;
@@ -149,12 +152,24 @@ export function withoutFiles(values: RequestValues): { values: RequestValues; mi
   };
 }
 
-function containsSecret(value: unknown, secret: string): boolean {
-  if (typeof value === 'string') return value.includes(secret);
-  if (Array.isArray(value)) return value.some((item) => containsSecret(item, secret));
-  if (value !== null && typeof value === 'object')
-    return Object.entries(value).some(([k, v]) => k.includes(secret) || containsSecret(v, secret));
-  return false;
+/**
+ * Takes every known key out of a request before it is stored: header and
+ * query entries that carry one are dropped (the app sends the key itself, as
+ * Basic auth), and any other copy becomes the redaction placeholder.
+ */
+export function withoutKeys(target: SavedTarget, redactor: Redactor): { target: SavedTarget; keyRemoved: boolean } {
+  if (!redactor.contains(target)) return { target, keyRemoved: false };
+  const clean = <T extends { readonly value: unknown }>(entries: readonly T[] | undefined) =>
+    entries?.filter((entry) => !redactor.contains(entry.value));
+  if (target.kind === 'custom') {
+    const { request } = target;
+    const stripped = { ...request, query: clean(request.query) ?? [], headers: clean(request.headers) ?? [] };
+    return { target: { kind: 'custom', request: redactor.deep(stripped) }, keyRemoved: true };
+  }
+  const { values } = target;
+  const headers = clean(values.headers);
+  const stripped: RequestValues = { ...values, ...(headers ? { headers } : {}) };
+  return { target: { ...target, values: redactor.deep(stripped) }, keyRemoved: true };
 }
 
 function environmentFileFor(name: string, hints: EnvironmentHints): string {
@@ -276,7 +291,7 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
     name: string;
     target: SavedTarget;
     environmentId?: string | undefined;
-  }): Promise<SavedRequest> {
+  }): Promise<SavedRequest & { readonly keyRemoved?: true }> {
     const name = cleanName(input.name, 'request');
     let target = input.target;
     let missingFiles: MissingFile[] = [];
@@ -287,16 +302,9 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
       target = { ...target, values: stripped.values };
       missingFiles = stripped.missingFiles;
     }
-    if (input.environmentId) {
-      const key = await deps.getKey(input.environmentId).catch(() => null);
-      if (key && containsSecret(target, key)) {
-        throw new AppFailure(
-          'invalid-argument',
-          'One of the values contains this environment’s API key, so the request was not saved.',
-          'Remove the key from the values; the app adds it when sending.',
-        );
-      }
-    }
+    if (input.environmentId) deps.redactor.learn(await deps.getKey(input.environmentId).catch(() => null));
+    const scrubbed = withoutKeys(target, deps.redactor);
+    target = scrubbed.target;
     const now = stamp();
     const id = input.id ?? deps.newId();
     const next = await store.update((doc) => {
@@ -317,7 +325,8 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
       const created: SavedRequest = { id, collectionId: input.collectionId, name, target, missingFiles, createdAt: now, updatedAt: now };
       return { ...doc, requests: [...doc.requests, created] };
     });
-    return requestIn(next, id);
+    const stored = requestIn(next, id);
+    return scrubbed.keyRemoved ? { ...stored, keyRemoved: true } : stored;
   }
 
   async function rename(id: string, name: string): Promise<SavedRequest> {
@@ -396,12 +405,16 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
   async function importText(text: string, environmentId?: string): Promise<CollectionImportResult> {
     const parsed = parsePostmanCollection(text);
     const warnings = [...parsed.warnings];
+    // The collection's key goes to the keychain (applyEnvironment); no copy of it stays in the requests.
+    deps.redactor.learn(parsed.environment.apiKey);
+    let keysRemoved = 0;
     const now = stamp();
     const created: SavedCollection[] = [];
     const added: SavedRequest[] = [];
     await store.update((doc) => {
       created.length = 0;
       added.length = 0;
+      keysRemoved = 0;
       const folderNames = [...new Set(parsed.requests.map((r) => r.folder ?? parsed.name))];
       if (
         doc.collections.length + folderNames.length > collectionLimits.maxCollections ||
@@ -431,11 +444,13 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
         if (name !== request.name) warnings.push(`Two requests are called "${request.name}"; the second was renamed "${name}".`);
         names.add(name.toLowerCase());
         taken.set(collection.id, names);
+        const scrubbed = withoutKeys(request.target, deps.redactor);
+        if (scrubbed.keyRemoved) keysRemoved += 1;
         added.push({
           id: deps.newId(),
           collectionId: collection.id,
           name,
-          target: request.target,
+          target: scrubbed.target,
           missingFiles: request.missingFiles,
           createdAt: now,
           updatedAt: now,
@@ -443,6 +458,11 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
       }
       return { collections: [...doc.collections, ...created], requests: [...doc.requests, ...added] };
     });
+    if (keysRemoved > 0) {
+      warnings.push(
+        `The API key was taken out of ${keysRemoved === 1 ? '1 request' : `${keysRemoved} requests`} (headers and query values that held it were dropped); the app adds the key itself when sending.`,
+      );
+    }
     const environment = await applyEnvironment(parsed.name, parsed.environment, environmentId, warnings);
     const mapped = added.filter((r) => r.target.kind === 'catalog').length;
     return { collections: created, imported: added.length, mapped, custom: added.length - mapped, warnings, environment };
@@ -469,7 +489,8 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
 
   async function exportText(scope: 'catalog' | 'saved', collectionId?: string) {
     const { name, folders } = await exportFolders(scope, collectionId);
-    const text = formatPostmanCollection(name, folders, new Date(deps.clock()));
+    // Stored requests hold no key; this catches one typed before the key was known.
+    const text = deps.redactor.text(formatPostmanCollection(name, folders, new Date(deps.clock())));
     return { fileName: collectionFileName(name), text, requests: folders.reduce((n, f) => n + f.requests.length, 0) };
   }
 

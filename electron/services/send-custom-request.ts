@@ -1,18 +1,17 @@
 import { type CustomRequest, collectionLimits } from '../../shared/bridge/collections';
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from '../../shared/bridge/requests';
 import { AppFailure } from '../../shared/errors';
-import { checkHeaderName, checkHeaderValue } from '../../shared/request';
+import { checkHeaderName, checkHeaderValue, isReservedHeader } from '../../shared/request';
 import type { ResponseRecord } from '../../shared/requests/types';
-import { type HistoryStore, secretsFor } from './history';
-import type { HttpExecutor, PreparedRequest } from './http-executor';
-import { recordResponse } from './record-response';
-import type { SendEnvironment, SendLimits } from './send-request';
+import type { PreparedRequest } from './http-executor';
+import { methodMutates, type RequestPipeline } from './request-pipeline';
+import type { SendEnvironment } from './send-request';
 
 /**
  * Sends a request that is not in the catalog (kept from a Postman import)
- * through the same executor and history as catalog requests, under the same
- * rules: only to the environment's own origin, nothing but GET in a
- * read-only environment, and DELETE only once confirmed.
+ * through the same pipeline as catalog requests, so the same rules apply:
+ * only to the environment's own origin, nothing that changes data in a
+ * read-only environment, DELETE only once confirmed, cancel, limits and
+ * redaction.
  */
 
 export interface SendCustomArgs {
@@ -24,17 +23,12 @@ export interface SendCustomArgs {
 
 export interface CustomSenderDeps {
   readonly getEnvironment: (id: string) => Promise<SendEnvironment | undefined> | SendEnvironment | undefined;
-  readonly getKey: (environmentId: string) => Promise<string | null>;
-  readonly executor: HttpExecutor;
-  readonly history: Pick<HistoryStore, 'add'>;
-  readonly limits?: () => SendLimits;
-  readonly logError?: (message: string, error: unknown) => void;
+  readonly pipeline: RequestPipeline;
 }
 
 /** History files custom requests under this pseudo-endpoint. */
 export const customEndpointId = 'custom';
 
-const RESERVED = new Set(['authorization', 'host', 'content-length', 'content-type', 'transfer-encoding', 'connection']);
 const ON_BEHALF_OF = 'x-mailgun-on-behalf-of';
 
 function invalid(message: string, field?: string): AppFailure {
@@ -65,7 +59,7 @@ export function prepareCustomRequest(request: CustomRequest, environment: SendEn
   const headers: [string, string][] = [];
   for (const { name, value } of request.headers) {
     const trimmed = name.trim();
-    if (trimmed === '' || RESERVED.has(trimmed.toLowerCase())) continue;
+    if (trimmed === '' || isReservedHeader(trimmed)) continue;
     const problem = checkHeaderName(trimmed) ?? checkHeaderValue(value);
     if (problem) throw invalid(`Header "${trimmed}": ${problem}`, 'headers');
     headers.push([trimmed, value]);
@@ -95,60 +89,28 @@ export function prepareCustomRequest(request: CustomRequest, environment: SendEn
 }
 
 export function createCustomSender(deps: CustomSenderDeps) {
-  const limits = deps.limits ?? (() => ({ timeoutMs: DEFAULT_TIMEOUT_MS, maxBytes: DEFAULT_MAX_RESPONSE_BYTES }));
-
   async function send(args: SendCustomArgs): Promise<ResponseRecord> {
     const environment = await deps.getEnvironment(args.environmentId);
     if (!environment) throw new AppFailure('not-found', 'That environment no longer exists.', 'Pick another environment.');
     const { request } = args;
-    if (environment.readOnly && request.method !== 'GET') {
-      throw new AppFailure(
-        'read-only',
-        `"${environment.name}" is read-only, and a ${request.method} request could change data.`,
-        'Use another environment, or turn off read-only in this environment’s settings.',
-      );
-    }
-    if (request.method === 'DELETE' && args.confirmedDestructive !== true) {
-      throw new AppFailure(
-        'invalid-request',
-        `DELETE ${request.path} deletes data and needs confirming first.`,
-        'Confirm the deletion, then send again.',
-        'confirmedDestructive',
-      );
-    }
-    const prepared = prepareCustomRequest(request, environment);
-    const context = {
+    return deps.pipeline.send({
       requestId: args.requestId,
-      environment: { id: environment.id, name: environment.name, baseUrl: environment.baseUrl },
-      endpoint: { id: customEndpointId, method: request.method, path: request.path },
-      values: { query: request.query, headers: request.headers, body: request.body },
-    };
-    const headerList = prepared.headers as [string, string][];
-    let apiKey: string | null = null;
-    try {
-      const raw = await deps.executor.execute(prepared, {
-        baseUrl: environment.baseUrl,
-        getApiKey: async () => {
-          apiKey = await deps.getKey(environment.id);
-          return apiKey;
-        },
-        ...limits(),
-      });
-      return await recordResponse(deps.history, context, headerList, raw, apiKey, deps.logError);
-    } catch (error) {
-      if (error instanceof AppFailure && error.code !== 'key-missing' && error.code !== 'forbidden-host') {
-        await deps.history
-          .add(
-            { ...context, request: { method: prepared.method, url: prepared.url, headers: headerList }, error: error.toValue() },
-            secretsFor(apiKey),
-          )
-          .catch((historyError: unknown) => deps.logError?.('Could not record a failed custom request in history.', historyError));
-      }
-      throw error;
-    }
+      environment,
+      method: request.method,
+      path: request.path,
+      mutates: methodMutates(request.method),
+      confirmedDestructive: args.confirmedDestructive,
+      context: {
+        requestId: args.requestId,
+        environment: { id: environment.id, name: environment.name, baseUrl: environment.baseUrl },
+        endpoint: { id: customEndpointId, method: request.method, path: request.path },
+        values: { query: request.query, headers: request.headers, body: request.body },
+      },
+      prepare: () => prepareCustomRequest(request, environment),
+    });
   }
 
-  return { send };
+  return { send, cancel: deps.pipeline.cancel };
 }
 
 export type CustomSender = ReturnType<typeof createCustomSender>;

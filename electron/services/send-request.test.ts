@@ -8,9 +8,9 @@ import type { Environment } from '../../shared/environments/types';
 import { AppFailure } from '../../shared/errors';
 import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
-import { createHttpExecutor } from './http-executor';
 import { createRequestSender, type SendEnvironment, type SendRequestArgs, toSendEnvironment } from './send-request';
 import { type LocalServer, startLocalServer, type TestHandler } from './testing/local-server';
+import { testPipeline } from './testing/pipeline';
 
 const KEY = 'key-CANARY-0c1d2e3f4a5b6c7d';
 
@@ -93,11 +93,9 @@ async function setup(handler: TestHandler, environment: Partial<SendEnvironment>
   const history = createHistoryStore({ dir: path.join(dir, 'data') });
   const sender = createRequestSender({
     getEnvironment: (id) => (id === env.id ? env : undefined),
-    getKey: async () => KEY,
     getEndpoint: (id) => endpoints.get(id),
-    executor: createHttpExecutor(),
     files,
-    history,
+    pipeline: testPipeline({ getKey: async () => KEY, history }),
   });
   return { server, env, files, history, sender };
 }
@@ -338,11 +336,9 @@ describe('request sender', () => {
     };
     const sender = createRequestSender({
       getEnvironment: () => env,
-      getKey: async () => KEY,
       getEndpoint,
-      executor: createHttpExecutor(),
       files: createFileRegistry(),
-      history: createHistoryStore({ dir: path.join(dir, 'data') }),
+      pipeline: testPipeline({ getKey: async () => KEY, history: createHistoryStore({ dir: path.join(dir, 'data') }) }),
     });
     const request = args('messages.send', {
       from: 'Me <me@mg.example.com>',

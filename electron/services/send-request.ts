@@ -1,16 +1,13 @@
 import type { z } from 'zod';
 import type { requestMethods } from '../../shared/bridge/requests';
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from '../../shared/bridge/requests';
 import type { EndpointDef } from '../../shared/catalog/types';
 import { baseUrlFor } from '../../shared/environments/regions';
 import type { Environment, KeyKind } from '../../shared/environments/types';
-import { AppFailure, type ErrorCode } from '../../shared/errors';
+import { AppFailure } from '../../shared/errors';
 import { type BuiltRequest, buildRequest, type FileRef, isFileRef, RequestBuildError, type RequestValues } from '../../shared/request';
 import type { ResponseRecord } from '../../shared/requests/types';
 import type { FileRegistry } from './file-handles';
-import { type HistoryStore, secretsFor } from './history';
-import type { HttpExecutor } from './http-executor';
-import { recordResponse } from './record-response';
+import type { RequestPipeline } from './request-pipeline';
 
 export type SendRequestArgs = z.output<(typeof requestMethods)['sendRequest']['args']>;
 
@@ -48,38 +45,16 @@ export function toSendEnvironment(environment: Environment): SendEnvironment {
   };
 }
 
-export interface SendLimits {
-  readonly timeoutMs: number;
-  readonly maxBytes: number;
-}
+export type { SendLimits } from './request-pipeline';
 
 export interface RequestSenderDeps {
   readonly getEnvironment: (id: string) => Promise<SendEnvironment | undefined> | SendEnvironment | undefined;
-  readonly getKey: (environmentId: string) => Promise<string | null>;
   readonly getEndpoint: (id: string) => EndpointDef | undefined;
-  readonly executor: HttpExecutor;
   readonly files: Pick<FileRegistry, 'resolve'>;
-  readonly history: Pick<HistoryStore, 'add'>;
-  /** The user's configured defaults; read on every send so changes apply at once. */
-  readonly limits?: () => SendLimits;
-  /** How many recent full bodies to keep in memory so they can be saved without truncation. */
-  readonly recentBodies?: { readonly maxEntries: number; readonly maxTotalBytes: number };
-  readonly logError?: (message: string, error: unknown) => void;
+  readonly pipeline: RequestPipeline;
 }
 
 export type RequestSender = ReturnType<typeof createRequestSender>;
-
-/** Failures that happen once the request is on its way; those are worth a history entry. */
-const NETWORK_FAILURES = new Set<ErrorCode>([
-  'network',
-  'dns',
-  'connection-refused',
-  'connection-reset',
-  'tls',
-  'timeout',
-  'cancelled',
-  'too-large',
-]);
 
 function fileRefsIn(values: RequestValues): FileRef[] {
   const found: FileRef[] = [];
@@ -92,51 +67,12 @@ function fileRefsIn(values: RequestValues): FileRef[] {
   return found;
 }
 
-function headerList(headers: BuiltRequest['headers']): [string, string][] {
-  return Object.entries(headers);
-}
-
 /**
- * Environment, catalog entry, values -> prepared request -> executor ->
- * history. The safety rules live here, in main, so a misbehaving renderer
- * cannot get round them.
+ * Environment, catalog entry, values -> prepared request -> the pipeline,
+ * which applies the safety rules in main so a misbehaving renderer cannot get
+ * round them.
  */
 export function createRequestSender(deps: RequestSenderDeps) {
-  const limits = deps.limits ?? (() => ({ timeoutMs: DEFAULT_TIMEOUT_MS, maxBytes: DEFAULT_MAX_RESPONSE_BYTES }));
-  const recentLimits = deps.recentBodies ?? { maxEntries: 4, maxTotalBytes: 128 * 1024 * 1024 };
-  const inFlight = new Map<string, AbortController>();
-  const recent = new Map<string, { bytes: Uint8Array; contentType: string }>();
-
-  function remember(requestId: string, bytes: Uint8Array, contentType: string): void {
-    if (bytes.byteLength > recentLimits.maxTotalBytes) return;
-    recent.set(requestId, { bytes, contentType });
-    let total = 0;
-    for (const item of recent.values()) total += item.bytes.byteLength;
-    for (const [id, item] of recent) {
-      if (recent.size <= recentLimits.maxEntries && total <= recentLimits.maxTotalBytes) break;
-      recent.delete(id);
-      total -= item.bytes.byteLength;
-    }
-  }
-
-  function checkSafety(environment: SendEnvironment, endpoint: EndpointDef, args: SendRequestArgs): void {
-    if (environment.readOnly && endpoint.mutates) {
-      throw new AppFailure(
-        'read-only',
-        `"${environment.name}" is read-only, and ${endpoint.method} ${endpoint.path} would change data.`,
-        'Use another environment, or turn off read-only in this environment’s settings.',
-      );
-    }
-    if (endpoint.method === 'DELETE' && args.confirmedDestructive !== true) {
-      throw new AppFailure(
-        'invalid-request',
-        `${endpoint.method} ${endpoint.path} deletes data and needs confirming first.`,
-        'Confirm the deletion, then send again.',
-        'confirmedDestructive',
-      );
-    }
-  }
-
   async function resolveFiles(values: RequestValues): Promise<Map<string, Blob>> {
     const blobs = new Map<string, Blob>();
     for (const ref of fileRefsIn(values)) {
@@ -172,9 +108,6 @@ export function createRequestSender(deps: RequestSenderDeps) {
   }
 
   async function send(args: SendRequestArgs): Promise<ResponseRecord> {
-    if (inFlight.has(args.requestId)) {
-      throw new AppFailure('conflict', 'A request with this id is already being sent.', 'Wait for it to finish or cancel it.');
-    }
     const environment = await deps.getEnvironment(args.environmentId);
     if (!environment) throw new AppFailure('not-found', 'That environment no longer exists.', 'Pick another environment.');
     const endpoint = deps.getEndpoint(args.endpointId);
@@ -184,73 +117,24 @@ export function createRequestSender(deps: RequestSenderDeps) {
         `There is no endpoint "${args.endpointId}" in the catalog.`,
         'Pick the endpoint from the list again.',
       );
-    checkSafety(environment, endpoint, args);
-
     const values: RequestValues = args.values;
-    const controller = new AbortController();
-    inFlight.set(args.requestId, controller);
-    const { timeoutMs, maxBytes } = {
-      ...limits(),
-      ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}),
-      ...(args.maxBytes ? { maxBytes: args.maxBytes } : {}),
-    };
-    let apiKey: string | null = null;
-    let prepared: BuiltRequest | undefined;
-    const context = {
+    return deps.pipeline.send({
       requestId: args.requestId,
-      environment: { id: environment.id, name: environment.name, baseUrl: environment.baseUrl },
-      endpoint: { id: endpoint.id, method: endpoint.method, path: endpoint.path },
-      values,
-    };
-
-    try {
-      const blobs = await resolveFiles(values);
-      if (controller.signal.aborted) throw new AppFailure('cancelled', 'The request was cancelled.', 'Send it again when you are ready.');
-      prepared = prepare(endpoint, values, environment, blobs);
-      const raw = await deps.executor.execute(prepared, {
-        baseUrl: environment.baseUrl,
-        getApiKey: async () => {
-          apiKey = await deps.getKey(environment.id);
-          return apiKey;
-        },
-        timeoutMs,
-        maxBytes,
-        signal: controller.signal,
-      });
-
-      const record = await recordResponse(deps.history, context, headerList(prepared.headers), raw, apiKey, deps.logError);
-      remember(args.requestId, raw.bytes, raw.contentType);
-      return record;
-    } catch (error) {
-      if (error instanceof AppFailure && prepared && NETWORK_FAILURES.has(error.code)) {
-        await deps.history
-          .add(
-            {
-              ...context,
-              request: { method: prepared.method, url: prepared.url, headers: headerList(prepared.headers) },
-              error: error.toValue(),
-            },
-            secretsFor(apiKey),
-          )
-          .catch((historyError: unknown) => deps.logError?.('Could not record a failed request in history.', historyError));
-      }
-      throw error;
-    } finally {
-      inFlight.delete(args.requestId);
-    }
+      environment,
+      method: endpoint.method,
+      path: endpoint.path,
+      mutates: endpoint.mutates,
+      confirmedDestructive: args.confirmedDestructive,
+      limits: { ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}), ...(args.maxBytes ? { maxBytes: args.maxBytes } : {}) },
+      context: {
+        requestId: args.requestId,
+        environment: { id: environment.id, name: environment.name, baseUrl: environment.baseUrl },
+        endpoint: { id: endpoint.id, method: endpoint.method, path: endpoint.path },
+        values,
+      },
+      prepare: async () => prepare(endpoint, values, environment, await resolveFiles(values)),
+    });
   }
 
-  function cancel(requestId: string): boolean {
-    const controller = inFlight.get(requestId);
-    if (!controller) return false;
-    controller.abort();
-    return true;
-  }
-
-  /** The full body of a recent live response, for saving without the history size limit. */
-  function getResponseBody(requestId: string): { bytes: Uint8Array; contentType: string } | undefined {
-    return recent.get(requestId);
-  }
-
-  return { send, cancel, getResponseBody };
+  return { send, cancel: deps.pipeline.cancel, getResponseBody: deps.pipeline.getResponseBody };
 }

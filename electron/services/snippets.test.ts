@@ -8,10 +8,10 @@ import { getEndpoint } from '../../shared/catalog';
 import type { RequestValues } from '../../shared/request';
 import type { SnippetLanguage } from '../../shared/snippets';
 import { createFileRegistry } from './file-handles';
-import { createHttpExecutor } from './http-executor';
 import { createRequestSender, type SendEnvironment } from './send-request';
 import { createSnippetService } from './snippets';
 import { type LocalServer, startLocalServer } from './testing/local-server';
+import { testPipeline } from './testing/pipeline';
 
 const run = promisify(execFile);
 const KEY = 'key-snippet-0123456789abcdef';
@@ -96,11 +96,9 @@ async function sendThroughApp(endpointId: string, values: (handle: string) => Re
   const [file] = await files.register([path.join(dir, 'report.pdf')]);
   const sender = createRequestSender({
     getEnvironment: () => environment(server.origin),
-    getKey: async () => KEY,
     getEndpoint,
-    executor: createHttpExecutor(),
     files,
-    history: { add: async () => ({ id: 'h' }) as never },
+    pipeline: testPipeline({ getKey: async () => KEY }),
   });
   const before = server.requests.length;
   await sender.send({ requestId: crypto.randomUUID(), environmentId: 'env-1', endpointId, values: values(file?.handle ?? '') });
@@ -235,44 +233,92 @@ describe('snippet text per language for two recipients and an attachment', () =>
   });
 });
 
-describe('revealing the key', () => {
-  it('puts the key into the one snippet asked for, only when confirmed', async () => {
-    const { code } = await snippets.reveal({
+describe('copying with the key, done by main', () => {
+  function fakeClipboard() {
+    let text = '';
+    return {
+      writeText: (value: string) => {
+        text = value;
+      },
+      readText: () => text,
+      clear: () => {
+        text = '';
+      },
+      get text() {
+        return text;
+      },
+    };
+  }
+
+  function copier(answer: boolean, options: { getKey?: () => Promise<string | null> } = {}) {
+    const clipboard = fakeClipboard();
+    const questions: string[] = [];
+    const timers: { run: () => Promise<void>; ms: number }[] = [];
+    const service = createSnippetService({
+      getEnvironment: () => environment(OFFICIAL),
+      getKey: options.getKey ?? (async () => KEY),
+      getEndpoint,
+      clipboard,
+      confirm: async (question) => {
+        questions.push(`${question.message} ${question.detail}`);
+        return answer;
+      },
+      setTimer: (run, ms) => timers.push({ run, ms }),
+    });
+    return { service, clipboard, questions, timers };
+  }
+
+  it('asks in main, copies the one snippet with the key, returns no code, and clears the clipboard after 60 s', async () => {
+    const { service, clipboard, questions, timers } = copier(true);
+    const result = await service.copyWithKey({
       environmentId: 'env-1',
       endpointId: 'messages.send',
       values: messageValues('h1'),
       language: 'python',
-      confirmed: true,
     });
-    expect(code).toContain(`auth=("api", "${KEY}")`);
-    expect(code).not.toContain('os.environ');
-    await expect(
-      snippets.reveal({
-        environmentId: 'env-1',
-        endpointId: 'messages.send',
-        values: messageValues('h1'),
-        language: 'curl',
-        confirmed: false as true,
-      }),
-    ).rejects.toMatchObject({ code: 'invalid-argument' });
+    expect(result).toEqual({ copied: true, clearAfterSeconds: 60 });
+    expect(JSON.stringify(result)).not.toContain(KEY);
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatch(/Python \(requests\) snippet with the real API key of "Test"/);
+    expect(clipboard.text).toContain(`auth=("api", "${KEY}")`);
+    expect(clipboard.text).not.toContain('os.environ');
+    expect(timers.map((timer) => timer.ms)).toEqual([60_000]);
+    await timers[0]?.run();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('leaves the clipboard alone after 60 s when the user copied something else meanwhile', async () => {
+    const { service, clipboard, timers } = copier(true);
+    await service.copyWithKey({ environmentId: 'env-1', endpointId: 'domains.list', values: { params: {} }, language: 'curl' });
+    expect(clipboard.text).toContain(`--user 'api:${KEY}'`);
+    clipboard.writeText('something the user copied');
+    await timers[0]?.run();
+    expect(clipboard.text).toBe('something the user copied');
+  });
+
+  it('copies nothing when the user says no', async () => {
+    const { service, clipboard, timers } = copier(false);
+    expect(
+      await service.copyWithKey({ environmentId: 'env-1', endpointId: 'domains.list', values: { params: {} }, language: 'go' }),
+    ).toEqual({
+      copied: false,
+    });
+    expect(clipboard.text).toBe('');
+    expect(timers).toEqual([]);
   });
 
   it('fails clearly when the environment has no key', async () => {
-    const keyless = createSnippetService({ getEnvironment: () => environment(OFFICIAL), getKey: async () => null, getEndpoint });
+    const { service, questions } = copier(true, { getKey: async () => null });
     await expect(
-      keyless.reveal({ environmentId: 'env-1', endpointId: 'domains.list', values: { params: {} }, language: 'go', confirmed: true }),
+      service.copyWithKey({ environmentId: 'env-1', endpointId: 'domains.list', values: { params: {} }, language: 'go' }),
     ).rejects.toMatchObject({ code: 'key-missing' });
+    expect(questions).toEqual([]);
   });
 
-  it('a revealed cURL snippet quotes the key for the shell', async () => {
-    const { code } = await snippets.reveal({
-      environmentId: 'env-1',
-      endpointId: 'domains.list',
-      values: { params: {} },
-      language: 'curl',
-      confirmed: true,
-    });
-    expect(code).toContain(`--user 'api:${KEY}'`);
+  it('is refused where main has no clipboard', async () => {
+    await expect(
+      snippets.copyWithKey({ environmentId: 'env-1', endpointId: 'domains.list', values: { params: {} }, language: 'go' }),
+    ).rejects.toMatchObject({ code: 'unsupported' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { HTTPSnippet } from 'httpsnippet';
 import type { z } from 'zod';
-import type { SnippetResult, snippetMethods } from '../../shared/bridge/snippets';
+import type { CopyWithKeyResult, SnippetResult, snippetMethods } from '../../shared/bridge/snippets';
 import type { EndpointDef } from '../../shared/catalog/types';
 import { AppFailure } from '../../shared/errors';
 import { buildRequest, RequestBuildError } from '../../shared/request';
@@ -8,7 +8,25 @@ import { generateAll, type HarRequest, type KeySource, type RunLibrary, snippetR
 import type { SendEnvironment } from './send-request';
 
 export type GenerateSnippetsArgs = z.output<(typeof snippetMethods)['generateSnippets']['args']>;
-export type RevealSnippetArgs = z.output<(typeof snippetMethods)['revealSnippetWithKey']['args']>;
+export type CopySnippetArgs = z.output<(typeof snippetMethods)['copySnippetWithKey']['args']>;
+
+/** The system clipboard: Electron's in the app, a fake in tests. */
+export interface ClipboardLike {
+  writeText(text: string): void;
+  readText(): string | Promise<string>;
+  clear(): void;
+}
+
+/** A native yes/no question, asked by main so the renderer cannot answer it for the user. */
+export type ConfirmDialog = (question: {
+  readonly title: string;
+  readonly message: string;
+  readonly detail: string;
+  readonly confirmLabel: string;
+}) => Promise<boolean>;
+
+/** How long a snippet with the key stays on the clipboard. */
+export const CLIPBOARD_CLEAR_SECONDS = 60;
 
 export interface SnippetServiceDeps {
   readonly getEnvironment: (id: string) => Promise<SendEnvironment | undefined> | SendEnvironment | undefined;
@@ -16,6 +34,9 @@ export interface SnippetServiceDeps {
   readonly getEndpoint: (id: string) => EndpointDef | undefined;
   /** Replaceable in tests; defaults to httpsnippet. */
   readonly runLibrary?: RunLibrary;
+  readonly clipboard?: ClipboardLike;
+  readonly confirm?: ConfirmDialog;
+  readonly setTimer?: (run: () => Promise<void>, ms: number) => unknown;
 }
 
 export type SnippetService = ReturnType<typeof createSnippetService>;
@@ -86,17 +107,35 @@ export function createSnippetService(deps: SnippetServiceDeps) {
     return render(endpoint.id, request, { kind: 'env' }, args.language);
   }
 
-  async function reveal(args: RevealSnippetArgs): Promise<{ code: string }> {
-    if (args.confirmed !== true) {
-      throw new AppFailure('invalid-argument', 'Showing the key needs confirming.', 'Confirm that you want to see the key in the snippet.');
+  /** Asks in main, copies in main, and clears the clipboard later if it still holds this text; the code is never returned. */
+  async function copyWithKey(args: CopySnippetArgs): Promise<CopyWithKeyResult> {
+    const { clipboard, confirm } = deps;
+    if (!clipboard || !confirm) {
+      throw new AppFailure(
+        'unsupported',
+        'Copying with the key is not available here.',
+        'Copy the snippet and set MAILGUN_API_KEY instead.',
+      );
     }
     const { environment, endpoint, request } = await prepare(args);
     const key = await deps.getKey(environment.id);
     if (!key) throw new AppFailure('key-missing', 'This environment has no API key saved.', 'Add the API key in the environment settings.');
     const [snippet] = render(endpoint.id, request, { kind: 'literal', key }, args.language);
     if (!snippet) throw new AppFailure('unsupported', 'There is no snippet in that language for this endpoint.', 'Pick another language.');
-    return { code: snippet.code };
+    const confirmed = await confirm({
+      title: 'Copy with the API key',
+      message: `Copy the ${snippet.label} snippet with the real API key of "${environment.name}"?`,
+      detail: `Anyone who sees the pasted text can use the key. The clipboard is cleared after ${CLIPBOARD_CLEAR_SECONDS} seconds if it still holds the snippet.`,
+      confirmLabel: 'Copy with key',
+    });
+    if (!confirmed) return { copied: false };
+    clipboard.writeText(snippet.code);
+    const setTimer = deps.setTimer ?? ((run: () => Promise<void>, ms: number) => setTimeout(() => void run(), ms).unref());
+    setTimer(async () => {
+      if ((await clipboard.readText()) === snippet.code) clipboard.clear();
+    }, CLIPBOARD_CLEAR_SECONDS * 1000);
+    return { copied: true, clearAfterSeconds: CLIPBOARD_CLEAR_SECONDS };
   }
 
-  return { generate, reveal };
+  return { generate, copyWithKey };
 }

@@ -122,8 +122,11 @@ export const collectionMethods = {
   renameCollection: method<SavedCollection>()(z.object({ id, name }).strict()),
   /** Deletes the collection and the requests in it. */
   deleteCollection: method<{ deleted: true; requestsDeleted: number }>()(z.object({ id }).strict()),
-  /** Saves a new request, or replaces the one with `id`. Main strips files and anything matching the key. */
-  saveRequest: method<SavedRequest>()(
+  /**
+   * Saves a new request, or replaces the one with `id`. Main strips files and
+   * takes out every known API key; `keyRemoved` says it did, so the user knows.
+   */
+  saveRequest: method<SavedRequest & { readonly keyRemoved?: true }>()(
     z.object({ id: id.optional(), collectionId: id, name, target: savedTargetSchema, environmentId: id.optional() }).strict(),
   ),
   renameSavedRequest: method<SavedRequest>()(z.object({ id, name }).strict()),

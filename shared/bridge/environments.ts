@@ -168,5 +168,6 @@ export const environmentMethods = {
   importEnvironments: method<ImportResult>()(z.object({ text: z.string().max(2_000_000), format: importFormat }).strict()),
   /** Main shows an open dialog and reads the file. */
   importEnvironmentsFromFile: method<ImportFromFileResult>()(z.object({ format: importFormat }).strict()),
-  testConnection: method<ConnectionTestResult>()(z.object({ environmentId }).strict()),
+  /** `requestId` lets `cancelRequest` stop the test. */
+  testConnection: method<ConnectionTestResult>()(z.object({ environmentId, requestId: z.uuid().optional() }).strict()),
 };

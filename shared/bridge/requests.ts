@@ -55,6 +55,13 @@ export const requestValuesSchema = z
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 
+const timeoutSchema = z.number().int().min(1_000).max(600_000);
+const maxBytesSchema = z
+  .number()
+  .int()
+  .min(1_024)
+  .max(1024 * 1024 * 1024);
+
 export const requestMethods = {
   /** Sends one catalog request through main; main attaches the key and enforces the safety rules. */
   sendRequest: method<ResponseRecord>()(
@@ -64,18 +71,18 @@ export const requestMethods = {
         environmentId: idSchema,
         endpointId: z.string().min(1).max(200),
         values: requestValuesSchema,
-        timeoutMs: z.number().int().min(1_000).max(600_000).optional(),
-        maxBytes: z
-          .number()
-          .int()
-          .min(1_024)
-          .max(1024 * 1024 * 1024)
-          .optional(),
+        timeoutMs: timeoutSchema.optional(),
+        maxBytes: maxBytesSchema.optional(),
         confirmedDestructive: z.boolean().optional(),
       })
       .strict(),
   ),
+  /** Stops any request main is making under this id: a send, a saved or custom run, a support tool run, a connection test. */
   cancelRequest: method<{ cancelled: boolean }>()(z.object({ requestId: z.uuid() }).strict()),
+  /** The user's timeout and size cap; main applies them to every request, saved runs and support tools included. */
+  setRequestLimits: method<{ timeoutMs: number; maxBytes: number }>()(
+    z.object({ timeoutMs: timeoutSchema, maxBytes: maxBytesSchema }).strict(),
+  ),
   pickFiles: method<FileHandle[]>()(
     z.object({ purpose: z.enum(['attachment', 'inline', 'import', 'other']), multiple: z.boolean() }).strict(),
   ),

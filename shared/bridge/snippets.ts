@@ -6,7 +6,9 @@ import { requestValuesSchema } from './requests';
 /**
  * Code snippets for the request being edited. Generated in main (the snippet
  * library is a Node package); every snippet reads the key from an
- * environment variable unless the user explicitly reveals it for one language.
+ * environment variable. The one with the real key never crosses the bridge:
+ * main asks the user in a native dialog, puts it on the clipboard itself and
+ * clears it again.
  */
 
 export interface SnippetResult {
@@ -14,6 +16,8 @@ export interface SnippetResult {
   readonly label: string;
   readonly code: string;
 }
+
+export type CopyWithKeyResult = { readonly copied: true; readonly clearAfterSeconds: number } | { readonly copied: false };
 
 const snippetRequestSchema = {
   environmentId: z.string().min(1).max(128),
@@ -26,8 +30,10 @@ export const snippetMethods = {
   generateSnippets: method<SnippetResult[]>()(
     z.object({ ...snippetRequestSchema, language: z.enum(snippetLanguageIds).optional() }).strict(),
   ),
-  /** The one snippet with the real key in place of the variable; only after the user confirmed. */
-  revealSnippetWithKey: method<{ code: string }>()(
-    z.object({ ...snippetRequestSchema, language: z.enum(snippetLanguageIds), confirmed: z.literal(true) }).strict(),
-  ),
+  /**
+   * Main asks in a native dialog, then copies the snippet with the real key to
+   * the clipboard and clears it after `clearAfterSeconds` if it is still there.
+   * The snippet itself is never returned.
+   */
+  copySnippetWithKey: method<CopyWithKeyResult>()(z.object({ ...snippetRequestSchema, language: z.enum(snippetLanguageIds) }).strict()),
 };

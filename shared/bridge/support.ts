@@ -22,10 +22,12 @@ const environmentId = z.string().min(1).max(environmentLimits.idMax);
 const domain = z.string().trim().min(1).max(environmentLimits.domainMax);
 const address = z.string().trim().min(3).max(320);
 const dateText = z.string().trim().max(100);
+/** Names the run so `cancelRequest({ requestId: operationId })` stops every call it makes. */
+const operationId = z.uuid().optional();
 
 export const supportMethods = {
   /** Suppression lists, allowlist and recent events for one address, across the environment's domains (or one). */
-  lookupRecipient: method<RecipientLookup>()(z.object({ environmentId, address, domain: domain.optional() }).strict()),
+  lookupRecipient: method<RecipientLookup>()(z.object({ environmentId, address, domain: domain.optional(), operationId }).strict()),
   /** Removes the address from one suppression list; refused in read-only environments. */
   releaseRecipient: method<ReleaseResult>()(
     z
@@ -48,11 +50,12 @@ export const supportMethods = {
         recipient: address.optional(),
         begin: dateText.optional(),
         end: dateText.optional(),
+        operationId,
       })
       .strict()
       .refine((arg) => arg.messageId !== undefined || arg.recipient !== undefined, 'Give a Message-Id or a recipient'),
   ),
-  domainHealth: method<DomainHealthReport>()(z.object({ environmentId, domain: domain.optional() }).strict()),
+  domainHealth: method<DomainHealthReport>()(z.object({ environmentId, domain: domain.optional(), operationId }).strict()),
   /** Main shows a save dialog and writes the file; the report shown is reused when its id is given. */
   exportDomainHealth: method<ExportResult>()(
     z
@@ -65,7 +68,7 @@ export const supportMethods = {
       .strict(),
   ),
   /** Asks both regions where the domain lives. */
-  findRegion: method<RegionFinding>()(z.object({ environmentId, domain: domain.optional() }).strict()),
+  findRegion: method<RegionFinding>()(z.object({ environmentId, domain: domain.optional(), operationId }).strict()),
   /** Points the environment at the region the finder found. */
   applyRegion: method<Environment>()(z.object({ environmentId, region: z.enum(['us', 'eu']) }).strict()),
   setWebhookSigningKey: method<{ hasKey: true }>()(z.object({ environmentId, key: z.string().trim().min(1).max(512) }).strict()),

@@ -88,8 +88,24 @@ export interface BuildOptions {
   readonly resolveFile?: (handle: string) => Blob;
 }
 
-/** Headers that fetch, the body encoding or main set; a caller overriding them would break the request. */
-const RESERVED_HEADERS = new Set(['authorization', 'host', 'content-length', 'content-type', 'transfer-encoding', 'connection']);
+/**
+ * Headers that fetch, the body encoding or main set; a caller overriding them
+ * would break the request or smuggle credentials. The one list every sender,
+ * importer and the executor use.
+ */
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'host',
+  'content-length',
+  'content-type',
+  'transfer-encoding',
+  'connection',
+]);
+
+export function isReservedHeader(name: string): boolean {
+  return RESERVED_HEADERS.has(name.trim().toLowerCase());
+}
 const ON_BEHALF_OF = 'X-Mailgun-On-Behalf-Of';
 const FAMILY_PREFIXES = ['o:', 'h:', 'v:', 't:'] as const;
 
@@ -302,7 +318,7 @@ function planRequest(endpoint: EndpointDef, values: RequestValues, target: Reque
       plan.errors.push({ param: header.name, message: problem, source: 'header', index });
       return;
     }
-    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+    if (isReservedHeader(name)) {
       plan.errors.push({
         param: header.name,
         message: 'This header is set automatically and cannot be overridden.',

@@ -4,6 +4,7 @@ export {
   type BuiltRequest,
   buildRequest,
   type FieldError,
+  isReservedHeader,
   paramKey,
   type RequestBody,
   RequestBuildError,

@@ -10,6 +10,7 @@ import { AppFailure } from '../../../shared/errors';
 import { createConnectionTester } from '../../services/connection-test';
 import { createEnvironmentsService, createEnvironmentsStore } from '../../services/environments';
 import { createKeychain, type KeytarLike } from '../../services/keychain';
+import { testPipeline } from '../../services/testing/pipeline';
 import { createEnvironmentHandlers, type EnvironmentHandlers } from './environments';
 
 const canary = 'key-CANARY-7f3a9c1e2b';
@@ -77,11 +78,13 @@ function setUp(keytar: KeytarLike) {
   });
   const seenAuth: string[] = [];
   const connectionTest = createConnectionTester({
-    getKey: keychain.getKey,
-    fetch: async (_url, init) => {
-      seenAuth.push(init.headers.Authorization ?? '');
-      return { status: 200, text: async () => '{"domain":{"state":"active"}}' };
-    },
+    pipeline: testPipeline({
+      getKey: keychain.getKey,
+      fetch: async (_url, init) => {
+        seenAuth.push(new Headers(init?.headers).get('authorization') ?? '');
+        return new Response('{"domain":{"state":"active"}}', { status: 200 });
+      },
+    }),
   });
   let lastExport = '';
   const handlers = createEnvironmentHandlers({
@@ -204,7 +207,9 @@ describe('environment handlers', () => {
         clock,
         newId: randomUUID,
       }),
-      connectionTest: createConnectionTester({ getKey: keychain.getKey, fetch: async () => ({ status: 200, text: async () => '' }) }),
+      connectionTest: createConnectionTester({
+        pipeline: testPipeline({ getKey: keychain.getKey, fetch: async () => new Response('', { status: 200 }) }),
+      }),
       dialogs: { saveTextFile: async () => ({ saved: false }), openTextFile: async () => null },
     });
     expect(await handlers.importEnvironmentsFromFile({ format: 'auto' })).toEqual({ cancelled: true });

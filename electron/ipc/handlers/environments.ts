@@ -52,6 +52,6 @@ export function createEnvironmentHandlers({ environments, connectionTest, dialog
       const result = await environments.importText({ text: file.text, format });
       return { cancelled: false, fileName: file.name, ...result };
     },
-    testConnection: async ({ environmentId }) => connectionTest.test(await environments.get(environmentId)),
+    testConnection: async ({ environmentId, requestId }) => connectionTest.test(await environments.get(environmentId), requestId),
   };
 }

@@ -37,7 +37,7 @@ function setup(opened: string[] = []) {
   };
   const files = createFileRegistry();
   const history = createHistoryStore({ dir: path.join(dir, 'data'), limits: { maxBodyBytes: 4 } });
-  const handlers = createRequestHandlers({ sender, files, history, dialogs });
+  const handlers = createRequestHandlers({ sender, files, history, dialogs, setLimits: (limits) => limits });
   return { handlers, saved, history, files };
 }
 

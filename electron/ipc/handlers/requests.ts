@@ -23,6 +23,8 @@ export interface RequestHandlerDeps {
   readonly files: Pick<FileRegistry, 'register' | 'release'>;
   readonly history: Pick<HistoryStore, 'list' | 'get' | 'getBodyBytes' | 'findByRequestId' | 'delete' | 'clear'>;
   readonly dialogs: RequestDialogs;
+  /** Stores the user's limits in main, where every request reads them. */
+  readonly setLimits: (limits: { timeoutMs: number; maxBytes: number }) => { timeoutMs: number; maxBytes: number };
 }
 
 const UNSAFE_NAME_CHARS = '<>:"|?*';
@@ -52,6 +54,7 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
   return {
     sendRequest: (arg) => deps.sender.send(arg),
     cancelRequest: async ({ requestId }) => ({ cancelled: deps.sender.cancel(requestId) }),
+    setRequestLimits: async (limits) => deps.setLimits(limits),
     pickFiles: async ({ purpose, multiple }) => {
       const paths = await deps.dialogs.openFiles(purpose, multiple);
       return deps.files.register(multiple ? paths : paths.slice(0, 1));

@@ -7,6 +7,6 @@ export type SnippetHandlers = Pick<Handlers, keyof typeof snippetMethods>;
 export function createSnippetHandlers({ snippets }: { readonly snippets: SnippetService }): SnippetHandlers {
   return {
     generateSnippets: (arg) => snippets.generate(arg),
-    revealSnippetWithKey: (arg) => snippets.reveal(arg),
+    copySnippetWithKey: (arg) => snippets.copyWithKey(arg),
   };
 }

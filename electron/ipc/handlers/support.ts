@@ -10,18 +10,20 @@ import type { TextFileDialogs } from './environments';
 export interface SupportHandlerDeps {
   readonly support: SupportServices;
   readonly dialogs: Pick<TextFileDialogs, 'saveTextFile'>;
+  /** Runs a report as one cancellable operation, so `cancelRequest` stops all of its calls. */
+  readonly operation: <T>(id: string | undefined, work: () => Promise<T>) => Promise<T>;
 }
 
 export type SupportHandlers = Pick<Handlers, keyof typeof supportMethods>;
 
-export function createSupportHandlers({ support, dialogs }: SupportHandlerDeps): SupportHandlers {
+export function createSupportHandlers({ support, dialogs, operation }: SupportHandlerDeps): SupportHandlers {
   return {
-    lookupRecipient: (arg) => support.recipients.lookup(arg),
+    lookupRecipient: ({ operationId, ...arg }) => operation(operationId, () => support.recipients.lookup(arg)),
     releaseRecipient: (arg) => support.recipients.release(arg),
-    traceMessage: (arg) => support.tracer.trace(arg),
-    domainHealth: (arg) => support.domainHealth.build(arg),
+    traceMessage: ({ operationId, ...arg }) => operation(operationId, () => support.tracer.trace(arg)),
+    domainHealth: ({ operationId, ...arg }) => operation(operationId, () => support.domainHealth.build(arg)),
     exportDomainHealth: (arg) => support.domainHealth.export(arg, (name, text) => dialogs.saveTextFile(name, text)),
-    findRegion: (arg) => support.regions.find(arg),
+    findRegion: ({ operationId, ...arg }) => operation(operationId, () => support.regions.find(arg)),
     applyRegion: (arg) => support.regions.apply(arg),
     setWebhookSigningKey: ({ environmentId, key }) => support.webhooks.setKey(environmentId, key),
     deleteWebhookSigningKey: ({ environmentId }) => support.webhooks.deleteKey(environmentId),

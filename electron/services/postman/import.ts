@@ -13,7 +13,7 @@ import {
 } from '../../../shared/bridge/collections';
 import { findEndpointByRequest } from '../../../shared/catalog';
 import { AppFailure } from '../../../shared/errors';
-import { validateValues } from '../../../shared/request';
+import { isReservedHeader, validateValues } from '../../../shared/request';
 import { type NameValue, type PartsBody, type RequestParts, valuesFromParts } from './parts';
 
 /**
@@ -257,7 +257,7 @@ function customFrom(parts: RequestParts): CustomRequest {
     method: parts.method as CustomMethod,
     path: parts.path,
     query: [...parts.query],
-    headers: parts.headers.filter((h) => !['authorization', 'content-type', 'content-length', 'host'].includes(h.name.toLowerCase())),
+    headers: parts.headers.filter((h) => !isReservedHeader(h.name)),
     body,
   };
 }

@@ -6,6 +6,7 @@ import {
   formatRfc2822,
   isEmptyInput,
   isFileRef,
+  isReservedHeader,
   type ParamInput,
   type ParamScalar,
   paramKey,
@@ -149,8 +150,6 @@ function fromJson(def: ParamDef | undefined, value: unknown): ParamInput {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-const SKIPPED_HEADERS = new Set(['authorization', 'content-type', 'content-length', 'host']);
-
 /**
  * Postman parts of a request that matched `endpoint` -> the editor's values.
  * Declared parameters go to `params` (lists for repeatable ones), everything
@@ -188,7 +187,7 @@ export function valuesFromParts(
   }
   for (const header of parts.headers) {
     const lower = header.name.toLowerCase();
-    if (SKIPPED_HEADERS.has(lower)) continue;
+    if (isReservedHeader(lower)) continue;
     if (lower === 'x-mailgun-on-behalf-of' && /^\{\{.*\}\}$/.test(header.value)) continue;
     const def = byLocation(header.name, ['header']);
     if (def) collect(def, header.value);

@@ -45,7 +45,7 @@ export interface CallRunnerDeps {
   readonly getEndpoint: (id: string) => EndpointDef | undefined;
   readonly probe?: BaseUrlSender;
   readonly newId?: () => string;
-  /** Per call; reports should not hang on one slow endpoint. */
+  /** Per call; without it the user's own timeout applies, as for every other request. */
   readonly timeoutMs?: number;
 }
 
@@ -67,7 +67,6 @@ function httpMessage(record: ResponseRecord): string {
 
 export function createCallRunner(deps: CallRunnerDeps) {
   const newId = deps.newId ?? randomUUID;
-  const timeoutMs = deps.timeoutMs ?? 20_000;
 
   async function run(spec: CallSpec): Promise<CallResult> {
     const endpoint = deps.getEndpoint(spec.endpointId);
@@ -85,7 +84,7 @@ export function createCallRunner(deps: CallRunnerDeps) {
       endpointId: spec.endpointId,
       // Catalog JSON values are read-only views of the same plain data the sender takes.
       values: { params: { ...spec.params } as SendRequestArgs['values']['params'] },
-      timeoutMs,
+      ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
       ...(spec.confirmedDestructive ? { confirmedDestructive: true } : {}),
     };
     try {

@@ -9,6 +9,8 @@ import { createFileRegistry } from '../file-handles';
 import { createHistoryStore } from '../history';
 import { createHttpExecutor } from '../http-executor';
 import { createKeychain, type KeytarLike } from '../keychain';
+import { createRedactor } from '../redaction';
+import { createRequestPipeline } from '../request-pipeline';
 import { startTestSandbox, type TestSandbox } from '../sandbox/test-support';
 import { withSandboxClientHeader } from '../sandbox-environment';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from '../send-request';
@@ -57,16 +59,20 @@ export async function startSupportHarness(options: { now?: number } = {}) {
     },
   };
   const history = createHistoryStore({ dir: dataDir, clock });
+  const pipeline = createRequestPipeline({
+    executor: createHttpExecutor({ fetch: withSandboxClientHeader(globalThis.fetch, sandbox.sandbox), clock }),
+    getKey: keychain.getKey,
+    history,
+    redactor: createRedactor(),
+  });
   const senderDeps: RequestSenderDeps = {
     getEnvironment: async (id) => {
       const environment = await environments.find(id);
       return environment ? toSendEnvironment(environment) : undefined;
     },
-    getKey: keychain.getKey,
     getEndpoint,
-    executor: createHttpExecutor({ fetch: withSandboxClientHeader(globalThis.fetch, sandbox.sandbox), clock }),
     files: createFileRegistry({ openAsBlob: async () => new Blob([]) }),
-    history,
+    pipeline,
   };
   const sender = createRequestSender(senderDeps);
   const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
@@ -88,6 +94,7 @@ export async function startSupportHarness(options: { now?: number } = {}) {
   return {
     sandbox,
     sender,
+    pipeline,
     support,
     environments,
     history,

@@ -21,7 +21,7 @@ const NEW_COLLECTION = '__new__';
 /** Saves the request being edited (values, never the key or picked files) into a collection. */
 export function SaveRequestButton({ endpointId, values, environmentId, defaultName = '' }: SaveRequestButtonProps) {
   const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ name: string; keyRemoved: boolean } | null>(null);
   return (
     <>
       <button
@@ -34,7 +34,9 @@ export function SaveRequestButton({ endpointId, values, environmentId, defaultNa
         Save…
       </button>
       <span className="saved-flash" role="status" data-testid="save-request-status">
-        {saved ? `Saved as “${saved}”` : ''}
+        {saved
+          ? `Saved as “${saved.name}”${saved.keyRemoved ? '. The API key was taken out of it: the app adds the key itself when sending.' : ''}`
+          : ''}
       </span>
       {open ? (
         <SaveRequestDialog
@@ -43,9 +45,9 @@ export function SaveRequestButton({ endpointId, values, environmentId, defaultNa
           environmentId={environmentId}
           defaultName={defaultName}
           onClose={() => setOpen(false)}
-          onSaved={(name) => {
+          onSaved={(outcome) => {
             setOpen(false);
-            setSaved(name);
+            setSaved(outcome);
           }}
         />
       ) : null}
@@ -63,7 +65,7 @@ function SaveRequestDialog({
 }: Required<Omit<SaveRequestButtonProps, 'environmentId'>> & {
   environmentId: string | null;
   onClose: () => void;
-  onSaved: (name: string) => void;
+  onSaved: (outcome: { name: string; keyRemoved: boolean }) => void;
 }) {
   const list = useSavedRequests();
   const save = useSaveRequest();
@@ -87,7 +89,7 @@ function SaveRequestDialog({
       target: { kind: 'catalog', endpointId, values },
       ...(environmentId ? { environmentId } : {}),
     });
-    onSaved(result.name);
+    onSaved({ name: result.name, keyRemoved: result.keyRemoved === true });
   };
 
   return (

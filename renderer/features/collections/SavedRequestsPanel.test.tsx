@@ -185,6 +185,34 @@ describe('SavedRequestsPanel', () => {
   });
 });
 
+describe('running a saved request', () => {
+  it('can be cancelled while it runs, and says so', async () => {
+    let rejectRun: (error: unknown) => void = () => {};
+    const sent: { requestId: string }[] = [];
+    const cancelled: { requestId: string }[] = [];
+    setup({
+      sendSavedRequest: (arg: { requestId: string }) => {
+        sent.push(arg);
+        return new Promise((_resolve, reject) => {
+          rejectRun = reject;
+        });
+      },
+      cancelRequest: (arg: { requestId: string }) => {
+        cancelled.push(arg);
+        rejectRun(new BridgeError({ code: 'cancelled', message: 'The request was cancelled.', hint: 'Send it again when you are ready.' }));
+        return { cancelled: true };
+      },
+    });
+    renderPanel();
+    const row = await screen.findByTestId('saved-request-Welcome');
+    fireEvent.click(within(row).getByTestId('saved-run'));
+    fireEvent.click(await within(row).findByTestId('saved-run-cancel'));
+    await waitFor(() => expect(cancelled).toEqual([{ requestId: sent[0]?.requestId }]));
+    expect(await screen.findByText('The request was cancelled.')).toBeTruthy();
+    expect(within(row).getByTestId('saved-run')).toBeTruthy();
+  });
+});
+
 describe('SaveRequestButton', () => {
   it('saves the current values into a new collection', async () => {
     state = { collections: [], requests: [] };
@@ -209,6 +237,19 @@ describe('SaveRequestButton', () => {
       }),
     );
     expect((await screen.findByTestId('save-request-status')).textContent).toContain('Saved as “Five domains”');
+  });
+
+  it('tells the user when main took the API key out of what was saved', async () => {
+    setup({ saveRequest: (arg: { name: string }) => ({ ...arg, id: 'r10', keyRemoved: true }) });
+    render(
+      <QueryClientProvider client={client}>
+        <SaveRequestButton endpointId="domains.list" values={{ params: {} }} environmentId={null} defaultName="With key" />
+      </QueryClientProvider>,
+    );
+    fireEvent.click(screen.getByTestId('save-request'));
+    await waitFor(() => expect((screen.getByTestId('save-request-collection') as HTMLSelectElement).value).toBe('c1'));
+    fireEvent.click(screen.getByTestId('save-request-confirm'));
+    expect((await screen.findByTestId('save-request-status')).textContent).toMatch(/Saved as “With key”\. The API key was taken out of it/);
   });
 
   it('shows a name clash from main', async () => {

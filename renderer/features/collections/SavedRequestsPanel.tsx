@@ -68,7 +68,7 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
   const runRequest = (request: SavedRequest, confirmedDestructive = false) => {
     if (!environmentId) return;
     run
-      .mutateAsync({ savedId: request.id, environmentId, ...(confirmedDestructive ? { confirmedDestructive } : {}) })
+      .run({ savedId: request.id, environmentId, ...(confirmedDestructive ? { confirmedDestructive } : {}) })
       .then((response) => {
         onResponse?.(response, request);
         setOutcome({ kind: 'run', request, response });
@@ -229,17 +229,29 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
                               Open
                             </button>
                           ) : null}
-                          <button
-                            type="button"
-                            className="saved-link"
-                            data-testid="saved-run"
-                            aria-label={`Run ${request.name}`}
-                            disabled={!environmentId || run.isPending}
-                            title={environmentId ? undefined : 'Choose an environment first'}
-                            onClick={() => runRequest(request)}
-                          >
-                            Run
-                          </button>
+                          {run.runningId === request.id ? (
+                            <button
+                              type="button"
+                              className="saved-link"
+                              data-testid="saved-run-cancel"
+                              aria-label={`Cancel running ${request.name}`}
+                              onClick={run.cancel}
+                            >
+                              Cancel
+                            </button>
+                          ) : (
+                            <button
+                              type="button"
+                              className="saved-link"
+                              data-testid="saved-run"
+                              aria-label={`Run ${request.name}`}
+                              disabled={!environmentId || run.isPending}
+                              title={environmentId ? undefined : 'Choose an environment first'}
+                              onClick={() => runRequest(request)}
+                            >
+                              Run
+                            </button>
+                          )}
                           <button
                             type="button"
                             className="saved-link"

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { SavedTarget } from '../../../shared/bridge/collections';
 import { call } from '../../bridge/client';
 import { callCollections } from './collection-calls';
@@ -73,11 +74,20 @@ export function useExportCollection() {
   });
 }
 
+/** Runs a saved request under its own id, so the run can be cancelled like any other send. */
 export function useRunSavedRequest() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean }) =>
-      callCollections('sendSavedRequest', { ...arg, requestId: crypto.randomUUID() }),
+  const mutation = useMutation({
+    mutationFn: (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean; requestId: string }) =>
+      callCollections('sendSavedRequest', arg),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['history'] }),
   });
+  const pendingId = mutation.isPending ? mutation.variables?.requestId : undefined;
+  const cancel = useCallback(() => {
+    // The run itself then fails with `cancelled`, which the panel shows.
+    if (pendingId) call('cancelRequest', { requestId: pendingId }).catch(() => undefined);
+  }, [pendingId]);
+  const run = (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean }) =>
+    mutation.mutateAsync({ ...arg, requestId: crypto.randomUUID() });
+  return { run, cancel, isPending: mutation.isPending, runningId: mutation.isPending ? mutation.variables?.savedId : undefined };
 }

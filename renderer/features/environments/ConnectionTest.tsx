@@ -23,7 +23,7 @@ export function ConnectionTest({ environment, dirty, onSwitched }: ConnectionTes
   const run = () => {
     setSwitchedTo(null);
     save.reset();
-    test.mutate(environment.id);
+    test.start(environment.id);
   };
 
   const switchRegion = async () => {
@@ -32,7 +32,7 @@ export function ConnectionTest({ environment, dirty, onSwitched }: ConnectionTes
       const saved = await save.mutateAsync(withRegion(environment, other));
       onSwitched(saved);
       setSwitchedTo(regionLabels[other]);
-      test.mutate(saved.id);
+      test.start(saved.id);
     } catch {
       // The save error is shown below from the mutation state.
     }
@@ -52,6 +52,11 @@ export function ConnectionTest({ environment, dirty, onSwitched }: ConnectionTes
         >
           {test.isPending ? 'Testing…' : 'Test connection'}
         </button>
+        {test.isPending ? (
+          <button type="button" className="env-button" onClick={test.cancel} data-testid="env-test-cancel">
+            Cancel
+          </button>
+        ) : null}
         <span className="env-hint">
           {dirty ? 'Tests the saved settings; save your changes first to test them.' : 'Makes one read-only request with the stored key.'}
         </span>

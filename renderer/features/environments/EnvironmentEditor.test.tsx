@@ -63,6 +63,10 @@ describe('EnvironmentEditor validation', () => {
     expect(screen.getByTestId('env-error-baseUrl').textContent).toMatch(/only allowed for this computer/);
     type('env-field-baseUrl', 'http://localhost:3000');
     expect(screen.queryByTestId('env-error-baseUrl')).toBeNull();
+    // The field says where the key will go.
+    const described = (screen.getByTestId('env-field-baseUrl').getAttribute('aria-describedby') ?? '').split(' ');
+    const hint = described.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    expect(hint).toMatch(/API key is sent to localhost:3000 with every request/);
     fireEvent.click(screen.getByTestId('env-region-eu'));
     expect(screen.queryByTestId('env-field-baseUrl')).toBeNull();
   });

@@ -197,7 +197,7 @@ export function EnvironmentEditor({ environment, onSaved, defaultColour }: Envir
             error={visibleError('baseUrl')}
             errorId={ids('baseUrl-error')}
             field="baseUrl"
-            hint="Where requests go instead of Mailgun's own API: a proxy, or a mock server on this computer."
+            hint={customUrlHint(draft.baseUrl)}
             hintId={ids('baseUrl-hint')}
           >
             <input
@@ -398,4 +398,12 @@ function Field({ label, htmlFor, field, error, errorId, hint, hintId, children }
       ) : null}
     </div>
   );
+}
+
+/** The key goes wherever this URL points, so the field says so, naming the host once it can be read. */
+function customUrlHint(baseUrl: string): string {
+  const trimmed = baseUrl.trim();
+  const host = URL.canParse(trimmed) ? new URL(trimmed).host : '';
+  const where = host ? `to ${host}` : 'to this server';
+  return `Where requests go instead of Mailgun's own API: a proxy, or a mock server on this computer. This environment's API key is sent ${where} with every request, so use only a server you trust.`;
 }

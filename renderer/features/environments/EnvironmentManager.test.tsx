@@ -42,6 +42,18 @@ describe('EnvironmentManager', () => {
     expect(closed).toBe(1);
   });
 
+  it('cancels a connection test that is waiting for the server', async () => {
+    fake.holdConnectionTest = true;
+    renderWithQueries(<EnvironmentManager request={{ mode: 'edit' }} onClose={() => {}} />);
+    fireEvent.click(await screen.findByTestId('env-test-run'));
+    fireEvent.click(await screen.findByTestId('env-test-cancel'));
+    expect((await screen.findByTestId('env-test-error')).textContent).toContain('The request was cancelled.');
+    const sent = fake.calls.find((call) => call.method === 'testConnection')?.arg as { requestId: string };
+    expect(sent.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fake.calls.find((call) => call.method === 'cancelRequest')?.arg).toEqual({ requestId: sent.requestId });
+    expect(screen.queryByTestId('env-test-cancel')).toBeNull();
+  });
+
   it('keeps Tab inside the dialog', async () => {
     renderWithQueries(<EnvironmentManager request={{ mode: 'edit' }} onClose={() => {}} />);
     const dialog = await screen.findByTestId('env-manager');

@@ -1,4 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { EnvironmentList } from '../../../shared/bridge/environments';
 import type { Environment, EnvironmentInput } from '../../../shared/environments/types';
 import { call } from '../../bridge/client';
@@ -114,6 +115,18 @@ export function useRetryKeyDeletion() {
   });
 }
 
+/** "Test connection" under its own id, so it can be cancelled while main waits for the server. */
 export function useTestConnection() {
-  return useMutation({ mutationFn: (environmentId: string) => call('testConnection', { environmentId }) });
+  const mutation = useMutation({
+    mutationFn: ({ environmentId, requestId }: { environmentId: string; requestId: string }) =>
+      call('testConnection', { environmentId, requestId }),
+  });
+  const { mutate } = mutation;
+  const pendingId = mutation.isPending ? mutation.variables?.requestId : undefined;
+  const start = useCallback((environmentId: string) => mutate({ environmentId, requestId: crypto.randomUUID() }), [mutate]);
+  const cancel = useCallback(() => {
+    // The test itself then fails with `cancelled`, which is shown as its error.
+    if (pendingId) call('cancelRequest', { requestId: pendingId }).catch(() => undefined);
+  }, [pendingId]);
+  return { ...mutation, start, cancel };
 }

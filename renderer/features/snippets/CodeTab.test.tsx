@@ -11,7 +11,6 @@ vi.mock('../../bridge/client', () => ({
 }));
 
 const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn>;
-const KEY = 'key-revealed-123';
 
 const generated = [
   { language: 'curl', label: 'cURL', code: 'curl --user "api:$MAILGUN_API_KEY" https://api.mailgun.net/v4/domains\n' },
@@ -33,7 +32,7 @@ beforeEach(() => {
   callMock.mockReset();
   callMock.mockImplementation(async (method: string, arg: { language?: string }) => {
     if (method === 'generateSnippets') return generated;
-    if (method === 'revealSnippetWithKey') return { code: `auth=("api", "${KEY}") ${arg.language}\n` };
+    if (method === 'copySnippetWithKey') return arg.language === 'python' ? { copied: true, clearAfterSeconds: 60 } : { copied: false };
     throw new Error(`unexpected ${method}`);
   });
   Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => undefined) }, configurable: true });
@@ -59,39 +58,26 @@ describe('CodeTab', () => {
     expect(screen.getByTestId('snippet-tab-python').getAttribute('aria-selected')).toBe('true');
   });
 
-  it('reveals the key only after confirming, never caches it, and drops it on a change', async () => {
-    const view = renderTab();
+  it('leaves "Copy with key" to main: it sends no key, shows none, and says what main did', async () => {
+    renderTab();
     await screen.findByTestId('snippet-code');
     fireEvent.click(screen.getByTestId('snippet-tab-python'));
-    fireEvent.click(screen.getByTestId('snippet-reveal-key'));
-    expect(callMock).not.toHaveBeenCalledWith('revealSnippetWithKey', expect.anything());
-    fireEvent.click(screen.getByTestId('snippet-reveal-cancel'));
-    expect(screen.queryByTestId('snippet-reveal-dialog')).toBeNull();
-
-    fireEvent.click(screen.getByTestId('snippet-reveal-key'));
-    fireEvent.click(screen.getByTestId('snippet-reveal-confirm'));
-    await waitFor(() => expect(screen.getByTestId('snippet-code').textContent).toContain(KEY));
-    expect(callMock).toHaveBeenCalledWith('revealSnippetWithKey', expect.objectContaining({ language: 'python', confirmed: true }));
-    expect(
-      JSON.stringify(
-        client
-          .getQueryCache()
-          .getAll()
-          .map((q) => q.state.data),
-      ),
-    ).not.toContain(KEY);
+    fireEvent.click(screen.getByTestId('snippet-copy-with-key'));
+    await waitFor(() => expect(screen.getByTestId('snippet-key-note').textContent).toMatch(/Copied with the API key.*60 seconds/));
+    expect(callMock).toHaveBeenCalledWith('copySnippetWithKey', {
+      environmentId: 'env-1',
+      endpointId: 'domains.list',
+      values: { params: { limit: '10' } },
+      language: 'python',
+    });
+    // The page never touches the clipboard for this: main wrote it.
+    expect(navigator.clipboard.writeText).not.toHaveBeenCalled();
+    expect(screen.getByTestId('snippet-code').textContent).toContain('os.environ["MAILGUN_API_KEY"]');
 
     fireEvent.click(screen.getByTestId('snippet-tab-curl'));
-    await waitFor(() => expect(screen.getByTestId('snippet-code').textContent).not.toContain(KEY));
-    view.unmount();
-    expect(
-      JSON.stringify(
-        client
-          .getMutationCache()
-          .getAll()
-          .map((m) => m.state.data ?? null),
-      ),
-    ).not.toContain(KEY);
+    await waitFor(() => expect(screen.getByTestId('snippet-key-note').textContent).toContain('MAILGUN_API_KEY environment variable'));
+    fireEvent.click(screen.getByTestId('snippet-copy-with-key'));
+    await waitFor(() => expect(screen.getByTestId('snippet-copy-status').textContent).toBe('Not copied'));
   });
 
   it('shows why no code could be made', async () => {

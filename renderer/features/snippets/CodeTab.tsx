@@ -3,8 +3,7 @@ import type { RequestValues } from '../../../shared/request';
 import type { SnippetLanguage } from '../../../shared/snippets/languages';
 import { toAppError } from '../../bridge/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { SimpleDialog } from '../../components/SimpleDialog';
-import { useRevealSnippet, useSnippets } from './use-snippets';
+import { useCopyWithKey, useSnippets } from './use-snippets';
 import './snippets.css';
 
 export interface CodeTabProps {
@@ -17,31 +16,30 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 /**
  * The current request as code in several languages. The key appears as an
- * environment variable; showing the real one takes an explicit, confirmed
- * reveal, and the revealed text is dropped on any change.
+ * environment variable; the real key never reaches this page: "Copy with
+ * key" asks main, which confirms in a native dialog and puts the snippet on
+ * the clipboard itself (and clears it a minute later).
  */
 export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
   const snippets = useSnippets({ environmentId, endpointId, values });
-  const reveal = useRevealSnippet();
+  const copyWithKey = useCopyWithKey();
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
-  const [confirming, setConfirming] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
   const tabsId = useId();
   const tabRefs = useRef(new Map<SnippetLanguage, HTMLButtonElement>());
-  const resetReveal = reveal.reset;
+  const resetCopyWithKey = copyWithKey.reset;
 
   const valuesKey = JSON.stringify(values);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the revealed key must go whenever what it was made for changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: what was copied was for the request as it was; a change makes the status stale.
   useEffect(() => {
-    resetReveal();
+    resetCopyWithKey();
     setCopy('idle');
-  }, [environmentId, endpointId, valuesKey, language, resetReveal]);
-  useEffect(() => () => resetReveal(), [resetReveal]);
+  }, [environmentId, endpointId, valuesKey, language, resetCopyWithKey]);
 
   const available = snippets.data ?? [];
   const current = available.find((s) => s.language === language) ?? available[0];
-  const revealed = reveal.data && reveal.variables?.language === current?.language ? reveal.data.code : null;
-  const code = revealed ?? current?.code ?? '';
+  const code = current?.code ?? '';
+  const keyCopy = copyWithKey.data;
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = available.findIndex((s) => s.language === current?.language);
@@ -58,6 +56,7 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
   };
 
   const copyCode = async () => {
+    copyWithKey.reset();
     try {
       await navigator.clipboard.writeText(code);
       setCopy('copied');
@@ -118,29 +117,27 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
       >
         <div className="snip-toolbar">
           <span className="snip-note muted" data-testid="snippet-key-note">
-            {revealed
-              ? 'The API key is visible in this snippet. Do not share or commit it.'
+            {keyCopy?.copied
+              ? `Copied with the API key. Do not share or commit it; the clipboard is cleared in ${keyCopy.clearAfterSeconds} seconds.`
               : 'Reads the key from the MAILGUN_API_KEY environment variable.'}
           </span>
           <span className="snip-actions">
             <span className="snip-copy-status" role="status" data-testid="snippet-copy-status">
-              {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Could not copy' : ''}
+              {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Could not copy' : keyCopy && !keyCopy.copied ? 'Not copied' : ''}
             </span>
-            {revealed ? (
-              <button type="button" className="sd-button sd-button-small" data-testid="snippet-hide-key" onClick={() => reveal.reset()}>
-                Hide key
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="sd-button sd-button-small"
-                data-testid="snippet-reveal-key"
-                disabled={!current || reveal.isPending}
-                onClick={() => setConfirming(true)}
-              >
-                {reveal.isPending ? 'Revealing…' : 'Reveal key'}
-              </button>
-            )}
+            <button
+              type="button"
+              className="sd-button sd-button-small"
+              data-testid="snippet-copy-with-key"
+              disabled={!current || copyWithKey.isPending}
+              onClick={() => {
+                if (!current) return;
+                setCopy('idle');
+                copyWithKey.mutate({ environmentId, endpointId, values, language: current.language });
+              }}
+            >
+              {copyWithKey.isPending ? 'Waiting for confirmation…' : 'Copy with key'}
+            </button>
             <button
               type="button"
               className="sd-button sd-button-small sd-button-primary"
@@ -152,48 +149,11 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
             </button>
           </span>
         </div>
-        {reveal.isError ? <ErrorNotice error={toAppError(reveal.error)} testId="snippet-reveal-error" /> : null}
-        <pre className={`snip-code${revealed ? ' snip-code-revealed' : ''}`} data-testid="snippet-code" data-language={current?.language}>
+        {copyWithKey.isError ? <ErrorNotice error={toAppError(copyWithKey.error)} testId="snippet-copy-with-key-error" /> : null}
+        <pre className="snip-code" data-testid="snippet-code" data-language={current?.language}>
           <code>{code}</code>
         </pre>
       </div>
-      {confirming && current ? (
-        <SimpleDialog
-          title="Show the API key in this snippet?"
-          role="alertdialog"
-          testId="snippet-reveal-dialog"
-          onClose={() => setConfirming(false)}
-          actions={
-            <>
-              <button
-                type="button"
-                className="sd-button"
-                data-autofocus
-                data-testid="snippet-reveal-cancel"
-                onClick={() => setConfirming(false)}
-              >
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="sd-button sd-button-danger"
-                data-testid="snippet-reveal-confirm"
-                onClick={() => {
-                  setConfirming(false);
-                  reveal.mutate({ environmentId, endpointId, values, language: current.language });
-                }}
-              >
-                Show key
-              </button>
-            </>
-          }
-        >
-          <p>
-            The {current.label} snippet will contain this environment’s real API key. Anyone who sees the screen or the copied text can use
-            it. It is not saved anywhere and disappears when you change the request.
-          </p>
-        </SimpleDialog>
-      ) : null}
     </div>
   );
 }

@@ -37,13 +37,12 @@ export function useSnippets(input: SnippetInput) {
 }
 
 /**
- * The one snippet with the real key. A mutation, so the key never enters the
- * query cache; gcTime 0 drops it as soon as the component resets or unmounts.
+ * "Copy with key": main asks the user in a native dialog and writes the
+ * snippet to the clipboard itself; only whether it copied comes back.
  */
-export function useRevealSnippet() {
+export function useCopyWithKey() {
   return useMutation({
     mutationFn: (arg: SnippetInput & { language: SnippetLanguage }) =>
-      callSnippets('revealSnippetWithKey', { ...arg, values: arg.values as never, confirmed: true }),
-    gcTime: 0,
+      callSnippets('copySnippetWithKey', { ...arg, values: arg.values as never }),
   });
 }

@@ -7,7 +7,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
-import { callSupport } from './support-client';
+import { RunningNotice } from './RunningNotice';
+import { callSupport, useSupportOperation } from './support-client';
 
 function percent(rate: number | null): string {
   return rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`;
@@ -173,8 +174,10 @@ export function DomainHealthTool({ environment, onOpenRequest }: ToolProps) {
   const [domain, setDomain] = useState('');
   const [copied, setCopied] = useState(false);
   const id = useId();
+  const operation = useSupportOperation();
   const health = useMutation({
-    mutationFn: (name: string) => callSupport('domainHealth', { environmentId: environment.id, ...(name ? { domain: name } : {}) }),
+    mutationFn: (name: string) =>
+      callSupport('domainHealth', { environmentId: environment.id, ...(name ? { domain: name } : {}), operationId: operation.next() }),
   });
   const exporter = useMutation({
     mutationFn: (format: 'markdown' | 'json') =>
@@ -221,11 +224,7 @@ export function DomainHealthTool({ environment, onOpenRequest }: ToolProps) {
           {health.isPending ? 'Checking…' : 'Check domain'}
         </button>
       </form>
-      {health.isPending ? (
-        <p className="support-loading" role="status">
-          Gathering the report…
-        </p>
-      ) : null}
+      {health.isPending ? <RunningNotice label="Gathering the report…" onCancel={operation.cancel} testId="support-health-cancel" /> : null}
       {health.isError ? <ErrorNotice error={toAppError(health.error)} testId="support-health-error" /> : null}
       {report ? (
         <div className="support-result" data-testid="support-health-result">

@@ -14,7 +14,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
-import { callSupport } from './support-client';
+import { RunningNotice } from './RunningNotice';
+import { callSupport, useSupportOperation } from './support-client';
 import { Timeline } from './Timeline';
 
 export interface ToolProps {
@@ -66,12 +67,14 @@ export function RecipientTool({ environment, onOpenRequest }: ToolProps) {
   const addressId = useId();
   const domainId = useId();
 
+  const operation = useSupportOperation();
   const lookup = useMutation({
     mutationFn: (arg: { address: string; domain: string }) =>
       callSupport('lookupRecipient', {
         environmentId: environment.id,
         address: arg.address,
         ...(arg.domain ? { domain: arg.domain } : {}),
+        operationId: operation.next(),
       }),
   });
   const release = useMutation({
@@ -139,9 +142,7 @@ export function RecipientTool({ environment, onOpenRequest }: ToolProps) {
       </form>
 
       {lookup.isPending ? (
-        <p className="support-loading" role="status">
-          Checking the lists…
-        </p>
+        <RunningNotice label="Checking the lists…" onCancel={operation.cancel} testId="support-recipient-cancel" />
       ) : null}
       {lookup.isError ? <ErrorNotice error={toAppError(lookup.error)} testId="support-recipient-error" /> : null}
       {result ? (

@@ -5,14 +5,17 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
-import { callSupport } from './support-client';
+import { RunningNotice } from './RunningNotice';
+import { callSupport, useSupportOperation } from './support-client';
 
 export function RegionTool({ environment, onOpenRequest }: ToolProps) {
   const [domain, setDomain] = useState('');
   const id = useId();
   const queryClient = useQueryClient();
+  const operation = useSupportOperation();
   const finder = useMutation({
-    mutationFn: (name: string) => callSupport('findRegion', { environmentId: environment.id, ...(name ? { domain: name } : {}) }),
+    mutationFn: (name: string) =>
+      callSupport('findRegion', { environmentId: environment.id, ...(name ? { domain: name } : {}), operationId: operation.next() }),
   });
   const apply = useMutation({
     mutationFn: (fix: { region: 'us' | 'eu'; label: string }) =>
@@ -58,11 +61,7 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
           {finder.isPending ? 'Asking…' : 'Find region'}
         </button>
       </form>
-      {finder.isPending ? (
-        <p className="support-loading" role="status">
-          Asking both regions…
-        </p>
-      ) : null}
+      {finder.isPending ? <RunningNotice label="Asking both regions…" onCancel={operation.cancel} testId="support-region-cancel" /> : null}
       {finder.isError ? <ErrorNotice error={toAppError(finder.error)} testId="support-region-error" /> : null}
       {result ? (
         <div className="support-result" data-testid="support-region-result" data-mismatch={result.mismatch}>

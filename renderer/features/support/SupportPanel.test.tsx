@@ -215,6 +215,32 @@ describe('SupportPanel', () => {
     await waitFor(() => expect(screen.getByTestId('support-recipient-result').getAttribute('data-verdict')).toBe('clear'));
   });
 
+  it('stops a lookup that is still running, every call of it, by its operation id', async () => {
+    let finish: (value: unknown) => void = () => {};
+    const started: { operationId?: string }[] = [];
+    const cancelled: unknown[] = [];
+    handlers.lookupRecipient = (arg) => {
+      started.push(arg as { operationId?: string });
+      return new Promise((resolve) => {
+        finish = resolve;
+      });
+    };
+    handlers.cancelRequest = (arg) => {
+      cancelled.push(arg);
+      finish(lookup({ blocks: [], verdict: 'unknown', message: 'The lookup was cancelled before every list answered.' }));
+      return { cancelled: true };
+    };
+    renderPanel();
+    await screen.findByTestId('support-environment');
+    fireEvent.change(screen.getByTestId('support-recipient-address'), { target: { value: 'gone@example.com' } });
+    fireEvent.click(screen.getByTestId('support-recipient-submit'));
+    fireEvent.click(await screen.findByTestId('support-recipient-cancel'));
+    expect((await screen.findByTestId('support-recipient-verdict')).textContent).toContain('cancelled');
+    expect(started[0]?.operationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(cancelled).toEqual([{ requestId: started[0]?.operationId }]);
+    expect(screen.queryByTestId('support-recipient-cancel')).toBeNull();
+  });
+
   it('offers no release in a read-only environment', async () => {
     handlers.listEnvironments = () => ({ environments: [environment({ readOnly: true })], activeId: 'env-1', recovery: [] });
     handlers.lookupRecipient = () =>
@@ -247,6 +273,7 @@ describe('SupportPanel', () => {
       environmentId: 'env-1',
       recipient: 'a@example.com',
       begin: 'Tue, 11 Jun 2024 10:00:00',
+      operationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
   });
 

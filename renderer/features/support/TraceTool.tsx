@@ -6,7 +6,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
-import { callSupport } from './support-client';
+import { RunningNotice } from './RunningNotice';
+import { callSupport, useSupportOperation } from './support-client';
 import { Timeline } from './Timeline';
 
 const verdictTone: Record<MessageTrace['status'], string> = {
@@ -26,6 +27,7 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
   const [domain, setDomain] = useState('');
   const id = useId();
 
+  const operation = useSupportOperation();
   const trace = useMutation({
     mutationFn: () =>
       callSupport('traceMessage', {
@@ -35,6 +37,7 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
         ...(begin.trim() ? { begin: begin.trim() } : {}),
         ...(end.trim() ? { end: end.trim() } : {}),
         ...(domain.trim() ? { domain: domain.trim() } : {}),
+        operationId: operation.next(),
       }),
   });
   const result = trace.data;
@@ -115,11 +118,7 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
           {trace.isPending ? 'Tracing…' : 'Trace'}
         </button>
       </form>
-      {trace.isPending ? (
-        <p className="support-loading" role="status">
-          Reading events…
-        </p>
-      ) : null}
+      {trace.isPending ? <RunningNotice label="Reading events…" onCancel={operation.cancel} testId="support-trace-cancel" /> : null}
       {trace.isError ? <ErrorNotice error={toAppError(trace.error)} testId="support-trace-error" /> : null}
       {result ? (
         <div className="support-result" data-testid="support-trace-result" data-status={result.status}>

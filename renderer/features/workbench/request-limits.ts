@@ -1,5 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from '../../../shared/bridge/requests';
+import { call } from '../../bridge/client';
 
 /** How long main waits for an answer and how big an answer it accepts; user preferences, not secrets. */
 export interface RequestLimits {
@@ -62,4 +63,15 @@ export function useRequestLimits(): RequestLimits {
 /** What the send carries to main, which applies its own bounds again. */
 export function limitsForSend(limits: RequestLimits): { timeoutMs: number; maxBytes: number } {
   return { timeoutMs: limits.timeoutSeconds * 1000, maxBytes: limits.maxResponseMb * 1024 * 1024 };
+}
+
+/**
+ * Keeps main's copy of the limits in step: main applies them to every request
+ * it makes, including saved runs, support tools and "Test connection".
+ */
+export function useRequestLimitsInMain(): void {
+  const limits = useRequestLimits();
+  useEffect(() => {
+    call('setRequestLimits', limitsForSend(limits)).catch(() => undefined);
+  }, [limits]);
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { RequestValues } from '../../../shared/request';
 import { call, toAppError } from '../../bridge/client';
-import { limitsForSend, useRequestLimits } from './request-limits';
+import { limitsForSend, useRequestLimits, useRequestLimitsInMain } from './request-limits';
 import { useWorkbenchStore } from './workbench-store';
 
 export interface SendInput {
@@ -22,6 +22,7 @@ export function useSendRequest() {
   const store = useWorkbenchStore();
   const queryClient = useQueryClient();
   const limits = useRequestLimits();
+  useRequestLimitsInMain();
   const mutation = useMutation({
     mutationFn: ({ input, requestId }: { input: SendInput; requestId: string }) =>
       call('sendRequest', {

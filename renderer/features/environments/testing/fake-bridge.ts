@@ -27,6 +27,8 @@ export interface FakeEnvironmentsBridge {
   /** Makes the next calls of a method fail with this error. */
   failWith(method: string, error: AppError | null): void;
   testResult: ConnectionTestResult | null;
+  /** Keeps "Test connection" waiting until `cancelRequest` is called, like a server that never answers. */
+  holdConnectionTest: boolean;
   importResult: ImportFromFileResult;
   install(): void;
   uninstall(): void;
@@ -79,6 +81,7 @@ export function createFakeBridge(initial: { environments?: Environment[]; active
     keys: new Map(),
     calls: [],
     testResult: null,
+    holdConnectionTest: false,
     importResult: { cancelled: true },
     failWith(method, error) {
       if (error === null) failures.delete(method);
@@ -102,6 +105,7 @@ export function createFakeBridge(initial: { environments?: Environment[]; active
     fake.environments[index] = next;
     return next;
   };
+  let releaseHeldTest: (() => void) | null = null;
   const list = (): EnvironmentList => ({
     environments: [...fake.environments],
     activeId: fake.activeId,
@@ -195,8 +199,20 @@ export function createFakeBridge(initial: { environments?: Environment[]; active
       fake.recovery = fake.recovery.filter((notice) => ids !== undefined && !ids.includes(notice.id));
       return { remaining: fake.recovery.length };
     },
+    cancelRequest: () => {
+      const held = releaseHeldTest;
+      releaseHeldTest = null;
+      held?.();
+      return { cancelled: held !== null };
+    },
     testConnection: ({ environmentId }: { environmentId: string }) => {
       const environment = find(environmentId);
+      if (fake.holdConnectionTest) {
+        return new Promise((_resolve, reject) => {
+          releaseHeldTest = () =>
+            reject(new Failure({ code: 'cancelled', message: 'The request was cancelled.', hint: 'Send it again when you are ready.' }));
+        });
+      }
       return (
         fake.testResult ?? {
           ok: true,
@@ -230,7 +246,7 @@ export function createFakeBridge(initial: { environments?: Environment[]; active
         else if (!handler) result = { ok: false, error: { code: 'internal', message: `No fake for ${method}`, hint: '' } };
         else {
           try {
-            result = { ok: true, value: structuredClone(handler(arg as never)) };
+            result = { ok: true, value: structuredClone(await handler(arg as never)) };
           } catch (error) {
             if (!(error instanceof Failure)) throw error;
             result = { ok: false, error: error.error };
