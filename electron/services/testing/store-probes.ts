@@ -1,11 +1,12 @@
 import { catalog, getEndpoint } from '../../../shared/catalog';
 import { AppFailure } from '../../../shared/errors';
+import { createWindowStateStore } from '../../window-state';
 import { createEnvironmentsService, createEnvironmentsStore } from '../environments';
 import { createHistoryStore, type NewHistoryEntry } from '../history';
 import { createKeychain } from '../keychain';
+import { createRedactor } from '../redaction';
 import { createSandboxServer } from '../sandbox/server';
 import { createSavedRequestsService } from '../saved-requests';
-import { createWindowStateStore } from '../../window-state';
 
 /**
  * Every store of the data folder, opened the way main opens it, with one read
@@ -137,6 +138,7 @@ export const storesUnderTest: Record<string, StoreUnderTest> = {
         getKey: async () => null,
         sender: { send: unused },
         customSender: { send: unused } as never,
+        redactor: createRedactor(),
       });
       return {
         async read() {
