@@ -31,6 +31,7 @@ const knownCodes = {
   timeout: true,
   cancelled: true,
   'too-large': true,
+  proxy: true,
   'forbidden-host': true,
   'read-only': true,
   'file-missing': true,
