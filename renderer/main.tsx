@@ -2,7 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import './styles/theme.css';
+import './ui/tokens.css';
+import './ui/ui.css';
 import './styles/app.css';
 
 const queryClient = new QueryClient({

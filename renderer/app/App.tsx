@@ -8,6 +8,7 @@ import { CodeTab } from '../features/snippets/CodeTab';
 import { SupportPanel } from '../features/support/SupportPanel';
 import { Workbench } from '../features/workbench/Workbench';
 import { openEndpoint } from '../features/workbench/workbench-store';
+import { Button, Toaster } from '../ui';
 import { Sidebar } from './Sidebar';
 import { WorkbenchResponse } from './WorkbenchResponse';
 
@@ -27,16 +28,9 @@ export function App() {
         <EnvironmentSwitcher showRecoveryBanner={false} />
         <nav className="view-switch" aria-label="View">
           {views.map((item) => (
-            <button
-              key={item.id}
-              type="button"
-              className="view-switch-button"
-              aria-pressed={view === item.id}
-              data-testid={`view-switch-${item.id}`}
-              onClick={() => setView(item.id)}
-            >
+            <Button key={item.id} pressed={view === item.id} data-testid={`view-switch-${item.id}`} onClick={() => setView(item.id)}>
               {item.label}
-            </button>
+            </Button>
           ))}
         </nav>
       </header>
@@ -75,6 +69,7 @@ export function App() {
       <footer className="status-bar">
         <AppInfoBadge />
       </footer>
+      <Toaster />
     </div>
   );
 }

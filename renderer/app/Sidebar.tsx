@@ -5,6 +5,7 @@ import { SavedRequestsPanel } from '../features/collections/SavedRequestsPanel';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { useActiveEnvironment } from '../features/workbench/use-active-environment';
 import { openEndpoint } from '../features/workbench/workbench-store';
+import { type TabItem, TabPanel, Tabs } from '../ui';
 
 /** History stores what was sent; anything else (an entry from an older version) opens the endpoint empty. */
 function asRequestValues(values: unknown): RequestValues | undefined {
@@ -15,10 +16,10 @@ function asRequestValues(values: unknown): RequestValues | undefined {
 
 type SidebarTab = 'catalog' | 'saved' | 'history';
 
-const tabs: readonly { id: SidebarTab; label: string }[] = [
-  { id: 'catalog', label: 'Endpoints' },
-  { id: 'saved', label: 'Saved' },
-  { id: 'history', label: 'History' },
+const tabs: readonly TabItem<SidebarTab>[] = [
+  { id: 'catalog', label: 'Endpoints', testId: 'sidebar-tab-catalog' },
+  { id: 'saved', label: 'Saved', testId: 'sidebar-tab-saved' },
+  { id: 'history', label: 'History', testId: 'sidebar-tab-history' },
 ];
 
 /** Endpoints, saved requests and history share the sidebar; each hands requests to the workbench. */
@@ -31,24 +32,8 @@ export function Sidebar() {
   };
   return (
     <>
-      <div className="sidebar-tabs" role="tablist" aria-label="Sidebar">
-        {tabs.map((item) => (
-          <button
-            key={item.id}
-            type="button"
-            role="tab"
-            id={`sidebar-tab-${item.id}`}
-            aria-selected={tab === item.id}
-            aria-controls={`sidebar-panel-${item.id}`}
-            className="sidebar-tab"
-            data-testid={`sidebar-tab-${item.id}`}
-            onClick={() => setTab(item.id)}
-          >
-            {item.label}
-          </button>
-        ))}
-      </div>
-      <div className="sidebar-panel" role="tabpanel" id={`sidebar-panel-${tab}`} aria-labelledby={`sidebar-tab-${tab}`}>
+      <Tabs items={tabs} selected={tab} onSelect={setTab} label="Sidebar" idPrefix="sidebar" className="sidebar-tabs" />
+      <TabPanel idPrefix="sidebar" id={tab} className="sidebar-panel">
         {tab === 'catalog' ? <CatalogSidebar /> : null}
         {tab === 'saved' ? (
           <SavedRequestsPanel
@@ -59,7 +44,7 @@ export function Sidebar() {
           />
         ) : null}
         {tab === 'history' ? <HistoryPanel onOpen={(entry) => open(entry.endpoint.id, entry.values)} /> : null}
-      </div>
+      </TabPanel>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointDef, GroupId } from '../../../shared/catalog/types';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../ui';
 import { useWorkbenchState, useWorkbenchStore } from '../workbench/workbench-store';
 import '../workbench/controls.css';
 import './catalog.css';

@@ -9,8 +9,7 @@ import type { ImportFromFileResult } from '../../../shared/bridge/environments';
 import type { AppError } from '../../../shared/errors';
 import type { ResponseRecord } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { SimpleDialog } from '../../components/SimpleDialog';
+import { Button, Dialog, ErrorNotice } from '../../ui';
 import { ExportDialog } from './ExportDialog';
 import {
   useCreateCollection,
@@ -34,7 +33,7 @@ export interface SavedRequestsPanelProps {
   readonly onResponse?: (response: ResponseRecord, request: SavedRequest) => void;
 }
 
-type Dialog =
+type OpenDialog =
   | { kind: 'new-collection' }
   | { kind: 'rename-collection'; collection: SavedCollection }
   | { kind: 'delete-collection'; collection: SavedCollection; count: number }
@@ -56,7 +55,7 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
   const importCollection = useImportCollection();
   const importEnvironment = useImportPostmanEnvironment();
   const run = useRunSavedRequest();
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
@@ -90,17 +89,11 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
           Saved requests
         </h2>
         <div className="saved-toolbar">
-          <button
-            type="button"
-            className="sd-button sd-button-small"
-            data-testid="saved-new-collection"
-            onClick={() => setDialog({ kind: 'new-collection' })}
-          >
+          <Button size="small" data-testid="saved-new-collection" onClick={() => setDialog({ kind: 'new-collection' })}>
             New collection
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-small"
+          </Button>
+          <Button
+            size="small"
             data-testid="saved-import"
             disabled={importCollection.isPending}
             onClick={() =>
@@ -112,10 +105,9 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
             }
           >
             Import Postman…
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-small"
+          </Button>
+          <Button
+            size="small"
             data-testid="saved-import-environment"
             disabled={importEnvironment.isPending}
             onClick={() =>
@@ -123,15 +115,10 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
             }
           >
             Import environment…
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-small"
-            data-testid="saved-export"
-            onClick={() => setDialog({ kind: 'export' })}
-          >
+          </Button>
+          <Button size="small" data-testid="saved-export" onClick={() => setDialog({ kind: 'export' })}>
             Export…
-          </button>
+          </Button>
         </div>
       </header>
 
@@ -370,28 +357,21 @@ function NameDialog(props: {
       .finally(() => setBusy(false));
   };
   return (
-    <SimpleDialog
+    <Dialog
+      size="small"
       title={props.title}
       testId={props.testId}
       onClose={props.onClose}
       actions={
         <>
-          <button type="button" className="sd-button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-primary"
-            data-testid={`${props.testId}-confirm`}
-            disabled={busy || name.trim() === ''}
-            onClick={submit}
-          >
+          <Button onClick={props.onClose}>Cancel</Button>
+          <Button variant="primary" data-testid={`${props.testId}-confirm`} disabled={busy || name.trim() === ''} onClick={submit}>
             {props.confirm}
-          </button>
+          </Button>
         </>
       }
     >
-      <label className="sd-field" htmlFor={id}>
+      <label className="ui-field" htmlFor={id}>
         Name
         <input
           id={id}
@@ -406,7 +386,7 @@ function NameDialog(props: {
         />
       </label>
       {error ? <ErrorNotice error={error} testId={`${props.testId}-error`} /> : null}
-    </SimpleDialog>
+    </Dialog>
   );
 }
 
@@ -418,7 +398,7 @@ function PanelDialog({
   onRunConfirmed,
   onExported,
 }: {
-  dialog: Dialog;
+  dialog: OpenDialog;
   collections: readonly SavedCollection[];
   environmentId: string | null;
   onClose: () => void;
@@ -463,19 +443,19 @@ function PanelDialog({
           ? ` and the ${dialog.count} request${dialog.count === 1 ? '' : 's'} in it`
           : '';
       return (
-        <SimpleDialog
+        <Dialog
+          size="small"
           title="Delete?"
           role="alertdialog"
           testId="saved-delete-dialog"
           onClose={onClose}
           actions={
             <>
-              <button type="button" className="sd-button" data-autofocus onClick={onClose}>
+              <Button data-autofocus onClick={onClose}>
                 Cancel
-              </button>
-              <button
-                type="button"
-                className="sd-button sd-button-danger"
+              </Button>
+              <Button
+                variant="danger"
                 data-testid="saved-delete-confirm"
                 onClick={() => {
                   const done =
@@ -486,7 +466,7 @@ function PanelDialog({
                 }}
               >
                 Delete
-              </button>
+              </Button>
             </>
           }
         >
@@ -494,34 +474,30 @@ function PanelDialog({
             Delete {what}
             {more}? This cannot be undone.
           </p>
-        </SimpleDialog>
+        </Dialog>
       );
     }
     case 'confirm-delete-run':
       return (
-        <SimpleDialog
+        <Dialog
+          size="small"
           title="Send a DELETE request?"
           role="alertdialog"
           testId="saved-run-delete-dialog"
           onClose={onClose}
           actions={
             <>
-              <button type="button" className="sd-button" data-autofocus onClick={onClose}>
+              <Button data-autofocus onClick={onClose}>
                 Cancel
-              </button>
-              <button
-                type="button"
-                className="sd-button sd-button-danger"
-                data-testid="saved-run-delete-confirm"
-                onClick={() => onRunConfirmed(dialog.request)}
-              >
+              </Button>
+              <Button variant="danger" data-testid="saved-run-delete-confirm" onClick={() => onRunConfirmed(dialog.request)}>
                 Delete
-              </button>
+              </Button>
             </>
           }
         >
           <p>“{dialog.request.name}” deletes data in Mailgun. Send it?</p>
-        </SimpleDialog>
+        </Dialog>
       );
     case 'export':
       return (
@@ -562,28 +538,21 @@ function EditRequestDialog({
       .then(onClose)
       .catch(() => undefined);
   return (
-    <SimpleDialog
+    <Dialog
+      size="small"
       title="Edit saved request"
       testId="request-edit"
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="sd-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-primary"
-            data-testid="request-edit-confirm"
-            disabled={edit.isPending || name.trim() === ''}
-            onClick={save}
-          >
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" data-testid="request-edit-confirm" disabled={edit.isPending || name.trim() === ''} onClick={save}>
             Save
-          </button>
+          </Button>
         </>
       }
     >
-      <label className="sd-field" htmlFor={nameId}>
+      <label className="ui-field" htmlFor={nameId}>
         Name
         <input
           id={nameId}
@@ -594,7 +563,7 @@ function EditRequestDialog({
           onChange={(e) => setName(e.target.value)}
         />
       </label>
-      <label className="sd-field" htmlFor={selectId}>
+      <label className="ui-field" htmlFor={selectId}>
         Collection
         <select id={selectId} data-testid="request-edit-collection" value={collectionId} onChange={(e) => setCollectionId(e.target.value)}>
           {collections.map((c) => (
@@ -605,6 +574,6 @@ function EditRequestDialog({
         </select>
       </label>
       {edit.isError ? <ErrorNotice error={toAppError(edit.error)} testId="request-edit-error" /> : null}
-    </SimpleDialog>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HistoryEntry, HistorySummary } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { useDebounced } from '../response/body/BodySearch';
 import { HistoryDetail } from './HistoryDetail';
 import { HistoryRow } from './HistoryRow';
@@ -44,17 +44,17 @@ export function HistoryPanel({ onOpen, onResend }: HistoryPanelProps) {
         {confirmingClear ? (
           <div className="history-confirm" role="alertdialog" aria-label="Clear history" data-testid="history-confirm">
             <span>Delete all {total.toLocaleString('en-GB')} entries?</span>
-            <button type="button" className="danger" onClick={clearAll} disabled={clear.isPending} data-testid="history-confirm-clear">
+            <Button variant="danger" onClick={clearAll} disabled={clear.isPending} data-testid="history-confirm-clear">
               Delete all
-            </button>
-            <button type="button" onClick={() => setConfirmingClear(false)} data-testid="history-cancel-clear">
+            </Button>
+            <Button size="small" onClick={() => setConfirmingClear(false)} data-testid="history-cancel-clear">
               Keep
-            </button>
+            </Button>
           </div>
         ) : (
-          <button type="button" onClick={() => setConfirmingClear(true)} disabled={total === 0 && query === ''} data-testid="history-clear">
+          <Button size="small" onClick={() => setConfirmingClear(true)} disabled={total === 0 && query === ''} data-testid="history-clear">
             Clear all…
-          </button>
+          </Button>
         )}
       </div>
       {clear.isError ? <ErrorNotice error={toAppError(clear.error)} testId="history-clear-error" /> : null}

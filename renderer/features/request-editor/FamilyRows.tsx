@@ -1,6 +1,7 @@
 import { paramFamilies } from '../../../shared/catalog/families';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import type { ParamInput } from '../../../shared/request';
+import { Button, IconButton } from '../../ui';
 import { ValueControl } from './controls/ValueControl';
 import { type FamilyRow, familyOf, newRowId, type RowFamily } from './draft';
 import { familyMembers, memberFor, rowValueType } from './family-members';
@@ -57,14 +58,9 @@ export function FamilyRows({ endpoint, families, rows, onChange, errors }: Famil
                 onRemove={() => remove(row.id)}
               />
             ))}
-            <button
-              type="button"
-              className="button button-small"
-              data-testid={`family-add-${family.replace(':', '')}`}
-              onClick={() => add(family)}
-            >
+            <Button size="small" data-testid={`family-add-${family.replace(':', '')}`} onClick={() => add(family)}>
               + Add {family} field
-            </button>
+            </Button>
           </section>
         );
       })}
@@ -148,9 +144,9 @@ function Row({ endpoint, family, row, listId, error, onName, onValue, onRemove }
           </p>
         ) : null}
       </div>
-      <button type="button" className="icon-button" aria-label={`Remove ${row.name}`} data-testid="family-row-remove" onClick={onRemove}>
+      <IconButton label={`Remove ${row.name}`} data-testid="family-row-remove" onClick={onRemove}>
         ×
-      </button>
+      </IconButton>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, IconButton } from '../../ui';
 import { type HeaderRow, newRowId } from './draft';
 
 export interface HeaderRowsProps {
@@ -53,15 +54,13 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
               value={row.value}
               onChange={(e) => update(row.id, { value: e.target.value })}
             />
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Remove header ${row.name || index + 1}`}
+            <IconButton
+              label={`Remove header ${row.name || index + 1}`}
               data-testid="header-row-remove"
               onClick={() => onChange(rows.filter((r) => r.id !== row.id))}
             >
               ×
-            </button>
+            </IconButton>
             {error ? (
               <p id={errorId} className="field-error kv-error" role="alert" data-testid="header-row-error">
                 {error}
@@ -70,14 +69,9 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
           </div>
         );
       })}
-      <button
-        type="button"
-        className="button button-small"
-        data-testid="header-add"
-        onClick={() => onChange([...rows, { id: newRowId(), name: '', value: '' }])}
-      >
+      <Button size="small" data-testid="header-add" onClick={() => onChange([...rows, { id: newRowId(), name: '', value: '' }])}>
         + Add header
-      </button>
+      </Button>
     </div>
   );
 }

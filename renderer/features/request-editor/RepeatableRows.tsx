@@ -1,5 +1,6 @@
 import type { ParamType } from '../../../shared/catalog/types';
 import type { ParamInput, ParamScalar } from '../../../shared/request';
+import { Button, IconButton } from '../../ui';
 import { ValueControl } from './controls/ValueControl';
 
 export interface RepeatableRowsProps {
@@ -45,26 +46,19 @@ export function RepeatableRows(props: RepeatableRowsProps) {
             required={props.required && index === 0}
             ariaLabel={`${props.label} ${index + 1}`}
           />
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Remove ${props.label} ${index + 1}`}
+          <IconButton
+            label={`Remove ${props.label} ${index + 1}`}
             data-testid={`${props.testId}-remove-${index}`}
             disabled={rows.length === 1 && (value === '' || value === undefined)}
             onClick={() => remove(index)}
           >
             ×
-          </button>
+          </IconButton>
         </div>
       ))}
-      <button
-        type="button"
-        className="button button-small"
-        data-testid={`${props.testId}-add`}
-        onClick={() => props.onChange([...rows, ''])}
-      >
+      <Button size="small" data-testid={`${props.testId}-add`} onClick={() => props.onChange([...rows, ''])}>
         + Add {props.label}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isSandboxEnvironmentId } from '../../../shared/sandbox/constants';
 import { call, toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { useActiveEnvironment } from '../workbench/use-active-environment';
 import './sandbox.css';
 
@@ -29,23 +29,15 @@ export function SandboxBanner() {
       {confirming ? (
         <span className="sandbox-banner-confirm">
           Reset deletes everything you created in the sandbox and restores the sample data.
-          <button
-            type="button"
-            className="sandbox-button danger"
-            onClick={() => reset.mutate()}
-            disabled={reset.isPending}
-            data-testid="sandbox-reset-confirm"
-          >
+          <Button variant="danger" onClick={() => reset.mutate()} disabled={reset.isPending} data-testid="sandbox-reset-confirm">
             {reset.isPending ? 'Resetting…' : 'Reset sandbox'}
-          </button>
-          <button type="button" className="sandbox-button" onClick={() => setConfirming(false)}>
-            Keep it
-          </button>
+          </Button>
+          <Button onClick={() => setConfirming(false)}>Keep it</Button>
         </span>
       ) : (
-        <button type="button" className="sandbox-button" onClick={() => setConfirming(true)} data-testid="sandbox-reset">
+        <Button onClick={() => setConfirming(true)} data-testid="sandbox-reset">
           Reset sandbox…
-        </button>
+        </Button>
       )}
       {reset.isError ? <ErrorNotice error={toAppError(reset.error)} /> : null}
     </section>

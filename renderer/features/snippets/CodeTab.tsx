@@ -1,9 +1,8 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { RequestValues } from '../../../shared/request';
 import type { SnippetLanguage } from '../../../shared/snippets/languages';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { SimpleDialog } from '../../components/SimpleDialog';
+import { Button, Dialog, ErrorNotice, TabPanel, Tabs } from '../../ui';
 import { useRevealSnippet, useSnippets } from './use-snippets';
 import './snippets.css';
 
@@ -27,7 +26,6 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
   const [confirming, setConfirming] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
   const tabsId = useId();
-  const tabRefs = useRef(new Map<SnippetLanguage, HTMLButtonElement>());
   const resetReveal = reveal.reset;
 
   const valuesKey = JSON.stringify(values);
@@ -42,20 +40,6 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
   const current = available.find((s) => s.language === language) ?? available[0];
   const revealed = reveal.data && reveal.variables?.language === current?.language ? reveal.data.code : null;
   const code = revealed ?? current?.code ?? '';
-
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const index = available.findIndex((s) => s.language === current?.language);
-    let next = -1;
-    if (event.key === 'ArrowRight') next = (index + 1) % available.length;
-    else if (event.key === 'ArrowLeft') next = (index - 1 + available.length) % available.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = available.length - 1;
-    const target = available[next];
-    if (!target) return;
-    event.preventDefault();
-    setLanguage(target.language);
-    tabRefs.current.get(target.language)?.focus();
-  };
 
   const copyCode = async () => {
     try {
@@ -83,39 +67,17 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
 
   return (
     <div className="snip-root" data-testid="snippets">
-      <div className="snip-tabs" role="tablist" aria-label="Language">
-        {available.map((snippet) => {
-          const selected = snippet.language === current?.language;
-          return (
-            <button
-              key={snippet.language}
-              ref={(element) => {
-                if (element) tabRefs.current.set(snippet.language, element);
-                else tabRefs.current.delete(snippet.language);
-              }}
-              type="button"
-              role="tab"
-              id={`${tabsId}-${snippet.language}`}
-              aria-selected={selected}
-              aria-controls={`${tabsId}-panel`}
-              tabIndex={selected ? 0 : -1}
-              className="snip-tab"
-              data-testid={`snippet-tab-${snippet.language}`}
-              onClick={() => setLanguage(snippet.language)}
-              onKeyDown={onTabKey}
-            >
-              {snippet.label}
-            </button>
-          );
-        })}
-      </div>
+      <Tabs
+        items={available.map((snippet) => ({ id: snippet.language, label: snippet.label, testId: `snippet-tab-${snippet.language}` }))}
+        selected={current?.language ?? language}
+        onSelect={setLanguage}
+        label="Language"
+        idPrefix={tabsId}
+        sharedPanel
+        className="snip-tabs"
+      />
       {snippets.isError ? <ErrorNotice error={toAppError(snippets.error)} testId="snippets-error" /> : null}
-      <div
-        id={`${tabsId}-panel`}
-        role="tabpanel"
-        aria-labelledby={current ? `${tabsId}-${current.language}` : undefined}
-        className="snip-panel"
-      >
+      <TabPanel idPrefix={tabsId} id={current?.language ?? language} shared className="snip-panel">
         <div className="snip-toolbar">
           <span className="snip-note muted" data-testid="snippet-key-note">
             {revealed
@@ -127,56 +89,43 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
               {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Could not copy' : ''}
             </span>
             {revealed ? (
-              <button type="button" className="sd-button sd-button-small" data-testid="snippet-hide-key" onClick={() => reveal.reset()}>
+              <Button size="small" data-testid="snippet-hide-key" onClick={() => reveal.reset()}>
                 Hide key
-              </button>
+              </Button>
             ) : (
-              <button
-                type="button"
-                className="sd-button sd-button-small"
+              <Button
+                size="small"
                 data-testid="snippet-reveal-key"
                 disabled={!current || reveal.isPending}
                 onClick={() => setConfirming(true)}
               >
                 {reveal.isPending ? 'Revealing…' : 'Reveal key'}
-              </button>
+              </Button>
             )}
-            <button
-              type="button"
-              className="sd-button sd-button-small sd-button-primary"
-              data-testid="snippet-copy"
-              disabled={code === ''}
-              onClick={copyCode}
-            >
+            <Button variant="primary" size="small" data-testid="snippet-copy" disabled={code === ''} onClick={copyCode}>
               Copy
-            </button>
+            </Button>
           </span>
         </div>
         {reveal.isError ? <ErrorNotice error={toAppError(reveal.error)} testId="snippet-reveal-error" /> : null}
         <pre className={`snip-code${revealed ? ' snip-code-revealed' : ''}`} data-testid="snippet-code" data-language={current?.language}>
           <code>{code}</code>
         </pre>
-      </div>
+      </TabPanel>
       {confirming && current ? (
-        <SimpleDialog
+        <Dialog
+          size="small"
           title="Show the API key in this snippet?"
           role="alertdialog"
           testId="snippet-reveal-dialog"
           onClose={() => setConfirming(false)}
           actions={
             <>
-              <button
-                type="button"
-                className="sd-button"
-                data-autofocus
-                data-testid="snippet-reveal-cancel"
-                onClick={() => setConfirming(false)}
-              >
+              <Button data-autofocus data-testid="snippet-reveal-cancel" onClick={() => setConfirming(false)}>
                 Cancel
-              </button>
-              <button
-                type="button"
-                className="sd-button sd-button-danger"
+              </Button>
+              <Button
+                variant="danger"
                 data-testid="snippet-reveal-confirm"
                 onClick={() => {
                   setConfirming(false);
@@ -184,7 +133,7 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
                 }}
               >
                 Show key
-              </button>
+              </Button>
             </>
           }
         >
@@ -192,7 +141,7 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
             The {current.label} snippet will contain this environment’s real API key. Anyone who sees the screen or the copied text can use
             it. It is not saved anywhere and disappears when you change the request.
           </p>
-        </SimpleDialog>
+        </Dialog>
       ) : null}
     </div>
   );

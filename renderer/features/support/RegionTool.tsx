@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
@@ -49,14 +49,9 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
           placeholder={environment.domain || 'mg.example.com'}
           data-testid="support-region-domain"
         />
-        <button
-          type="submit"
-          className="support-button support-button-primary"
-          disabled={finder.isPending}
-          data-testid="support-region-submit"
-        >
+        <Button type="submit" variant="primary" disabled={finder.isPending} data-testid="support-region-submit">
           {finder.isPending ? 'Asking…' : 'Find region'}
-        </button>
+        </Button>
       </form>
       {finder.isPending ? (
         <p className="support-loading" role="status">
@@ -107,9 +102,8 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
           ) : null}
           {result.fix ? (
             <div className="support-fix">
-              <button
-                type="button"
-                className="support-button support-button-primary"
+              <Button
+                variant="primary"
                 disabled={apply.isPending}
                 data-testid="support-region-apply"
                 onClick={() => {
@@ -117,7 +111,7 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
                 }}
               >
                 Switch “{environment.name}” to {result.fix.label}
-              </button>
+              </Button>
               <span className="support-hint">Changes only this environment’s settings, not anything in Mailgun.</span>
             </div>
           ) : null}

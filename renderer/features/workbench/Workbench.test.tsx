@@ -157,7 +157,7 @@ describe('Workbench', () => {
 
     fireEvent.click(screen.getByTestId('send-button'));
     await act(async () => {
-      fireEvent.click(screen.getByTestId('delete-confirm-ok'));
+      fireEvent.click(screen.getByTestId('delete-confirm-confirm'));
     });
     expect(sendCalls()).toHaveLength(1);
     expect(sendCalls()[0]?.[1]).toMatchObject({ endpointId: 'bounces.delete-one', confirmedDestructive: true });

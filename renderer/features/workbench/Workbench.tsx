@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import { keyKindWarning } from '../../../shared/environments/key-kind';
 import { baseUrlFor } from '../../../shared/environments/regions';
@@ -7,8 +7,7 @@ import type { AppError } from '../../../shared/errors';
 import { type RequestTarget, type RequestValues, resolvePath, validateValues } from '../../../shared/request';
 import type { ResponseRecord } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
+
 import { CommandPalette } from '../catalog/CommandPalette';
 import { openCommandPalette } from '../catalog/palette-store';
 import { useCatalog } from '../catalog/use-catalog';
@@ -24,6 +23,7 @@ import { useSendRequest } from './use-send-request';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
 import './controls.css';
 import './workbench.css';
+import { Button, ConfirmDialog, ErrorNotice, modKey } from '../../ui';
 import { draftKey, useWorkbenchState, useWorkbenchStore } from './workbench-store';
 
 /** What the response area is given; `onPage` re-sends the same endpoint with the values for another page. */
@@ -58,8 +58,15 @@ export interface CurrentRequest {
 
 const defaultRenderResponse = (state: ResponseSlotState) => <DefaultResponseView {...state} />;
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-export const modKey = isMac ? '⌘' : 'Ctrl';
+/** After the palette: the first required field still empty, else the first field of the form. */
+function focusFirstEmptyField(root: HTMLElement | null, errors: readonly { readonly param: string }[]): void {
+  const panel = root?.querySelector<HTMLElement>('[role="tabpanel"]');
+  if (!panel) return;
+  const missing = new Set(errors.map((e) => e.param));
+  const fields = [...panel.querySelectorAll<HTMLElement>('.param-field')];
+  const target = fields.find((field) => missing.has(field.dataset.testid?.replace(/^param-/, '') ?? '')) ?? fields[0];
+  (target ?? panel).querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+}
 
 function targetOf(environment: Environment): RequestTarget | undefined {
   try {
@@ -100,9 +107,7 @@ export function Workbench({ renderResponse = defaultRenderResponse, renderCode, 
         <p className="muted">
           Choose one from the list on the left, or press <kbd>{modKey}+K</kbd> to find it by name, path or parameter.
         </p>
-        <button type="button" className="button" onClick={openCommandPalette}>
-          Find an endpoint…
-        </button>
+        <Button onClick={openCommandPalette}>Find an endpoint…</Button>
       </div>
     );
   } else if (!endpoint) {
@@ -214,6 +219,13 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
     trySend(autoSend, false);
   }, [autoSend, trySend]);
 
+  const editorRef = useRef<HTMLDivElement>(null);
+  const errorsRef = useRef(errors);
+  errorsRef.current = errors;
+  useEffect(() => {
+    if (store.takeFocusRequest(endpoint.id)) focusFirstEmptyField(editorRef.current, errorsRef.current);
+  }, [store, endpoint.id]);
+
   useWorkbenchShortcuts({ onSend: () => trySend(values, false), onCancel: () => cancel(key), pending });
 
   const onPage = useCallback(
@@ -231,7 +243,7 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
   const automaticHeaders = target?.subaccountId ? ['X-Mailgun-On-Behalf-Of'] : [];
   return (
     <div className="endpoint-workbench" data-testid="endpoint-workbench" data-endpoint-id={endpoint.id}>
-      <div className="editor-pane">
+      <div className="editor-pane" ref={editorRef}>
         <header className="endpoint-header">
           <div className="endpoint-title-row">
             <h1 className="endpoint-title" data-testid="endpoint-title">
@@ -247,19 +259,12 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
           <div className="send-row">
             <UrlPreview endpoint={endpoint} values={values} target={target} />
             {pending ? (
-              <button
-                type="button"
-                className="button button-cancel"
-                data-testid="cancel-button"
-                onClick={() => cancel(key)}
-                title="Cancel (Esc)"
-              >
+              <Button variant="warn" data-testid="cancel-button" onClick={() => cancel(key)} title="Cancel (Esc)">
                 Cancel
-              </button>
+              </Button>
             ) : (
-              <button
-                type="button"
-                className={`button button-primary${endpoint.method === 'DELETE' ? ' button-danger' : ''}`}
+              <Button
+                variant={endpoint.method === 'DELETE' ? 'danger' : 'primary'}
                 data-testid="send-button"
                 disabled={block !== undefined}
                 aria-describedby={block ? 'send-blocked' : undefined}
@@ -267,7 +272,7 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
                 title={`Send (${modKey}+Enter)`}
               >
                 Send
-              </button>
+              </Button>
             )}
             {environment && renderActions ? renderActions({ environmentId: environment.id, endpoint, values }) : null}
             <RequestLimitsControl />
@@ -294,9 +299,9 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
             <p className="notice notice-warn" data-testid="deprecated-notice">
               This endpoint is deprecated.{' '}
               {endpoint.replacedBy ? (
-                <button type="button" className="link-button" onClick={() => store.openEndpoint(endpoint.replacedBy ?? '')}>
+                <Button variant="link" onClick={() => store.openEndpoint(endpoint.replacedBy ?? '')}>
                   Open its replacement
-                </button>
+                </Button>
               ) : null}
             </p>
           ) : null}

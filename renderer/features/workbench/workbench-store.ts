@@ -16,6 +16,8 @@ export interface WorkbenchState {
   readonly selectedEndpointId: string | null;
   /** Values handed over by history (or a paging link), applied to the draft once the editor has the endpoint. */
   readonly incoming: { readonly endpointId: string; readonly values: RequestValues; readonly send?: boolean } | null;
+  /** The endpoint whose form should take focus once drawn (opened from the palette). */
+  readonly focusFormFor: string | null;
   /** Everything below is memory only: never persisted, gone when the app quits. */
   readonly drafts: ReadonlyMap<string, EditorDraft>;
   readonly outcomes: ReadonlyMap<string, SendOutcome>;
@@ -29,13 +31,22 @@ export interface WorkbenchStore {
   getState(): WorkbenchState;
   subscribe(listener: () => void): () => void;
   /** Selects an endpoint; with values, the editor is filled with them (history's "open again"), and with `send` they are sent at once (a page fetched through another endpoint). */
-  openEndpoint(endpointId: string, values?: RequestValues, options?: { send?: boolean }): void;
+  openEndpoint(endpointId: string, values?: RequestValues, options?: OpenOptions): void;
   takeIncoming(): WorkbenchState['incoming'];
+  /** True once for the endpoint that asked for focus. */
+  takeFocusRequest(endpointId: string): boolean;
   setDraft(key: string, draft: EditorDraft): void;
   markAttempted(key: string): void;
   beginRequest(key: string, requestId: string): void;
   /** Ignored when a newer request for the same key has started since. */
   finishRequest(key: string, requestId: string, outcome: SendOutcome): void;
+}
+
+export interface OpenOptions {
+  /** Send the values at once (a page fetched through another endpoint). */
+  readonly send?: boolean;
+  /** Move focus into the form, to the first required field still empty. */
+  readonly focusForm?: boolean;
 }
 
 /** Drafts are kept apart per environment, because a domain or id valid in one account means nothing in another. */
@@ -46,6 +57,7 @@ export function draftKey(environmentId: string | null, endpointId: string): stri
 const initialState: WorkbenchState = {
   selectedEndpointId: null,
   incoming: null,
+  focusFormFor: null,
   drafts: new Map(),
   outcomes: new Map(),
   pending: new Map(),
@@ -73,7 +85,12 @@ export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): Wor
     },
     openEndpoint(endpointId, values, options) {
       const incoming = values ? { endpointId, values, ...(options?.send ? { send: true } : {}) } : state.incoming;
-      set({ ...state, selectedEndpointId: endpointId, incoming });
+      set({ ...state, selectedEndpointId: endpointId, incoming, focusFormFor: options?.focusForm ? endpointId : null });
+    },
+    takeFocusRequest(endpointId) {
+      if (state.focusFormFor !== endpointId) return false;
+      set({ ...state, focusFormFor: null });
+      return true;
     },
     takeIncoming() {
       const { incoming } = state;
