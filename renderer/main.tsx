@@ -1,10 +1,11 @@
+// The kit's tokens and styles come first, so feature styles can refine them.
+import './ui/tokens.css';
+import './ui/ui.css';
+import './styles/app.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import './ui/tokens.css';
-import './ui/ui.css';
-import './styles/app.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -23,7 +23,7 @@ import { useSendRequest } from './use-send-request';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
 import './controls.css';
 import './workbench.css';
-import { Button, ConfirmDialog, ErrorNotice, modKey } from '../../ui';
+import { Button, ConfirmDialog, ErrorNotice, modKey, SplitPane } from '../../ui';
 import { draftKey, useWorkbenchState, useWorkbenchStore } from './workbench-store';
 
 /** What the response area is given; `onPage` re-sends the same endpoint with the values for another page. */
@@ -47,7 +47,11 @@ export interface WorkbenchProps {
   /** Extra views of the current request, supplied by other features: the Code tab and the save button. */
   readonly renderCode?: (request: CurrentRequest) => ReactNode;
   readonly renderActions?: (request: CurrentRequest) => ReactNode;
+  /** Response below the request (the default) or beside it. */
+  readonly responsePlacement?: ResponsePlacement;
 }
+
+export type ResponsePlacement = 'below' | 'beside';
 
 /** The request as the form holds it right now. */
 export interface CurrentRequest {
@@ -81,7 +85,12 @@ function targetOf(environment: Environment): RequestTarget | undefined {
 }
 
 /** The request editor for the selected endpoint above (or beside) the response, plus the command palette. */
-export function Workbench({ renderResponse = defaultRenderResponse, renderCode, renderActions }: WorkbenchProps) {
+export function Workbench({
+  renderResponse = defaultRenderResponse,
+  renderCode,
+  renderActions,
+  responsePlacement = 'below',
+}: WorkbenchProps) {
   const catalog = useCatalog();
   const active = useActiveEnvironment();
   const selectedId = useWorkbenchState((s) => s.selectedEndpointId);
@@ -140,6 +149,7 @@ export function Workbench({ renderResponse = defaultRenderResponse, renderCode, 
           renderResponse={renderResponse}
           renderCode={renderCode}
           renderActions={renderActions}
+          responsePlacement={responsePlacement}
         />
       </>
     );
@@ -160,9 +170,18 @@ interface EndpointWorkbenchProps {
   readonly renderResponse: (state: ResponseSlotState) => ReactNode;
   readonly renderCode: ((request: CurrentRequest) => ReactNode) | undefined;
   readonly renderActions: ((request: CurrentRequest) => ReactNode) | undefined;
+  readonly responsePlacement: ResponsePlacement;
 }
 
-function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse, renderCode, renderActions }: EndpointWorkbenchProps) {
+function EndpointWorkbench({
+  draftId: key,
+  endpoint,
+  environment,
+  renderResponse,
+  renderCode,
+  renderActions,
+  responsePlacement,
+}: EndpointWorkbenchProps) {
   const store = useWorkbenchStore();
   const draft = useWorkbenchState((s) => s.drafts.get(key)) ?? emptyDraft;
   const outcome = useWorkbenchState((s) => s.outcomes.get(key));
@@ -243,108 +262,122 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
   const automaticHeaders = target?.subaccountId ? ['X-Mailgun-On-Behalf-Of'] : [];
   return (
     <div className="endpoint-workbench" data-testid="endpoint-workbench" data-endpoint-id={endpoint.id}>
-      <div className="editor-pane" ref={editorRef}>
-        <header className="endpoint-header">
-          <div className="endpoint-title-row">
-            <h1 className="endpoint-title" data-testid="endpoint-title">
-              {endpoint.summary}
-            </h1>
-            {environment ? (
-              <span className="env-chip" data-testid="workbench-environment" title={target?.baseUrl}>
-                {environment.name}
-                {environment.readOnly ? <span className="tag tag-readonly">read-only</span> : null}
-              </span>
-            ) : null}
-          </div>
-          <div className="send-row">
-            <UrlPreview endpoint={endpoint} values={values} target={target} />
-            {pending ? (
-              <Button variant="warn" data-testid="cancel-button" onClick={() => cancel(key)} title="Cancel (Esc)">
-                Cancel
-              </Button>
-            ) : (
-              <Button
-                variant={endpoint.method === 'DELETE' ? 'danger' : 'primary'}
-                data-testid="send-button"
-                disabled={block !== undefined}
-                aria-describedby={block ? 'send-blocked' : undefined}
-                onClick={() => trySend(values, false)}
-                title={`Send (${modKey}+Enter)`}
-              >
-                Send
-              </Button>
-            )}
-            {environment && renderActions ? renderActions({ environmentId: environment.id, endpoint, values }) : null}
-            <RequestLimitsControl />
-          </div>
-        </header>
+      <SplitPane
+        key={responsePlacement}
+        direction={responsePlacement === 'beside' ? 'row' : 'column'}
+        storageKey={`editor-share-${responsePlacement}`}
+        unit="fraction"
+        defaultSize={responsePlacement === 'beside' ? 0.55 : 0.5}
+        minFirst={responsePlacement === 'beside' ? 360 : 150}
+        minSecond={responsePlacement === 'beside' ? 320 : 120}
+        label="Resize the request and response"
+        testId="editor-split"
+        first={
+          <div className="editor-pane" ref={editorRef}>
+            <header className="endpoint-header">
+              <div className="endpoint-title-row">
+                <h1 className="endpoint-title" data-testid="endpoint-title">
+                  {endpoint.summary}
+                </h1>
+                {environment ? (
+                  <span className="env-chip" data-testid="workbench-environment" title={target?.baseUrl}>
+                    {environment.name}
+                    {environment.readOnly ? <span className="tag tag-readonly">read-only</span> : null}
+                  </span>
+                ) : null}
+              </div>
+              <div className="send-row">
+                <UrlPreview endpoint={endpoint} values={values} target={target} />
+                {pending ? (
+                  <Button variant="warn" data-testid="cancel-button" onClick={() => cancel(key)} title="Cancel (Esc)">
+                    Cancel
+                  </Button>
+                ) : (
+                  <Button
+                    variant={endpoint.method === 'DELETE' ? 'danger' : 'primary'}
+                    data-testid="send-button"
+                    disabled={block !== undefined}
+                    aria-describedby={block ? 'send-blocked' : undefined}
+                    onClick={() => trySend(values, false)}
+                    title={`Send (${modKey}+Enter)`}
+                  >
+                    Send
+                  </Button>
+                )}
+                {environment && renderActions ? renderActions({ environmentId: environment.id, endpoint, values }) : null}
+                <RequestLimitsControl />
+              </div>
+            </header>
 
-        <div className="notices">
-          {block ? (
-            <p
-              id="send-blocked"
-              className={`notice ${block.reason === 'read-only' ? 'notice-danger' : 'notice-warn'}`}
-              data-testid="send-blocked"
-              data-reason={block.reason}
-            >
-              {block.message}
-            </p>
-          ) : null}
-          {keyWarning?.warn ? (
-            <p className="notice notice-warn" data-testid="key-kind-warning" data-reason={keyWarning.reason}>
-              {keyWarning.message}
-            </p>
-          ) : null}
-          {endpoint.deprecated ? (
-            <p className="notice notice-warn" data-testid="deprecated-notice">
-              This endpoint is deprecated.{' '}
-              {endpoint.replacedBy ? (
-                <Button variant="link" onClick={() => store.openEndpoint(endpoint.replacedBy ?? '')}>
-                  Open its replacement
-                </Button>
+            <div className="notices">
+              {block ? (
+                <p
+                  id="send-blocked"
+                  className={`notice ${block.reason === 'read-only' ? 'notice-danger' : 'notice-warn'}`}
+                  data-testid="send-blocked"
+                  data-reason={block.reason}
+                >
+                  {block.message}
+                </p>
               ) : null}
-            </p>
-          ) : null}
-          {attempted && targetErrors.length > 0 ? (
-            <div className="notice notice-danger" data-testid="target-errors">
-              {targetErrors.map((e) => (
-                <p key={e.param}>{e.message}</p>
-              ))}
+              {keyWarning?.warn ? (
+                <p className="notice notice-warn" data-testid="key-kind-warning" data-reason={keyWarning.reason}>
+                  {keyWarning.message}
+                </p>
+              ) : null}
+              {endpoint.deprecated ? (
+                <p className="notice notice-warn" data-testid="deprecated-notice">
+                  This endpoint is deprecated.{' '}
+                  {endpoint.replacedBy ? (
+                    <Button variant="link" onClick={() => store.openEndpoint(endpoint.replacedBy ?? '')}>
+                      Open its replacement
+                    </Button>
+                  ) : null}
+                </p>
+              ) : null}
+              {attempted && targetErrors.length > 0 ? (
+                <div className="notice notice-danger" data-testid="target-errors">
+                  {targetErrors.map((e) => (
+                    <p key={e.param}>{e.message}</p>
+                  ))}
+                </div>
+              ) : null}
+              {attempted && errors.length > 0 && !pending ? (
+                <p className="notice notice-danger" role="status" data-testid="validation-summary">
+                  Fix {errors.length === 1 ? 'the problem' : `the ${errors.length} problems`} marked below before sending.
+                </p>
+              ) : null}
             </div>
-          ) : null}
-          {attempted && errors.length > 0 && !pending ? (
-            <p className="notice notice-danger" role="status" data-testid="validation-summary">
-              Fix {errors.length === 1 ? 'the problem' : `the ${errors.length} problems`} marked below before sending.
-            </p>
-          ) : null}
-        </div>
 
-        <RequestEditor
-          endpoint={endpoint}
-          draft={draft}
-          onChange={(next) => store.setDraft(key, next)}
-          errors={errors}
-          showAllErrors={attempted}
-          blockedAttempt={blockedAttempt}
-          environmentDomain={environment?.domain || undefined}
-          automaticHeaders={automaticHeaders}
-          onOpenEndpoint={(id) => store.openEndpoint(id)}
-          {...(environment && renderCode ? { renderCode: () => renderCode({ environmentId: environment.id, endpoint, values }) } : {})}
-        />
-      </div>
-
-      <section className="response-pane" aria-label="Response" data-testid="response-slot">
-        {renderResponse({
-          ...(outcome?.response ? { response: outcome.response } : {}),
-          ...(outcome?.error ? { error: outcome.error } : {}),
-          ...(outcome?.values ? { requestValues: outcome.values } : {}),
-          pending,
-          endpoint,
-          environment,
-          onPage,
-          onRetry: () => trySend(values, false),
-        })}
-      </section>
+            <RequestEditor
+              endpoint={endpoint}
+              draft={draft}
+              onChange={(next) => store.setDraft(key, next)}
+              errors={errors}
+              showAllErrors={attempted}
+              blockedAttempt={blockedAttempt}
+              environmentDomain={environment?.domain || undefined}
+              automaticHeaders={automaticHeaders}
+              onOpenEndpoint={(id) => store.openEndpoint(id)}
+              {...(environment && renderCode ? { renderCode: () => renderCode({ environmentId: environment.id, endpoint, values }) } : {})}
+            />
+          </div>
+        }
+        second={
+          <section className="response-pane" aria-label="Response" data-testid="response-slot">
+            {renderResponse({
+              ...(outcome?.response ? { response: outcome.response } : {}),
+              ...(outcome?.error ? { error: outcome.error } : {}),
+              ...(outcome?.values ? { requestValues: outcome.values } : {}),
+              pending,
+              endpoint,
+              environment,
+              onPage,
+              onRetry: () => trySend(values, false),
+            })}
+          </section>
+        }
+      />
 
       {confirming ? (
         <ConfirmDialog

@@ -16,6 +16,8 @@ export interface WorkbenchState {
   readonly selectedEndpointId: string | null;
   /** Values handed over by history (or a paging link), applied to the draft once the editor has the endpoint. */
   readonly incoming: { readonly endpointId: string; readonly values: RequestValues; readonly send?: boolean } | null;
+  /** How many times an endpoint was opened, so the app can show the workbench on each one. */
+  readonly openCount: number;
   /** The endpoint whose form should take focus once drawn (opened from the palette). */
   readonly focusFormFor: string | null;
   /** Everything below is memory only: never persisted, gone when the app quits. */
@@ -58,6 +60,7 @@ const initialState: WorkbenchState = {
   selectedEndpointId: null,
   incoming: null,
   focusFormFor: null,
+  openCount: 0,
   drafts: new Map(),
   outcomes: new Map(),
   pending: new Map(),
@@ -85,7 +88,13 @@ export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): Wor
     },
     openEndpoint(endpointId, values, options) {
       const incoming = values ? { endpointId, values, ...(options?.send ? { send: true } : {}) } : state.incoming;
-      set({ ...state, selectedEndpointId: endpointId, incoming, focusFormFor: options?.focusForm ? endpointId : null });
+      set({
+        ...state,
+        selectedEndpointId: endpointId,
+        incoming,
+        focusFormFor: options?.focusForm ? endpointId : null,
+        openCount: state.openCount + 1,
+      });
     },
     takeFocusRequest(endpointId) {
       if (state.focusFormFor !== endpointId) return false;
