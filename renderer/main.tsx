@@ -1,6 +1,7 @@
 // The kit's tokens and styles come first, so feature styles can refine them.
 import './ui/tokens.css';
 import './ui/ui.css';
+import './ui/controls.css';
 import './styles/app.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

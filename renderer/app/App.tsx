@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
-import { AppInfoBadge } from '../features/app-info/AppInfoBadge';
-import { SaveRequestButton } from '../features/collections/SaveRequestButton';
-import { EnvironmentSwitcher } from '../features/environments/EnvironmentSwitcher';
-import { RecoveryBanner } from '../features/environments/RecoveryBanner';
-import { SandboxBanner } from '../features/sandbox/SandboxBanner';
-import { CodeTab } from '../features/snippets/CodeTab';
-import { SupportPanel } from '../features/support/SupportPanel';
-import { Workbench } from '../features/workbench/Workbench';
-import { openEndpoint, useWorkbenchState } from '../features/workbench/workbench-store';
+import { AppInfoBadge } from '../features/app-info';
+import { CommandPalette } from '../features/catalog';
+import { SaveRequestButton } from '../features/collections';
+import { EnvironmentSwitcher, RecoveryBanner } from '../features/environments';
+import { SandboxBanner } from '../features/sandbox';
+import { CodeTab } from '../features/snippets';
+import { SupportPanel } from '../features/support';
+import { Workbench } from '../features/workbench';
 import { Button, hasMod, IconButton, modKey, SplitPane, Toaster, useGlobalShortcut } from '../ui';
 import { type ResponsePlacement, useLayoutPrefs } from './layout-prefs';
 import { Sidebar } from './Sidebar';
 import { WorkbenchResponse } from './WorkbenchResponse';
+import { openEndpoint, useWorkbenchState } from './workbench-store';
 
 type View = 'workbench' | 'support';
 
@@ -128,6 +128,7 @@ export function App() {
       <footer className="status-bar">
         <AppInfoBadge />
       </footer>
+      <CommandPalette />
       <Toaster />
     </div>
   );

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { RequestValues } from '../../shared/request';
-import { CatalogSidebar } from '../features/catalog/CatalogSidebar';
-import { SavedRequestsPanel } from '../features/collections/SavedRequestsPanel';
-import { HistoryPanel } from '../features/history/HistoryPanel';
-import { useActiveEnvironment } from '../features/workbench/use-active-environment';
-import { openEndpoint } from '../features/workbench/workbench-store';
+import { CatalogSidebar } from '../features/catalog';
+import { SavedRequestsPanel } from '../features/collections';
+import { HistoryPanel } from '../features/history';
+import { useActiveEnvironment } from '../features/workbench';
 import { type TabItem, TabPanel, Tabs } from '../ui';
+import { openEndpoint } from './workbench-store';
 
 /** History stores what was sent; anything else (an entry from an older version) opens the endpoint empty. */
 function asRequestValues(values: unknown): RequestValues | undefined {

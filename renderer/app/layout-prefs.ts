@@ -1,4 +1,4 @@
-import type { ResponsePlacement } from '../features/workbench/Workbench';
+import type { ResponsePlacement } from '../features/workbench';
 import { isBoolean, useStoredState } from '../ui';
 
 export type { ResponsePlacement };

@@ -1,9 +1,8 @@
 import { type KeyboardEvent, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointDef, GroupId } from '../../../shared/catalog/types';
+import { useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
 import { toAppError } from '../../bridge/client';
 import { ErrorNotice } from '../../ui';
-import { useWorkbenchState, useWorkbenchStore } from '../workbench/workbench-store';
-import '../workbench/controls.css';
 import './catalog.css';
 import { browseRows, filteredRows, type SidebarRow } from './catalog-rows';
 import { MethodBadge } from './MethodBadge';

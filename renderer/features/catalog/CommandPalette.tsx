@@ -1,11 +1,10 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SearchResult } from '../../../shared/catalog/index';
+import { useWorkbenchStore } from '../../app/workbench-store';
 import { Dialog, hasMod, useGlobalShortcut } from '../../ui';
-import { useWorkbenchStore } from '../workbench/workbench-store';
-import '../workbench/controls.css';
 import './catalog.css';
+import { closeCommandPalette, openCommandPalette, usePaletteOpen } from '../../app/palette-store';
 import { MethodBadge } from './MethodBadge';
-import { closeCommandPalette, openCommandPalette, usePaletteOpen } from './palette-store';
 import { useCatalog } from './use-catalog';
 
 const LIMIT = 50;

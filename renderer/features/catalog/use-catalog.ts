@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../app/query-keys';
 
 /** The catalog module's public surface; loaded on demand so the first screen does not wait for it. */
 export type CatalogModule = typeof import('../../../shared/catalog/index');
@@ -20,7 +21,7 @@ export async function loadCatalog(): Promise<LoadedCatalog> {
 
 export function useCatalog() {
   return useQuery({
-    queryKey: ['catalog'],
+    queryKey: queryKeys.catalog(),
     queryFn: loadCatalog,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,

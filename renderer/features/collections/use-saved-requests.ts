@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SavedTarget } from '../../../shared/bridge/collections';
+import { queryKeys } from '../../app/query-keys';
 import { call } from '../../bridge/client';
 import { callCollections } from './collection-calls';
 
-const LIST_KEY = ['saved-requests'] as const;
+const LIST_KEY = queryKeys.savedRequests();
 
 export function useSavedRequests() {
   return useQuery({ queryKey: LIST_KEY, queryFn: () => callCollections('listSavedRequests', undefined) });
@@ -16,7 +17,7 @@ function useListMutation<A, R>(fn: (arg: A) => Promise<R>, alsoEnvironments = fa
     mutationFn: fn,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: LIST_KEY });
-      if (alsoEnvironments) await queryClient.invalidateQueries({ queryKey: ['environments'] });
+      if (alsoEnvironments) await queryClient.invalidateQueries({ queryKey: queryKeys.environments() });
     },
   });
 }
@@ -62,7 +63,7 @@ export function useImportPostmanEnvironment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => call('importEnvironmentsFromFile', { format: 'postman' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['environments'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.environments() }),
   });
 }
 
@@ -78,6 +79,6 @@ export function useRunSavedRequest() {
   return useMutation({
     mutationFn: (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean }) =>
       callCollections('sendSavedRequest', { ...arg, requestId: crypto.randomUUID() }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['history'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.history() }),
   });
 }

@@ -1,12 +1,17 @@
 import type { HistoryEntry } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
 import { Button, ErrorNotice } from '../../ui';
-import { bodyShape } from '../response/body/body-kind';
-import { type BodySource, ResponseBody } from '../response/body/ResponseBody';
-import { useJsonDocument } from '../response/body/use-json-document';
-import { formatBytes, formatMs, formatTime } from '../response/format';
-import { SendErrorPanel } from '../response/SendErrorPanel';
-import { StatusSummary } from '../response/StatusSummary';
+import {
+  type BodySource,
+  bodyShape,
+  formatBytes,
+  formatMs,
+  formatTime,
+  ResponseBody,
+  SendErrorPanel,
+  StatusSummary,
+  useJsonDocument,
+} from '../response';
 import { useDeleteHistoryEntry, useHistoryEntry } from './use-history';
 
 export interface HistoryDetailProps {

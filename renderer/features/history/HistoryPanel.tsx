@@ -2,13 +2,12 @@ import { useState } from 'react';
 import type { HistoryEntry, HistorySummary } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
 import { Button, ErrorNotice } from '../../ui';
-import { useDebounced } from '../response/body/BodySearch';
 import { HistoryDetail } from './HistoryDetail';
 import { HistoryRow } from './HistoryRow';
 import { HistorySearch } from './HistorySearch';
 import { HISTORY_PAGE_SIZE, useClearHistory, useHistoryList } from './use-history';
-import '../response/response.css';
 import './history.css';
+import { useDebounced } from '../response';
 
 export interface HistoryPanelProps {
   /** Opens the entry's endpoint in the workbench with the values it was sent with. */

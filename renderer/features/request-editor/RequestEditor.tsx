@@ -9,7 +9,6 @@ import { type EditorTab, sortErrors, tabOfFirstError } from './editor-errors';
 import { FamilyRows } from './FamilyRows';
 import { HeaderRows } from './HeaderRows';
 import { ParamField } from './ParamField';
-import '../workbench/controls.css';
 import './request-editor.css';
 
 export interface RequestEditorProps {

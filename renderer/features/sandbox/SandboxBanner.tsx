@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { isSandboxEnvironmentId } from '../../../shared/sandbox/constants';
 import { call, toAppError } from '../../bridge/client';
 import { Button, ErrorNotice } from '../../ui';
-import { useActiveEnvironment } from '../workbench/use-active-environment';
 import './sandbox.css';
+import { queryKeys } from '../../app/query-keys';
+import { useActiveEnvironment } from '../workbench';
 
 /** While the built-in sandbox is active, nobody should mistake its answers for real Mailgun's. */
 export function SandboxBanner() {
@@ -15,7 +16,7 @@ export function SandboxBanner() {
     mutationFn: () => call('resetSandbox'),
     onSuccess: () => {
       setConfirming(false);
-      void queryClient.invalidateQueries({ queryKey: ['history'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.history() });
     },
   });
   if (!environment || !isSandboxEnvironmentId(environment.id)) return null;

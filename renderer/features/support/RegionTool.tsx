@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { queryKeys } from '../../app/query-keys';
 import { toAppError } from '../../bridge/client';
 import { Button, ErrorNotice } from '../../ui';
 import { CallList } from './CallList';
@@ -18,7 +19,7 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
     mutationFn: (fix: { region: 'us' | 'eu'; label: string }) =>
       callSupport('applyRegion', { environmentId: environment.id, region: fix.region }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['environments'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.environments() });
       if (finder.variables !== undefined) finder.mutate(finder.variables);
     },
   });

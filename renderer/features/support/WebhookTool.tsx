@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { WebhookCheck } from '../../../shared/support/types';
+import { queryKeys } from '../../app/query-keys';
 import { toAppError } from '../../bridge/client';
 import { Button, ErrorNotice } from '../../ui';
 import type { ToolProps } from './RecipientTool';
@@ -26,7 +27,7 @@ function SigningKey({ environmentId }: { environmentId: string }) {
   const [key, setKey] = useState('');
   const id = useId();
   const queryClient = useQueryClient();
-  const queryKey = ['support', 'webhook-signing-key', environmentId];
+  const queryKey = queryKeys.webhookSigningKey(environmentId);
   const status = useQuery({ queryKey, queryFn: () => callSupport('hasWebhookSigningKey', { environmentId }) });
   const save = useMutation({
     mutationFn: () => callSupport('setWebhookSigningKey', { environmentId, key }),

@@ -6,14 +6,8 @@ import type { Environment } from '../../../shared/environments/types';
 import type { AppError } from '../../../shared/errors';
 import { type RequestTarget, type RequestValues, resolvePath, validateValues } from '../../../shared/request';
 import type { ResponseRecord } from '../../../shared/requests/types';
+import { openCommandPalette } from '../../app/palette-store';
 import { toAppError } from '../../bridge/client';
-
-import { CommandPalette } from '../catalog/CommandPalette';
-import { openCommandPalette } from '../catalog/palette-store';
-import { useCatalog } from '../catalog/use-catalog';
-import { emptyDraft, fromRequestValues, toRequestValues } from '../request-editor/draft';
-import { RequestEditor } from '../request-editor/RequestEditor';
-import { UrlPreview } from '../request-editor/UrlPreview';
 import { DefaultResponseView } from './DefaultResponseView';
 import { describeDeletion } from './deletion-message';
 import { RequestLimitsControl } from './RequestLimitsControl';
@@ -21,10 +15,11 @@ import { sendBlock } from './send-guard';
 import { useActiveEnvironment } from './use-active-environment';
 import { useSendRequest } from './use-send-request';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
-import './controls.css';
 import './workbench.css';
+import { draftKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
 import { Button, ConfirmDialog, ErrorNotice, modKey, SplitPane } from '../../ui';
-import { draftKey, useWorkbenchState, useWorkbenchStore } from './workbench-store';
+import { useCatalog } from '../catalog';
+import { emptyDraft, fromRequestValues, RequestEditor, toRequestValues, UrlPreview } from '../request-editor';
 
 /** What the response area is given; `onPage` re-sends the same endpoint with the values for another page. */
 export interface ResponseSlotState {
@@ -157,7 +152,6 @@ export function Workbench({
 
   return (
     <div className="workbench-root" data-testid="workbench">
-      <CommandPalette />
       {content}
     </div>
   );

@@ -1,8 +1,8 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { AppError } from '../../../shared/errors';
-import type { RequestValues } from '../../../shared/request';
-import type { ResponseRecord } from '../../../shared/requests/types';
-import type { EditorDraft } from '../request-editor/draft';
+import type { AppError } from '../../shared/errors';
+import type { RequestValues } from '../../shared/request';
+import type { ResponseRecord } from '../../shared/requests/types';
+import type { EditorDraft } from '../features/request-editor';
 
 /** The last outcome of a send, kept per endpoint and environment like the draft. */
 export interface SendOutcome {

@@ -1,0 +1,2 @@
+export { SavedRequestsPanel, type SavedRequestsPanelProps } from './SavedRequestsPanel';
+export { SaveRequestButton } from './SaveRequestButton';
