@@ -5,6 +5,7 @@ import { Button, IconButton } from '../../ui';
 import { ValueControl } from './controls/ValueControl';
 import { type FamilyRow, familyOf, newRowId, type RowFamily } from './draft';
 import { familyMembers, memberFor, rowValueType } from './family-members';
+import { useFocusLater } from './use-focus-later';
 
 export interface FamilyRowsProps {
   readonly endpoint: EndpointDef;
@@ -20,7 +21,12 @@ export function FamilyRows({ endpoint, families, rows, onChange, errors }: Famil
   const update = (id: string, patch: Partial<Pick<FamilyRow, 'name' | 'value'>>) =>
     onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
   const remove = (id: string) => onChange(rows.filter((row) => row.id !== id));
-  const add = (family: RowFamily) => onChange([...rows, { id: newRowId(), name: family, value: '' }]);
+  const focusLater = useFocusLater();
+  const add = (family: RowFamily) => {
+    const id = newRowId();
+    focusLater(`family-name-${id}`);
+    onChange([...rows, { id, name: family, value: '' }]);
+  };
   const others = rows.filter((row) => familyOf(row.name) === undefined || !families.includes(familyOf(row.name) as RowFamily));
 
   return (

@@ -1,5 +1,6 @@
 import { Button, IconButton } from '../../ui';
 import { type HeaderRow, newRowId } from './draft';
+import { useFocusLater } from './use-focus-later';
 
 export interface HeaderRowsProps {
   readonly rows: readonly HeaderRow[];
@@ -15,6 +16,12 @@ const SUGGESTIONS = ['Accept', 'Accept-Language', 'X-Mailgun-On-Behalf-Of', 'X-R
 export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProps) {
   const update = (id: string, patch: Partial<Pick<HeaderRow, 'name' | 'value'>>) =>
     onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
+  const focusLater = useFocusLater();
+  const add = () => {
+    const id = newRowId();
+    focusLater(`header-name-${id}`);
+    onChange([...rows, { id, name: '', value: '' }]);
+  };
   return (
     <div className="header-rows" data-testid="header-rows">
       <p className="muted">
@@ -32,6 +39,7 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
         return (
           <div key={row.id} className={`kv-row${error ? ' has-error' : ''}`} data-testid="header-row">
             <input
+              id={`header-name-${row.id}`}
               className="control control-mono"
               data-testid="header-row-name"
               aria-label={`Header ${index + 1} name`}
@@ -69,7 +77,7 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
           </div>
         );
       })}
-      <Button size="small" data-testid="header-add" onClick={() => onChange([...rows, { id: newRowId(), name: '', value: '' }])}>
+      <Button size="small" data-testid="header-add" onClick={add}>
         + Add header
       </Button>
     </div>

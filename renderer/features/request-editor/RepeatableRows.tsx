@@ -2,6 +2,7 @@ import type { ParamType } from '../../../shared/catalog/types';
 import type { ParamInput, ParamScalar } from '../../../shared/request';
 import { Button, IconButton } from '../../ui';
 import { ValueControl } from './controls/ValueControl';
+import { useFocusLater } from './use-focus-later';
 
 export interface RepeatableRowsProps {
   readonly id: string;
@@ -27,6 +28,11 @@ export function RepeatableRows(props: RepeatableRowsProps) {
     props.onChange(next);
   };
   const remove = (index: number) => props.onChange(rows.filter((_, i) => i !== index));
+  const focusLater = useFocusLater();
+  const add = () => {
+    focusLater(`${props.id}-${rows.length}`);
+    props.onChange([...rows, '']);
+  };
   return (
     <div className="repeatable" data-testid={`${props.testId}-rows`}>
       {rows.map((value, index) => (
@@ -56,7 +62,7 @@ export function RepeatableRows(props: RepeatableRowsProps) {
           </IconButton>
         </div>
       ))}
-      <Button size="small" data-testid={`${props.testId}-add`} onClick={() => props.onChange([...rows, ''])}>
+      <Button size="small" data-testid={`${props.testId}-add`} onClick={add}>
         + Add {props.label}
       </Button>
     </div>
