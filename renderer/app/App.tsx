@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AppInfoBadge } from '../features/app-info';
 import { CommandPalette } from '../features/catalog';
-import { SaveRequestButton } from '../features/collections';
+import { CustomRequestView, SaveRequestButton } from '../features/collections';
 import { EnvironmentSwitcher, RecoveryBanner } from '../features/environments';
 import { SandboxBanner } from '../features/sandbox';
 import { CodeTab } from '../features/snippets';
@@ -30,6 +30,7 @@ export function App() {
   const prefs = useLayoutPrefs();
   // Opening an endpoint from anywhere (the sidebar, the palette, a support tool) shows it in the workbench.
   const opened = useWorkbenchState((state) => state.openCount);
+  const openedSaved = useWorkbenchState((state) => state.openedSaved);
   useEffect(() => {
     if (opened > 0) setView('workbench');
   }, [opened]);
@@ -42,7 +43,13 @@ export function App() {
 
   const main = (
     <main className="workbench" aria-label={view === 'workbench' ? 'Request workbench' : 'Support tools'}>
-      {view === 'workbench' ? (
+      {view === 'workbench' && openedSaved?.target.kind === 'custom' ? (
+        <CustomRequestView
+          saved={{ ...openedSaved, target: openedSaved.target }}
+          responsePlacement={prefs.responsePlacement}
+          renderResponse={(state) => <WorkbenchResponse {...state} />}
+        />
+      ) : view === 'workbench' ? (
         <Workbench
           responsePlacement={prefs.responsePlacement}
           renderResponse={(state) => <WorkbenchResponse {...state} />}

@@ -1,4 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { SavedRequest } from '../../shared/bridge/collections';
 import type { AppError } from '../../shared/errors';
 import type { RequestValues } from '../../shared/request';
 import type { ResponseRecord } from '../../shared/requests/types';
@@ -16,6 +17,8 @@ export interface WorkbenchState {
   readonly selectedEndpointId: string | null;
   /** Values handed over by history (or a paging link), applied to the draft once the editor has the endpoint. */
   readonly incoming: { readonly endpointId: string; readonly values: RequestValues; readonly send?: boolean } | null;
+  /** A saved custom request shown instead of an endpoint (it has no catalog form). */
+  readonly openedSaved: SavedRequest | null;
   /** How many times an endpoint was opened, so the app can show the workbench on each one. */
   readonly openCount: number;
   /** The endpoint whose form should take focus once drawn (opened from the palette). */
@@ -35,6 +38,10 @@ export interface WorkbenchStore {
   /** Selects an endpoint; with values, the editor is filled with them (history's "open again"), and with `send` they are sent at once (a page fetched through another endpoint). */
   openEndpoint(endpointId: string, values?: RequestValues, options?: OpenOptions): void;
   takeIncoming(): WorkbenchState['incoming'];
+  /** Shows a saved custom request in the workbench area. */
+  openSaved(saved: SavedRequest): void;
+  /** Shows a response that arrived some other way (a saved request's Run) as if this draft had sent it. */
+  setOutcome(key: string, outcome: SendOutcome): void;
   /** True once for the endpoint that asked for focus. */
   takeFocusRequest(endpointId: string): boolean;
   setDraft(key: string, draft: EditorDraft): void;
@@ -51,6 +58,11 @@ export interface OpenOptions {
   readonly focusForm?: boolean;
 }
 
+/** The outcome slot of a saved custom request, kept per environment like a draft. */
+export function savedKey(environmentId: string | null, savedId: string): string {
+  return draftKey(environmentId, `saved:${savedId}`);
+}
+
 /** Drafts are kept apart per environment, because a domain or id valid in one account means nothing in another. */
 export function draftKey(environmentId: string | null, endpointId: string): string {
   return `${environmentId ?? 'no-environment'}\u0000${endpointId}`;
@@ -60,6 +72,7 @@ const initialState: WorkbenchState = {
   selectedEndpointId: null,
   incoming: null,
   focusFormFor: null,
+  openedSaved: null,
   openCount: 0,
   drafts: new Map(),
   outcomes: new Map(),
@@ -93,8 +106,15 @@ export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): Wor
         selectedEndpointId: endpointId,
         incoming,
         focusFormFor: options?.focusForm ? endpointId : null,
+        openedSaved: null,
         openCount: state.openCount + 1,
       });
+    },
+    openSaved(saved) {
+      set({ ...state, openedSaved: saved, openCount: state.openCount + 1 });
+    },
+    setOutcome(key, outcome) {
+      set({ ...state, outcomes: withEntry(state.outcomes, key, outcome) });
     },
     takeFocusRequest(endpointId) {
       if (state.focusFormFor !== endpointId) return false;

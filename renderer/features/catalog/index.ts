@@ -1,4 +1,4 @@
 export { CatalogSidebar } from './CatalogSidebar';
 export { CommandPalette } from './CommandPalette';
 export { MethodBadge } from './MethodBadge';
-export { useCatalog } from './use-catalog';
+export { type LoadedCatalog, useCatalog } from './use-catalog';

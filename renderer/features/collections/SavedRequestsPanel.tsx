@@ -159,30 +159,31 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
                     <span aria-hidden="true">{open ? '▾' : '▸'}</span> {collection.name} <span className="muted">({items.length})</span>
                   </button>
                   <span className="saved-row-actions">
-                    <button
-                      type="button"
-                      className="saved-link"
+                    <Button
+                      variant="link"
+                      size="small"
                       aria-label={`Export ${collection.name}`}
                       onClick={() => setDialog({ kind: 'export', collectionId: collection.id })}
                     >
                       Export
-                    </button>
-                    <button
-                      type="button"
-                      className="saved-link"
+                    </Button>
+                    <Button
+                      variant="link"
+                      size="small"
                       aria-label={`Rename ${collection.name}`}
                       onClick={() => setDialog({ kind: 'rename-collection', collection })}
                     >
                       Rename
-                    </button>
-                    <button
-                      type="button"
-                      className="saved-link saved-link-danger"
+                    </Button>
+                    <Button
+                      variant="link"
+                      size="small"
+                      className="saved-link-danger"
                       aria-label={`Delete ${collection.name}`}
                       onClick={() => setDialog({ kind: 'delete-collection', collection, count: items.length })}
                     >
                       Delete
-                    </button>
+                    </Button>
                   </span>
                 </div>
                 {open ? (
@@ -203,20 +204,20 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
                           ) : null}
                         </span>
                         <span className="saved-row-actions">
-                          {request.target.kind === 'catalog' && onOpen ? (
-                            <button
-                              type="button"
-                              className="saved-link"
+                          {onOpen ? (
+                            <Button
+                              variant="link"
+                              size="small"
                               data-testid="saved-open"
                               aria-label={`Open ${request.name}`}
                               onClick={() => onOpen(request)}
                             >
                               Open
-                            </button>
+                            </Button>
                           ) : null}
-                          <button
-                            type="button"
-                            className="saved-link"
+                          <Button
+                            variant="link"
+                            size="small"
                             data-testid="saved-run"
                             aria-label={`Run ${request.name}`}
                             disabled={!environmentId || run.isPending}
@@ -224,23 +225,24 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
                             onClick={() => runRequest(request)}
                           >
                             Run
-                          </button>
-                          <button
-                            type="button"
-                            className="saved-link"
+                          </Button>
+                          <Button
+                            variant="link"
+                            size="small"
                             aria-label={`Edit ${request.name}`}
                             onClick={() => setDialog({ kind: 'edit-request', request })}
                           >
                             Edit
-                          </button>
-                          <button
-                            type="button"
-                            className="saved-link saved-link-danger"
+                          </Button>
+                          <Button
+                            variant="link"
+                            size="small"
+                            className="saved-link-danger"
                             aria-label={`Delete ${request.name}`}
                             onClick={() => setDialog({ kind: 'delete-request', request })}
                           >
                             Delete
-                          </button>
+                          </Button>
                         </span>
                       </li>
                     ))}
@@ -280,9 +282,9 @@ function OutcomeNotice({ outcome, onDismiss }: { outcome: Outcome; onDismiss: ()
       return (
         <div className="saved-outcome" data-testid="saved-outcome">
           <ErrorNotice error={outcome.error} testId="saved-outcome-error" />
-          <button type="button" className="saved-link" onClick={onDismiss}>
+          <Button variant="link" size="small" onClick={onDismiss}>
             Dismiss
-          </button>
+          </Button>
         </div>
       );
     case 'import': {
@@ -329,9 +331,9 @@ function OutcomeNotice({ outcome, onDismiss }: { outcome: Outcome; onDismiss: ()
           ))}
         </ul>
       ) : null}
-      <button type="button" className="saved-link" data-testid="saved-outcome-dismiss" onClick={onDismiss}>
+      <Button variant="link" size="small" data-testid="saved-outcome-dismiss" onClick={onDismiss}>
         Dismiss
-      </button>
+      </Button>
     </div>
   );
 }
