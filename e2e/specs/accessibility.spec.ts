@@ -25,8 +25,8 @@ async function sendDomainsList(page: Page): Promise<void> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no serious or critical violation on the main screens (${colorScheme})`, async ({ app }) => {
-    test.setTimeout(90_000);
+  test(`axe finds no serious or critical violation on the workbench screens (${colorScheme})`, async ({ app }) => {
+    test.setTimeout(150_000);
     const { page } = app;
     await page.emulateMedia({ colorScheme });
 
@@ -51,12 +51,36 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.locator('.saved-request').first()).toBeVisible();
     await expectNoSeriousViolations(page, 'saved requests');
 
+    await page.locator('.saved-request').first().getByTestId('saved-run').click();
+    await expect(page.getByTestId('response-slot').getByTestId('status-chip')).toContainText('200');
+    await expectNoSeriousViolations(page, 'a saved request run in the workbench');
+
     await page.getByTestId('sidebar-tab-history').click();
     await expect(page.getByTestId('history-row').first()).toBeVisible();
     await page.getByTestId('history-row').first().click();
     await expectNoSeriousViolations(page, 'history');
     await page.getByTestId('sidebar-tab-catalog').click();
 
+    await page
+      .locator('[data-testid="catalog-endpoint"][data-endpoint-id="domains.list"]')
+      .getByRole('button')
+      .first()
+      .click({ button: 'right' });
+    await expect(page.getByTestId('endpoint-menu')).toBeVisible();
+    await expectNoSeriousViolations(page, 'endpoint context menu');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('placement-beside').click();
+    await expectNoSeriousViolations(page, 'response beside the request');
+    await page.getByTestId('placement-below').click();
+
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test(`axe finds no serious or critical violation on the palette, environments and support tools (${colorScheme})`, async ({ app }) => {
+    test.setTimeout(150_000);
+    const { page } = app;
+    await page.emulateMedia({ colorScheme });
     await page.keyboard.press('Control+k');
     await page.getByTestId('palette-input').fill('events');
     await expect(page.getByTestId('palette-option').first()).toBeVisible();

@@ -1,4 +1,13 @@
-import { type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, useRef } from 'react';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  type RefObject,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { isNumber, useStoredState } from './use-stored-state';
 
 export interface SplitPaneProps {
@@ -24,6 +33,25 @@ export interface SplitPaneProps {
 
 const STEP_PX = 24;
 
+/** The element's length along the split, kept current as the window resizes, so the separator states its range. */
+function useLength(ref: RefObject<HTMLElement | null>, row: boolean): number {
+  const [length, setLength] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      const box = element.getBoundingClientRect();
+      setLength(Math.round(row ? box.width : box.height));
+    };
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, row]);
+  return length;
+}
+
 /**
  * Two panes and a separator that resizes them by dragging or with the arrow
  * keys (Shift for bigger steps, Home/End for the limits). Sizes are clamped by
@@ -46,12 +74,14 @@ export function SplitPane({
   const rootRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useStoredState(storageKey, defaultSize, isNumber);
   const row = direction === 'row';
+  const length = useLength(rootRef, row);
 
   const total = () => {
     const box = rootRef.current?.getBoundingClientRect();
     return box ? (row ? box.width : box.height) : 0;
   };
-  const toPx = (value: number) => (unit === 'fraction' ? value * total() : value);
+  const toPxOf = (value: number, whole: number) => (unit === 'fraction' ? value * whole : value);
+  const toPx = (value: number) => toPxOf(value, total());
   const fromPx = (px: number) => {
     const whole = total();
     // Before layout there is no size to keep the second pane inside; CSS clamps it once there is.
@@ -96,8 +126,9 @@ export function SplitPane({
   };
 
   const basis = unit === 'fraction' ? `${(size * 100).toFixed(2)}%` : `${size}px`;
-  const whole = total();
-  const nowPx = whole > 0 ? Math.round(toPx(size)) : undefined;
+  // Before layout (and in tests without one) the range is stated in the stored units alone.
+  const valueMax = length > 0 ? Math.max(minFirst, length - minSecond) : Math.max(minFirst, Math.round(toPxOf(size, length)));
+  const valueNow = Math.min(valueMax, Math.max(minFirst, Math.round(toPxOf(size, length))));
   return (
     <div ref={rootRef} className={`ui-split ui-split-${direction}${className ? ` ${className}` : ''}`} data-testid={testId}>
       {/* The first pane stays mounted while collapsed, so its filter and scroll survive. */}
@@ -116,8 +147,8 @@ export function SplitPane({
         aria-orientation={row ? 'vertical' : 'horizontal'}
         aria-label={label}
         aria-valuemin={minFirst}
-        aria-valuemax={whole > 0 ? Math.round(whole - minSecond) : undefined}
-        aria-valuenow={nowPx}
+        aria-valuemax={valueMax}
+        aria-valuenow={valueNow}
         tabIndex={0}
         data-testid={testId ? `${testId}-handle` : undefined}
         onPointerDown={onPointerDown}

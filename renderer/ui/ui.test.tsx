@@ -204,6 +204,9 @@ describe('SplitPane', () => {
     );
     const handle = screen.getByTestId('split-handle');
     expect(handle.getAttribute('role')).toBe('separator');
+    // A separator that can be focused must state its value (axe: aria-required-attr).
+    expect(handle.getAttribute('aria-valuenow')).toBe('300');
+    expect(handle.getAttribute('aria-valuemin')).toBe('200');
     const first = () => (view.container.querySelector('.ui-split-first') as HTMLElement).style.getPropertyValue('--ui-split-size');
     expect(first()).toContain('300px');
     fireEvent.keyDown(handle, { key: 'ArrowRight' });
