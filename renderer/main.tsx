@@ -1,10 +1,13 @@
+// The kit's tokens and styles come first, so feature styles can refine them.
+import './ui/tokens.css';
+import './ui/ui.css';
+import './ui/controls.css';
+import './styles/app.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { AppErrorBoundary, reportUncaughtErrors } from './features/diagnostics';
-import './styles/theme.css';
-import './styles/app.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

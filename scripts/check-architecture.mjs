@@ -1,6 +1,7 @@
 // The boundaries between the app's three parts, checked on every import:
 // shared/ is pure (no Node, no electron, no DOM, no UI), renderer/ reaches main
-// only through the bridge, and main never reaches into the renderer.
+// only through the bridge, main never reaches into the renderer, and renderer
+// features use one another only through their index.ts.
 // (DOM globals in shared/ are ruled out separately: tsconfig.shared.json has no DOM lib.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -54,6 +55,23 @@ function resolvesInto(file, spec, folder, base) {
   return target === boundary || target.startsWith(boundary + path.sep);
 }
 
+/**
+ * The feature an import reaches into past its index.ts, if any: features use
+ * each other (and the app uses them) only through what each index exports.
+ */
+function featureInternals(file, spec, base) {
+  if (!spec.startsWith('.')) return null;
+  const features = path.join(base, 'renderer', 'features');
+  const target = path.resolve(path.dirname(file), spec);
+  const inside = path.relative(features, target);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return null;
+  const [feature, ...rest] = inside.split(path.sep);
+  const from = path.relative(features, file).split(path.sep);
+  if (!from[0]?.startsWith('..') && from[0] === feature) return null;
+  const entry = rest.join('/');
+  return entry === '' || entry === 'index' || entry === 'index.ts' ? null : feature;
+}
+
 const rules = [
   {
     folder: 'shared',
@@ -72,6 +90,8 @@ const rules = [
       if (spec === 'electron' || spec.startsWith('electron/')) return 'imports electron (use the bridge)';
       if (!isTest(file) && isBuiltin(spec)) return `imports the Node built-in "${spec}"`;
       if (resolvesInto(file, spec, 'electron', base)) return `imports main-process code "${spec}" (use the bridge)`;
+      const reach = featureInternals(file, spec, base);
+      if (reach && !isTest(file)) return `imports "${spec}", an internal of the ${reach} feature (import its index.ts)`;
       return null;
     },
   },

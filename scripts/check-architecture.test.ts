@@ -24,6 +24,17 @@ describe('architecture rules', () => {
     write('renderer/bad-dynamic.ts', "export const f = () => import('../electron/services/keychain');\n");
     write('renderer/bad-electron.ts', "import { ipcRenderer } from 'electron';\nexport const g = ipcRenderer;\n");
     write('renderer/ok.ts', "import { catalog } from '../shared/catalog';\nexport const h = catalog;\n");
+    write(
+      'renderer/features/history/bad.ts',
+      "import { ResponseBody } from '../response/body/ResponseBody';\nexport const k = ResponseBody;\n",
+    );
+    write(
+      'renderer/features/history/ok.ts',
+      "import { a } from '../response';\nimport { b } from '../response/index';\nimport { c } from './inner/own';\nexport const l = [a, b, c];\n",
+    );
+    write('renderer/features/history/reach.test.ts', "import { d } from '../response/body/internal';\nexport const m = d;\n");
+    write('renderer/app/bad.ts', "import { Catalog } from '../features/catalog/CatalogSidebar';\nexport const n = Catalog;\n");
+    write('renderer/app/ok.ts', "import { Catalog } from '../features/catalog';\nexport const o = Catalog;\n");
     write('electron/bad.ts', "import { App } from '../renderer/app/App';\nexport const i = App;\n");
     write('electron/ok.ts', "import path from 'node:path';\nimport { app } from 'electron';\nexport const j = [path, app];\n");
 
@@ -34,6 +45,8 @@ describe('architecture rules', () => {
         'renderer/bad-dynamic.ts: imports main-process code "../electron/services/keychain" (use the bridge)',
         'renderer/bad-electron.ts: imports electron (use the bridge)',
         'renderer/bad.tsx: imports the Node built-in "fs"',
+        'renderer/features/history/bad.ts: imports "../response/body/ResponseBody", an internal of the response feature (import its index.ts)',
+        'renderer/app/bad.ts: imports "../features/catalog/CatalogSidebar", an internal of the catalog feature (import its index.ts)',
         'shared/bad-electron.ts: imports electron',
         'shared/bad-node.ts: imports the Node built-in "node:fs/promises"',
         'shared/bad-up.ts: imports "../renderer/x" from outside shared/',

@@ -22,6 +22,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('status-chip')).toContainText('200');
     await page.getByTestId('json-toggle').nth(1).click();
     await page.screenshot({ path: out(`workbench-${scheme}`) });
+    // The other layout: the response beside the request, the split dragged a little towards the editor.
+    await page.getByTestId('placement-beside').click();
+    await page.screenshot({ path: out(`workbench-beside-${scheme}`) });
+    await page.getByTestId('placement-below').click();
 
     await openEndpoint(page, 'domain', 'domains.get');
     await page.getByTestId('input-name').fill('eu.mg.example.com');
@@ -42,5 +46,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('view-switch-support').click();
     await page.getByTestId('support-panel').waitFor();
     await page.screenshot({ path: out(`support-${scheme}`) });
+
+    // The smallest supported window, after "Next page": everything still on screen.
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await openEndpoint(page, 'events', 'events.list');
+    await page.getByTestId('catalog-filter').fill('');
+    await page.getByTestId('page-next').click();
+    await expect(page.getByTestId('endpoint-title')).toHaveText('Fetch another page of an event search');
+    await expect(page.getByTestId('status-chip')).toContainText('200');
+    await page.screenshot({ path: out(`workbench-small-${scheme}`) });
   });
 }

@@ -107,7 +107,7 @@ test('adds a bounce, then deletes it after a confirmation that names the address
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('delete-confirm-title')).toHaveText(`Delete bounce for ${address} on ${sandboxDomain}?`);
   await expect(dialog.getByTestId('delete-confirm-cancel')).toBeFocused();
-  await dialog.getByTestId('delete-confirm-ok').click();
+  await dialog.getByTestId('delete-confirm-confirm').click();
   await expect(dialog).toBeHidden();
   await expectStatus(page, 200);
   state = await app.main.services.sandbox.admin.state();

@@ -35,7 +35,7 @@ test('a suppressed recipient is found and released', async ({ app }) => {
 
   await page.getByTestId('support-release').click();
   await expect(page.getByTestId('support-confirm-cancel')).toBeFocused();
-  await page.getByTestId('support-confirm-ok').click();
+  await page.getByTestId('support-confirm-confirm').click();
   await expect(page.getByTestId('support-release-message')).toContainText('was removed from the unsubscribe list');
   await expect(result).toHaveAttribute('data-verdict', 'clear');
 

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { RequestValues } from '../../shared/request';
-import { CatalogSidebar } from '../features/catalog/CatalogSidebar';
-import { SavedRequestsPanel } from '../features/collections/SavedRequestsPanel';
-import { HistoryPanel } from '../features/history/HistoryPanel';
-import { useActiveEnvironment } from '../features/workbench/use-active-environment';
-import { openEndpoint } from '../features/workbench/workbench-store';
+import { CatalogSidebar } from '../features/catalog';
+import { SavedRequestsPanel } from '../features/collections';
+import { HistoryPanel } from '../features/history';
+import { useActiveEnvironment } from '../features/workbench';
+import { type TabItem, TabPanel, Tabs } from '../ui';
+import { draftKey, openEndpoint, savedKey, workbenchStore } from './workbench-store';
 
 /** History stores what was sent; anything else (an entry from an older version) opens the endpoint empty. */
 function asRequestValues(values: unknown): RequestValues | undefined {
@@ -15,10 +16,10 @@ function asRequestValues(values: unknown): RequestValues | undefined {
 
 type SidebarTab = 'catalog' | 'saved' | 'history';
 
-const tabs: readonly { id: SidebarTab; label: string }[] = [
-  { id: 'catalog', label: 'Endpoints' },
-  { id: 'saved', label: 'Saved' },
-  { id: 'history', label: 'History' },
+const tabs: readonly TabItem<SidebarTab>[] = [
+  { id: 'catalog', label: 'Endpoints', testId: 'sidebar-tab-catalog' },
+  { id: 'saved', label: 'Saved', testId: 'sidebar-tab-saved' },
+  { id: 'history', label: 'History', testId: 'sidebar-tab-history' },
 ];
 
 /** Endpoints, saved requests and history share the sidebar; each hands requests to the workbench. */
@@ -31,35 +32,35 @@ export function Sidebar() {
   };
   return (
     <>
-      <div className="sidebar-tabs" role="tablist" aria-label="Sidebar">
-        {tabs.map((item) => (
-          <button
-            key={item.id}
-            type="button"
-            role="tab"
-            id={`sidebar-tab-${item.id}`}
-            aria-selected={tab === item.id}
-            aria-controls={`sidebar-panel-${item.id}`}
-            className="sidebar-tab"
-            data-testid={`sidebar-tab-${item.id}`}
-            onClick={() => setTab(item.id)}
-          >
-            {item.label}
-          </button>
-        ))}
-      </div>
-      <div className="sidebar-panel" role="tabpanel" id={`sidebar-panel-${tab}`} aria-labelledby={`sidebar-tab-${tab}`}>
+      <Tabs items={tabs} selected={tab} onSelect={setTab} label="Sidebar" idPrefix="sidebar" className="sidebar-tabs" />
+      <TabPanel idPrefix="sidebar" id={tab} className="sidebar-panel">
         {tab === 'catalog' ? <CatalogSidebar /> : null}
         {tab === 'saved' ? (
           <SavedRequestsPanel
             environmentId={environment?.id ?? null}
             onOpen={(request) => {
               if (request.target.kind === 'catalog') open(request.target.endpointId, request.target.values);
+              else workbenchStore.openSaved(request);
+            }}
+            onResponse={(response, request) => {
+              // The run's answer goes to the workbench viewer, with the request it came from open above it.
+              const environmentId = environment?.id ?? null;
+              if (request.target.kind === 'catalog') {
+                const values = asRequestValues(request.target.values);
+                workbenchStore.openEndpoint(request.target.endpointId, values);
+                workbenchStore.setOutcome(draftKey(environmentId, request.target.endpointId), {
+                  response,
+                  ...(values ? { values } : {}),
+                });
+              } else {
+                workbenchStore.openSaved(request);
+                workbenchStore.setOutcome(savedKey(environmentId, request.id), { response });
+              }
             }}
           />
         ) : null}
         {tab === 'history' ? <HistoryPanel onOpen={(entry) => open(entry.endpoint.id, entry.values)} /> : null}
-      </div>
+      </TabPanel>
     </>
   );
 }

@@ -1,8 +1,7 @@
 import { baseUrlFor } from '../../shared/environments/regions';
-import { withRegion } from '../features/environments/draft';
-import { useSaveEnvironment } from '../features/environments/use-environments';
-import { ResponseViewer } from '../features/response/ResponseViewer';
-import type { ResponseSlotState } from '../features/workbench/Workbench';
+import { useSaveEnvironment, withRegion } from '../features/environments';
+import { ResponseViewer } from '../features/response';
+import type { ResponseSlotState } from '../features/workbench';
 
 function safeBaseUrl(state: ResponseSlotState): string {
   try {

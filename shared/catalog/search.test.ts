@@ -12,6 +12,15 @@ describe('searchCatalog', () => {
     expect(new Set(topGroups('bounce', bounces))).toEqual(new Set<GroupId>(['bounces']));
   });
 
+  it('"send a message" puts the multipart send first, the MIME upload after it', () => {
+    for (const query of ['send a message', 'send message', 'Send a message']) {
+      const ids = searchCatalog(query, { limit: 3 }).map((r) => r.endpoint.id);
+      expect(ids[0], query).toBe('messages.send');
+      expect(ids).toContain('messages.send-mime');
+    }
+    expect(top('mime')?.id).toBe('messages.send-mime');
+  });
+
   it('forgives typos: "mesages" finds sending', () => {
     expect(top('mesages')?.group).toBe('messages');
     expect(top('webhok')?.group).toBe('webhooks');

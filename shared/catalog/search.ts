@@ -93,6 +93,11 @@ const STOP_WORDS = new Set([
   'one',
 ]);
 const DEPRECATED_FACTOR = 0.85;
+/**
+ * The everyday call among near-twins: "send a message" means the form-based send far more often than the raw
+ * MIME upload, whose shorter summary would otherwise rank it first. Small enough to decide only near-ties.
+ */
+const EVERYDAY_FACTOR: Readonly<Record<string, number>> = { 'messages.send': 1.05 };
 /** Results that match only some of the words rank below any result matching them all. */
 const PARTIAL_FACTOR = 0.3;
 
@@ -446,6 +451,7 @@ function runSearch(index: SearchIndex, query: string, options: SearchOptions): S
     const complete = matched === wanted;
     if (complete) anyComplete = true;
     if (endpoint.deprecated) score *= DEPRECATED_FACTOR;
+    score *= EVERYDAY_FACTOR[endpoint.id] ?? 1;
     scored.push({ doc, score: complete ? score : score * PARTIAL_FACTOR, complete });
   }
   const kept = anyComplete ? scored.filter((s) => s.complete) : scored;

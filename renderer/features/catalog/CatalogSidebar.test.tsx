@@ -31,6 +31,25 @@ describe('CatalogSidebar', () => {
     expect(store.getState().selectedEndpointId).toBe('domains.delete');
   });
 
+  it('opens a context menu on an endpoint with the keyboard or a right click, and pins from it', async () => {
+    await renderSidebar();
+    const row = screen.getAllByTestId('catalog-endpoint')[0] as HTMLElement;
+    const openButton = within(row).getAllByRole('button')[0] as HTMLElement;
+    openButton.focus();
+    fireEvent.keyDown(openButton, { key: 'F10', shiftKey: true });
+    const menu = screen.getByTestId('endpoint-menu');
+    expect(menu.getAttribute('role')).toBe('menu');
+    expect(document.activeElement).toBe(screen.getByTestId('endpoint-menu-open'));
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Escape' });
+    expect(screen.queryByTestId('endpoint-menu')).toBeNull();
+    expect(document.activeElement).toBe(openButton);
+
+    fireEvent.contextMenu(openButton, { clientX: 40, clientY: 60 });
+    fireEvent.click(screen.getByTestId('endpoint-menu-pin'));
+    expect(screen.queryByTestId('endpoint-menu')).toBeNull();
+    expect(await screen.findAllByTestId('catalog-pinned')).toHaveLength(1);
+  });
+
   it('marks deprecated endpoints', async () => {
     await renderSidebar();
     // Deprecated groups come last, so they arrive with the rows drawn after the first screenful.

@@ -1,9 +1,8 @@
 import { type KeyboardEvent, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointDef, GroupId } from '../../../shared/catalog/types';
+import { useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useWorkbenchState, useWorkbenchStore } from '../workbench/workbench-store';
-import '../workbench/controls.css';
+import { ErrorNotice, Menu, showToast } from '../../ui';
 import './catalog.css';
 import { browseRows, filteredRows, type SidebarRow } from './catalog-rows';
 import { MethodBadge } from './MethodBadge';
@@ -23,6 +22,7 @@ export function CatalogSidebar() {
   const [expanded, setExpanded] = useState<ReadonlySet<GroupId>>(() => new Set<GroupId>(['messages']));
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<{ readonly endpoint: EndpointDef; readonly at: { x: number; y: number } } | null>(null);
   useSlashFocus(filterRef);
 
   const data = catalog.data;
@@ -128,9 +128,36 @@ export function CatalogSidebar() {
                 onOpen={open}
                 onToggleGroup={toggleGroup}
                 onToggleFavourite={favourites.toggle}
+                onMenu={setMenu}
               />
             ))}
           </div>
+          {menu ? (
+            <Menu
+              label={`Actions for ${menu.endpoint.summary}`}
+              testId="endpoint-menu"
+              at={menu.at}
+              onClose={() => setMenu(null)}
+              items={[
+                { id: 'open', label: 'Open', onSelect: () => open(menu.endpoint.id) },
+                {
+                  id: 'pin',
+                  label: favourites.isFavourite(menu.endpoint.id) ? 'Unpin' : 'Pin to the top',
+                  onSelect: () => favourites.toggle(menu.endpoint.id),
+                },
+                {
+                  id: 'copy-path',
+                  label: 'Copy path',
+                  onSelect: () => {
+                    navigator.clipboard?.writeText(`${menu.endpoint.method} ${menu.endpoint.path}`).then(
+                      () => showToast('Path copied.', 'ok'),
+                      () => showToast('The clipboard refused the path.', 'danger'),
+                    );
+                  },
+                },
+              ]}
+            />
+          ) : null}
         </>
       )}
     </div>
@@ -144,10 +171,12 @@ interface RowProps {
   readonly onOpen: (id: string) => void;
   readonly onToggleGroup: (id: GroupId) => void;
   readonly onToggleFavourite: (id: string) => void;
+  /** Opens the row's context menu (right click, Shift+F10 or the Menu key). */
+  readonly onMenu: (menu: { readonly endpoint: EndpointDef; readonly at: { x: number; y: number } }) => void;
 }
 
 // Memoised so a keystroke in the filter only builds the rows that are new to the list.
-const Row = memo(function Row({ row, selectedId, isFavourite, onOpen, onToggleGroup, onToggleFavourite }: RowProps) {
+const Row = memo(function Row({ row, selectedId, isFavourite, onOpen, onToggleGroup, onToggleFavourite, onMenu }: RowProps) {
   if (row.kind === 'heading') {
     return <div className="catalog-heading">{row.label}</div>;
   }
@@ -190,6 +219,17 @@ const Row = memo(function Row({ row, selectedId, isFavourite, onOpen, onToggleGr
         aria-current={selected ? 'true' : undefined}
         title={`${endpoint.method} ${endpoint.path}${endpoint.deprecated ? ' (deprecated)' : ''}`}
         onClick={() => onOpen(endpoint.id)}
+        onContextMenu={(event) => {
+          event.preventDefault();
+          onMenu({ endpoint, at: { x: event.clientX, y: event.clientY } });
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+            event.preventDefault();
+            const box = event.currentTarget.getBoundingClientRect();
+            onMenu({ endpoint, at: { x: box.left + 24, y: box.bottom } });
+          }
+        }}
       >
         <MethodBadge method={endpoint.method} />
         <span className="catalog-endpoint-text">

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeCommandPalette } from '../../app/palette-store';
 import { renderWithProviders } from '../workbench/test-support';
 import { CommandPalette } from './CommandPalette';
-import { closeCommandPalette } from './palette-store';
 
 afterEach(() => {
   act(() => closeCommandPalette());

@@ -1,26 +1,22 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SearchResult } from '../../../shared/catalog/index';
-import { useWorkbenchStore } from '../workbench/workbench-store';
-import '../workbench/controls.css';
+import { useWorkbenchStore } from '../../app/workbench-store';
+import { Dialog, hasMod, useGlobalShortcut } from '../../ui';
 import './catalog.css';
+import { closeCommandPalette, openCommandPalette, usePaletteOpen } from '../../app/palette-store';
 import { MethodBadge } from './MethodBadge';
-import { closeCommandPalette, openCommandPalette, usePaletteOpen } from './palette-store';
 import { useCatalog } from './use-catalog';
 
 const LIMIT = 50;
 
 /** Ctrl/Cmd+K toggles the palette wherever focus is. */
 function usePaletteShortcut(): void {
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        openCommandPalette();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useGlobalShortcut((event) => {
+    if (hasMod(event) && !event.shiftKey && event.key.toLowerCase() === 'k') {
+      event.preventDefault();
+      openCommandPalette();
+    }
+  });
 }
 
 /** Jump to any endpoint by summary, path, group or parameter name. Mount once; it renders nothing while closed. */
@@ -43,18 +39,8 @@ function PaletteDialog() {
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const returnFocus = useRef<Element | null>(null);
   const baseId = useId();
   const listId = `${baseId}-list`;
-
-  useEffect(() => {
-    returnFocus.current = document.activeElement;
-    inputRef.current?.focus();
-    return () => {
-      const previous = returnFocus.current;
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
-    };
-  }, []);
 
   const results = useMemo(() => (catalog.data ? catalog.data.searchCatalog(query, { limit: LIMIT }) : []), [catalog.data, query]);
   const activeIndex = results.length === 0 ? -1 : Math.min(active, results.length - 1);
@@ -65,7 +51,7 @@ function PaletteDialog() {
 
   const choose = (result: SearchResult | undefined) => {
     if (!result) return;
-    store.openEndpoint(result.endpoint.id);
+    store.openEndpoint(result.endpoint.id, undefined, { focusForm: true });
     closeCommandPalette();
   };
 
@@ -96,7 +82,8 @@ function PaletteDialog() {
         break;
       case 'Enter':
         event.preventDefault();
-        choose(results[activeIndex]);
+        // Ctrl/Cmd+Enter is "send" everywhere else; here it does nothing rather than open the top result.
+        if (!event.ctrlKey && !event.metaKey) choose(results[activeIndex]);
         break;
       case 'Escape':
         event.preventDefault();
@@ -114,79 +101,79 @@ function PaletteDialog() {
 
   const activeResult = results[activeIndex];
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: clicking the backdrop closes the palette; the keyboard path is Escape.
-    <div
-      className="palette-backdrop"
-      data-testid="palette-backdrop"
-      onMouseDown={(e) => e.target === e.currentTarget && closeCommandPalette()}
+    <Dialog
+      label="Go to endpoint"
+      testId="command-palette"
+      className="palette"
+      onClose={closeCommandPalette}
+      initialFocus={inputRef}
+      closeOnBackdrop
     >
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Go to endpoint" data-testid="command-palette">
-        <input
-          ref={inputRef}
-          className="palette-input"
-          data-testid="palette-input"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={activeResult ? `${baseId}-${activeResult.endpoint.id}` : undefined}
-          aria-label="Search endpoints by name, path or parameter"
-          placeholder="Go to endpoint: name, path or parameter…"
-          autoComplete="off"
-          spellCheck={false}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        {catalog.isPending ? (
-          <p className="palette-empty muted" role="status">
-            Loading endpoints…
-          </p>
-        ) : results.length === 0 ? (
-          <p className="palette-empty muted" role="status" data-testid="palette-empty">
-            No endpoint matches “{query}”.
-          </p>
-        ) : (
-          <div id={listId} ref={listRef} className="palette-list" role="listbox" aria-label="Endpoints" data-testid="palette-results">
-            {results.map((result, index) => {
-              const { endpoint } = result;
-              const why = describeMatch(result);
-              return (
-                // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen with the keyboard through the combobox input.
-                <div
-                  key={endpoint.id}
-                  data-index={index}
-                  tabIndex={-1}
-                  id={`${baseId}-${endpoint.id}`}
-                  role="option"
-                  aria-selected={index === activeIndex}
-                  data-testid="palette-option"
-                  data-endpoint-id={endpoint.id}
-                  className={`palette-option${index === activeIndex ? ' is-active' : ''}${endpoint.deprecated ? ' is-deprecated' : ''}`}
-                  onMouseMove={() => index !== activeIndex && setActive(index)}
-                  onClick={() => choose(result)}
-                >
-                  <MethodBadge method={endpoint.method} />
-                  <span className="palette-text">
-                    <span className="palette-summary">
-                      {endpoint.summary}
-                      {endpoint.deprecated ? <span className="tag tag-deprecated">deprecated</span> : null}
-                    </span>
-                    <span className="palette-path">{endpoint.path}</span>
-                  </span>
-                  {why ? <span className="palette-why muted">{why}</span> : null}
-                </div>
-              );
-            })}
-          </div>
-        )}
-        <p className="palette-help muted">
-          <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to open · <kbd>Esc</kbd> to close
+      <input
+        ref={inputRef}
+        className="palette-input"
+        data-testid="palette-input"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={activeResult ? `${baseId}-${activeResult.endpoint.id}` : undefined}
+        aria-label="Search endpoints by name, path or parameter"
+        placeholder="Go to endpoint: name, path or parameter…"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {catalog.isPending ? (
+        <p className="palette-empty muted" role="status">
+          Loading endpoints…
         </p>
-      </div>
-    </div>
+      ) : results.length === 0 ? (
+        <p className="palette-empty muted" role="status" data-testid="palette-empty">
+          No endpoint matches “{query}”.
+        </p>
+      ) : (
+        <div id={listId} ref={listRef} className="palette-list" role="listbox" aria-label="Endpoints" data-testid="palette-results">
+          {results.map((result, index) => {
+            const { endpoint } = result;
+            const why = describeMatch(result);
+            return (
+              // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen with the keyboard through the combobox input.
+              <div
+                key={endpoint.id}
+                data-index={index}
+                tabIndex={-1}
+                id={`${baseId}-${endpoint.id}`}
+                role="option"
+                aria-selected={index === activeIndex}
+                data-testid="palette-option"
+                data-endpoint-id={endpoint.id}
+                className={`palette-option${index === activeIndex ? ' is-active' : ''}${endpoint.deprecated ? ' is-deprecated' : ''}`}
+                onMouseMove={() => index !== activeIndex && setActive(index)}
+                onClick={() => choose(result)}
+              >
+                <MethodBadge method={endpoint.method} />
+                <span className="palette-text">
+                  <span className="palette-summary">
+                    {endpoint.summary}
+                    {endpoint.deprecated ? <span className="tag tag-deprecated">deprecated</span> : null}
+                  </span>
+                  <span className="palette-path">{endpoint.path}</span>
+                </span>
+                {why ? <span className="palette-why muted">{why}</span> : null}
+              </div>
+            );
+          })}
+        </div>
+      )}
+      <p className="palette-help muted">
+        <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to open · <kbd>Esc</kbd> to close
+      </p>
+    </Dialog>
   );
 }

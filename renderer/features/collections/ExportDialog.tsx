@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import type { CollectionExportResult, SavedCollection } from '../../../shared/bridge/collections';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { SimpleDialog } from '../../components/SimpleDialog';
+import { Button, Dialog, ErrorNotice } from '../../ui';
 import { useExportCollection } from './use-saved-requests';
 
 export interface ExportDialogProps {
@@ -41,46 +40,45 @@ export function ExportDialog({ collections, environmentId, initialCollectionId, 
 
   if (confirmingKey) {
     return (
-      <SimpleDialog
+      <Dialog
+        size="small"
         title="Put the API key in the environment file?"
         role="alertdialog"
         testId="export-key-dialog"
         onClose={() => setConfirmingKey(false)}
         actions={
           <>
-            <button type="button" className="sd-button" data-autofocus onClick={() => setConfirmingKey(false)}>
+            <Button data-autofocus onClick={() => setConfirmingKey(false)}>
               Cancel
-            </button>
-            <button type="button" className="sd-button sd-button-danger" data-testid="export-key-confirm" onClick={run}>
+            </Button>
+            <Button variant="danger" data-testid="export-key-confirm" onClick={run}>
               Include the key
-            </button>
+            </Button>
           </>
         }
       >
         <p>The environment file will contain the API key in plain text. Anyone with the file can use your Mailgun account.</p>
-      </SimpleDialog>
+      </Dialog>
     );
   }
 
   return (
-    <SimpleDialog
+    <Dialog
+      size="small"
       title="Export as Postman collection"
       testId="export-dialog"
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="sd-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-primary"
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            variant="primary"
             data-testid="export-confirm"
             disabled={exporter.isPending}
             onClick={() => (withEnvironment && includeKeys ? setConfirmingKey(true) : run())}
           >
             Export…
-          </button>
+          </Button>
         </>
       }
     >
@@ -109,7 +107,7 @@ export function ExportDialog({ collections, environmentId, initialCollectionId, 
         </label>
       </fieldset>
       {scope === 'saved' ? (
-        <label className="sd-field" htmlFor={selectId}>
+        <label className="ui-field" htmlFor={selectId}>
           Collection
           <select id={selectId} data-testid="export-collection" value={collectionId} onChange={(e) => setCollectionId(e.target.value)}>
             <option value="">All collections</option>
@@ -143,6 +141,6 @@ export function ExportDialog({ collections, environmentId, initialCollectionId, 
         </label>
       ) : null}
       {exporter.isError ? <ErrorNotice error={toAppError(exporter.error)} testId="export-error" /> : null}
-    </SimpleDialog>
+    </Dialog>
   );
 }

@@ -2,8 +2,7 @@ import { useId, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { RequestValues } from '../../../shared/request';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { SimpleDialog } from '../../components/SimpleDialog';
+import { Button, Dialog, ErrorNotice } from '../../ui';
 import { callCollections } from './collection-calls';
 import { useSavedRequests, useSaveRequest } from './use-saved-requests';
 import './collections.css';
@@ -24,15 +23,9 @@ export function SaveRequestButton({ endpointId, values, environmentId, defaultNa
   const [saved, setSaved] = useState<{ name: string; keyRemoved: boolean } | null>(null);
   return (
     <>
-      <button
-        type="button"
-        className="sd-button sd-button-small"
-        data-testid="save-request"
-        onClick={() => setOpen(true)}
-        title="Save this request (Ctrl+S)"
-      >
+      <Button size="small" data-testid="save-request" onClick={() => setOpen(true)} title="Save this request (Ctrl+S)">
         Save…
-      </button>
+      </Button>
       <span className="saved-flash" role="status" data-testid="save-request-status">
         {saved
           ? `Saved as “${saved.name}”${saved.keyRemoved ? '. The API key was taken out of it: the app adds the key itself when sending.' : ''}`
@@ -93,37 +86,38 @@ function SaveRequestDialog({
   };
 
   return (
-    <SimpleDialog
+    <Dialog
+      size="small"
       title="Save request"
       testId="save-request-dialog"
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="sd-button" data-testid="save-request-cancel" onClick={onClose}>
+          <Button data-testid="save-request-cancel" onClick={onClose}>
             Cancel
-          </button>
-          <button
+          </Button>
+          <Button
             type="submit"
             form={`${nameId}-form`}
-            className="sd-button sd-button-primary"
+            variant="primary"
             data-testid="save-request-confirm"
             disabled={save.isPending || name.trim() === '' || (creating && newName.trim() === '')}
           >
             Save
-          </button>
+          </Button>
         </>
       }
     >
       <form
         id={`${nameId}-form`}
-        className="sd-body"
+        className="ui-dialog-body"
         onSubmit={(event) => {
           event.preventDefault();
           setFailure(null);
           submit().catch((error: unknown) => setFailure(toAppError(error)));
         }}
       >
-        <label className="sd-field" htmlFor={nameId}>
+        <label className="ui-field" htmlFor={nameId}>
           Name
           <input
             id={nameId}
@@ -134,7 +128,7 @@ function SaveRequestDialog({
             onChange={(e) => setName(e.target.value)}
           />
         </label>
-        <label className="sd-field" htmlFor={collectionFieldId}>
+        <label className="ui-field" htmlFor={collectionFieldId}>
           Collection
           <select
             id={collectionFieldId}
@@ -151,7 +145,7 @@ function SaveRequestDialog({
           </select>
         </label>
         {creating ? (
-          <label className="sd-field" htmlFor={newId}>
+          <label className="ui-field" htmlFor={newId}>
             New collection name
             <input
               id={newId}
@@ -165,6 +159,6 @@ function SaveRequestDialog({
         <p className="muted saved-hint">The API key is never saved. Picked files are kept by name and must be picked again.</p>
       </form>
       {failure ? <ErrorNotice error={failure} testId="save-request-error" /> : null}
-    </SimpleDialog>
+    </Dialog>
   );
 }

@@ -9,9 +9,7 @@ import type { ImportFromFileResult } from '../../../shared/bridge/environments';
 import type { AppError } from '../../../shared/errors';
 import type { ResponseRecord } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { SimpleDialog } from '../../components/SimpleDialog';
-import { StoreRecoveryNotice } from '../../components/StoreRecoveryNotice';
+import { Button, Dialog, ErrorNotice, StoreRecoveryNotice } from '../../ui';
 import { ExportDialog } from './ExportDialog';
 import {
   useCreateCollection,
@@ -35,7 +33,7 @@ export interface SavedRequestsPanelProps {
   readonly onResponse?: (response: ResponseRecord, request: SavedRequest) => void;
 }
 
-type Dialog =
+type OpenDialog =
   | { kind: 'new-collection' }
   | { kind: 'rename-collection'; collection: SavedCollection }
   | { kind: 'delete-collection'; collection: SavedCollection; count: number }
@@ -57,7 +55,7 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
   const importCollection = useImportCollection();
   const importEnvironment = useImportPostmanEnvironment();
   const run = useRunSavedRequest();
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
@@ -91,17 +89,11 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
           Saved requests
         </h2>
         <div className="saved-toolbar">
-          <button
-            type="button"
-            className="sd-button sd-button-small"
-            data-testid="saved-new-collection"
-            onClick={() => setDialog({ kind: 'new-collection' })}
-          >
+          <Button size="small" data-testid="saved-new-collection" onClick={() => setDialog({ kind: 'new-collection' })}>
             New collection
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-small"
+          </Button>
+          <Button
+            size="small"
             data-testid="saved-import"
             disabled={importCollection.isPending}
             onClick={() =>
@@ -113,10 +105,9 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
             }
           >
             Import Postman…
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-small"
+          </Button>
+          <Button
+            size="small"
             data-testid="saved-import-environment"
             disabled={importEnvironment.isPending}
             onClick={() =>
@@ -124,15 +115,10 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
             }
           >
             Import environment…
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-small"
-            data-testid="saved-export"
-            onClick={() => setDialog({ kind: 'export' })}
-          >
+          </Button>
+          <Button size="small" data-testid="saved-export" onClick={() => setDialog({ kind: 'export' })}>
             Export…
-          </button>
+          </Button>
         </div>
       </header>
 
@@ -174,30 +160,31 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
                     <span aria-hidden="true">{open ? '▾' : '▸'}</span> {collection.name} <span className="muted">({items.length})</span>
                   </button>
                   <span className="saved-row-actions">
-                    <button
-                      type="button"
-                      className="saved-link"
+                    <Button
+                      variant="link"
+                      size="small"
                       aria-label={`Export ${collection.name}`}
                       onClick={() => setDialog({ kind: 'export', collectionId: collection.id })}
                     >
                       Export
-                    </button>
-                    <button
-                      type="button"
-                      className="saved-link"
+                    </Button>
+                    <Button
+                      variant="link"
+                      size="small"
                       aria-label={`Rename ${collection.name}`}
                       onClick={() => setDialog({ kind: 'rename-collection', collection })}
                     >
                       Rename
-                    </button>
-                    <button
-                      type="button"
-                      className="saved-link saved-link-danger"
+                    </Button>
+                    <Button
+                      variant="link"
+                      size="small"
+                      className="saved-link-danger"
                       aria-label={`Delete ${collection.name}`}
                       onClick={() => setDialog({ kind: 'delete-collection', collection, count: items.length })}
                     >
                       Delete
-                    </button>
+                    </Button>
                   </span>
                 </div>
                 {open ? (
@@ -218,31 +205,31 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
                           ) : null}
                         </span>
                         <span className="saved-row-actions">
-                          {request.target.kind === 'catalog' && onOpen ? (
-                            <button
-                              type="button"
-                              className="saved-link"
+                          {onOpen ? (
+                            <Button
+                              variant="link"
+                              size="small"
                               data-testid="saved-open"
                               aria-label={`Open ${request.name}`}
                               onClick={() => onOpen(request)}
                             >
                               Open
-                            </button>
+                            </Button>
                           ) : null}
                           {run.runningId === request.id ? (
-                            <button
-                              type="button"
-                              className="saved-link"
+                            <Button
+                              variant="link"
+                              size="small"
                               data-testid="saved-run-cancel"
                               aria-label={`Cancel running ${request.name}`}
                               onClick={run.cancel}
                             >
                               Cancel
-                            </button>
+                            </Button>
                           ) : (
-                            <button
-                              type="button"
-                              className="saved-link"
+                            <Button
+                              variant="link"
+                              size="small"
                               data-testid="saved-run"
                               aria-label={`Run ${request.name}`}
                               disabled={!environmentId || run.isPending}
@@ -250,24 +237,25 @@ export function SavedRequestsPanel({ environmentId, onOpen, onResponse }: SavedR
                               onClick={() => runRequest(request)}
                             >
                               Run
-                            </button>
+                            </Button>
                           )}
-                          <button
-                            type="button"
-                            className="saved-link"
+                          <Button
+                            variant="link"
+                            size="small"
                             aria-label={`Edit ${request.name}`}
                             onClick={() => setDialog({ kind: 'edit-request', request })}
                           >
                             Edit
-                          </button>
-                          <button
-                            type="button"
-                            className="saved-link saved-link-danger"
+                          </Button>
+                          <Button
+                            variant="link"
+                            size="small"
+                            className="saved-link-danger"
                             aria-label={`Delete ${request.name}`}
                             onClick={() => setDialog({ kind: 'delete-request', request })}
                           >
                             Delete
-                          </button>
+                          </Button>
                         </span>
                       </li>
                     ))}
@@ -307,9 +295,9 @@ function OutcomeNotice({ outcome, onDismiss }: { outcome: Outcome; onDismiss: ()
       return (
         <div className="saved-outcome" data-testid="saved-outcome">
           <ErrorNotice error={outcome.error} testId="saved-outcome-error" />
-          <button type="button" className="saved-link" onClick={onDismiss}>
+          <Button variant="link" size="small" onClick={onDismiss}>
             Dismiss
-          </button>
+          </Button>
         </div>
       );
     case 'import': {
@@ -356,9 +344,9 @@ function OutcomeNotice({ outcome, onDismiss }: { outcome: Outcome; onDismiss: ()
           ))}
         </ul>
       ) : null}
-      <button type="button" className="saved-link" data-testid="saved-outcome-dismiss" onClick={onDismiss}>
+      <Button variant="link" size="small" data-testid="saved-outcome-dismiss" onClick={onDismiss}>
         Dismiss
-      </button>
+      </Button>
     </div>
   );
 }
@@ -384,28 +372,21 @@ function NameDialog(props: {
       .finally(() => setBusy(false));
   };
   return (
-    <SimpleDialog
+    <Dialog
+      size="small"
       title={props.title}
       testId={props.testId}
       onClose={props.onClose}
       actions={
         <>
-          <button type="button" className="sd-button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-primary"
-            data-testid={`${props.testId}-confirm`}
-            disabled={busy || name.trim() === ''}
-            onClick={submit}
-          >
+          <Button onClick={props.onClose}>Cancel</Button>
+          <Button variant="primary" data-testid={`${props.testId}-confirm`} disabled={busy || name.trim() === ''} onClick={submit}>
             {props.confirm}
-          </button>
+          </Button>
         </>
       }
     >
-      <label className="sd-field" htmlFor={id}>
+      <label className="ui-field" htmlFor={id}>
         Name
         <input
           id={id}
@@ -420,7 +401,7 @@ function NameDialog(props: {
         />
       </label>
       {error ? <ErrorNotice error={error} testId={`${props.testId}-error`} /> : null}
-    </SimpleDialog>
+    </Dialog>
   );
 }
 
@@ -432,7 +413,7 @@ function PanelDialog({
   onRunConfirmed,
   onExported,
 }: {
-  dialog: Dialog;
+  dialog: OpenDialog;
   collections: readonly SavedCollection[];
   environmentId: string | null;
   onClose: () => void;
@@ -477,19 +458,19 @@ function PanelDialog({
           ? ` and the ${dialog.count} request${dialog.count === 1 ? '' : 's'} in it`
           : '';
       return (
-        <SimpleDialog
+        <Dialog
+          size="small"
           title="Delete?"
           role="alertdialog"
           testId="saved-delete-dialog"
           onClose={onClose}
           actions={
             <>
-              <button type="button" className="sd-button" data-autofocus onClick={onClose}>
+              <Button data-autofocus onClick={onClose}>
                 Cancel
-              </button>
-              <button
-                type="button"
-                className="sd-button sd-button-danger"
+              </Button>
+              <Button
+                variant="danger"
                 data-testid="saved-delete-confirm"
                 onClick={() => {
                   const done =
@@ -500,7 +481,7 @@ function PanelDialog({
                 }}
               >
                 Delete
-              </button>
+              </Button>
             </>
           }
         >
@@ -508,34 +489,30 @@ function PanelDialog({
             Delete {what}
             {more}? This cannot be undone.
           </p>
-        </SimpleDialog>
+        </Dialog>
       );
     }
     case 'confirm-delete-run':
       return (
-        <SimpleDialog
+        <Dialog
+          size="small"
           title="Send a DELETE request?"
           role="alertdialog"
           testId="saved-run-delete-dialog"
           onClose={onClose}
           actions={
             <>
-              <button type="button" className="sd-button" data-autofocus onClick={onClose}>
+              <Button data-autofocus onClick={onClose}>
                 Cancel
-              </button>
-              <button
-                type="button"
-                className="sd-button sd-button-danger"
-                data-testid="saved-run-delete-confirm"
-                onClick={() => onRunConfirmed(dialog.request)}
-              >
+              </Button>
+              <Button variant="danger" data-testid="saved-run-delete-confirm" onClick={() => onRunConfirmed(dialog.request)}>
                 Delete
-              </button>
+              </Button>
             </>
           }
         >
           <p>“{dialog.request.name}” deletes data in Mailgun. Send it?</p>
-        </SimpleDialog>
+        </Dialog>
       );
     case 'export':
       return (
@@ -576,28 +553,21 @@ function EditRequestDialog({
       .then(onClose)
       .catch(() => undefined);
   return (
-    <SimpleDialog
+    <Dialog
+      size="small"
       title="Edit saved request"
       testId="request-edit"
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="sd-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-primary"
-            data-testid="request-edit-confirm"
-            disabled={edit.isPending || name.trim() === ''}
-            onClick={save}
-          >
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" data-testid="request-edit-confirm" disabled={edit.isPending || name.trim() === ''} onClick={save}>
             Save
-          </button>
+          </Button>
         </>
       }
     >
-      <label className="sd-field" htmlFor={nameId}>
+      <label className="ui-field" htmlFor={nameId}>
         Name
         <input
           id={nameId}
@@ -608,7 +578,7 @@ function EditRequestDialog({
           onChange={(e) => setName(e.target.value)}
         />
       </label>
-      <label className="sd-field" htmlFor={selectId}>
+      <label className="ui-field" htmlFor={selectId}>
         Collection
         <select id={selectId} data-testid="request-edit-collection" value={collectionId} onChange={(e) => setCollectionId(e.target.value)}>
           {collections.map((c) => (
@@ -619,6 +589,6 @@ function EditRequestDialog({
         </select>
       </label>
       {edit.isError ? <ErrorNotice error={toAppError(edit.error)} testId="request-edit-error" /> : null}
-    </SimpleDialog>
+    </Dialog>
   );
 }

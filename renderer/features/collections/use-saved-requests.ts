@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { SavedTarget } from '../../../shared/bridge/collections';
+import { queryKeys } from '../../app/query-keys';
 import { call } from '../../bridge/client';
 import { callCollections } from './collection-calls';
 
-const LIST_KEY = ['saved-requests'] as const;
+const LIST_KEY = queryKeys.savedRequests();
 
 export function useSavedRequests() {
   return useQuery({ queryKey: LIST_KEY, queryFn: () => callCollections('listSavedRequests', undefined) });
@@ -17,7 +18,7 @@ function useListMutation<A, R>(fn: (arg: A) => Promise<R>, alsoEnvironments = fa
     mutationFn: fn,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: LIST_KEY });
-      if (alsoEnvironments) await queryClient.invalidateQueries({ queryKey: ['environments'] });
+      if (alsoEnvironments) await queryClient.invalidateQueries({ queryKey: queryKeys.environments() });
     },
   });
 }
@@ -63,7 +64,7 @@ export function useImportPostmanEnvironment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => call('importEnvironmentsFromFile', { format: 'postman' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['environments'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.environments() }),
   });
 }
 
@@ -80,7 +81,7 @@ export function useRunSavedRequest() {
   const mutation = useMutation({
     mutationFn: (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean; requestId: string }) =>
       callCollections('sendSavedRequest', arg),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['history'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.history() }),
   });
   const pendingId = mutation.isPending ? mutation.variables?.requestId : undefined;
   const cancel = useCallback(() => {
@@ -89,5 +90,11 @@ export function useRunSavedRequest() {
   }, [pendingId]);
   const run = (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean }) =>
     mutation.mutateAsync({ ...arg, requestId: crypto.randomUUID() });
-  return { run, cancel, isPending: mutation.isPending, runningId: mutation.isPending ? mutation.variables?.savedId : undefined };
+  return {
+    run,
+    cancel,
+    isPending: mutation.isPending,
+    error: mutation.error,
+    runningId: mutation.isPending ? mutation.variables?.savedId : undefined,
+  };
 }

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Button } from '../../ui';
 import { reportError } from './report-error';
 import './app-error-boundary.css';
 
@@ -32,9 +33,9 @@ export class AppErrorBoundary extends Component<{ children: ReactNode; onReload?
           {error.message || 'An unexpected error stopped the window from drawing.'} It was written to the log file (Help &gt; Show logs).
           Your environments, history and saved requests are safe.
         </p>
-        <button type="button" className="app-error-reload" onClick={reload} data-testid="app-error-reload">
+        <Button variant="primary" onClick={reload} data-testid="app-error-reload">
           Reload
-        </button>
+        </Button>
       </main>
     );
   }

@@ -3,10 +3,9 @@ import { useId, useState } from 'react';
 import type { Environment } from '../../../shared/environments/types';
 import type { AppError } from '../../../shared/errors';
 import { call, toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ConfirmDialog, ErrorNotice } from '../../ui';
 import { LockIcon } from './icons';
 import { useKeyHealth } from './key-health';
-import { Confirm } from './Modal';
 import type { ApiKeyInput } from './use-api-key-input';
 import { invalidateEnvironments } from './use-environments';
 
@@ -80,17 +79,12 @@ export function ApiKeyField({ environment, input }: ApiKeyFieldProps) {
             ) : null}
           </span>
           <span className="env-key-actions">
-            <button type="button" className="env-button" data-testid="env-key-replace" onClick={() => setReplacing(true)}>
+            <Button data-testid="env-key-replace" onClick={() => setReplacing(true)}>
               Replace
-            </button>
-            <button
-              type="button"
-              className="env-button env-button-danger-quiet"
-              data-testid="env-key-remove"
-              onClick={() => setConfirmRemove(true)}
-            >
+            </Button>
+            <Button className="env-danger-text" data-testid="env-key-remove" onClick={() => setConfirmRemove(true)}>
               Remove
-            </button>
+            </Button>
           </span>
         </div>
       ) : null}
@@ -119,20 +113,12 @@ export function ApiKeyField({ environment, input }: ApiKeyFieldProps) {
               onBlur={input.onBlur}
             />
             {environment ? (
-              <button
-                type="button"
-                className="env-button"
-                data-testid="env-key-store"
-                disabled={!input.filled || input.storing}
-                onClick={storeNow}
-              >
+              <Button data-testid="env-key-store" disabled={!input.filled || input.storing} onClick={storeNow}>
                 {input.storing ? 'Storing…' : 'Store key'}
-              </button>
+              </Button>
             ) : null}
             {replacing ? (
-              <button
-                type="button"
-                className="env-button"
+              <Button
                 data-testid="env-key-cancel-replace"
                 onClick={() => {
                   input.clear();
@@ -140,7 +126,7 @@ export function ApiKeyField({ environment, input }: ApiKeyFieldProps) {
                 }}
               >
                 Cancel
-              </button>
+              </Button>
             ) : null}
           </div>
           {input.error ? (
@@ -158,7 +144,7 @@ export function ApiKeyField({ environment, input }: ApiKeyFieldProps) {
       {input.failure ? <KeychainNotice error={input.failure} testId="env-key-failure" /> : null}
       {removeError ? <KeychainNotice error={removeError} testId="env-key-remove-error" /> : null}
       {confirmRemove && environment ? (
-        <Confirm
+        <ConfirmDialog
           title={`Remove the API key of “${environment.name}”?`}
           confirmLabel="Remove key"
           onConfirm={remove}
@@ -167,7 +153,7 @@ export function ApiKeyField({ environment, input }: ApiKeyFieldProps) {
           testId="env-key-remove-confirm"
         >
           <p>The key is deleted from the OS keychain. Requests from this environment will fail until you enter a key again.</p>
-        </Confirm>
+        </ConfirmDialog>
       ) : null}
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { otherRegion, regionLabels } from '../../../shared/environments/regions';
 import type { Environment } from '../../../shared/environments/types';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { withRegion } from './draft';
 import { useSaveEnvironment, useTestConnection } from './use-environments';
 
@@ -43,19 +43,13 @@ export function ConnectionTest({ environment, dirty, onSwitched }: ConnectionTes
   return (
     <div className="env-test" data-testid="env-test">
       <div className="env-test-row">
-        <button
-          type="button"
-          className="env-button"
-          onClick={() => test.isPending || run()}
-          aria-disabled={test.isPending}
-          data-testid="env-test-run"
-        >
+        <Button onClick={() => test.isPending || run()} aria-disabled={test.isPending} data-testid="env-test-run">
           {test.isPending ? 'Testing…' : 'Test connection'}
-        </button>
+        </Button>
         {test.isPending ? (
-          <button type="button" className="env-button" onClick={test.cancel} data-testid="env-test-cancel">
+          <Button onClick={test.cancel} data-testid="env-test-cancel">
             Cancel
-          </button>
+          </Button>
         ) : null}
         <span className="env-hint">
           {dirty ? 'Tests the saved settings; save your changes first to test them.' : 'Makes one read-only request with the stored key.'}
@@ -68,15 +62,9 @@ export function ConnectionTest({ environment, dirty, onSwitched }: ConnectionTes
           <strong>{result.message}</strong>
           {result.hint ? <p>{result.hint}</p> : null}
           {other !== null && otherRegion(environment.region) === other ? (
-            <button
-              type="button"
-              className="env-button env-button-primary"
-              onClick={switchRegion}
-              disabled={save.isPending}
-              data-testid="env-test-switch-region"
-            >
+            <Button variant="primary" onClick={switchRegion} disabled={save.isPending} data-testid="env-test-switch-region">
               Switch to {regionLabels[other]}
-            </button>
+            </Button>
           ) : null}
         </div>
       ) : null}

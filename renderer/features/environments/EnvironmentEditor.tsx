@@ -10,7 +10,7 @@ import {
 } from '../../../shared/environments/types';
 import type { AppError } from '../../../shared/errors';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { ApiKeyField } from './ApiKeyField';
 import { ConnectionTest } from './ConnectionTest';
 import {
@@ -352,9 +352,9 @@ export function EnvironmentEditor({ environment, onSaved, defaultColour }: Envir
       {/* Outside the scrolling fields, so errors appearing on blur never move the button from under the pointer. */}
       <div className="env-editor-actions">
         {/* aria-disabled rather than disabled: a disabled button drops focus, and Escape would then miss the dialog. */}
-        <button type="submit" className="env-button env-button-primary" aria-disabled={busy} data-testid="env-save">
+        <Button type="submit" variant="primary" aria-disabled={busy} data-testid="env-save">
           {save.isPending ? 'Saving…' : draft.id === undefined ? 'Create environment' : 'Save changes'}
-        </button>
+        </Button>
         {submitted && blocking > 0 ? (
           <span className="env-error" role="alert" data-testid="env-save-blocked">
             Fix the highlighted {blocking === 1 ? 'field' : 'fields'} first.

@@ -2,12 +2,11 @@ import { type ReactNode, useState } from 'react';
 import { type Environment, type EnvironmentColour, environmentColourNames } from '../../../shared/environments/types';
 import type { AppError } from '../../../shared/errors';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ConfirmDialog, Dialog, ErrorNotice, IconButton } from '../../ui';
 import { isKeychainError, KeychainNotice } from './ApiKeyField';
 import { EnvironmentEditor } from './EnvironmentEditor';
 import { EnvironmentRows } from './EnvironmentRows';
 import { LeftoverKeysNotice } from './LeftoverKeysNotice';
-import { Confirm, Modal } from './Modal';
 import type { ManagerRequest } from './manager-store';
 import { ExportPanel, ImportOutcome, useImportFromFile } from './TransferPanel';
 import { useDeleteEnvironment, useDuplicateEnvironment, useEnvironmentList, useReorderEnvironments } from './use-environments';
@@ -95,31 +94,24 @@ export function EnvironmentManager({ request, onClose }: EnvironmentManagerProps
   let body: ReactNode;
   if (list.isPending) {
     body = (
-      <p className="env-modal-body muted" role="status" data-testid="env-manager-loading">
+      <p className="muted" role="status" data-testid="env-manager-loading">
         Loading environments…
       </p>
     );
   } else if (list.isError) {
     body = (
-      <div className="env-modal-body">
+      <div>
         <ErrorNotice error={toAppError(list.error)} testId="env-manager-error" />
-        <button type="button" className="env-button" onClick={() => list.refetch()}>
-          Try again
-        </button>
+        <Button onClick={() => list.refetch()}>Try again</Button>
       </div>
     );
   } else {
     body = (
       <div className="env-manager-body">
         <div className="env-manager-side">
-          <button
-            type="button"
-            className={`env-button env-new ${creating ? 'env-new-on' : ''}`}
-            onClick={() => select({ mode: 'create' })}
-            data-testid="env-new"
-          >
+          <Button className="env-new" pressed={creating} onClick={() => select({ mode: 'create' })} data-testid="env-new">
             + New environment
-          </button>
+          </Button>
           {environments.length === 0 ? (
             <div className="env-empty" data-testid="env-manager-empty">
               <strong>No environments yet</strong>
@@ -158,35 +150,28 @@ export function EnvironmentManager({ request, onClose }: EnvironmentManagerProps
   }
 
   return (
-    <Modal
+    <Dialog
       title="Environments"
       onClose={onClose}
       testId="env-manager"
       className="env-manager"
       headerActions={
         <div className="env-manager-tools">
-          <button
-            type="button"
-            className="env-button"
-            onClick={() => importer.mutate()}
-            disabled={importer.isPending || !list.isSuccess}
-            data-testid="env-import"
-          >
+          <Button onClick={() => importer.mutate()} disabled={importer.isPending || !list.isSuccess} data-testid="env-import">
             {importer.isPending ? 'Importing…' : 'Import…'}
-          </button>
-          <button
-            type="button"
-            className={`env-button ${exporting ? 'env-button-pressed' : ''}`}
+          </Button>
+          <Button
+            pressed={exporting}
             aria-expanded={exporting}
             onClick={() => setExporting((value) => !value)}
             disabled={environments.length === 0}
             data-testid="env-export"
           >
             Export…
-          </button>
-          <button type="button" className="env-icon-button env-close" aria-label="Close" onClick={onClose} data-testid="env-manager-close">
+          </Button>
+          <IconButton label="Close" onClick={onClose} data-testid="env-manager-close">
             ✕
-          </button>
+          </IconButton>
         </div>
       }
     >
@@ -198,7 +183,7 @@ export function EnvironmentManager({ request, onClose }: EnvironmentManagerProps
         {announcement}
       </p>
       {deleting ? (
-        <Confirm
+        <ConfirmDialog
           title={`Delete “${deleting.name}”?`}
           confirmLabel={deleteError && isKeychainError(deleteError) ? 'Delete anyway' : 'Delete environment'}
           onConfirm={() => confirmDelete(deleteError !== null && isKeychainError(deleteError))}
@@ -217,8 +202,8 @@ export function EnvironmentManager({ request, onClose }: EnvironmentManagerProps
             This cannot be undone.
           </p>
           {deleteError ? <KeychainNotice error={deleteError} testId="env-delete-error" /> : null}
-        </Confirm>
+        </ConfirmDialog>
       ) : null}
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { type DragEvent, useEffect, useRef, useState } from 'react';
 import type { Environment } from '../../../shared/environments/types';
+import { IconButton } from '../../ui';
 import { ColourDot, KeyBadge, ReadOnlyBadge, RegionBadge } from './EnvironmentBadges';
 import { CopyIcon, TrashIcon } from './icons';
 
@@ -126,48 +127,41 @@ export function EnvironmentRows({ environments, selectedId, activeId, onSelect, 
             </span>
           </button>
           <span className="env-row-actions">
-            <button
-              type="button"
-              className="env-icon-button"
-              aria-label={`Move ${environment.name} up`}
+            <IconButton
+              label={`Move ${environment.name} up`}
               title="Move up"
               disabled={index === 0}
               onClick={() => move(index, 'up')}
               data-testid="env-move-up"
             >
               ↑
-            </button>
-            <button
-              type="button"
-              className="env-icon-button"
-              aria-label={`Move ${environment.name} down`}
+            </IconButton>
+            <IconButton
+              label={`Move ${environment.name} down`}
               title="Move down"
               disabled={index === environments.length - 1}
               onClick={() => move(index, 'down')}
               data-testid="env-move-down"
             >
               ↓
-            </button>
-            <button
-              type="button"
-              className="env-icon-button"
-              aria-label={`Duplicate ${environment.name}`}
+            </IconButton>
+            <IconButton
+              label={`Duplicate ${environment.name}`}
               title="Duplicate"
               onClick={() => onDuplicate(environment)}
               data-testid="env-duplicate"
             >
               <CopyIcon />
-            </button>
-            <button
-              type="button"
-              className="env-icon-button env-icon-danger"
-              aria-label={`Delete ${environment.name}`}
+            </IconButton>
+            <IconButton
+              tone="danger"
+              label={`Delete ${environment.name}`}
               title="Delete"
               onClick={() => onDelete(environment)}
               data-testid="env-delete"
             >
               <TrashIcon />
-            </button>
+            </IconButton>
           </span>
         </li>
       ))}

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState 
 import { createPortal } from 'react-dom';
 import type { Environment } from '../../../shared/environments/types';
 import { toAppError } from '../../bridge/client';
+import { Button } from '../../ui';
 import { ColourDot, KeyBadge, ReadOnlyBadge, RegionBadge } from './EnvironmentBadges';
 import { EnvironmentManager } from './EnvironmentManager';
 import { type KeyHealth, useKeyHealth } from './key-health';
@@ -61,21 +62,21 @@ export function EnvironmentSwitcher({ showRecoveryBanner = true }: EnvironmentSw
     trigger = (
       <span className="env-switcher-status error-text" data-testid="env-switcher-error" title={error.hint} role="alert">
         Environments could not be loaded: {error.message}{' '}
-        <button type="button" className="env-link-button" onClick={() => list.refetch()}>
+        <Button variant="link" onClick={() => list.refetch()}>
           Retry
-        </button>
+        </Button>
       </span>
     );
   } else if (environments.length === 0) {
     trigger = (
-      <button
-        type="button"
-        className="env-button env-button-primary env-cta"
+      <Button
+        variant="primary"
+        className="env-cta"
         data-testid="env-switcher-empty"
         onClick={() => openEnvironmentManager({ mode: 'create' })}
       >
         Add your first environment
-      </button>
+      </Button>
     );
   } else {
     trigger = (
@@ -324,9 +325,9 @@ function SwitcherPopover({ environments, activeId, health, onChoose, onClose, on
         ))}
       </div>
       <div className="env-popover-footer">
-        <button type="button" className="env-button" data-testid="env-manage" onClick={onManage}>
+        <Button data-testid="env-manage" onClick={onManage}>
           Manage environments…
-        </button>
+        </Button>
         <span className="muted env-popover-hint">↑↓ to move, Enter to switch, Esc to close</span>
       </div>
     </div>

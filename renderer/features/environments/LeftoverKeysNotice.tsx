@@ -1,5 +1,6 @@
 import type { LeftoverKey } from '../../../shared/bridge/environments';
 import { toAppError } from '../../bridge/client';
+import { Button } from '../../ui';
 import { KeychainNotice } from './ApiKeyField';
 import { useRetryKeyDeletion } from './use-environments';
 
@@ -20,15 +21,9 @@ export function LeftoverKeysNotice({ keys }: { keys: readonly LeftoverKey[] }) {
         {keys.length === 1 ? 'it' : 'them'}. Unlock the keychain, then retry.
       </p>
       {error ? <KeychainNotice error={error} testId="env-leftover-error" /> : null}
-      <button
-        type="button"
-        className="env-button"
-        onClick={() => retry.mutate()}
-        disabled={retry.isPending}
-        data-testid="env-leftover-retry"
-      >
+      <Button onClick={() => retry.mutate()} disabled={retry.isPending} data-testid="env-leftover-retry">
         {retry.isPending ? 'Removing…' : 'Retry'}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { RecoveryNotice } from '../../../shared/bridge/environments';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { useAcknowledgeRecovery, useEnvironmentList } from './use-environments';
 
 function when(at: string): string {
@@ -23,15 +23,9 @@ function NoticeItem({ notice }: { notice: RecoveryNotice }) {
         )}
         {acknowledge.isError ? <ErrorNotice error={toAppError(acknowledge.error)} testId="env-recovery-error" /> : null}
       </div>
-      <button
-        type="button"
-        className="env-button"
-        onClick={() => acknowledge.mutate([notice.id])}
-        disabled={acknowledge.isPending}
-        data-testid="env-recovery-dismiss"
-      >
+      <Button onClick={() => acknowledge.mutate([notice.id])} disabled={acknowledge.isPending} data-testid="env-recovery-dismiss">
         Dismiss
-      </button>
+      </Button>
     </div>
   );
 }

@@ -3,8 +3,7 @@ import { useId, useState } from 'react';
 import type { ExportToFileResult, ImportFromFileResult } from '../../../shared/bridge/environments';
 import type { Environment } from '../../../shared/environments/types';
 import { call, toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Confirm } from './Modal';
+import { Button, ConfirmDialog, ErrorNotice, IconButton } from '../../ui';
 import { invalidateEnvironments } from './use-environments';
 
 type ExportFormat = 'json' | 'postman';
@@ -103,23 +102,22 @@ export function ExportPanel({ environments, selectedId, onClose }: ExportPanelPr
         </div>
       ) : null}
       <div className="env-transfer-actions">
-        <button
-          type="button"
-          className={`env-button ${includeKeys ? 'env-button-warn' : 'env-button-primary'}`}
+        <Button
+          variant={includeKeys ? 'warn' : 'primary'}
           disabled={exporter.isPending || environments.length === 0 || (format === 'postman' && postmanId === '')}
           onClick={() => (includeKeys ? setConfirming(true) : run())}
           data-testid="env-export-run"
         >
           {exporter.isPending ? 'Exporting…' : includeKeys ? 'Export with keys…' : 'Export…'}
-        </button>
-        <button type="button" className="env-button" onClick={onClose} data-testid="env-export-close">
+        </Button>
+        <Button onClick={onClose} data-testid="env-export-close">
           Close
-        </button>
+        </Button>
       </div>
       {exporter.isError ? <ErrorNotice error={toAppError(exporter.error)} testId="env-export-error" /> : null}
       {exporter.data ? <ExportOutcome result={exporter.data} /> : null}
       {confirming ? (
-        <Confirm
+        <ConfirmDialog
           title="Write API keys to a file?"
           confirmLabel="Export with keys"
           tone="warn"
@@ -133,7 +131,7 @@ export function ExportPanel({ environments, selectedId, onClose }: ExportPanelPr
               : `${plural(keyCount, 'API key')} will be written to the file in plain text.`}{' '}
             Only continue if you need to move them to another machine and can keep the file safe.
           </p>
-        </Confirm>
+        </ConfirmDialog>
       ) : null}
     </section>
   );
@@ -179,15 +177,9 @@ export function ImportOutcome({ result, onClose }: { result: ImportFromFileResul
           Imported {plural(count, 'environment')} from <code>{result.fileName}</code>
           {result.format === 'postman' ? ' (Postman)' : ''}.
         </strong>
-        <button
-          type="button"
-          className="env-icon-button"
-          aria-label="Dismiss import result"
-          onClick={onClose}
-          data-testid="env-import-dismiss"
-        >
+        <IconButton label="Dismiss import result" onClick={onClose} data-testid="env-import-dismiss">
           ✕
-        </button>
+        </IconButton>
       </div>
       <p>
         {result.keysStored > 0 ? `${plural(result.keysStored, 'API key')} stored in the OS keychain.` : 'No API keys were stored.'}

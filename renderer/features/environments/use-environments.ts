@@ -2,10 +2,11 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import { useCallback } from 'react';
 import type { EnvironmentList } from '../../../shared/bridge/environments';
 import type { Environment, EnvironmentInput } from '../../../shared/environments/types';
+import { queryKeys } from '../../app/query-keys';
 import { call } from '../../bridge/client';
 
 /** Every `listEnvironments` reader in the app shares this key, so one invalidation refreshes them all. */
-export const environmentsKey = ['environments'] as const;
+export const environmentsKey = queryKeys.environments();
 
 export function useEnvironmentList() {
   return useQuery({ queryKey: environmentsKey, queryFn: () => call('listEnvironments') });
@@ -28,7 +29,7 @@ export function invalidateEnvironments(client: QueryClient): Promise<void> {
 export function useKeyStatus(environment: Environment | null) {
   const id = environment?.id ?? '';
   return useQuery({
-    queryKey: [...environmentsKey, 'key-status', id],
+    queryKey: queryKeys.keyStatus(id),
     queryFn: () => call('hasApiKey', { environmentId: id }),
     enabled: environment?.hasKey === true,
   });

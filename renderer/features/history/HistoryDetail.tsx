@@ -1,12 +1,17 @@
 import type { HistoryEntry } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { bodyShape } from '../response/body/body-kind';
-import { type BodySource, ResponseBody } from '../response/body/ResponseBody';
-import { useJsonDocument } from '../response/body/use-json-document';
-import { formatBytes, formatMs, formatTime } from '../response/format';
-import { SendErrorPanel } from '../response/SendErrorPanel';
-import { StatusSummary } from '../response/StatusSummary';
+import { Button, ErrorNotice } from '../../ui';
+import {
+  type BodySource,
+  bodyShape,
+  formatBytes,
+  formatMs,
+  formatTime,
+  ResponseBody,
+  SendErrorPanel,
+  StatusSummary,
+  useJsonDocument,
+} from '../response';
 import { useDeleteHistoryEntry, useHistoryEntry } from './use-history';
 
 export interface HistoryDetailProps {
@@ -39,22 +44,22 @@ export function HistoryDetail({ id, onOpen, onResend, onDeleted }: HistoryDetail
           {value.response ? <span>{formatBytes(value.response.sizeBytes)}</span> : null}
         </div>
         <div className="history-actions">
-          <button type="button" className="primary" onClick={() => onOpen(value)} data-testid="history-open">
+          <Button variant="primary" onClick={() => onOpen(value)} data-testid="history-open">
             Open in workbench
-          </button>
+          </Button>
           {onResend ? (
-            <button type="button" onClick={() => onResend(value)} data-testid="history-resend">
+            <Button size="small" onClick={() => onResend(value)} data-testid="history-resend">
               Resend
-            </button>
+            </Button>
           ) : null}
-          <button
-            type="button"
+          <Button
+            size="small"
             onClick={() => remove.mutate(id, { onSuccess: onDeleted })}
             disabled={remove.isPending}
             data-testid="history-delete"
           >
             Delete
-          </button>
+          </Button>
         </div>
         {value.valuesTruncated ? (
           <p className="muted history-warning">Some long values were shortened in history; fill them in again before resending.</p>

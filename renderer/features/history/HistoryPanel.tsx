@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import type { HistoryEntry, HistorySummary } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { StoreRecoveryNotice } from '../../components/StoreRecoveryNotice';
-import { useDebounced } from '../response/body/BodySearch';
+import { Button, ErrorNotice, StoreRecoveryNotice } from '../../ui';
 import { HistoryDetail } from './HistoryDetail';
 import { HistoryRow } from './HistoryRow';
 import { HistorySearch } from './HistorySearch';
 import { HISTORY_PAGE_SIZE, useClearHistory, useHistoryList } from './use-history';
-import '../response/response.css';
 import './history.css';
+import { useDebounced } from '../response';
 
 export interface HistoryPanelProps {
   /** Opens the entry's endpoint in the workbench with the values it was sent with. */
@@ -45,17 +43,17 @@ export function HistoryPanel({ onOpen, onResend }: HistoryPanelProps) {
         {confirmingClear ? (
           <div className="history-confirm" role="alertdialog" aria-label="Clear history" data-testid="history-confirm">
             <span>Delete all {total.toLocaleString('en-GB')} entries?</span>
-            <button type="button" className="danger" onClick={clearAll} disabled={clear.isPending} data-testid="history-confirm-clear">
+            <Button variant="danger" onClick={clearAll} disabled={clear.isPending} data-testid="history-confirm-clear">
               Delete all
-            </button>
-            <button type="button" onClick={() => setConfirmingClear(false)} data-testid="history-cancel-clear">
+            </Button>
+            <Button size="small" onClick={() => setConfirmingClear(false)} data-testid="history-cancel-clear">
               Keep
-            </button>
+            </Button>
           </div>
         ) : (
-          <button type="button" onClick={() => setConfirmingClear(true)} disabled={total === 0 && query === ''} data-testid="history-clear">
+          <Button size="small" onClick={() => setConfirmingClear(true)} disabled={total === 0 && query === ''} data-testid="history-clear">
             Clear all…
-          </button>
+          </Button>
         )}
       </div>
       {clear.isError ? <ErrorNotice error={toAppError(clear.error)} testId="history-clear-error" /> : null}

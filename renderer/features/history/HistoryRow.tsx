@@ -1,6 +1,5 @@
 import type { HistorySummary } from '../../../shared/requests/types';
-import { formatBytes, formatMs } from '../response/format';
-import { statusClass } from '../response/StatusSummary';
+import { formatBytes, formatMs, statusClass } from '../response';
 
 function timeAgo(epochMs: number, now: number): string {
   const seconds = Math.max(0, Math.round((now - epochMs) / 1000));

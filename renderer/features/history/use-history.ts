@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { queryKeys } from '../../app/query-keys';
 import { call } from '../../bridge/client';
 
 /** Newest first; older entries are reached by searching. */
@@ -7,7 +8,7 @@ export const HISTORY_PAGE_SIZE = 200;
 
 export function useHistoryList(query: string) {
   return useQuery({
-    queryKey: ['history', query],
+    queryKey: queryKeys.historyList(query),
     queryFn: () => call('listHistory', { ...(query === '' ? {} : { query }), limit: HISTORY_PAGE_SIZE }),
     placeholderData: (previous) => previous,
   });
@@ -15,7 +16,7 @@ export function useHistoryList(query: string) {
 
 export function useHistoryEntry(id: string | null) {
   return useQuery({
-    queryKey: ['history-entry', id],
+    queryKey: queryKeys.historyEntry(id),
     queryFn: () => call('getHistoryEntry', { id: id as string }),
     enabled: id !== null,
     // Bodies can be large: drop them soon after the entry is closed.
@@ -26,7 +27,7 @@ export function useHistoryEntry(id: string | null) {
 /** Call after anything that adds to or removes from history, e.g. a send. */
 export function useInvalidateHistory(): () => Promise<void> {
   const queryClient = useQueryClient();
-  return useCallback(() => queryClient.invalidateQueries({ queryKey: ['history'] }), [queryClient]);
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: queryKeys.history() }), [queryClient]);
 }
 
 export function useDeleteHistoryEntry() {
@@ -35,7 +36,7 @@ export function useDeleteHistoryEntry() {
   return useMutation({
     mutationFn: (id: string) => call('deleteHistoryEntry', { id }),
     onSuccess: (_result, id) => {
-      queryClient.removeQueries({ queryKey: ['history-entry', id] });
+      queryClient.removeQueries({ queryKey: queryKeys.historyEntry(id) });
       return invalidate();
     },
   });
@@ -47,7 +48,7 @@ export function useClearHistory() {
   return useMutation({
     mutationFn: () => call('clearHistory'),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ['history-entry'] });
+      queryClient.removeQueries({ queryKey: queryKeys.historyEntries() });
       return invalidate();
     },
   });

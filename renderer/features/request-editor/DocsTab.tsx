@@ -3,7 +3,7 @@ import { externalUrlSchema } from '../../../shared/bridge/app';
 import { paramFamilies } from '../../../shared/catalog/families';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import { call, toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { typeHint } from './controls/ValueControl';
 
 /** Mailgun's reference has no stable per-operation anchors we can rely on, so the link goes to the API reference itself. */
@@ -42,9 +42,9 @@ export function DocsTab({ endpoint, onOpenEndpoint }: { endpoint: EndpointDef; o
         <p className="notice notice-warn" data-testid="docs-deprecated">
           Deprecated.{' '}
           {endpoint.replacedBy ? (
-            <button type="button" className="link-button" onClick={() => onOpenEndpoint(endpoint.replacedBy ?? '')}>
+            <Button variant="link" onClick={() => onOpenEndpoint(endpoint.replacedBy ?? '')}>
               Use {endpoint.replacedBy} instead
-            </button>
+            </Button>
           ) : null}
         </p>
       ) : null}
@@ -113,15 +113,14 @@ export function DocsTab({ endpoint, onOpenEndpoint }: { endpoint: EndpointDef; o
       <pre className="docs-example">{typeof example.body === 'string' ? example.body : JSON.stringify(example.body, null, 2)}</pre>
 
       <p>
-        <button
-          type="button"
-          className="link-button"
+        <Button
+          variant="link"
           data-testid="docs-open-external"
           disabled={!isOpenableDocsUrl(MAILGUN_API_REFERENCE) || open.isPending}
           onClick={() => open.mutate(MAILGUN_API_REFERENCE)}
         >
           Open Mailgun’s API reference in your browser ↗
-        </button>
+        </Button>
       </p>
       {open.isError ? <ErrorNotice error={toAppError(open.error)} testId="docs-open-error" /> : null}
     </div>

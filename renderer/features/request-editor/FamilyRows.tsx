@@ -1,9 +1,11 @@
 import { paramFamilies } from '../../../shared/catalog/families';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import type { ParamInput } from '../../../shared/request';
+import { Button, IconButton } from '../../ui';
 import { ValueControl } from './controls/ValueControl';
 import { type FamilyRow, familyOf, newRowId, type RowFamily } from './draft';
 import { familyMembers, memberFor, rowValueType } from './family-members';
+import { useFocusLater } from './use-focus-later';
 
 export interface FamilyRowsProps {
   readonly endpoint: EndpointDef;
@@ -19,7 +21,12 @@ export function FamilyRows({ endpoint, families, rows, onChange, errors }: Famil
   const update = (id: string, patch: Partial<Pick<FamilyRow, 'name' | 'value'>>) =>
     onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
   const remove = (id: string) => onChange(rows.filter((row) => row.id !== id));
-  const add = (family: RowFamily) => onChange([...rows, { id: newRowId(), name: family, value: '' }]);
+  const focusLater = useFocusLater();
+  const add = (family: RowFamily) => {
+    const id = newRowId();
+    focusLater(`family-name-${id}`);
+    onChange([...rows, { id, name: family, value: '' }]);
+  };
   const others = rows.filter((row) => familyOf(row.name) === undefined || !families.includes(familyOf(row.name) as RowFamily));
 
   return (
@@ -57,14 +64,9 @@ export function FamilyRows({ endpoint, families, rows, onChange, errors }: Famil
                 onRemove={() => remove(row.id)}
               />
             ))}
-            <button
-              type="button"
-              className="button button-small"
-              data-testid={`family-add-${family.replace(':', '')}`}
-              onClick={() => add(family)}
-            >
+            <Button size="small" data-testid={`family-add-${family.replace(':', '')}`} onClick={() => add(family)}>
               + Add {family} field
-            </button>
+            </Button>
           </section>
         );
       })}
@@ -148,9 +150,9 @@ function Row({ endpoint, family, row, listId, error, onName, onValue, onRemove }
           </p>
         ) : null}
       </div>
-      <button type="button" className="icon-button" aria-label={`Remove ${row.name}`} data-testid="family-row-remove" onClick={onRemove}>
+      <IconButton label={`Remove ${row.name}`} data-testid="family-row-remove" onClick={onRemove}>
         ×
-      </button>
+      </IconButton>
     </div>
   );
 }

@@ -1,4 +1,6 @@
+import { Button, IconButton } from '../../ui';
 import { type HeaderRow, newRowId } from './draft';
+import { useFocusLater } from './use-focus-later';
 
 export interface HeaderRowsProps {
   readonly rows: readonly HeaderRow[];
@@ -14,6 +16,12 @@ const SUGGESTIONS = ['Accept', 'Accept-Language', 'X-Mailgun-On-Behalf-Of', 'X-R
 export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProps) {
   const update = (id: string, patch: Partial<Pick<HeaderRow, 'name' | 'value'>>) =>
     onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
+  const focusLater = useFocusLater();
+  const add = () => {
+    const id = newRowId();
+    focusLater(`header-name-${id}`);
+    onChange([...rows, { id, name: '', value: '' }]);
+  };
   return (
     <div className="header-rows" data-testid="header-rows">
       <p className="muted">
@@ -31,6 +39,7 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
         return (
           <div key={row.id} className={`kv-row${error ? ' has-error' : ''}`} data-testid="header-row">
             <input
+              id={`header-name-${row.id}`}
               className="control control-mono"
               data-testid="header-row-name"
               aria-label={`Header ${index + 1} name`}
@@ -53,15 +62,13 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
               value={row.value}
               onChange={(e) => update(row.id, { value: e.target.value })}
             />
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Remove header ${row.name || index + 1}`}
+            <IconButton
+              label={`Remove header ${row.name || index + 1}`}
               data-testid="header-row-remove"
               onClick={() => onChange(rows.filter((r) => r.id !== row.id))}
             >
               ×
-            </button>
+            </IconButton>
             {error ? (
               <p id={errorId} className="field-error kv-error" role="alert" data-testid="header-row-error">
                 {error}
@@ -70,14 +77,9 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
           </div>
         );
       })}
-      <button
-        type="button"
-        className="button button-small"
-        data-testid="header-add"
-        onClick={() => onChange([...rows, { id: newRowId(), name: '', value: '' }])}
-      >
+      <Button size="small" data-testid="header-add" onClick={add}>
         + Add header
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { ParamType } from '../../../shared/catalog/types';
 import type { ParamInput, ParamScalar } from '../../../shared/request';
+import { Button, IconButton } from '../../ui';
 import { ValueControl } from './controls/ValueControl';
+import { useFocusLater } from './use-focus-later';
 
 export interface RepeatableRowsProps {
   readonly id: string;
@@ -26,6 +28,11 @@ export function RepeatableRows(props: RepeatableRowsProps) {
     props.onChange(next);
   };
   const remove = (index: number) => props.onChange(rows.filter((_, i) => i !== index));
+  const focusLater = useFocusLater();
+  const add = () => {
+    focusLater(`${props.id}-${rows.length}`);
+    props.onChange([...rows, '']);
+  };
   return (
     <div className="repeatable" data-testid={`${props.testId}-rows`}>
       {rows.map((value, index) => (
@@ -45,26 +52,19 @@ export function RepeatableRows(props: RepeatableRowsProps) {
             required={props.required && index === 0}
             ariaLabel={`${props.label} ${index + 1}`}
           />
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Remove ${props.label} ${index + 1}`}
+          <IconButton
+            label={`Remove ${props.label} ${index + 1}`}
             data-testid={`${props.testId}-remove-${index}`}
             disabled={rows.length === 1 && (value === '' || value === undefined)}
             onClick={() => remove(index)}
           >
             ×
-          </button>
+          </IconButton>
         </div>
       ))}
-      <button
-        type="button"
-        className="button button-small"
-        data-testid={`${props.testId}-add`}
-        onClick={() => props.onChange([...rows, ''])}
-      >
+      <Button size="small" data-testid={`${props.testId}-add`} onClick={add}>
         + Add {props.label}
-      </button>
+      </Button>
     </div>
   );
 }

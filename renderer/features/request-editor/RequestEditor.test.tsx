@@ -176,6 +176,25 @@ describe('repeatable rows', () => {
   });
 });
 
+describe('"+ Add" moves focus to the new row', () => {
+  it('for repeatable values, header rows and o:/h:/v: rows', () => {
+    renderWithProviders(<Harness />);
+    fireEvent.click(screen.getByTestId('input-to-add'));
+    expect(document.activeElement).toBe(screen.getByTestId('input-to-1'));
+    fireEvent.click(screen.getByTestId('input-to-add'));
+    expect(document.activeElement).toBe(screen.getByTestId('input-to-2'));
+
+    fireEvent.click(screen.getByTestId('tab-options'));
+    fireEvent.click(screen.getByTestId('family-add-v'));
+    expect(document.activeElement).toBe(within(screen.getByTestId('family-v')).getByTestId('family-row-name'));
+
+    fireEvent.click(screen.getByTestId('tab-headers'));
+    fireEvent.click(screen.getByTestId('header-add'));
+    fireEvent.click(screen.getByTestId('header-add'));
+    expect(document.activeElement).toBe(screen.getAllByTestId('header-row-name')[1]);
+  });
+});
+
 describe('family rows', () => {
   it('adds o:, h: and v: rows with suggestions and typed values for known members', () => {
     renderWithProviders(<Harness />);

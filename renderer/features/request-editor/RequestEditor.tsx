@@ -1,14 +1,14 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { domainParamName } from '../../../shared/catalog/domain-scope';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import type { FieldError, ParamInput } from '../../../shared/request';
+import { Button, TabPanel, Tabs } from '../../ui';
 import { DocsTab } from './DocsTab';
 import { type EditorDraft, emptyDraft, endpointRowFamilies, type FamilyRow, formParams, type HeaderRow, withExamples } from './draft';
 import { type EditorTab, sortErrors, tabOfFirstError } from './editor-errors';
 import { FamilyRows } from './FamilyRows';
 import { HeaderRows } from './HeaderRows';
 import { ParamField } from './ParamField';
-import '../workbench/controls.css';
 import './request-editor.css';
 
 export interface RequestEditorProps {
@@ -111,71 +111,54 @@ export function RequestEditor(props: RequestEditorProps) {
     panel = <DocsTab endpoint={endpoint} onOpenEndpoint={props.onOpenEndpoint} />;
   }
 
-  const tabId = (id: EditorTab) => `editor-tab-${id}`;
-  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const at = tabs.findIndex((t) => t.id === current);
-    const next = tabs[(at + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
-    if (!next) return;
-    event.preventDefault();
-    setTab(next.id);
-    document.getElementById(tabId(next.id))?.focus();
-  };
-
   return (
     <div className="request-editor" data-testid="request-editor">
       <div className="editor-toolbar">
-        <div className="editor-tabs" role="tablist" aria-label="Request parts" onKeyDown={onTabKey}>
-          {tabs.map((t) => (
-            <button
-              key={t.id}
-              id={tabId(t.id)}
-              type="button"
-              role="tab"
-              data-testid={`tab-${t.id}`}
-              aria-selected={t.id === current}
-              aria-controls="editor-panel"
-              tabIndex={t.id === current ? 0 : -1}
-              className="editor-tab"
-              onClick={() => setTab(t.id)}
-            >
-              {t.label}
-              {t.count ? <span className="tab-count">{t.count}</span> : null}
-              {t.errors > 0 ? (
-                <span className="tab-errors" title={`${t.errors} problem${t.errors === 1 ? '' : 's'}`}>
-                  {t.errors}
-                </span>
-              ) : null}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          items={tabs.map((t) => ({
+            id: t.id,
+            testId: `tab-${t.id}`,
+            label: (
+              <>
+                {t.label}
+                {t.count ? <span className="tab-count">{t.count}</span> : null}
+                {t.errors > 0 ? (
+                  <span className="tab-errors" title={`${t.errors} problem${t.errors === 1 ? '' : 's'}`}>
+                    {t.errors}
+                  </span>
+                ) : null}
+              </>
+            ),
+          }))}
+          selected={current}
+          onSelect={setTab}
+          label="Request parts"
+          idPrefix="editor"
+          sharedPanel
+          className="editor-tabs"
+        />
         {current === 'params' && params.some((p) => p.type.kind !== 'file') ? (
           <div className="editor-actions">
-            <button
-              type="button"
-              className="button button-small"
-              data-testid="fill-examples"
-              onClick={() => onChange(withExamples(endpoint, draft))}
-            >
+            <Button size="small" data-testid="fill-examples" onClick={() => onChange(withExamples(endpoint, draft))}>
               Fill examples
-            </button>
-            <button type="button" className="button button-small" data-testid="clear-form" onClick={() => onChange(emptyDraft)}>
+            </Button>
+            <Button size="small" data-testid="clear-form" onClick={() => onChange(emptyDraft)}>
               Clear
-            </button>
+            </Button>
           </div>
         ) : null}
       </div>
-      <div
+      <TabPanel
         key={current}
-        id="editor-panel"
-        ref={panelRef}
-        role="tabpanel"
-        aria-labelledby={tabId(current)}
+        idPrefix="editor"
+        id={current}
+        shared
+        panelRef={panelRef}
         className="editor-panel"
-        data-testid={`panel-${current}`}
+        testId={`panel-${current}`}
       >
         {panel}
-      </div>
+      </TabPanel>
     </div>
   );
 }

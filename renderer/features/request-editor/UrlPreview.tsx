@@ -1,6 +1,6 @@
 import type { EndpointDef } from '../../../shared/catalog/types';
 import { type RequestTarget, type RequestValues, resolvePath } from '../../../shared/request';
-import { MethodBadge } from '../catalog/MethodBadge';
+import { MethodBadge } from '../catalog';
 
 /** The URL as it would be sent right now; placeholders still missing a value stay visible as `{name}`. */
 export function UrlPreview({

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type Diagnosis, type DiagnosisAction, formatDuration } from '../../../shared/status';
 import { call } from '../../bridge/client';
+import { Button } from '../../ui';
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -57,9 +58,9 @@ function ActionButton({
   switch (action.kind) {
     case 'switch-region':
       return onSwitchRegion ? (
-        <button type="button" onClick={() => onSwitchRegion(action.region)} data-testid="action-switch-region">
+        <Button size="small" onClick={() => onSwitchRegion(action.region)} data-testid="action-switch-region">
           {action.label}
-        </button>
+        </Button>
       ) : (
         <span className="muted">{action.label}</span>
       );
@@ -67,9 +68,9 @@ function ActionButton({
       const left = Math.max(0, Math.ceil((Date.parse(action.at) - now) / 1000));
       const label = left > 0 ? `Retry in ${formatDuration(left)}` : 'Retry now';
       return onRetry ? (
-        <button type="button" onClick={onRetry} disabled={left > 0} data-testid="action-retry">
+        <Button size="small" onClick={onRetry} disabled={left > 0} data-testid="action-retry">
           {label}
-        </button>
+        </Button>
       ) : (
         <span className="muted" data-testid="action-retry">
           {left > 0 ? `You can retry in ${formatDuration(left)}.` : 'You can retry now.'}
@@ -78,14 +79,13 @@ function ActionButton({
     }
     case 'open-docs':
       return (
-        <button
-          type="button"
-          className="link-button"
+        <Button
+          variant="link"
           onClick={() => void call('openExternal', { url: action.url }).catch(() => undefined)}
           data-testid="action-docs"
         >
           {action.label} ↗
-        </button>
+        </Button>
       );
     case 'none':
       return <span className="muted">{action.label}</span>;

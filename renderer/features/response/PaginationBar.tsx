@@ -1,4 +1,5 @@
 import type { RequestValues } from '../../../shared/request/build-request';
+import { Button } from '../../ui';
 import { PAGE_DIRECTIONS, type PageDirection, type PageTargets } from './paging';
 
 const LABELS: Readonly<Record<PageDirection, { text: string; hint: string }>> = {
@@ -24,16 +25,16 @@ export function PaginationBar({ targets, onPage, disabled, position }: Paginatio
       {PAGE_DIRECTIONS.map((direction) => {
         const values = targets[direction];
         return (
-          <button
+          <Button
             key={direction}
-            type="button"
+            size="small"
             disabled={disabled || values === undefined}
             onClick={() => values && onPage(values)}
             title={values === undefined ? `No ${LABELS[direction].hint.toLowerCase()}` : LABELS[direction].hint}
             data-testid={`page-${direction}`}
           >
             {LABELS[direction].text}
-          </button>
+          </Button>
         );
       })}
       {position ? <span className="muted pagination-position">{position}</span> : null}

@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isSandboxEnvironmentId } from '../../../shared/sandbox/constants';
 import { call, toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useActiveEnvironment } from '../workbench/use-active-environment';
+import { Button, ErrorNotice } from '../../ui';
 import './sandbox.css';
+import { queryKeys } from '../../app/query-keys';
+import { useActiveEnvironment } from '../workbench';
 
 /** While the built-in sandbox is active, nobody should mistake its answers for real Mailgun's. */
 export function SandboxBanner() {
@@ -13,13 +14,13 @@ export function SandboxBanner() {
   const [confirming, setConfirming] = useState(false);
   const isSandbox = environment !== null && environment !== undefined && isSandboxEnvironmentId(environment.id);
   // Says when the sandbox's own file could not be used or saved.
-  const status = useQuery({ queryKey: ['sandbox-status'], queryFn: () => call('getSandboxStatus'), enabled: isSandbox });
+  const status = useQuery({ queryKey: queryKeys.sandboxStatus(), queryFn: () => call('getSandboxStatus'), enabled: isSandbox });
   const reset = useMutation({
     mutationFn: () => call('resetSandbox'),
     onSuccess: () => {
       setConfirming(false);
-      void queryClient.invalidateQueries({ queryKey: ['history'] });
-      void queryClient.invalidateQueries({ queryKey: ['sandbox-status'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.history() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sandboxStatus() });
     },
   });
   if (!environment || !isSandbox) return null;
@@ -33,23 +34,15 @@ export function SandboxBanner() {
       {confirming ? (
         <span className="sandbox-banner-confirm">
           Reset deletes everything you created in the sandbox and restores the sample data.
-          <button
-            type="button"
-            className="sandbox-button danger"
-            onClick={() => reset.mutate()}
-            disabled={reset.isPending}
-            data-testid="sandbox-reset-confirm"
-          >
+          <Button variant="danger" onClick={() => reset.mutate()} disabled={reset.isPending} data-testid="sandbox-reset-confirm">
             {reset.isPending ? 'Resetting…' : 'Reset sandbox'}
-          </button>
-          <button type="button" className="sandbox-button" onClick={() => setConfirming(false)}>
-            Keep it
-          </button>
+          </Button>
+          <Button onClick={() => setConfirming(false)}>Keep it</Button>
         </span>
       ) : (
-        <button type="button" className="sandbox-button" onClick={() => setConfirming(true)} data-testid="sandbox-reset">
+        <Button onClick={() => setConfirming(true)} data-testid="sandbox-reset">
           Reset sandbox…
-        </button>
+        </Button>
       )}
       {status.data?.warning ? (
         <span className="sandbox-banner-warning" data-testid="sandbox-warning">

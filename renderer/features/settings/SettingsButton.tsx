@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../ui';
 import { SettingsDialog } from './SettingsDialog';
 
 /** The top bar's way into the settings: theme, network proxy, extra certificates, updates. */
@@ -6,9 +7,9 @@ export function SettingsButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="settings-open" onClick={() => setOpen(true)} data-testid="settings-open" aria-haspopup="dialog">
+      <Button onClick={() => setOpen(true)} data-testid="settings-open" aria-haspopup="dialog">
         Settings
-      </button>
+      </Button>
       {open ? <SettingsDialog onClose={() => setOpen(false)} /> : null}
     </>
   );

@@ -7,8 +7,7 @@ import {
   type ThemeSetting,
 } from '../../../shared/bridge/desktop';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { SimpleDialog } from '../../components/SimpleDialog';
+import { Button, Dialog, ErrorNotice } from '../../ui';
 import { useActiveBaseUrl, useDesktopSettings, useSettingsMutations } from './use-desktop-settings';
 import './settings.css';
 
@@ -50,24 +49,18 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
   };
 
   return (
-    <SimpleDialog
+    <Dialog
       title="Settings"
       testId="settings-dialog"
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="sd-button" onClick={onClose} data-testid="settings-close">
+          <Button onClick={onClose} data-testid="settings-close">
             Close
-          </button>
-          <button
-            type="button"
-            className="sd-button sd-button-primary"
-            disabled={Boolean(urlProblem) || mutations.save.isPending}
-            onClick={save}
-            data-testid="settings-save"
-          >
+          </Button>
+          <Button variant="primary" disabled={Boolean(urlProblem) || mutations.save.isPending} onClick={save} data-testid="settings-save">
             {mutations.save.isPending ? 'Saving…' : 'Save'}
-          </button>
+          </Button>
         </>
       }
     >
@@ -80,7 +73,7 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
 
       <fieldset className="settings-group">
         <legend>Appearance</legend>
-        <label className="sd-field">
+        <label className="ui-field">
           Theme
           <select
             value={draft.theme}
@@ -113,7 +106,7 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
         ))}
         {draft.mode === 'manual' ? (
           <div className="settings-manual">
-            <label className="sd-field">
+            <label className="ui-field">
               Proxy address
               <input
                 value={draft.url}
@@ -128,7 +121,7 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
                 {urlProblem}
               </p>
             ) : null}
-            <label className="sd-field">
+            <label className="ui-field">
               User name (if the proxy asks for one)
               <input
                 value={draft.username}
@@ -137,7 +130,7 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
                 data-testid="settings-proxy-username"
               />
             </label>
-            <label className="sd-field">
+            <label className="ui-field">
               Password (kept in the system keychain)
               <span className="settings-row">
                 <input
@@ -148,30 +141,23 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
                   onChange={(event) => setPassword(event.target.value)}
                   data-testid="settings-proxy-password"
                 />
-                <button
-                  type="button"
-                  className="sd-button"
+                <Button
                   disabled={password === '' || mutations.setPassword.isPending}
                   onClick={() => mutations.setPassword.mutate(password, { onSuccess: () => setPassword('') })}
                   data-testid="settings-proxy-password-save"
                 >
                   Store
-                </button>
+                </Button>
                 {view.proxy.hasPassword ? (
-                  <button
-                    type="button"
-                    className="sd-button"
-                    onClick={() => mutations.deletePassword.mutate()}
-                    data-testid="settings-proxy-password-delete"
-                  >
+                  <Button onClick={() => mutations.deletePassword.mutate()} data-testid="settings-proxy-password-delete">
                     Remove
-                  </button>
+                  </Button>
                 ) : null}
               </span>
             </label>
           </div>
         ) : null}
-        <div className="sd-field">
+        <div className="ui-field">
           <label htmlFor="settings-probe-url">Which proxy applies to (the active environment's base URL)</label>
           <span className="settings-row">
             <input
@@ -180,14 +166,9 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
               onChange={(event) => setProbeUrl(event.target.value)}
               data-testid="settings-probe-url"
             />
-            <button
-              type="button"
-              className="sd-button"
-              onClick={() => mutations.resolveProxy.mutate(probeUrl.trim())}
-              data-testid="settings-probe"
-            >
+            <Button onClick={() => mutations.resolveProxy.mutate(probeUrl.trim())} data-testid="settings-probe">
               Check
-            </button>
+            </Button>
           </span>
           {mutations.resolveProxy.data ? (
             <p className="settings-hint" role="status" data-testid="settings-probe-result">
@@ -215,27 +196,24 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
                     {certificate.fileName} · valid until {certificate.validTo.slice(0, 10)}
                   </span>
                 </span>
-                <button
-                  type="button"
-                  className="sd-button sd-button-small"
+                <Button
+                  size="small"
                   aria-label={`Remove ${certificate.subject}`}
                   onClick={() => mutations.removeCertificate.mutate(certificate.fingerprint256)}
                 >
                   Remove
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
         ) : null}
-        <button
-          type="button"
-          className="sd-button"
+        <Button
           onClick={() => mutations.addCertificate.mutate()}
           disabled={mutations.addCertificate.isPending}
           data-testid="settings-add-certificate"
         >
           Add certificate…
-        </button>
+        </Button>
       </fieldset>
 
       <fieldset className="settings-group">
@@ -252,7 +230,7 @@ function SettingsForm({ view, onClose }: { view: DesktopSettingsView; onClose: (
         </label>
         {view.updatesSupported ? null : <p className="settings-hint">Updates are off in development builds and in the test harness.</p>}
       </fieldset>
-    </SimpleDialog>
+    </Dialog>
   );
 }
 
@@ -260,18 +238,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useDesktopSettings();
   if (settings.isError) {
     return (
-      <SimpleDialog
-        title="Settings"
-        testId="settings-dialog"
-        onClose={onClose}
-        actions={
-          <button type="button" className="sd-button" onClick={onClose}>
-            Close
-          </button>
-        }
-      >
+      <Dialog title="Settings" testId="settings-dialog" onClose={onClose} actions={<Button onClick={onClose}>Close</Button>}>
         <ErrorNotice error={toAppError(settings.error)} testId="settings-error" />
-      </SimpleDialog>
+      </Dialog>
     );
   }
   if (!settings.data) return null;

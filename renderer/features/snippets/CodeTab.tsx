@@ -1,8 +1,8 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { RequestValues } from '../../../shared/request';
 import type { SnippetLanguage } from '../../../shared/snippets/languages';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice, TabPanel, Tabs } from '../../ui';
 import { useCopyWithKey, useSnippets } from './use-snippets';
 import './snippets.css';
 
@@ -26,7 +26,6 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
   const [copy, setCopy] = useState<CopyState>('idle');
   const tabsId = useId();
-  const tabRefs = useRef(new Map<SnippetLanguage, HTMLButtonElement>());
   const resetCopyWithKey = copyWithKey.reset;
 
   const valuesKey = JSON.stringify(values);
@@ -40,20 +39,6 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
   const current = available.find((s) => s.language === language) ?? available[0];
   const code = current?.code ?? '';
   const keyCopy = copyWithKey.data;
-
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const index = available.findIndex((s) => s.language === current?.language);
-    let next = -1;
-    if (event.key === 'ArrowRight') next = (index + 1) % available.length;
-    else if (event.key === 'ArrowLeft') next = (index - 1 + available.length) % available.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = available.length - 1;
-    const target = available[next];
-    if (!target) return;
-    event.preventDefault();
-    setLanguage(target.language);
-    tabRefs.current.get(target.language)?.focus();
-  };
 
   const copyCode = async () => {
     copyWithKey.reset();
@@ -82,39 +67,17 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
 
   return (
     <div className="snip-root" data-testid="snippets">
-      <div className="snip-tabs" role="tablist" aria-label="Language">
-        {available.map((snippet) => {
-          const selected = snippet.language === current?.language;
-          return (
-            <button
-              key={snippet.language}
-              ref={(element) => {
-                if (element) tabRefs.current.set(snippet.language, element);
-                else tabRefs.current.delete(snippet.language);
-              }}
-              type="button"
-              role="tab"
-              id={`${tabsId}-${snippet.language}`}
-              aria-selected={selected}
-              aria-controls={`${tabsId}-panel`}
-              tabIndex={selected ? 0 : -1}
-              className="snip-tab"
-              data-testid={`snippet-tab-${snippet.language}`}
-              onClick={() => setLanguage(snippet.language)}
-              onKeyDown={onTabKey}
-            >
-              {snippet.label}
-            </button>
-          );
-        })}
-      </div>
+      <Tabs
+        items={available.map((snippet) => ({ id: snippet.language, label: snippet.label, testId: `snippet-tab-${snippet.language}` }))}
+        selected={current?.language ?? language}
+        onSelect={setLanguage}
+        label="Language"
+        idPrefix={tabsId}
+        sharedPanel
+        className="snip-tabs"
+      />
       {snippets.isError ? <ErrorNotice error={toAppError(snippets.error)} testId="snippets-error" /> : null}
-      <div
-        id={`${tabsId}-panel`}
-        role="tabpanel"
-        aria-labelledby={current ? `${tabsId}-${current.language}` : undefined}
-        className="snip-panel"
-      >
+      <TabPanel idPrefix={tabsId} id={current?.language ?? language} shared className="snip-panel">
         <div className="snip-toolbar">
           <span className="snip-note muted" data-testid="snippet-key-note">
             {keyCopy?.copied
@@ -125,9 +88,8 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
             <span className="snip-copy-status" role="status" data-testid="snippet-copy-status">
               {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Could not copy' : keyCopy && !keyCopy.copied ? 'Not copied' : ''}
             </span>
-            <button
-              type="button"
-              className="sd-button sd-button-small"
+            <Button
+              size="small"
               data-testid="snippet-copy-with-key"
               disabled={!current || copyWithKey.isPending}
               onClick={() => {
@@ -137,23 +99,17 @@ export function CodeTab({ environmentId, endpointId, values }: CodeTabProps) {
               }}
             >
               {copyWithKey.isPending ? 'Waiting for confirmation…' : 'Copy with key'}
-            </button>
-            <button
-              type="button"
-              className="sd-button sd-button-small sd-button-primary"
-              data-testid="snippet-copy"
-              disabled={code === ''}
-              onClick={copyCode}
-            >
+            </Button>
+            <Button variant="primary" size="small" data-testid="snippet-copy" disabled={code === ''} onClick={copyCode}>
               Copy
-            </button>
+            </Button>
           </span>
         </div>
         {copyWithKey.isError ? <ErrorNotice error={toAppError(copyWithKey.error)} testId="snippet-copy-with-key-error" /> : null}
         <pre className="snip-code" data-testid="snippet-code" data-language={current?.language}>
           <code>{code}</code>
         </pre>
-      </div>
+      </TabPanel>
     </div>
   );
 }

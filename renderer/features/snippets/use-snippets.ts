@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { RequestValues } from '../../../shared/request';
 import type { SnippetLanguage } from '../../../shared/snippets/languages';
+import { queryKeys } from '../../app/query-keys';
 import { callSnippets } from './snippet-calls';
 
 export interface SnippetInput {
@@ -24,7 +25,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export function useSnippets(input: SnippetInput) {
   const debounced = useDebounced(input, 250);
   return useQuery({
-    queryKey: ['snippets', debounced.environmentId, debounced.endpointId, JSON.stringify(debounced.values)],
+    queryKey: queryKeys.snippets(debounced.environmentId, debounced.endpointId, JSON.stringify(debounced.values)),
     queryFn: () =>
       callSnippets('generateSnippets', {
         environmentId: debounced.environmentId,

@@ -1,4 +1,5 @@
 import type { CallValues, UnderlyingCall } from '../../../shared/support/types';
+import { Button } from '../../ui';
 
 export interface CallListProps {
   readonly calls: readonly UnderlyingCall[];
@@ -41,15 +42,14 @@ export function CallList({ calls, onOpenRequest }: CallListProps) {
             >
               {statusText(call)}
             </span>
-            <button
-              type="button"
-              className="support-button support-button-small"
+            <Button
+              size="small"
               data-testid="support-open-request"
               aria-label={`Open “${call.label}” in the workbench`}
               onClick={() => onOpenRequest(call.endpointId, call.values)}
             >
               Open in workbench
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

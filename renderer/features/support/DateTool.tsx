@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { callSupport } from './support-client';
 
 const formLabel = {
@@ -18,16 +18,15 @@ function Copyable({ label, value, testId }: { label: string; value: string; test
       <dt>{label}</dt>
       <dd>
         <code data-testid={testId}>{value}</code>{' '}
-        <button
-          type="button"
-          className="support-button support-button-small"
+        <Button
+          size="small"
           aria-label={`Copy ${label}`}
           onClick={() => {
             void navigator.clipboard?.writeText(value).then(() => setCopied(true));
           }}
         >
           {copied ? 'Copied' : 'Copy'}
-        </button>
+        </Button>
       </dd>
     </div>
   );
@@ -63,17 +62,10 @@ export function DateTool() {
           placeholder="1718100000, 2024-06-11T10:00:00Z or Tue, 11 Jun 2024 10:00:00 +0000"
           data-testid="support-date-input"
         />
-        <button
-          type="submit"
-          className="support-button support-button-primary"
-          disabled={!input.trim() || convert.isPending}
-          data-testid="support-date-submit"
-        >
+        <Button type="submit" variant="primary" disabled={!input.trim() || convert.isPending} data-testid="support-date-submit">
           Convert
-        </button>
-        <button type="button" className="support-button" onClick={() => setInput(String(Math.floor(Date.now() / 1000)))}>
-          Now
-        </button>
+        </Button>
+        <Button onClick={() => setInput(String(Math.floor(Date.now() / 1000)))}>Now</Button>
       </form>
       {convert.isError ? <ErrorNotice error={toAppError(convert.error)} testId="support-date-error" /> : null}
       {result ? (

@@ -3,7 +3,7 @@ import { type ReactNode, useId, useState } from 'react';
 import { renderDomainHealthMarkdown } from '../../../shared/support/domain-health-markdown';
 import type { DomainHealthReport } from '../../../shared/support/types';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
@@ -215,14 +215,9 @@ export function DomainHealthTool({ environment, onOpenRequest }: ToolProps) {
           placeholder={environment.domain || 'mg.example.com'}
           data-testid="support-health-domain"
         />
-        <button
-          type="submit"
-          className="support-button support-button-primary"
-          disabled={health.isPending}
-          data-testid="support-health-submit"
-        >
+        <Button type="submit" variant="primary" disabled={health.isPending} data-testid="support-health-submit">
           {health.isPending ? 'Checking…' : 'Check domain'}
-        </button>
+        </Button>
       </form>
       {health.isPending ? <RunningNotice label="Gathering the report…" onCancel={operation.cancel} testId="support-health-cancel" /> : null}
       {health.isError ? <ErrorNotice error={toAppError(health.error)} testId="support-health-error" /> : null}
@@ -233,34 +228,20 @@ export function DomainHealthTool({ environment, onOpenRequest }: ToolProps) {
               {report.domain} <span className="support-muted">· {report.generatedAt}</span>
             </h3>
             <div className="support-actions">
-              <button
-                type="button"
-                className="support-button"
-                onClick={() => exporter.mutate('markdown')}
-                disabled={exporter.isPending}
-                data-testid="support-export-markdown"
-              >
+              <Button onClick={() => exporter.mutate('markdown')} disabled={exporter.isPending} data-testid="support-export-markdown">
                 Export Markdown
-              </button>
-              <button
-                type="button"
-                className="support-button"
-                onClick={() => exporter.mutate('json')}
-                disabled={exporter.isPending}
-                data-testid="support-export-json"
-              >
+              </Button>
+              <Button onClick={() => exporter.mutate('json')} disabled={exporter.isPending} data-testid="support-export-json">
                 Export JSON
-              </button>
-              <button
-                type="button"
-                className="support-button"
+              </Button>
+              <Button
                 data-testid="support-copy-markdown"
                 onClick={() => {
                   void navigator.clipboard?.writeText(renderDomainHealthMarkdown(report)).then(() => setCopied(true));
                 }}
               >
                 {copied ? 'Copied' : 'Copy Markdown'}
-              </button>
+              </Button>
             </div>
           </div>
           {exporter.isSuccess ? (

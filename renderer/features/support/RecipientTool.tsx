@@ -10,8 +10,7 @@ import type {
   ReleaseResult,
 } from '../../../shared/support/types';
 import { toAppError } from '../../bridge/client';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ConfirmDialog, ErrorNotice } from '../../ui';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import { RunningNotice } from './RunningNotice';
@@ -131,14 +130,9 @@ export function RecipientTool({ environment, onOpenRequest }: ToolProps) {
           placeholder="all domains of the environment"
           data-testid="support-recipient-domain-input"
         />
-        <button
-          type="submit"
-          className="support-button support-button-primary"
-          disabled={lookup.isPending}
-          data-testid="support-recipient-submit"
-        >
+        <Button type="submit" variant="primary" disabled={lookup.isPending} data-testid="support-recipient-submit">
           {lookup.isPending ? 'Looking up…' : 'Look up'}
-        </button>
+        </Button>
       </form>
 
       {lookup.isPending ? (
@@ -170,15 +164,9 @@ export function RecipientTool({ environment, onOpenRequest }: ToolProps) {
                     {block.effective ? '' : ' (overridden by the allowlist)'}
                   </span>
                   {block.canRelease ? (
-                    <button
-                      type="button"
-                      className="support-button support-button-danger"
-                      disabled={release.isPending}
-                      data-testid="support-release"
-                      onClick={() => setPending(block)}
-                    >
+                    <Button variant="danger" disabled={release.isPending} data-testid="support-release" onClick={() => setPending(block)}>
                       Remove from {listLabel[block.list]}
-                    </button>
+                    </Button>
                   ) : (
                     <span className="support-muted" data-testid="support-release-readonly">
                       Read-only environment: cannot remove

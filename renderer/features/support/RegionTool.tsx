@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { queryKeys } from '../../app/query-keys';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
@@ -21,7 +22,7 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
     mutationFn: (fix: { region: 'us' | 'eu'; label: string }) =>
       callSupport('applyRegion', { environmentId: environment.id, region: fix.region }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['environments'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.environments() });
       if (finder.variables !== undefined) finder.mutate(finder.variables);
     },
   });
@@ -52,14 +53,9 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
           placeholder={environment.domain || 'mg.example.com'}
           data-testid="support-region-domain"
         />
-        <button
-          type="submit"
-          className="support-button support-button-primary"
-          disabled={finder.isPending}
-          data-testid="support-region-submit"
-        >
+        <Button type="submit" variant="primary" disabled={finder.isPending} data-testid="support-region-submit">
           {finder.isPending ? 'Asking…' : 'Find region'}
-        </button>
+        </Button>
       </form>
       {finder.isPending ? <RunningNotice label="Asking both regions…" onCancel={operation.cancel} testId="support-region-cancel" /> : null}
       {finder.isError ? <ErrorNotice error={toAppError(finder.error)} testId="support-region-error" /> : null}
@@ -106,9 +102,8 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
           ) : null}
           {result.fix ? (
             <div className="support-fix">
-              <button
-                type="button"
-                className="support-button support-button-primary"
+              <Button
+                variant="primary"
                 disabled={apply.isPending}
                 data-testid="support-region-apply"
                 onClick={() => {
@@ -116,7 +111,7 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
                 }}
               >
                 Switch “{environment.name}” to {result.fix.label}
-              </button>
+              </Button>
               <span className="support-hint">Changes only this environment’s settings, not anything in Mailgun.</span>
             </div>
           ) : null}

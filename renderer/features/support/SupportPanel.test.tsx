@@ -203,7 +203,7 @@ describe('SupportPanel', () => {
     expect(callMock).not.toHaveBeenCalledWith('releaseRecipient', expect.anything());
 
     fireEvent.click(screen.getByTestId('support-release'));
-    fireEvent.click(await screen.findByTestId('support-confirm-ok'));
+    fireEvent.click(await screen.findByTestId('support-confirm-confirm'));
     expect((await screen.findByTestId('support-release-message')).textContent).toContain('was removed');
     expect(callMock).toHaveBeenCalledWith('releaseRecipient', {
       environmentId: 'env-1',

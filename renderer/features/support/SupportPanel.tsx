@@ -1,6 +1,6 @@
 import { Fragment, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { CallValues } from '../../../shared/support/types';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice, type TabItem, TabPanel, Tabs, tabId } from '../../ui';
 import { DateTool } from './DateTool';
 import { DomainHealthTool } from './DomainHealthTool';
 import { RecipientTool } from './RecipientTool';
@@ -26,6 +26,11 @@ const tabs = [
   { id: 'dates', label: 'Dates' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
+const tabItems: readonly TabItem<TabId>[] = tabs.map((tab, index) => ({
+  ...tab,
+  title: `Alt+${index + 1}`,
+  testId: `support-tab-${tab.id}`,
+}));
 
 /**
  * The support toolkit: six tools for the questions support staff get most,
@@ -35,26 +40,12 @@ type TabId = (typeof tabs)[number]['id'];
 export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps) {
   const [active, setActive] = useState<TabId>('recipient');
   const { environment, isPending, error } = useSupportEnvironment(environmentId);
-  const tabRefs = useRef(new Map<TabId, HTMLButtonElement>());
+  const rootRef = useRef<HTMLElement>(null);
   const base = useId();
 
   function select(id: TabId, focus: boolean) {
     setActive(id);
-    if (focus) tabRefs.current.get(id)?.focus();
-  }
-
-  function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
-    const index = tabs.findIndex((t) => t.id === active);
-    const move = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-    let next: number | undefined;
-    if (move !== undefined) next = (index + move + tabs.length) % tabs.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = tabs.length - 1;
-    const tab = next === undefined ? undefined : tabs[next];
-    if (tab) {
-      event.preventDefault();
-      select(tab.id, true);
-    }
+    if (focus) document.getElementById(tabId(base, id))?.focus();
   }
 
   function onRootKey(event: KeyboardEvent<HTMLElement>) {
@@ -69,21 +60,13 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
 
   const needsEnvironment = active !== 'dates';
   const panel = (id: TabId, content: ReactNode) => (
-    <div
-      key={id}
-      role="tabpanel"
-      id={`${base}-${id}-panel`}
-      aria-labelledby={`${base}-${id}-tab`}
-      hidden={active !== id}
-      className="support-panel-body"
-      data-testid={`support-panel-${id}`}
-    >
+    <TabPanel key={id} idPrefix={base} id={id} hidden={active !== id} className="support-panel-body" testId={`support-panel-${id}`}>
       {content}
-    </div>
+    </TabPanel>
   );
 
   return (
-    <section className="support-root" aria-label="Support toolkit" data-testid="support-panel" onKeyDown={onRootKey}>
+    <section ref={rootRef} className="support-root" aria-label="Support toolkit" data-testid="support-panel" onKeyDown={onRootKey}>
       <header className="support-header">
         <h1 className="support-title">Support toolkit</h1>
         {environment ? (
@@ -102,29 +85,15 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
           </span>
         ) : null}
       </header>
-      <div role="tablist" aria-label="Support tools" className="support-tabs" onKeyDown={onTabKey}>
-        {tabs.map((tab, index) => (
-          <button
-            key={tab.id}
-            ref={(node) => {
-              if (node) tabRefs.current.set(tab.id, node);
-              else tabRefs.current.delete(tab.id);
-            }}
-            type="button"
-            role="tab"
-            id={`${base}-${tab.id}-tab`}
-            aria-selected={active === tab.id}
-            aria-controls={`${base}-${tab.id}-panel`}
-            tabIndex={active === tab.id ? 0 : -1}
-            className="support-tab"
-            title={`Alt+${index + 1}`}
-            data-testid={`support-tab-${tab.id}`}
-            onClick={() => select(tab.id, false)}
-          >
-            {tab.label}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        items={tabItems}
+        selected={active}
+        onSelect={(id) => select(id, false)}
+        label="Support tools"
+        idPrefix={base}
+        cycleWithin={rootRef}
+        className="support-tabs"
+      />
       {error ? <ErrorNotice error={error} testId="support-environment-error" /> : null}
       {needsEnvironment && !environment ? (
         <p className="support-empty" data-testid="support-no-environment">

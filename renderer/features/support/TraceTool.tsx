@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { MessageTrace } from '../../../shared/support/types';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
@@ -109,14 +109,9 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
         <p id={`${id}-dates`} className="support-hint">
           Dates: epoch seconds, ISO 8601 or RFC 2822 with a numeric offset.
         </p>
-        <button
-          type="submit"
-          className="support-button support-button-primary"
-          disabled={!canRun || trace.isPending}
-          data-testid="support-trace-submit"
-        >
+        <Button type="submit" variant="primary" disabled={!canRun || trace.isPending} data-testid="support-trace-submit">
           {trace.isPending ? 'Tracing…' : 'Trace'}
-        </button>
+        </Button>
       </form>
       {trace.isPending ? <RunningNotice label="Reading events…" onCancel={operation.cancel} testId="support-trace-cancel" /> : null}
       {trace.isError ? <ErrorNotice error={toAppError(trace.error)} testId="support-trace-error" /> : null}

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { WebhookCheck } from '../../../shared/support/types';
+import { queryKeys } from '../../app/query-keys';
 import { toAppError } from '../../bridge/client';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button, ErrorNotice } from '../../ui';
 import type { ToolProps } from './RecipientTool';
 import { callSupport } from './support-client';
 
@@ -26,7 +27,7 @@ function SigningKey({ environmentId }: { environmentId: string }) {
   const [key, setKey] = useState('');
   const id = useId();
   const queryClient = useQueryClient();
-  const queryKey = ['support', 'webhook-signing-key', environmentId];
+  const queryKey = queryKeys.webhookSigningKey(environmentId);
   const status = useQuery({ queryKey, queryFn: () => callSupport('hasWebhookSigningKey', { environmentId }) });
   const save = useMutation({
     mutationFn: () => callSupport('setWebhookSigningKey', { environmentId, key }),
@@ -59,19 +60,13 @@ function SigningKey({ environmentId }: { environmentId: string }) {
         placeholder={hasKey ? 'Stored in the keychain; type to replace' : 'Paste the HTTP webhook signing key'}
         data-testid="support-signing-key"
       />
-      <button type="submit" className="support-button" disabled={!key.trim() || save.isPending} data-testid="support-signing-key-save">
+      <Button type="submit" disabled={!key.trim() || save.isPending} data-testid="support-signing-key-save">
         Save
-      </button>
+      </Button>
       {hasKey ? (
-        <button
-          type="button"
-          className="support-button"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate()}
-          data-testid="support-signing-key-delete"
-        >
+        <Button disabled={remove.isPending} onClick={() => remove.mutate()} data-testid="support-signing-key-delete">
           Forget
-        </button>
+        </Button>
       ) : null}
       <span className={`support-tag support-tag-${hasKey ? 'ok' : 'warn'}`} data-testid="support-signing-key-status">
         {status.isPending ? 'checking…' : hasKey ? 'key stored' : 'no key'}
@@ -120,14 +115,9 @@ export function WebhookTool({ environment }: Omit<ToolProps, 'onOpenRequest'>) {
           spellCheck={false}
           data-testid="support-webhook-payload"
         />
-        <button
-          type="submit"
-          className="support-button support-button-primary"
-          disabled={!payload.trim() || check.isPending}
-          data-testid="support-webhook-submit"
-        >
+        <Button type="submit" variant="primary" disabled={!payload.trim() || check.isPending} data-testid="support-webhook-submit">
           Check signature <kbd>Ctrl+Enter</kbd>
-        </button>
+        </Button>
       </form>
       {check.isError ? <ErrorNotice error={toAppError(check.error)} testId="support-webhook-error" /> : null}
       {result ? (

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Environment } from '../../../shared/environments/types';
 import type { AppError } from '../../../shared/errors';
+import { queryKeys } from '../../app/query-keys';
 import { call, toAppError } from '../../bridge/client';
 
 export interface SupportEnvironment {
@@ -11,7 +12,7 @@ export interface SupportEnvironment {
 
 /** The environment the tools work against: the one given, else the active one. Shares the environments query with the rest of the app. */
 export function useSupportEnvironment(environmentId?: string): SupportEnvironment {
-  const query = useQuery({ queryKey: ['environments'], queryFn: () => call('listEnvironments') });
+  const query = useQuery({ queryKey: queryKeys.environments(), queryFn: () => call('listEnvironments') });
   const list = query.data;
   const wanted = environmentId ?? list?.activeId ?? null;
   const environment = list ? (list.environments.find((e) => e.id === wanted) ?? null) : null;

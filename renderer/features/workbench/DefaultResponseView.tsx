@@ -1,4 +1,4 @@
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../ui';
 import type { ResponseSlotState } from './Workbench';
 
 /** A plain stand-in used until the full response viewer is plugged in through `renderResponse`. */

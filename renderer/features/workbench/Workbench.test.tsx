@@ -3,10 +3,10 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Environment } from '../../../shared/environments/types';
 import type { ResponseRecord } from '../../../shared/requests/types';
+import { createWorkbenchStore } from '../../app/workbench-store';
 import { BridgeError, call } from '../../bridge/client';
 import { environmentList, renderWithProviders, testEnvironment } from './test-support';
 import { type ResponseSlotState, Workbench } from './Workbench';
-import { createWorkbenchStore } from './workbench-store';
 
 vi.mock('../../bridge/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../bridge/client')>()),
@@ -157,7 +157,7 @@ describe('Workbench', () => {
 
     fireEvent.click(screen.getByTestId('send-button'));
     await act(async () => {
-      fireEvent.click(screen.getByTestId('delete-confirm-ok'));
+      fireEvent.click(screen.getByTestId('delete-confirm-confirm'));
     });
     expect(sendCalls()).toHaveLength(1);
     expect(sendCalls()[0]?.[1]).toMatchObject({ endpointId: 'bounces.delete-one', confirmedDestructive: true });

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import { keyKindWarning } from '../../../shared/environments/key-kind';
 import { baseUrlFor } from '../../../shared/environments/regions';
@@ -6,15 +6,8 @@ import type { Environment } from '../../../shared/environments/types';
 import type { AppError } from '../../../shared/errors';
 import { type RequestTarget, type RequestValues, resolvePath, validateValues } from '../../../shared/request';
 import type { ResponseRecord } from '../../../shared/requests/types';
+import { openCommandPalette } from '../../app/palette-store';
 import { toAppError } from '../../bridge/client';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { CommandPalette } from '../catalog/CommandPalette';
-import { openCommandPalette } from '../catalog/palette-store';
-import { useCatalog } from '../catalog/use-catalog';
-import { emptyDraft, fromRequestValues, toRequestValues } from '../request-editor/draft';
-import { RequestEditor } from '../request-editor/RequestEditor';
-import { UrlPreview } from '../request-editor/UrlPreview';
 import { DefaultResponseView } from './DefaultResponseView';
 import { describeDeletion } from './deletion-message';
 import { RequestLimitsControl } from './RequestLimitsControl';
@@ -22,9 +15,11 @@ import { sendBlock } from './send-guard';
 import { useActiveEnvironment } from './use-active-environment';
 import { useSendRequest } from './use-send-request';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
-import './controls.css';
 import './workbench.css';
-import { draftKey, useWorkbenchState, useWorkbenchStore } from './workbench-store';
+import { draftKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
+import { Button, ConfirmDialog, ErrorNotice, modKey, SplitPane } from '../../ui';
+import { useCatalog } from '../catalog';
+import { emptyDraft, fromRequestValues, RequestEditor, toRequestValues, UrlPreview } from '../request-editor';
 
 /** What the response area is given; `onPage` re-sends the same endpoint with the values for another page. */
 export interface ResponseSlotState {
@@ -47,7 +42,11 @@ export interface WorkbenchProps {
   /** Extra views of the current request, supplied by other features: the Code tab and the save button. */
   readonly renderCode?: (request: CurrentRequest) => ReactNode;
   readonly renderActions?: (request: CurrentRequest) => ReactNode;
+  /** Response below the request (the default) or beside it. */
+  readonly responsePlacement?: ResponsePlacement;
 }
+
+export type ResponsePlacement = 'below' | 'beside';
 
 /** The request as the form holds it right now. */
 export interface CurrentRequest {
@@ -58,8 +57,15 @@ export interface CurrentRequest {
 
 const defaultRenderResponse = (state: ResponseSlotState) => <DefaultResponseView {...state} />;
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-export const modKey = isMac ? '⌘' : 'Ctrl';
+/** After the palette: the first required field still empty, else the first field of the form. */
+function focusFirstEmptyField(root: HTMLElement | null, errors: readonly { readonly param: string }[]): void {
+  const panel = root?.querySelector<HTMLElement>('[role="tabpanel"]');
+  if (!panel) return;
+  const missing = new Set(errors.map((e) => e.param));
+  const fields = [...panel.querySelectorAll<HTMLElement>('.param-field')];
+  const target = fields.find((field) => missing.has(field.dataset.testid?.replace(/^param-/, '') ?? '')) ?? fields[0];
+  (target ?? panel).querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+}
 
 function targetOf(environment: Environment): RequestTarget | undefined {
   try {
@@ -74,7 +80,12 @@ function targetOf(environment: Environment): RequestTarget | undefined {
 }
 
 /** The request editor for the selected endpoint above (or beside) the response, plus the command palette. */
-export function Workbench({ renderResponse = defaultRenderResponse, renderCode, renderActions }: WorkbenchProps) {
+export function Workbench({
+  renderResponse = defaultRenderResponse,
+  renderCode,
+  renderActions,
+  responsePlacement = 'below',
+}: WorkbenchProps) {
   const catalog = useCatalog();
   const active = useActiveEnvironment();
   const selectedId = useWorkbenchState((s) => s.selectedEndpointId);
@@ -100,9 +111,7 @@ export function Workbench({ renderResponse = defaultRenderResponse, renderCode, 
         <p className="muted">
           Choose one from the list on the left, or press <kbd>{modKey}+K</kbd> to find it by name, path or parameter.
         </p>
-        <button type="button" className="button" onClick={openCommandPalette}>
-          Find an endpoint…
-        </button>
+        <Button onClick={openCommandPalette}>Find an endpoint…</Button>
       </div>
     );
   } else if (!endpoint) {
@@ -135,6 +144,7 @@ export function Workbench({ renderResponse = defaultRenderResponse, renderCode, 
           renderResponse={renderResponse}
           renderCode={renderCode}
           renderActions={renderActions}
+          responsePlacement={responsePlacement}
         />
       </>
     );
@@ -142,7 +152,6 @@ export function Workbench({ renderResponse = defaultRenderResponse, renderCode, 
 
   return (
     <div className="workbench-root" data-testid="workbench">
-      <CommandPalette />
       {content}
     </div>
   );
@@ -155,9 +164,18 @@ interface EndpointWorkbenchProps {
   readonly renderResponse: (state: ResponseSlotState) => ReactNode;
   readonly renderCode: ((request: CurrentRequest) => ReactNode) | undefined;
   readonly renderActions: ((request: CurrentRequest) => ReactNode) | undefined;
+  readonly responsePlacement: ResponsePlacement;
 }
 
-function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse, renderCode, renderActions }: EndpointWorkbenchProps) {
+function EndpointWorkbench({
+  draftId: key,
+  endpoint,
+  environment,
+  renderResponse,
+  renderCode,
+  renderActions,
+  responsePlacement,
+}: EndpointWorkbenchProps) {
   const store = useWorkbenchStore();
   const draft = useWorkbenchState((s) => s.drafts.get(key)) ?? emptyDraft;
   const outcome = useWorkbenchState((s) => s.outcomes.get(key));
@@ -214,6 +232,13 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
     trySend(autoSend, false);
   }, [autoSend, trySend]);
 
+  const editorRef = useRef<HTMLDivElement>(null);
+  const errorsRef = useRef(errors);
+  errorsRef.current = errors;
+  useEffect(() => {
+    if (store.takeFocusRequest(endpoint.id)) focusFirstEmptyField(editorRef.current, errorsRef.current);
+  }, [store, endpoint.id]);
+
   useWorkbenchShortcuts({ onSend: () => trySend(values, false), onCancel: () => cancel(key), pending });
 
   const onPage = useCallback(
@@ -231,115 +256,122 @@ function EndpointWorkbench({ draftId: key, endpoint, environment, renderResponse
   const automaticHeaders = target?.subaccountId ? ['X-Mailgun-On-Behalf-Of'] : [];
   return (
     <div className="endpoint-workbench" data-testid="endpoint-workbench" data-endpoint-id={endpoint.id}>
-      <div className="editor-pane">
-        <header className="endpoint-header">
-          <div className="endpoint-title-row">
-            <h1 className="endpoint-title" data-testid="endpoint-title">
-              {endpoint.summary}
-            </h1>
-            {environment ? (
-              <span className="env-chip" data-testid="workbench-environment" title={target?.baseUrl}>
-                {environment.name}
-                {environment.readOnly ? <span className="tag tag-readonly">read-only</span> : null}
-              </span>
-            ) : null}
-          </div>
-          <div className="send-row">
-            <UrlPreview endpoint={endpoint} values={values} target={target} />
-            {pending ? (
-              <button
-                type="button"
-                className="button button-cancel"
-                data-testid="cancel-button"
-                onClick={() => cancel(key)}
-                title="Cancel (Esc)"
-              >
-                Cancel
-              </button>
-            ) : (
-              <button
-                type="button"
-                className={`button button-primary${endpoint.method === 'DELETE' ? ' button-danger' : ''}`}
-                data-testid="send-button"
-                disabled={block !== undefined}
-                aria-describedby={block ? 'send-blocked' : undefined}
-                onClick={() => trySend(values, false)}
-                title={`Send (${modKey}+Enter)`}
-              >
-                Send
-              </button>
-            )}
-            {environment && renderActions ? renderActions({ environmentId: environment.id, endpoint, values }) : null}
-            <RequestLimitsControl />
-          </div>
-        </header>
+      <SplitPane
+        key={responsePlacement}
+        direction={responsePlacement === 'beside' ? 'row' : 'column'}
+        storageKey={`editor-share-${responsePlacement}`}
+        unit="fraction"
+        defaultSize={responsePlacement === 'beside' ? 0.55 : 0.5}
+        minFirst={responsePlacement === 'beside' ? 360 : 150}
+        minSecond={responsePlacement === 'beside' ? 320 : 120}
+        label="Resize the request and response"
+        testId="editor-split"
+        first={
+          <div className="editor-pane" ref={editorRef}>
+            <header className="endpoint-header">
+              <div className="endpoint-title-row">
+                <h1 className="endpoint-title" data-testid="endpoint-title">
+                  {endpoint.summary}
+                </h1>
+                {environment ? (
+                  <span className="env-chip" data-testid="workbench-environment" title={target?.baseUrl}>
+                    {environment.name}
+                    {environment.readOnly ? <span className="tag tag-readonly">read-only</span> : null}
+                  </span>
+                ) : null}
+              </div>
+              <div className="send-row">
+                <UrlPreview endpoint={endpoint} values={values} target={target} />
+                {pending ? (
+                  <Button variant="warn" data-testid="cancel-button" onClick={() => cancel(key)} title="Cancel (Esc)">
+                    Cancel
+                  </Button>
+                ) : (
+                  <Button
+                    variant={endpoint.method === 'DELETE' ? 'danger' : 'primary'}
+                    data-testid="send-button"
+                    disabled={block !== undefined}
+                    aria-describedby={block ? 'send-blocked' : undefined}
+                    onClick={() => trySend(values, false)}
+                    title={`Send (${modKey}+Enter)`}
+                  >
+                    Send
+                  </Button>
+                )}
+                {environment && renderActions ? renderActions({ environmentId: environment.id, endpoint, values }) : null}
+                <RequestLimitsControl />
+              </div>
+            </header>
 
-        <div className="notices">
-          {block ? (
-            <p
-              id="send-blocked"
-              className={`notice ${block.reason === 'read-only' ? 'notice-danger' : 'notice-warn'}`}
-              data-testid="send-blocked"
-              data-reason={block.reason}
-            >
-              {block.message}
-            </p>
-          ) : null}
-          {keyWarning?.warn ? (
-            <p className="notice notice-warn" data-testid="key-kind-warning" data-reason={keyWarning.reason}>
-              {keyWarning.message}
-            </p>
-          ) : null}
-          {endpoint.deprecated ? (
-            <p className="notice notice-warn" data-testid="deprecated-notice">
-              This endpoint is deprecated.{' '}
-              {endpoint.replacedBy ? (
-                <button type="button" className="link-button" onClick={() => store.openEndpoint(endpoint.replacedBy ?? '')}>
-                  Open its replacement
-                </button>
+            <div className="notices">
+              {block ? (
+                <p
+                  id="send-blocked"
+                  className={`notice ${block.reason === 'read-only' ? 'notice-danger' : 'notice-warn'}`}
+                  data-testid="send-blocked"
+                  data-reason={block.reason}
+                >
+                  {block.message}
+                </p>
               ) : null}
-            </p>
-          ) : null}
-          {attempted && targetErrors.length > 0 ? (
-            <div className="notice notice-danger" data-testid="target-errors">
-              {targetErrors.map((e) => (
-                <p key={e.param}>{e.message}</p>
-              ))}
+              {keyWarning?.warn ? (
+                <p className="notice notice-warn" data-testid="key-kind-warning" data-reason={keyWarning.reason}>
+                  {keyWarning.message}
+                </p>
+              ) : null}
+              {endpoint.deprecated ? (
+                <p className="notice notice-warn" data-testid="deprecated-notice">
+                  This endpoint is deprecated.{' '}
+                  {endpoint.replacedBy ? (
+                    <Button variant="link" onClick={() => store.openEndpoint(endpoint.replacedBy ?? '')}>
+                      Open its replacement
+                    </Button>
+                  ) : null}
+                </p>
+              ) : null}
+              {attempted && targetErrors.length > 0 ? (
+                <div className="notice notice-danger" data-testid="target-errors">
+                  {targetErrors.map((e) => (
+                    <p key={e.param}>{e.message}</p>
+                  ))}
+                </div>
+              ) : null}
+              {attempted && errors.length > 0 && !pending ? (
+                <p className="notice notice-danger" role="status" data-testid="validation-summary">
+                  Fix {errors.length === 1 ? 'the problem' : `the ${errors.length} problems`} marked below before sending.
+                </p>
+              ) : null}
             </div>
-          ) : null}
-          {attempted && errors.length > 0 && !pending ? (
-            <p className="notice notice-danger" role="status" data-testid="validation-summary">
-              Fix {errors.length === 1 ? 'the problem' : `the ${errors.length} problems`} marked below before sending.
-            </p>
-          ) : null}
-        </div>
 
-        <RequestEditor
-          endpoint={endpoint}
-          draft={draft}
-          onChange={(next) => store.setDraft(key, next)}
-          errors={errors}
-          showAllErrors={attempted}
-          blockedAttempt={blockedAttempt}
-          environmentDomain={environment?.domain || undefined}
-          automaticHeaders={automaticHeaders}
-          onOpenEndpoint={(id) => store.openEndpoint(id)}
-          {...(environment && renderCode ? { renderCode: () => renderCode({ environmentId: environment.id, endpoint, values }) } : {})}
-        />
-      </div>
-
-      <section className="response-pane" aria-label="Response" data-testid="response-slot">
-        {renderResponse({
-          ...(outcome?.response ? { response: outcome.response } : {}),
-          ...(outcome?.error ? { error: outcome.error } : {}),
-          ...(outcome?.values ? { requestValues: outcome.values } : {}),
-          pending,
-          endpoint,
-          environment,
-          onPage,
-          onRetry: () => trySend(values, false),
-        })}
-      </section>
+            <RequestEditor
+              endpoint={endpoint}
+              draft={draft}
+              onChange={(next) => store.setDraft(key, next)}
+              errors={errors}
+              showAllErrors={attempted}
+              blockedAttempt={blockedAttempt}
+              environmentDomain={environment?.domain || undefined}
+              automaticHeaders={automaticHeaders}
+              onOpenEndpoint={(id) => store.openEndpoint(id)}
+              {...(environment && renderCode ? { renderCode: () => renderCode({ environmentId: environment.id, endpoint, values }) } : {})}
+            />
+          </div>
+        }
+        second={
+          <section className="response-pane" aria-label="Response" data-testid="response-slot">
+            {renderResponse({
+              ...(outcome?.response ? { response: outcome.response } : {}),
+              ...(outcome?.error ? { error: outcome.error } : {}),
+              ...(outcome?.values ? { requestValues: outcome.values } : {}),
+              pending,
+              endpoint,
+              environment,
+              onPage,
+              onRetry: () => trySend(values, false),
+            })}
+          </section>
+        }
+      />
 
       {confirming ? (
         <ConfirmDialog

@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { EnvironmentList } from '../../../shared/bridge/environments';
 import type { Environment } from '../../../shared/environments/types';
-import { createWorkbenchStore, type WorkbenchStore, WorkbenchStoreContext } from './workbench-store';
+import { createWorkbenchStore, type WorkbenchStore, WorkbenchStoreContext } from '../../app/workbench-store';
 
 /** Shared by the workbench, catalog and editor component tests; never imported by the app. */
 export function testEnvironment(overrides: Partial<Environment> = {}): Environment {

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Environment } from '../../../shared/environments/types';
 import type { AppError } from '../../../shared/errors';
+import { queryKeys } from '../../app/query-keys';
 import { call, toAppError } from '../../bridge/client';
 
 export function useEnvironments() {
-  return useQuery({ queryKey: ['environments'], queryFn: () => call('listEnvironments') });
+  return useQuery({ queryKey: queryKeys.environments(), queryFn: () => call('listEnvironments') });
 }
 
 export interface ActiveEnvironment {

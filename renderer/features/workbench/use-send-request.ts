@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { RequestValues } from '../../../shared/request';
+import { queryKeys } from '../../app/query-keys';
+import { useWorkbenchStore } from '../../app/workbench-store';
 import { call, toAppError } from '../../bridge/client';
 import { limitsForSend, useRequestLimits, useRequestLimitsInMain } from './request-limits';
-import { useWorkbenchStore } from './workbench-store';
 
 export interface SendInput {
   /** The draft key the outcome belongs to. */
@@ -37,7 +38,7 @@ export function useSendRequest() {
     onSuccess: (response, { input, requestId }) => store.finishRequest(input.key, requestId, { response, values: input.values }),
     onError: (error, { input, requestId }) => store.finishRequest(input.key, requestId, { error: toAppError(error), values: input.values }),
     // A sent request lands in history whatever happened to it.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['history'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.history() }),
   });
   const { mutate } = mutation;
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { hasMod, useGlobalShortcut } from '../../ui';
 
 export interface WorkbenchShortcuts {
   /** Ctrl/Cmd+Enter. */
@@ -8,22 +8,15 @@ export interface WorkbenchShortcuts {
   readonly pending: boolean;
 }
 
-/** Document-level keys, so they work from any field of the form. Dialogs stop Escape before it gets here. */
+/** Document-level keys, so they work from any field of the form; silent while a dialog is open. */
 export function useWorkbenchShortcuts(shortcuts: WorkbenchShortcuts): void {
-  const latest = useRef(shortcuts);
-  latest.current = shortcuts;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey) {
-        event.preventDefault();
-        latest.current.onSend();
-      } else if (event.key === 'Escape' && latest.current.pending) {
-        event.preventDefault();
-        latest.current.onCancel();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useGlobalShortcut((event) => {
+    if (event.key === 'Enter' && hasMod(event)) {
+      event.preventDefault();
+      shortcuts.onSend();
+    } else if (event.key === 'Escape' && shortcuts.pending) {
+      event.preventDefault();
+      shortcuts.onCancel();
+    }
+  });
 }

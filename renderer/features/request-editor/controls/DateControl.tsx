@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../../ui';
 import { type ControlProps, inputA11y } from './control-props';
 import { composeRfc2822, epochToLocal, isValidOffset, localOffset, localToEpoch, nowParts, splitRfc2822 } from './date-parts';
 
@@ -63,14 +64,13 @@ function Rfc2822Date(props: DateControlProps) {
             onChange={(e) => setOffset(e.target.value.trim())}
           />
         </label>
-        <button
-          type="button"
-          className="button button-small"
+        <Button
+          size="small"
           data-testid={`${testId}-now`}
           onClick={() => onChange(composeRfc2822(nowParts(new Date(), isValidOffset(offset) ? offset : preferredOffset)) ?? value)}
         >
           Now
-        </button>
+        </Button>
       </div>
       <input
         {...inputA11y({ ...props, id: `${id}-text`, ariaLabel: `${props.ariaLabel ?? 'Date'} as sent` })}
@@ -106,14 +106,9 @@ function EpochDate(props: DateControlProps) {
           }}
         />
         <span className="muted">UTC</span>
-        <button
-          type="button"
-          className="button button-small"
-          data-testid={`${testId}-now`}
-          onClick={() => onChange(String(Math.floor(Date.now() / 1000)))}
-        >
+        <Button size="small" data-testid={`${testId}-now`} onClick={() => onChange(String(Math.floor(Date.now() / 1000)))}>
           Now
-        </button>
+        </Button>
       </div>
       <input
         {...inputA11y({ ...props, id: `${id}-text`, ariaLabel: `${props.ariaLabel ?? 'Date'} in epoch seconds` })}

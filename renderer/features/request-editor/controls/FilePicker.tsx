@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FileRef } from '../../../../shared/request';
 import { call, toAppError } from '../../../bridge/client';
-import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Button, ErrorNotice, IconButton } from '../../../ui';
 import { formatBytes } from './format-bytes';
 
 export type FilePurpose = 'attachment' | 'inline' | 'import' | 'other';
@@ -39,23 +39,19 @@ export function FilePicker(props: FilePickerProps) {
             <li key={file.handle} className="file-row" data-testid={`${props.testId}-file`}>
               <span className="file-name">{file.name}</span>
               <span className="muted file-size">{formatBytes(file.size)}</span>
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Remove ${file.name}`}
+              <IconButton
+                label={`Remove ${file.name}`}
                 data-testid={`${props.testId}-remove-${index}`}
                 onClick={() => onChange(files.filter((_, i) => i !== index))}
               >
                 ×
-              </button>
+              </IconButton>
             </li>
           ))}
         </ul>
       ) : null}
-      <button
+      <Button
         id={props.id}
-        type="button"
-        className="button"
         data-testid={`${props.testId}-choose`}
         aria-describedby={props.describedBy}
         aria-invalid={props.invalid ? true : undefined}
@@ -71,7 +67,7 @@ export function FilePicker(props: FilePickerProps) {
             : files.length > 0
               ? 'Replace file…'
               : 'Choose file…'}
-      </button>
+      </Button>
       {pick.isError ? <ErrorNotice error={toAppError(pick.error)} testId={`${props.testId}-error`} /> : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Button } from '../../../ui';
 import { type ControlProps, inputA11y } from './control-props';
 
 type JsonCheck = { state: 'empty' } | { state: 'valid'; formatted: string } | { state: 'invalid'; message: string };
@@ -38,9 +39,8 @@ export function JsonEditor(props: ControlProps<string>) {
         >
           {check.state === 'valid' ? 'Valid JSON' : check.state === 'invalid' ? check.message : 'Empty'}
         </span>
-        <button
-          type="button"
-          className="button button-small"
+        <Button
+          size="small"
           data-testid={`${props.testId}-format`}
           disabled={check.state !== 'valid'}
           onClick={() => {
@@ -48,7 +48,7 @@ export function JsonEditor(props: ControlProps<string>) {
           }}
         >
           Format
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { Button } from '../../../ui';
 import type { ControlProps } from './control-props';
 
 export interface SwitchControlProps extends ControlProps<boolean | undefined> {
@@ -32,9 +33,9 @@ export function SwitchControl(props: SwitchControlProps) {
       </button>
       <span className={value === undefined ? 'muted' : 'switch-word'}>{stateText}</span>
       {value === undefined || props.required ? null : (
-        <button type="button" className="link-button" data-testid={`${props.testId}-reset`} onClick={() => props.onChange(undefined)}>
+        <Button variant="link" data-testid={`${props.testId}-reset`} onClick={() => props.onChange(undefined)}>
           Reset
-        </button>
+        </Button>
       )}
     </span>
   );

@@ -1,4 +1,5 @@
 import { forwardRef, type KeyboardEvent, useEffect, useState } from 'react';
+import { Button } from '../../../ui';
 import type { MatchState } from './search-types';
 
 const DEBOUNCE_MS = 250;
@@ -60,8 +61,8 @@ export const BodySearch = forwardRef<HTMLInputElement, BodySearchProps>(function
       <span className="body-search-count muted" aria-live="polite" data-testid="body-search-count">
         {summary(value, state, matchIndex)}
       </span>
-      <button
-        type="button"
+      <Button
+        size="small"
         onClick={() => onStep(-1)}
         disabled={!canStep}
         aria-label="Previous match (Shift+Enter)"
@@ -69,9 +70,9 @@ export const BodySearch = forwardRef<HTMLInputElement, BodySearchProps>(function
         data-testid="body-search-prev"
       >
         ↑
-      </button>
-      <button
-        type="button"
+      </Button>
+      <Button
+        size="small"
         onClick={() => onStep(1)}
         disabled={!canStep}
         aria-label="Next match (Enter)"
@@ -79,7 +80,7 @@ export const BodySearch = forwardRef<HTMLInputElement, BodySearchProps>(function
         data-testid="body-search-next"
       >
         ↓
-      </button>
+      </Button>
     </div>
   );
 });

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Button } from '../../../ui';
 import type { TreeRow } from '../json-tree-model';
 import { highlight } from './highlight';
 import type { SearchableViewProps } from './search-types';
@@ -198,29 +199,29 @@ export function JsonTree({ client, initialRows, canExpandAll, query, matchIndex,
   return (
     <div className="json-tree-view">
       <div className="view-tools" role="toolbar" aria-label="Tree tools">
-        <button type="button" onClick={() => change({ type: 'collapse-all', window: fetchWindow() })} data-testid="tree-collapse-all">
+        <Button size="small" onClick={() => change({ type: 'collapse-all', window: fetchWindow() })} data-testid="tree-collapse-all">
           Collapse all
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          size="small"
           onClick={() => change({ type: 'expand-all', window: fetchWindow() })}
           disabled={!canExpandAll}
           title={canExpandAll ? undefined : 'Too big to expand everything at once; expand the parts you need.'}
           data-testid="tree-expand-all"
         >
           Expand all
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          size="small"
           onClick={() => copySelected('value')}
           title="Copy the selected value as JSON (Ctrl+C)"
           data-testid="tree-copy-value"
         >
           Copy value
-        </button>
-        <button type="button" onClick={() => copySelected('path')} title="Copy the path of the selected value" data-testid="tree-copy-path">
+        </Button>
+        <Button size="small" onClick={() => copySelected('path')} title="Copy the path of the selected value" data-testid="tree-copy-path">
           Copy path
-        </button>
+        </Button>
         <span className="muted view-tools-note">{rowCount.toLocaleString('en-GB')} rows shown</span>
       </div>
       <div

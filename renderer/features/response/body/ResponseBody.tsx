@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ResponseBody as Body, HttpHeaderList, ResponseNotice } from '../../../../shared/requests/types';
 import { call, toAppError } from '../../../bridge/client';
+import { Button, Tabs } from '../../../ui';
 import { formatBytes } from '../format';
 import { BodySearch, useDebounced } from './BodySearch';
 import { bodyShape, isApiRootGreeting, isJsonType, suggestedFileName } from './body-kind';
@@ -164,37 +165,37 @@ export function ResponseBody({ source, document }: ResponseBodyProps) {
     // biome-ignore lint/a11y/noStaticElementInteractions: the wrapper only scopes Ctrl+F and F3 to the body area.
     <div className="response-body" onKeyDown={onKeyDown} data-testid="response-body">
       <div className="body-toolbar">
-        <div className="tabs" role="tablist" aria-label="Response views">
-          {tabs.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              id={`${idPrefix}-tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls={`${idPrefix}-panel`}
-              className={tab === name ? 'tab active' : 'tab'}
-              onClick={() => setChosen(name)}
-              data-testid={`tab-${name}`}
-            >
-              {TAB_LABELS[name]}
-              {name === 'headers' ? <span className="tab-count">{source.headers.length}</span> : null}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          items={tabs.map((name) => ({
+            id: name,
+            testId: `tab-${name}`,
+            label: (
+              <>
+                {TAB_LABELS[name]}
+                {name === 'headers' ? <span className="tab-count">{source.headers.length}</span> : null}
+              </>
+            ),
+          }))}
+          selected={tab}
+          onSelect={setChosen}
+          label="Response views"
+          idPrefix={idPrefix}
+          sharedPanel
+          className="body-tabs"
+        />
         <span className="toolbar-gap" />
         {searchable ? (
           <BodySearch ref={searchRef} value={query} onChange={setQuery} state={matchState} matchIndex={matchIndex} onStep={step} />
         ) : null}
         {text !== undefined ? (
-          <button type="button" onClick={() => copy(text, 'Body')} data-testid="copy-body" title="Copy the whole body to the clipboard">
+          <Button size="small" onClick={() => copy(text, 'Body')} data-testid="copy-body" title="Copy the whole body to the clipboard">
             Copy
-          </button>
+          </Button>
         ) : null}
         {canSave ? (
-          <button type="button" onClick={save} data-testid="save-body" title="Save the body to a file">
+          <Button size="small" onClick={save} data-testid="save-body" title="Save the body to a file">
             Save…
-          </button>
+          </Button>
         ) : null}
       </div>
       {feedback ? (
@@ -246,9 +247,9 @@ function BodyPlaceholder({ source, canSave, onSave }: { source: BodySource; canS
         </p>
         <p className="muted">It cannot be shown as text. Save it to open it with another program.</p>
         {canSave ? (
-          <button type="button" className="primary" onClick={onSave}>
+          <Button variant="primary" onClick={onSave}>
             Save to file…
-          </button>
+          </Button>
         ) : null}
       </div>
     );

@@ -1,8 +1,9 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { AppError } from '../../../shared/errors';
-import type { RequestValues } from '../../../shared/request';
-import type { ResponseRecord } from '../../../shared/requests/types';
-import type { EditorDraft } from '../request-editor/draft';
+import type { SavedRequest } from '../../shared/bridge/collections';
+import type { AppError } from '../../shared/errors';
+import type { RequestValues } from '../../shared/request';
+import type { ResponseRecord } from '../../shared/requests/types';
+import type { EditorDraft } from '../features/request-editor';
 
 /** The last outcome of a send, kept per endpoint and environment like the draft. */
 export interface SendOutcome {
@@ -16,6 +17,12 @@ export interface WorkbenchState {
   readonly selectedEndpointId: string | null;
   /** Values handed over by history (or a paging link), applied to the draft once the editor has the endpoint. */
   readonly incoming: { readonly endpointId: string; readonly values: RequestValues; readonly send?: boolean } | null;
+  /** A saved custom request shown instead of an endpoint (it has no catalog form). */
+  readonly openedSaved: SavedRequest | null;
+  /** How many times an endpoint was opened, so the app can show the workbench on each one. */
+  readonly openCount: number;
+  /** The endpoint whose form should take focus once drawn (opened from the palette). */
+  readonly focusFormFor: string | null;
   /** Everything below is memory only: never persisted, gone when the app quits. */
   readonly drafts: ReadonlyMap<string, EditorDraft>;
   readonly outcomes: ReadonlyMap<string, SendOutcome>;
@@ -29,13 +36,31 @@ export interface WorkbenchStore {
   getState(): WorkbenchState;
   subscribe(listener: () => void): () => void;
   /** Selects an endpoint; with values, the editor is filled with them (history's "open again"), and with `send` they are sent at once (a page fetched through another endpoint). */
-  openEndpoint(endpointId: string, values?: RequestValues, options?: { send?: boolean }): void;
+  openEndpoint(endpointId: string, values?: RequestValues, options?: OpenOptions): void;
   takeIncoming(): WorkbenchState['incoming'];
+  /** Shows a saved custom request in the workbench area. */
+  openSaved(saved: SavedRequest): void;
+  /** Shows a response that arrived some other way (a saved request's Run) as if this draft had sent it. */
+  setOutcome(key: string, outcome: SendOutcome): void;
+  /** True once for the endpoint that asked for focus. */
+  takeFocusRequest(endpointId: string): boolean;
   setDraft(key: string, draft: EditorDraft): void;
   markAttempted(key: string): void;
   beginRequest(key: string, requestId: string): void;
   /** Ignored when a newer request for the same key has started since. */
   finishRequest(key: string, requestId: string, outcome: SendOutcome): void;
+}
+
+export interface OpenOptions {
+  /** Send the values at once (a page fetched through another endpoint). */
+  readonly send?: boolean;
+  /** Move focus into the form, to the first required field still empty. */
+  readonly focusForm?: boolean;
+}
+
+/** The outcome slot of a saved custom request, kept per environment like a draft. */
+export function savedKey(environmentId: string | null, savedId: string): string {
+  return draftKey(environmentId, `saved:${savedId}`);
 }
 
 /** Drafts are kept apart per environment, because a domain or id valid in one account means nothing in another. */
@@ -46,6 +71,9 @@ export function draftKey(environmentId: string | null, endpointId: string): stri
 const initialState: WorkbenchState = {
   selectedEndpointId: null,
   incoming: null,
+  focusFormFor: null,
+  openedSaved: null,
+  openCount: 0,
   drafts: new Map(),
   outcomes: new Map(),
   pending: new Map(),
@@ -73,7 +101,25 @@ export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): Wor
     },
     openEndpoint(endpointId, values, options) {
       const incoming = values ? { endpointId, values, ...(options?.send ? { send: true } : {}) } : state.incoming;
-      set({ ...state, selectedEndpointId: endpointId, incoming });
+      set({
+        ...state,
+        selectedEndpointId: endpointId,
+        incoming,
+        focusFormFor: options?.focusForm ? endpointId : null,
+        openedSaved: null,
+        openCount: state.openCount + 1,
+      });
+    },
+    openSaved(saved) {
+      set({ ...state, openedSaved: saved, openCount: state.openCount + 1 });
+    },
+    setOutcome(key, outcome) {
+      set({ ...state, outcomes: withEntry(state.outcomes, key, outcome) });
+    },
+    takeFocusRequest(endpointId) {
+      if (state.focusFormFor !== endpointId) return false;
+      set({ ...state, focusFormFor: null });
+      return true;
     },
     takeIncoming() {
       const { incoming } = state;

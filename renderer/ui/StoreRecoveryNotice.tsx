@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { RecoveryNotice } from '../../shared/bridge/environments';
+import { Button } from './Button';
 
 // Dismissed notices stay hidden while the app runs, even when the panel is opened again.
 const dismissed = new Set<string>();
@@ -14,8 +15,8 @@ export function StoreRecoveryNotice({ notice, title, testId }: { notice: Recover
         <strong>{title}</strong>
         <p>{notice.message}</p>
       </div>
-      <button
-        type="button"
+      <Button
+        size="small"
         onClick={() => {
           dismissed.add(notice.id);
           setHidden((n) => n + 1);
@@ -23,7 +24,7 @@ export function StoreRecoveryNotice({ notice, title, testId }: { notice: Recover
         data-testid={`${testId}-dismiss`}
       >
         Dismiss
-      </button>
+      </Button>
     </div>
   );
 }

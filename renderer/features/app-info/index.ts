@@ -1,0 +1,1 @@
+export { AppInfoBadge } from './AppInfoBadge';

@@ -1,0 +1,4 @@
+export { CatalogSidebar } from './CatalogSidebar';
+export { CommandPalette } from './CommandPalette';
+export { MethodBadge } from './MethodBadge';
+export { type LoadedCatalog, useCatalog } from './use-catalog';

@@ -1,0 +1,4 @@
+export { withRegion } from './draft';
+export { EnvironmentSwitcher } from './EnvironmentSwitcher';
+export { RecoveryBanner } from './RecoveryBanner';
+export { useSaveEnvironment } from './use-environments';

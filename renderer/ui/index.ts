@@ -1,0 +1,13 @@
+export { Button, type ButtonProps, type ButtonVariant, IconButton, type IconButtonProps } from './Button';
+export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
+export { Dialog, type DialogProps } from './Dialog';
+export { ErrorNotice } from './ErrorNotice';
+export { focusablesIn } from './focusables';
+export { Menu, type MenuItem, type MenuProps } from './Menu';
+export { isModalOpen } from './modal-stack';
+export { SplitPane, type SplitPaneProps } from './SplitPane';
+export { StoreRecoveryNotice } from './StoreRecoveryNotice';
+export { hasMod, isMac, modKey, useGlobalShortcut } from './shortcuts';
+export { panelId, type TabItem, TabPanel, Tabs, type TabsProps, tabId } from './Tabs';
+export { dismissToast, showToast, Toaster } from './Toast';
+export { isBoolean, isNumber, useStoredState } from './use-stored-state';
