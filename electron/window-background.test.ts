@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { followTheme, windowBackground } from './window-background';
 import { createMainWindow, defaultBounds } from './window-options';
 
-const themeCss = readFileSync(new URL('../renderer/styles/theme.css', import.meta.url), 'utf8');
+const themeCss = readFileSync(new URL('../renderer/ui/tokens.css', import.meta.url), 'utf8');
 
 describe('window background', () => {
   it('is the page background of the theme in use (it was dark even in the light theme)', () => {

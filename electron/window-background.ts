@@ -1,4 +1,4 @@
-/** The page's --bg colours (renderer/styles/theme.css), so the window never flashes the other theme's colour. */
+/** The page's --bg colours (renderer/ui/tokens.css), so the window never flashes the other theme's colour. */
 export const windowBackgrounds = { light: '#f6f7f9', dark: '#0f1318' } as const;
 
 export function windowBackground(dark: boolean): string {
