@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, ParamDef } from '../types';
+import { defineEndpoints, type ParamSpec } from '../define';
+import { domainPath } from '../params';
+import type { EndpointDef, GroupDef } from '../types';
 
 export const eventsGroup: GroupDef = {
   id: 'events',
@@ -9,7 +11,7 @@ export const eventsGroup: GroupDef = {
 };
 
 /** Filter fields all take Mailgun's filter expressions, e.g. `delivered OR failed`, `NOT spam`, `>10000`. */
-function filter(name: string, example: string, description: string): ParamDef {
+function filter(name: string, example: string, description: string): ParamSpec {
   return { name, in: 'query', type: { kind: 'string' }, required: false, repeatable: false, example, description };
 }
 
@@ -52,10 +54,9 @@ const eventsPageExample: EndpointDef['exampleResponse'] = {
   },
 };
 
-export const eventsEndpoints: readonly EndpointDef[] = [
+export const eventsEndpoints = defineEndpoints('events', [
   {
     id: 'events.list',
-    group: 'events',
     method: 'GET',
     path: '/v3/{domain_name}/events',
     summary: 'Search the event log of a domain',
@@ -63,9 +64,6 @@ export const eventsEndpoints: readonly EndpointDef[] = [
       'Returns accepted, delivered, failed, opened, clicked and other events, newest first unless ascending. Follow paging.next until a page has no items; how far back you can look depends on the plan. Filters accept AND, OR and NOT expressions.',
     deprecated: true,
     replacedBy: 'logs.query',
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'events-token',
     pageWith: 'events.page',
     params: [
@@ -73,8 +71,6 @@ export const eventsEndpoints: readonly EndpointDef[] = [
         name: 'begin',
         in: 'query',
         type: { kind: 'date', format: 'either' },
-        required: false,
-        repeatable: false,
         example: 'Mon, 10 Jun 2024 00:00:00 +0000',
         description: 'Start of the time range, as an RFC 2822 date or epoch seconds.',
       },
@@ -82,8 +78,6 @@ export const eventsEndpoints: readonly EndpointDef[] = [
         name: 'end',
         in: 'query',
         type: { kind: 'date', format: 'either' },
-        required: false,
-        repeatable: false,
         example: 1718150400,
         description:
           'End of the time range, as an RFC 2822 date or epoch seconds. If begin is later than end, results run backwards in time.',
@@ -92,8 +86,6 @@ export const eventsEndpoints: readonly EndpointDef[] = [
         name: 'ascending',
         in: 'query',
         type: { kind: 'boolean', style: 'yes-no' },
-        required: false,
-        repeatable: false,
         example: 'yes',
         description: 'Sort oldest first (yes) or newest first (no). Needed when end is not given.',
       },
@@ -101,8 +93,6 @@ export const eventsEndpoints: readonly EndpointDef[] = [
         name: 'limit',
         in: 'query',
         type: { kind: 'integer', min: 1, max: 300 },
-        required: false,
-        repeatable: false,
         example: 100,
         description: 'Events per page, at most 300.',
       },
@@ -129,26 +119,15 @@ export const eventsEndpoints: readonly EndpointDef[] = [
         name: 'severity',
         in: 'query',
         type: { kind: 'enum', values: ['temporary', 'permanent'] },
-        required: false,
-        repeatable: false,
         example: 'permanent',
         description: 'For failed events: temporary failures are retried, permanent ones are not.',
       },
-      {
-        name: 'domain_name',
-        in: 'path',
-        type: { kind: 'string', format: 'domain' },
-        required: true,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'Domain whose events to search.',
-      },
+      domainPath('domain_name', 'Domain whose events to search.'),
     ],
     exampleResponse: eventsPageExample,
   },
   {
     id: 'events.page',
-    group: 'events',
     method: 'GET',
     path: '/v3/{domain_name}/events/{page_token}',
     summary: 'Fetch another page of an event search',
@@ -156,26 +135,13 @@ export const eventsEndpoints: readonly EndpointDef[] = [
       'Follows a paging link of an event search. The token, the last part of paging.next or paging.previous, already carries the original filters and position, so nothing else is sent. Mailgun documents these links in every event search answer.',
     deprecated: true,
     replacedBy: 'logs.query',
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'events-token',
     params: [
-      {
-        name: 'domain_name',
-        in: 'path',
-        type: { kind: 'string', format: 'domain' },
-        required: true,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'Domain whose events are being paged through.',
-      },
+      domainPath('domain_name', 'Domain whose events are being paged through.'),
       {
         name: 'page_token',
         in: 'path',
         type: { kind: 'string', format: 'id' },
-        required: true,
-        repeatable: false,
         example: 'WzMsIFsiZjc2NzYzNDEtNWY',
         description: 'The last path segment of a paging link from the previous page.',
       },
@@ -183,4 +149,4 @@ export const eventsEndpoints: readonly EndpointDef[] = [
     exampleResponse: eventsPageExample,
     beyondSpec: true,
   },
-];
+]);

@@ -1,4 +1,5 @@
-import type { EndpointDef, GroupDef, JsonValue, ParamDef } from '../types';
+import { defineEndpoints, type ParamSpec } from '../define';
+import type { GroupDef, JsonValue } from '../types';
 
 export const mailingListsGroup: GroupDef = {
   id: 'mailing-lists',
@@ -6,132 +7,108 @@ export const mailingListsGroup: GroupDef = {
   description: 'Lists that have their own address: mail sent to it goes out to every subscribed member.',
 };
 
-const listAddressPath: ParamDef = {
+const listAddressPath: ParamSpec = {
   name: 'list_address',
   in: 'path',
   type: { kind: 'email' },
-  required: true,
-  repeatable: false,
   example: 'newsletter@mg.example.com',
   description: 'Address that identifies the list.',
 };
 
-const memberAddressPath: ParamDef = {
+const memberAddressPath: ParamSpec = {
   name: 'member_address',
   in: 'path',
   type: { kind: 'email' },
-  required: true,
-  repeatable: false,
   example: 'alice@example.com',
   description: 'Address of the member.',
 };
 
-const accessLevel: ParamDef = {
+const accessLevel: ParamSpec = {
   name: 'access_level',
   in: 'body',
   type: { kind: 'enum', values: ['readonly', 'members', 'everyone'] },
-  required: false,
-  repeatable: false,
   example: 'readonly',
   description: 'Who may post to the list address: only you through the API (readonly, the default), its members, or anyone.',
 };
 
-const listName: ParamDef = {
+const listName: ParamSpec = {
   name: 'name',
   in: 'body',
   type: { kind: 'string' },
-  required: false,
-  repeatable: false,
   example: 'Monthly newsletter',
   description: 'Display name of the list.',
 };
 
-const listDescription: ParamDef = {
+const listDescription: ParamSpec = {
   name: 'description',
   in: 'body',
   type: { kind: 'string' },
-  required: false,
-  repeatable: false,
   example: 'Product news, sent on the first Monday of each month',
   description: 'Free-text description of the list.',
 };
 
-const memberName: ParamDef = {
+const memberName: ParamSpec = {
   name: 'name',
   in: 'body',
   type: { kind: 'string' },
-  required: false,
-  repeatable: false,
   example: 'Alice Smith',
   description: 'Display name of the member.',
 };
 
-const memberVars: ParamDef = {
+const memberVars: ParamSpec = {
   name: 'vars',
   in: 'body',
   type: { kind: 'json' },
-  required: false,
-  repeatable: false,
   example: '{"first_name": "Alice", "plan": "pro"}',
   description: 'A JSON object of your own data for the member, usable as %recipient.<key>% in list mail.',
 };
 
-const memberSubscribed: ParamDef = {
+const memberSubscribed: ParamSpec = {
   name: 'subscribed',
   in: 'body',
   type: { kind: 'boolean', style: 'true-false' },
-  required: false,
-  repeatable: false,
   default: true,
   example: true,
   description: 'Whether the member receives list mail. Default true.',
 };
 
-const upsertBody: ParamDef = {
+const upsertBody: ParamSpec = {
   name: 'upsert',
   in: 'body',
   type: { kind: 'boolean', style: 'true-false' },
-  required: false,
-  repeatable: false,
   default: false,
   example: true,
   description: 'When true an existing member with the same address is updated; when false (default) a duplicate is an error.',
 };
 
-const listLimit: ParamDef = {
+const listLimit: ParamSpec = {
   name: 'limit',
   in: 'query',
   type: { kind: 'integer', min: 1 },
-  required: false,
-  repeatable: false,
   default: 100,
   example: 50,
   description: 'Page size (default 100).',
 };
 
-const memberLimit: ParamDef = {
+const memberLimit: ParamSpec = {
   ...listLimit,
   type: { kind: 'integer', min: 1, max: 100 },
   description: 'Page size, at most 100 (default 100).',
 };
 
-const listSkip: ParamDef = {
+const listSkip: ParamSpec = {
   name: 'skip',
   in: 'query',
   type: { kind: 'integer', min: 0 },
-  required: false,
-  repeatable: false,
   default: 0,
   example: 0,
   description: 'How many entries to pass over before the page starts.',
 };
 
-const subscribedFilter: ParamDef = {
+const subscribedFilter: ParamSpec = {
   name: 'subscribed',
   in: 'query',
   type: { kind: 'boolean', style: 'true-false' },
-  required: false,
-  repeatable: false,
   example: true,
   description: 'Only subscribed (true) or only unsubscribed (false) members; leave out for both.',
 };
@@ -160,26 +137,20 @@ const samplePaging: JsonValue = {
   previous: 'https://api.mailgun.net/v3/lists/pages?page=prev&address=newsletter%40mg.example.com&limit=50',
 };
 
-export const mailingListsEndpoints: readonly EndpointDef[] = [
+export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
   {
     id: 'mailing-lists.create',
-    group: 'mailing-lists',
     method: 'POST',
     path: '/v3/lists',
     summary: 'Set up a new mailing list',
     description: 'Creates an empty list with its own address, which should be on one of your domains.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       {
         name: 'address',
         in: 'body',
         type: { kind: 'email' },
         required: true,
-        repeatable: false,
         example: 'newsletter@mg.example.com',
         description: 'Address of the new list; a display name form such as Newsletter <newsletter@mg.example.com> is accepted.',
       },
@@ -190,30 +161,19 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         name: 'reply_preference',
         in: 'body',
         type: { kind: 'enum', values: ['list', 'sender'] },
-        required: false,
-        repeatable: false,
         example: 'list',
         description: 'Where replies to list mail go: back to the list (default) or to the original sender.',
       },
     ],
-    exampleResponse: {
-      status: 201,
-      contentType: 'application/json',
-      body: { list: sampleList, message: 'Mailing list created' },
-    },
+    exampleResponse: { status: 201, contentType: 'application/json', body: { list: sampleList, message: 'Mailing list created' } },
   },
   {
     id: 'mailing-lists.list',
-    group: 'mailing-lists',
     method: 'GET',
     path: '/v3/lists',
     summary: 'List mailing lists',
     description:
       'Returns the mailing lists of the account with a total count; pages with skip and limit. The pages variant scales better for many lists.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'skip-limit',
     params: [
       listLimit,
@@ -222,33 +182,24 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         name: 'address',
         in: 'query',
         type: { kind: 'email' },
-        required: false,
-        repeatable: false,
         example: 'newsletter@mg.example.com',
         description: 'Only the list with this address.',
       },
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { total_count: 1, items: [sampleList] } },
+    response: { total_count: 1, items: [sampleList] },
   },
   {
     id: 'mailing-lists.list-members',
-    group: 'mailing-lists',
     method: 'GET',
     path: '/v3/lists/{list_address}/members',
     summary: 'List members of a mailing list',
     description: 'Returns members with their variables and subscription state, plus a total; pages with skip and limit (at most 100).',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'skip-limit',
     params: [
       {
         name: 'address',
         in: 'query',
         type: { kind: 'email' },
-        required: false,
-        repeatable: false,
         example: 'alice@example.com',
         description: 'Only the member with this address.',
       },
@@ -257,28 +208,21 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
       listSkip,
       listAddressPath,
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { total_count: 1, items: [sampleMember] } },
+    response: { total_count: 1, items: [sampleMember] },
   },
   {
     id: 'mailing-lists.add-member',
-    group: 'mailing-lists',
     method: 'POST',
     path: '/v3/lists/{list_address}/members',
     summary: 'Add a member',
     description: 'Adds one address to the list, or updates it when upsert is true. For many addresses use the JSON or CSV bulk calls.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       listAddressPath,
       {
         name: 'address',
         in: 'body',
         type: { kind: 'email' },
-        required: false,
-        repeatable: false,
         example: 'Alice Smith <alice@example.com>',
         description: 'Address of the new member, optionally with a display name. Needed in practice.',
       },
@@ -287,25 +231,15 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
       memberSubscribed,
       upsertBody,
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { member: sampleMember, message: 'Member added to the mailing list' },
-    },
+    response: { member: sampleMember, message: 'Member added to the mailing list' },
   },
   {
     id: 'mailing-lists.add-members-json',
-    group: 'mailing-lists',
     method: 'POST',
     path: '/v3/lists/{list_address}/members.json',
     summary: 'Add many members from JSON',
     description:
       'Adds up to 1,000 members in one call from a JSON array of addresses or member objects. Batches over 100 are processed in the background and the response carries a task id.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [
       listAddressPath,
       {
@@ -313,7 +247,6 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         in: 'query',
         type: { kind: 'json' },
         required: true,
-        repeatable: false,
         example:
           '[{"address": "alice@example.com", "name": "Alice Smith", "vars": {"plan": "pro"}, "subscribed": true}, "bob@example.com"]',
         description: 'JSON array whose items are plain addresses or objects with address, name, vars and subscribed; at most 1,000.',
@@ -322,81 +255,50 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         name: 'upsert',
         in: 'query',
         type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
         default: false,
         example: true,
         description: 'When true existing members are updated instead of causing an error. Default false.',
       },
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { list: sampleList, 'task-id': '7f3c2a91', message: 'Bulk member upload queued' },
-    },
+    response: { list: sampleList, 'task-id': '7f3c2a91', message: 'Bulk member upload queued' },
   },
   {
     id: 'mailing-lists.add-members-csv',
-    group: 'mailing-lists',
     method: 'POST',
     path: '/v3/lists/{list_address}/members.csv',
     summary: 'Add many members from a CSV file',
     description: 'Uploads a CSV file of members (up to 1,000 rows, at most 5 MB) and imports it in the background.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       listAddressPath,
-      {
-        ...memberSubscribed,
-        description: 'Subscription state given to members whose row does not set one.',
-      },
+      { ...memberSubscribed, description: 'Subscription state given to members whose row does not set one.' },
       upsertBody,
       {
         name: 'members',
         in: 'body',
         type: { kind: 'file', accept: '.csv,text/csv', maxBytes: 5 * 1024 * 1024 },
-        required: false,
-        repeatable: false,
         example: 'members.csv',
         description: 'CSV file with an address column and optionally name, vars and subscribed columns.',
       },
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { list: sampleList, 'task-id': '7f3c2a92', message: 'Bulk member upload queued' },
-    },
+    response: { list: sampleList, 'task-id': '7f3c2a92', message: 'Bulk member upload queued' },
   },
   {
     id: 'mailing-lists.get-member',
-    group: 'mailing-lists',
     method: 'GET',
     path: '/v3/lists/{list_address}/members/{member_address}',
     summary: 'Show one list member',
     description: 'Returns one member of the list with its name, variables and subscription state.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [listAddressPath, memberAddressPath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { member: sampleMember } },
+    response: { member: sampleMember },
   },
   {
     id: 'mailing-lists.update-member',
-    group: 'mailing-lists',
     method: 'PUT',
     path: '/v3/lists/{list_address}/members/{member_address}',
     summary: 'Change a member',
     description: 'Updates the fields you send and leaves the rest as they are; use it to unsubscribe or re-subscribe someone.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       listAddressPath,
       memberAddressPath,
@@ -404,8 +306,6 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         name: 'address',
         in: 'body',
         type: { kind: 'email' },
-        required: false,
-        repeatable: false,
         example: 'alice.smith@example.com',
         description: 'New address for the member.',
       },
@@ -415,57 +315,34 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         name: 'subscribed',
         in: 'body',
         type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
         example: false,
         description: 'Set false to unsubscribe the member, true to subscribe again.',
       },
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { member: { ...sampleMember, subscribed: false }, message: 'Member updated' },
-    },
+    response: { member: { ...sampleMember, subscribed: false }, message: 'Member updated' },
   },
   {
     id: 'mailing-lists.delete-member',
-    group: 'mailing-lists',
     method: 'DELETE',
     path: '/v3/lists/{list_address}/members/{member_address}',
     summary: 'Remove a member',
     description: 'Deletes the member from the list entirely (unsubscribing keeps the record instead).',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [listAddressPath, memberAddressPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { member: { address: 'alice@example.com' }, message: 'Member removed from the mailing list' },
-    },
+    response: { member: { address: 'alice@example.com' }, message: 'Member removed from the mailing list' },
   },
   {
     id: 'mailing-lists.update',
-    group: 'mailing-lists',
     method: 'PUT',
     path: '/v3/lists/{list_address}',
     summary: 'Change a mailing list',
     description: 'Updates the address, name, description or posting rules of a list; fields you leave out are kept.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       listAddressPath,
       {
         name: 'address',
         in: 'body',
         type: { kind: 'email' },
-        required: false,
-        repeatable: false,
         example: 'news@mg.example.com',
         description: 'New address for the list; the old one stops working.',
       },
@@ -476,8 +353,6 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         name: 'reply_reference',
         in: 'body',
         type: { kind: 'enum', values: ['list', 'sender'] },
-        required: false,
-        repeatable: false,
         example: 'sender',
         description:
           'Where replies go: the list or the sender. Spelt this way in the OpenAPI file; the list object and the create call use reply_preference.',
@@ -486,78 +361,46 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         name: 'list-id',
         in: 'body',
         type: { kind: 'string' },
-        required: false,
-        repeatable: false,
         example: 'newsletter.mg.example.com',
         description: 'Value for the List-Id header of mail sent through the list.',
       },
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Mailing list updated', list: sampleList },
-    },
+    response: { message: 'Mailing list updated', list: sampleList },
   },
   {
     id: 'mailing-lists.delete',
-    group: 'mailing-lists',
     method: 'DELETE',
     path: '/v3/lists/{list_address}',
     summary: 'Remove a mailing list',
     description: 'Removes the list and all its members; mail to its address is no longer distributed.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [listAddressPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { address: 'newsletter@mg.example.com', message: 'Mailing list deleted' },
-    },
+    response: { address: 'newsletter@mg.example.com', message: 'Mailing list deleted' },
   },
   {
     id: 'mailing-lists.get',
-    group: 'mailing-lists',
     method: 'GET',
     path: '/v3/lists/{list_address}',
     summary: 'Show one mailing list',
     description: 'Returns the settings and member count of one list.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [listAddressPath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { list: sampleList } },
+    response: { list: sampleList },
   },
   {
     id: 'mailing-lists.list-pages',
-    group: 'mailing-lists',
     method: 'GET',
     path: '/v3/lists/pages',
     summary: 'Page through mailing lists',
     description: 'Lists mailing lists using paging links (first, next, previous, last) keyed on the list address rather than skip counts.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'paging-urls',
     params: [listLimit],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { paging: samplePaging, items: [sampleList] } },
+    response: { paging: samplePaging, items: [sampleList] },
   },
   {
     id: 'mailing-lists.list-members-pages',
-    group: 'mailing-lists',
     method: 'GET',
     path: '/v3/lists/{list_address}/members/pages',
     summary: 'Page through members of a mailing list',
     description: 'Lists members in ascending address order using paging links; follow next until a page comes back empty.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'paging-urls',
     params: [
       subscribedFilter,
@@ -566,8 +409,6 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         name: 'address',
         in: 'query',
         type: { kind: 'email' },
-        required: false,
-        repeatable: false,
         example: 'alice@example.com',
         description: 'Pivot address the page starts after or ends before, as given in a paging link.',
       },
@@ -575,26 +416,19 @@ export const mailingListsEndpoints: readonly EndpointDef[] = [
         name: 'page',
         in: 'query',
         type: { kind: 'enum', values: ['first', 'last', 'next', 'prev'] },
-        required: false,
-        repeatable: false,
         example: 'next',
         description: 'Direction relative to the pivot address.',
       },
       listAddressPath,
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        paging: {
-          first: 'https://api.mailgun.net/v3/lists/newsletter@mg.example.com/members/pages?page=first&limit=50',
-          last: 'https://api.mailgun.net/v3/lists/newsletter@mg.example.com/members/pages?page=last&limit=50',
-          next: 'https://api.mailgun.net/v3/lists/newsletter@mg.example.com/members/pages?page=next&address=alice%40example.com&limit=50',
-          previous:
-            'https://api.mailgun.net/v3/lists/newsletter@mg.example.com/members/pages?page=prev&address=alice%40example.com&limit=50',
-        },
-        items: [sampleMember],
+    response: {
+      paging: {
+        first: 'https://api.mailgun.net/v3/lists/newsletter@mg.example.com/members/pages?page=first&limit=50',
+        last: 'https://api.mailgun.net/v3/lists/newsletter@mg.example.com/members/pages?page=last&limit=50',
+        next: 'https://api.mailgun.net/v3/lists/newsletter@mg.example.com/members/pages?page=next&address=alice%40example.com&limit=50',
+        previous: 'https://api.mailgun.net/v3/lists/newsletter@mg.example.com/members/pages?page=prev&address=alice%40example.com&limit=50',
       },
+      items: [sampleMember],
     },
   },
-];
+]);

@@ -1,5 +1,7 @@
+import { defineEndpoints, type ParamSpec } from '../define';
 import { paramFamilies } from '../families';
-import type { EndpointDef, GroupDef, ParamDef, ParamFamilyId } from '../types';
+import { domainPath } from '../params';
+import type { GroupDef, ParamFamilyId } from '../types';
 
 export const messagesGroup: GroupDef = {
   id: 'messages',
@@ -8,57 +10,41 @@ export const messagesGroup: GroupDef = {
 };
 
 /** The documented members of a family, as optional body fields of a sending call. */
-function familyFields(id: ParamFamilyId): ParamDef[] {
+function familyFields(id: ParamFamilyId): ParamSpec[] {
   return paramFamilies[id].known.map((member) => ({ ...member, in: 'body', required: false }));
 }
 
-const domainName: ParamDef = {
-  name: 'domain_name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'Sending domain registered in your Mailgun account (in the region whose base URL you call).',
-};
+const domainName = domainPath('domain_name', 'Sending domain registered in your Mailgun account (in the region whose base URL you call).');
 
-const storageKey: ParamDef = {
+const storageKey: ParamSpec = {
   name: 'storage_key',
   in: 'path',
   type: { kind: 'string', format: 'id' },
-  required: true,
-  repeatable: false,
   example: 'BAABAQWxNjE1ZjU3MTlkNDFjZjE4ZmYzYjY3MjQyZDZmNjNiLjE3Mjc3Nzk5MjM',
   description: 'The storage.key of an accepted or delivered event. Stored copies expire with the domain message retention.',
 };
 
-const template: ParamDef = {
+const template: ParamSpec = {
   name: 'template',
   in: 'body',
   type: { kind: 'string' },
-  required: false,
-  repeatable: false,
   example: 'order-confirmation',
   description: 'Name of a stored template to render as the body; its stored From, Subject and Reply-To headers apply unless you set them.',
 };
 
 /** The spec lists one sample of each open family; kept so the field can be sent as shown. */
-const sampleHeader: ParamDef = {
+const sampleHeader: ParamSpec = {
   name: 'h:X-My-Header',
   in: 'body',
   type: { kind: 'string', format: 'mime-header' },
-  required: false,
-  repeatable: false,
   example: 'order-1042',
   description: 'Sample of the h: family: adds the header X-My-Header. Use the family editor for other header names.',
 };
 
-const sampleVariable: ParamDef = {
+const sampleVariable: ParamSpec = {
   name: 'v:my-var',
   in: 'body',
   type: { kind: 'string' },
-  required: false,
-  repeatable: false,
   example: '{"customer_id": 42}',
   description:
     'Sample of the v: family: attaches the variable my-var, returned in events and webhooks. Use the family editor for other names.',
@@ -70,20 +56,16 @@ const queued = {
   body: { id: '<20240611101530.8c2e41d9a7f3b5e6@mg.example.com>', message: 'Queued. Thank you.' },
 } as const;
 
-export const messagesEndpoints: readonly EndpointDef[] = [
+export const messagesEndpoints = defineEndpoints('messages', [
   {
     id: 'messages.send',
-    group: 'messages',
     method: 'POST',
     path: '/v3/{domain_name}/messages',
     summary: 'Send a message assembled from fields',
     description:
       'Mailgun builds the MIME message from the fields you give and queues it. Supply a body via text, html, amp-html or template; attachments need multipart encoding, and a domain sending key is enough for this call.',
-    deprecated: false,
-    mutates: true,
     sendingKeyAllowed: true,
     encoding: 'multipart',
-    pagination: 'none',
     families: ['o:', 'h:', 'v:', 't:', 'recipient-variables'],
     params: [
       domainName,
@@ -92,7 +74,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         in: 'body',
         type: { kind: 'email' },
         required: true,
-        repeatable: false,
         example: 'Example Shop <orders@mg.example.com>',
         description: 'Sender address, optionally with a display name. Overrides a From stored on the template.',
       },
@@ -110,7 +91,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         name: 'cc',
         in: 'body',
         type: { kind: 'email' },
-        required: false,
         repeatable: true,
         example: 'carol@example.com',
         description: 'Carbon-copy recipients, in the same forms as to.',
@@ -119,7 +99,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         name: 'bcc',
         in: 'body',
         type: { kind: 'email' },
-        required: false,
         repeatable: true,
         example: 'audit@example.com',
         description: 'Hidden recipients, in the same forms as to.',
@@ -129,7 +108,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         in: 'body',
         type: { kind: 'string' },
         required: true,
-        repeatable: false,
         example: 'Your order A-1042 has shipped',
         description: 'Subject line. Overrides a Subject stored on the template.',
       },
@@ -137,8 +115,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         name: 'text',
         in: 'body',
         type: { kind: 'string', format: 'text' },
-        required: false,
-        repeatable: false,
         example: 'Hi Alice, your parcel is on its way.',
         description: 'Plain-text body.',
       },
@@ -146,8 +122,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         name: 'html',
         in: 'body',
         type: { kind: 'string', format: 'text' },
-        required: false,
-        repeatable: false,
         example: '<p>Hi Alice, your parcel is <b>on its way</b>.</p>',
         description: 'HTML body. Cannot be combined with template.',
       },
@@ -155,8 +129,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         name: 'amp-html',
         in: 'body',
         type: { kind: 'string', format: 'text' },
-        required: false,
-        repeatable: false,
         example: '<!doctype html><html amp4email><head><meta charset="utf-8"></head><body>Hello</body></html>',
         description: "AMP for Email version of the body; must follow Google's AMP email rules and is only shown by supporting clients.",
       },
@@ -164,7 +136,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         name: 'attachment',
         in: 'body',
         type: { kind: 'file' },
-        required: false,
         repeatable: true,
         example: 'invoice-A-1042.pdf',
         description: 'A file to attach; repeat for several. The whole message may not exceed 25 MB.',
@@ -173,7 +144,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         name: 'inline',
         in: 'body',
         type: { kind: 'file', accept: 'image/*' },
-        required: false,
         repeatable: true,
         example: 'logo.png',
         description: 'A file attached with inline disposition, typically an image referenced from the HTML as cid:<file name>.',
@@ -189,17 +159,13 @@ export const messagesEndpoints: readonly EndpointDef[] = [
   },
   {
     id: 'messages.send-mime',
-    group: 'messages',
     method: 'POST',
     path: '/v3/{domain_name}/messages.mime',
     summary: 'Send a ready-made MIME message',
     description:
       'Use when your code already produces a complete MIME document: upload it as the message file and list the envelope recipients in to. Headers inside the file are sent as they are; a domain sending key is enough for this call.',
-    deprecated: false,
-    mutates: true,
     sendingKeyAllowed: true,
     encoding: 'multipart',
-    pagination: 'none',
     families: ['o:', 'h:', 'v:', 't:', 'recipient-variables'],
     params: [
       domainName,
@@ -217,7 +183,6 @@ export const messagesEndpoints: readonly EndpointDef[] = [
         in: 'body',
         type: { kind: 'file', accept: 'message/rfc822,.eml', maxBytes: 25 * 1024 * 1024 },
         required: true,
-        repeatable: false,
         example: 'shipping-notice.eml',
         description: 'The complete MIME message, uploaded as a file (up to 25 MB).',
       },
@@ -232,58 +197,43 @@ export const messagesEndpoints: readonly EndpointDef[] = [
   },
   {
     id: 'messages.get-stored',
-    group: 'messages',
     method: 'GET',
     path: '/v3/domains/{domain_name}/messages/{storage_key}',
     summary: 'Fetch a stored message',
     description:
       'Returns the parsed copy Mailgun kept of a sent or received message: headers, plain and HTML bodies and attachment details. Take the key from an event; the copy is only kept for the domain retention period, after which you get 404.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainName, storageKey],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        'Content-Type': 'text/html; charset=utf-8',
-        From: 'orders@mg.example.com',
-        'Message-Id': '<20240611101530.8c2e41d9a7f3b5e6@mg.example.com>',
-        'Mime-Version': '1.0',
-        Subject: 'Your order A-1042 has shipped',
-        To: 'Alice Smith <alice@example.com>',
-        'X-Mailgun-Tag': 'shipping',
-        sender: 'orders@mg.example.com',
-        recipients: 'alice@example.com',
-        'body-html': '<p>Hi Alice, your parcel is on its way.</p>',
-        'body-plain': 'Hi Alice, your parcel is on its way.',
-        'stripped-html': '<p>Hi Alice, your parcel is on its way.</p>',
-        'stripped-text': 'Hi Alice, your parcel is on its way.',
-        'stripped-signature': '',
-        'message-headers': [
-          ['Mime-Version', '1.0'],
-          ['Subject', 'Your order A-1042 has shipped'],
-          ['From', 'orders@mg.example.com'],
-          ['To', 'Alice Smith <alice@example.com>'],
-        ],
-      },
+    response: {
+      'Content-Type': 'text/html; charset=utf-8',
+      From: 'orders@mg.example.com',
+      'Message-Id': '<20240611101530.8c2e41d9a7f3b5e6@mg.example.com>',
+      'Mime-Version': '1.0',
+      Subject: 'Your order A-1042 has shipped',
+      To: 'Alice Smith <alice@example.com>',
+      'X-Mailgun-Tag': 'shipping',
+      sender: 'orders@mg.example.com',
+      recipients: 'alice@example.com',
+      'body-html': '<p>Hi Alice, your parcel is on its way.</p>',
+      'body-plain': 'Hi Alice, your parcel is on its way.',
+      'stripped-html': '<p>Hi Alice, your parcel is on its way.</p>',
+      'stripped-text': 'Hi Alice, your parcel is on its way.',
+      'stripped-signature': '',
+      'message-headers': [
+        ['Mime-Version', '1.0'],
+        ['Subject', 'Your order A-1042 has shipped'],
+        ['From', 'orders@mg.example.com'],
+        ['To', 'Alice Smith <alice@example.com>'],
+      ],
     },
   },
   {
     id: 'messages.resend',
-    group: 'messages',
     method: 'POST',
     path: '/v3/domains/{domain_name}/messages/{storage_key}',
     summary: 'Send a stored message again',
     description:
       'Queues a fresh delivery of a stored message to the recipients you name, without uploading it again. Only works while the stored copy still exists.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainName,
       storageKey,
@@ -301,54 +251,28 @@ export const messagesEndpoints: readonly EndpointDef[] = [
   },
   {
     id: 'messages.queue-status',
-    group: 'messages',
     method: 'GET',
     path: '/v3/domains/{name}/sending_queues',
     summary: 'Check the sending queues of a domain',
     description:
       'Tells whether the regular and the scheduled queue of the domain are currently blocked, until when and why (for example too many queued messages).',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [
-      {
-        name: 'name',
-        in: 'path',
-        type: { kind: 'string', format: 'domain' },
-        required: true,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'Domain whose queues to inspect.',
-      },
-    ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        regular: { is_disabled: false, disabled: { until: '', reason: '' } },
-        scheduled: {
-          is_disabled: true,
-          disabled: { until: 'Tue, 11 Jun 2024 12:00:00 UTC', reason: 'Too many messages queued for this domain' },
-        },
+    params: [domainPath('name', 'Domain whose queues to inspect.')],
+    response: {
+      regular: { is_disabled: false, disabled: { until: '', reason: '' } },
+      scheduled: {
+        is_disabled: true,
+        disabled: { until: 'Tue, 11 Jun 2024 12:00:00 UTC', reason: 'Too many messages queued for this domain' },
       },
     },
   },
   {
     id: 'messages.delete-scheduled',
-    group: 'messages',
     method: 'DELETE',
     path: '/v3/{domain_name}/envelopes',
     summary: 'Drop all scheduled and pending messages',
     description:
       "Removes every message of the domain that is scheduled or not yet delivered. Must be sent to the storage host named in the messages' storage URLs (such as storage-us-east4.api.mailgun.net), not the usual API host.",
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainName],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { message: 'done' } },
+    response: { message: 'done' },
   },
-];
+]);
