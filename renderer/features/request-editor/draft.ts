@@ -1,5 +1,5 @@
 import type { EndpointDef, ParamDef } from '../../../shared/catalog/types';
-import type { ParamInput, RequestValues } from '../../../shared/request';
+import { type ParamInput, paramKey, type RequestValues } from '../../../shared/request';
 
 /** The open-ended families edited as free name/value rows; `recipient-variables` is a single JSON field instead. */
 export const rowFamilies = ['o:', 'h:', 'v:', 't:'] as const;
@@ -24,6 +24,7 @@ export interface HeaderRow {
  * they type; validation reads the same values the request would send.
  */
 export interface EditorDraft {
+  /** Keyed as the request builder reads them (`draftKey`), so a name taken twice (path and query) holds two values. */
   readonly params: Readonly<Record<string, ParamInput | undefined>>;
   readonly extra: readonly FamilyRow[];
   readonly headers: readonly HeaderRow[];
@@ -47,6 +48,11 @@ export function familyOf(name: string): RowFamily | undefined {
  */
 export function isRowFamilyParam(param: ParamDef): boolean {
   return param.in === 'body' && familyOf(param.name) !== undefined;
+}
+
+/** Where the draft keeps a parameter's value: the builder's key, `<in>:<name>` when the endpoint takes the name twice. */
+export function draftKey(endpoint: EndpointDef, param: ParamDef): string {
+  return paramKey(endpoint, param);
 }
 
 export function formParams(endpoint: EndpointDef): readonly ParamDef[] {
@@ -92,10 +98,11 @@ export function withExamples(endpoint: EndpointDef, draft: EditorDraft): EditorD
   const params: Record<string, ParamInput | undefined> = { ...draft.params };
   for (const p of formParams(endpoint)) {
     if (p.type.kind === 'file') continue;
-    const current = params[p.name];
+    const key = draftKey(endpoint, p);
+    const current = params[key];
     const isBlank = current === undefined || current === '' || (Array.isArray(current) && current.length === 0);
     if (!isBlank) continue;
-    params[p.name] = exampleInput(p);
+    params[key] = exampleInput(p);
   }
   return { ...draft, params };
 }
