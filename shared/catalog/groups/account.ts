@@ -67,4 +67,31 @@ export const accountEndpoints = defineEndpoints('account', [
     description: 'Mails a fresh activation link to the account owner, for example when the first one expired.',
     response: { success: true },
   },
+  {
+    id: 'account.update-features',
+    method: 'PUT',
+    path: '/v5/accounts/features',
+    summary: 'Switch account features on or off',
+    description:
+      'Turns account-wide options on or off. Each field takes a small JSON object such as `{"enabled": true}`; send only the ones you want to change.',
+    beyondSpec: true,
+    encoding: 'urlencoded',
+    params: [
+      {
+        name: 'webhooks_redact_pii',
+        in: 'body',
+        type: { kind: 'json' },
+        example: '{"enabled": true}',
+        description: 'Leave personal data (addresses, subjects) out of webhook payloads, as `{"enabled": true|false}`.',
+      },
+      {
+        name: 'ai_insights',
+        in: 'body',
+        type: { kind: 'json' },
+        example: '{"enabled": false}',
+        description: 'AI-generated sending insights, as `{"enabled": true|false}`.',
+      },
+    ],
+    response: { message: 'account features updated' },
+  },
 ]);

@@ -291,4 +291,47 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     ],
     response: { message: 'success' },
   },
+  {
+    id: 'ip-pools.delegate',
+    method: 'PUT',
+    path: '/v3/ip_pools/{pool_id}/delegate',
+    summary: 'Lend an IP pool to a subaccount',
+    description: "Lets a subaccount send through one of the primary account's pools; the pool stays owned by the primary account.",
+    beyondSpec: true,
+    encoding: 'multipart',
+    params: [
+      poolIdPath,
+      {
+        name: 'subaccount_id',
+        in: 'body',
+        type: { kind: 'string', format: 'id' },
+        required: true,
+        example: '646d00a1b32c35364a2ad34f',
+        description: 'The subaccount that may use the pool.',
+      },
+    ],
+    response: { message: 'success' },
+  },
+  {
+    id: 'ip-pools.revoke-delegation',
+    method: 'DELETE',
+    path: '/v3/ip_pools/{pool_id}/delegate',
+    summary: 'Take an IP pool back from a subaccount',
+    description:
+      'Ends a delegation made with ip-pools.delegate; domains of the subaccount that used the pool fall back to their other IPs.',
+    beyondSpec: true,
+    encoding: 'multipart',
+    params: [
+      poolIdPath,
+      {
+        name: 'subaccount_id',
+        in: 'body',
+        type: { kind: 'string', format: 'id' },
+        required: true,
+        example: '646d00a1b32c35364a2ad34f',
+        description: 'The subaccount losing the pool.',
+      },
+    ],
+    response: { message: 'success' },
+  },
 ]);

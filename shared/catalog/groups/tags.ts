@@ -1,6 +1,6 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, type EndpointSpec, type ParamSpec } from '../define';
 import { domainPath } from '../params';
-import type { GroupDef } from '../types';
+import type { GroupDef, JsonValue } from '../types';
 import { sampleStats, sampleStatsBody, statsDuration, statsEnd, statsEvent, statsResolution, statsStart } from './stats';
 
 export const tagsGroup: GroupDef = {
@@ -21,6 +21,37 @@ const tagQuery: ParamSpec = {
   example: 'shipping',
   description: 'The tag, exactly as set with o:tag.',
 };
+
+const tagPath: ParamSpec = {
+  name: 'tag',
+  in: 'path',
+  type: { kind: 'string' },
+  example: 'shipping',
+  description: 'The tag, exactly as set with o:tag.',
+};
+
+const sampleTag = {
+  tag: 'shipping',
+  description: 'Dispatch notices',
+  'first-seen': '2024-01-08 09:14:27 +0000 UTC',
+  'last-seen': '2024-06-11 10:15:30 +0000 UTC',
+};
+
+/** The per-tag breakdowns the SDK reads from `/tags/{tag}/stats/aggregates/<dimension>`. */
+function aggregate(dimension: 'countries' | 'providers' | 'devices', summary: string, sample: JsonValue): EndpointSpec {
+  return {
+    id: `tags.tag-${dimension}`,
+    method: 'GET',
+    path: `/v3/{domain}/tags/{tag}/stats/aggregates/${dimension}`,
+    summary,
+    description: `The same breakdown as tags.stats-aggregates with the tag in the path, for the ${dimension} dimension.`,
+    beyondSpec: true,
+    deprecated: true,
+    replacedBy: 'metrics.query',
+    params: [domainParam, tagPath],
+    response: { tag: 'shipping', [dimension]: sample },
+  };
+}
 
 export const tagsEndpoints = defineEndpoints('tags', [
   {
@@ -196,4 +227,67 @@ export const tagsEndpoints = defineEndpoints('tags', [
     params: [domainParam],
     response: { id: 'mg.example.com', limit: 5000, count: 212 },
   },
+  {
+    id: 'tags.tag-get',
+    method: 'GET',
+    path: '/v3/{domain}/tags/{tag}',
+    summary: 'Get a tag of a domain, named in the path',
+    description: 'The form of tags.get that the SDKs use: the tag is a path segment instead of a query parameter.',
+    beyondSpec: true,
+    deprecated: true,
+    replacedBy: 'tags-new.query',
+    params: [domainParam, tagPath],
+    response: sampleTag,
+  },
+  {
+    id: 'tags.tag-update',
+    method: 'PUT',
+    path: '/v3/{domain}/tags/{tag}',
+    summary: 'Describe a tag, named in the path',
+    description: 'Sets the description of one tag; the path form of tags.update.',
+    beyondSpec: true,
+    deprecated: true,
+    replacedBy: 'tags-new.update',
+    encoding: 'urlencoded',
+    params: [
+      domainParam,
+      tagPath,
+      {
+        name: 'description',
+        in: 'body',
+        type: { kind: 'string' },
+        required: true,
+        example: 'Dispatch notices',
+        description: 'New description.',
+      },
+    ],
+    response: { message: 'Tag updated' },
+  },
+  {
+    id: 'tags.tag-delete',
+    method: 'DELETE',
+    path: '/v3/{domain}/tags/{tag}',
+    summary: 'Delete a tag, named in the path',
+    description: 'Removes the tag and its statistics from the domain; the path form of tags.delete.',
+    beyondSpec: true,
+    deprecated: true,
+    replacedBy: 'tags-new.delete',
+    params: [domainParam, tagPath],
+    response: { message: 'Tag deleted' },
+  },
+  {
+    id: 'tags.tag-stats',
+    method: 'GET',
+    path: '/v3/{domain}/tags/{tag}/stats',
+    summary: 'Event counts for a tag over time, named in the path',
+    description: 'The path form of tags.stats: counts of the chosen event types for one tag, bucketed by hour, day or month.',
+    beyondSpec: true,
+    deprecated: true,
+    replacedBy: 'metrics.query',
+    params: [domainParam, tagPath, statsStart, statsEnd, statsResolution, statsDuration, statsEvent],
+    response: { ...sampleStatsBody, tag: 'shipping' },
+  },
+  aggregate('countries', 'Tag counts by country', { gb: { clicked: 12, opened: 80 }, us: { clicked: 30, opened: 200 } }),
+  aggregate('providers', 'Tag counts by mailbox provider', { 'gmail.com': { clicked: 42, opened: 305 } }),
+  aggregate('devices', 'Tag counts by device type', { desktop: { clicked: 20, opened: 150 }, mobile: { clicked: 22, opened: 155 } }),
 ]);
