@@ -165,7 +165,7 @@ export function RequestEditor(props: RequestEditorProps) {
               type="button"
               className="button button-small"
               data-testid="fill-examples"
-              onClick={() => onChange(withExamples(endpoint, draft))}
+              onClick={() => onChange(withExamples(endpoint, draft, props.environmentDomain))}
             >
               Fill examples
             </button>

@@ -50,4 +50,18 @@ describe('the editor keys values as the request builder reads them', () => {
     const built = build(endpoint, { ...emptyDraft, params: { name: 'mg.example.com', 'path:ip': 'all', 'query:ip': '203.0.113.9' } });
     expect(built.url).toMatch(/\/ips\/all\?ip=203\.0\.113\.9$/);
   });
+
+  it('fills the message send with a body but not also a template (Mailgun refuses both)', () => {
+    const draft = withExamples(getEndpoint('messages.send') as EndpointDef, emptyDraft);
+    expect(draft.params.html).toBeTruthy();
+    expect(draft.params.template).toBeUndefined();
+  });
+
+  it("fills the domain with the environment's own, and keeps one already typed", () => {
+    const endpoint = getEndpoint('bounces.list') as EndpointDef;
+    expect(withExamples(endpoint, emptyDraft, 'shop.example.com').params.domain_name).toBe('shop.example.com');
+    expect(withExamples(endpoint, emptyDraft).params.domain_name).toBe('mg.example.com');
+    const typed = { ...emptyDraft, params: { domain_name: 'other.example.com' } };
+    expect(withExamples(endpoint, typed, 'shop.example.com').params.domain_name).toBe('other.example.com');
+  });
 });

@@ -1,3 +1,4 @@
+import { domainParamName } from '../../../shared/catalog/domain-scope';
 import type { EndpointDef, ParamDef } from '../../../shared/catalog/types';
 import { type ParamInput, paramKey, type RequestValues } from '../../../shared/request';
 
@@ -93,18 +94,29 @@ export function fromRequestValues(endpoint: EndpointDef, values: RequestValues):
   return { params, extra, headers };
 }
 
-/** Fills every empty form field with its catalog example; files are left alone because only the user can pick them. */
-export function withExamples(endpoint: EndpointDef, draft: EditorDraft): EditorDraft {
+/**
+ * Fills every empty form field with its catalog example, and the domain with the environment's own where it has one.
+ * Files are left alone because only the user can pick them, and so are fields whose example would contradict another's.
+ */
+export function withExamples(endpoint: EndpointDef, draft: EditorDraft, environmentDomain?: string): EditorDraft {
   const params: Record<string, ParamInput | undefined> = { ...draft.params };
+  const domainParam = domainParamName(endpoint.path);
+  const envDomain = environmentDomain?.trim() ?? '';
   for (const p of formParams(endpoint)) {
-    if (p.type.kind === 'file') continue;
+    if (p.type.kind === 'file' || p.fillExample === false) continue;
     const key = draftKey(endpoint, p);
-    const current = params[key];
-    const isBlank = current === undefined || current === '' || (Array.isArray(current) && current.length === 0);
-    if (!isBlank) continue;
+    if (p.in === 'path' && p.name === domainParam && envDomain !== '') {
+      if (isBlank(params[key])) params[key] = envDomain;
+      continue;
+    }
+    if (!isBlank(params[key])) continue;
     params[key] = exampleInput(p);
   }
   return { ...draft, params };
+}
+
+function isBlank(current: ParamInput | undefined): boolean {
+  return current === undefined || current === '' || (Array.isArray(current) && current.length === 0);
 }
 
 function exampleInput(p: ParamDef): ParamInput {

@@ -11,7 +11,7 @@ export const allowlistEndpoints = suppressionList({
   group: 'allowlist',
   segment: 'whitelists',
   domainDescription: 'Domain whose allowlist to use.',
-  entry: { name: 'value', type: { kind: 'string' }, example: 'qa@example.com', description: 'The allowlisted address or domain name.' },
+  entry: { name: 'value', type: { kind: 'string' }, example: 'vip@example.org', description: 'The allowlisted address or domain name.' },
   sample: {
     type: 'address',
     value: 'qa@example.com',
@@ -31,7 +31,7 @@ export const allowlistEndpoints = suppressionList({
   deleteOne: {
     summary: 'Remove an allowlist entry',
     description: 'Deletes one address or domain from the allowlist; later hard bounces will suppress it again.',
-    response: { message: 'Allowlist entry removed', value: 'qa@example.com' },
+    response: { message: 'Allowlist entry removed', value: 'vip@example.org' },
   },
   list: {
     summary: 'List allowlist entries',

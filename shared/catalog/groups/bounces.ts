@@ -11,7 +11,7 @@ export const bouncesEndpoints = suppressionList({
   group: 'bounces',
   segment: 'bounces',
   domainDescription: 'Domain whose bounce list to use.',
-  entry: { name: 'address', type: { kind: 'email' }, example: 'gone@example.com', description: 'The bounced address.' },
+  entry: { name: 'address', type: { kind: 'email' }, example: 'old-address@example.net', description: 'The bounced address.' },
   sample: {
     address: 'gone@example.com',
     code: '550',
@@ -28,7 +28,7 @@ export const bouncesEndpoints = suppressionList({
   deleteOne: {
     summary: 'Remove a bounce',
     description: 'Takes the address off the bounce list so mail to it is attempted again; it is re-added if it bounces again.',
-    response: { message: 'Bounce removed', address: 'gone@example.com' },
+    response: { message: 'Bounce removed', address: 'old-address@example.net' },
   },
   list: {
     summary: 'List bounces',

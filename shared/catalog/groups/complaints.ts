@@ -11,7 +11,7 @@ export const complaintsEndpoints = suppressionList({
   group: 'complaints',
   segment: 'complaints',
   domainDescription: 'Domain whose complaint list to use.',
-  entry: { name: 'address', type: { kind: 'email' }, example: 'annoyed@example.com', description: 'The address that complained.' },
+  entry: { name: 'address', type: { kind: 'email' }, example: 'angry@example.com', description: 'The address that complained.' },
   sample: { address: 'annoyed@example.com', created_at: 'Sat, 08 Jun 2024 07:45:12 UTC' },
   import: {
     summary: 'Import complaints from a CSV file',
@@ -26,7 +26,7 @@ export const complaintsEndpoints = suppressionList({
   deleteOne: {
     summary: 'Remove a complaint',
     description: 'Takes the address off the complaint list so it receives mail again, until it complains once more.',
-    response: { message: 'Spam complaint has been removed', address: 'annoyed@example.com' },
+    response: { message: 'Spam complaint has been removed', address: 'angry@example.com' },
   },
   list: {
     summary: 'List complaints',

@@ -142,7 +142,8 @@ export const eventsEndpoints = defineEndpoints('events', [
         name: 'page_token',
         in: 'path',
         type: { kind: 'string', format: 'id' },
-        example: 'WzMsIFsiZjc2NzYzNDEtNWY',
+        example:
+          'eyJxIjp7ImZpbHRlcnMiOnt9LCJsbyI6bnVsbCwiaGkiOm51bGwsImFzY2VuZGluZyI6ZmFsc2UsImxpbWl0IjoxMDB9LCJkaXIiOiJuZXh0IiwicGl2b3QiOm51bGx9',
         description: 'The last path segment of a paging link from the previous page.',
       },
     ],

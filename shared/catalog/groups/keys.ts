@@ -61,7 +61,7 @@ export const keysEndpoints = defineEndpoints('keys', [
         name: 'domain_name',
         in: 'body',
         type: { kind: 'string', format: 'domain' },
-        example: 'mg.example.com',
+        example: 'sandbox.mg.example.com',
         description: 'Domain the key is tied to; needed for `domain` keys.',
       },
       {

@@ -11,7 +11,7 @@ const listAddressPath: ParamSpec = {
   name: 'list_address',
   in: 'path',
   type: { kind: 'email' },
-  example: 'newsletter@mg.example.com',
+  example: 'team@sandbox.mg.example.com',
   description: 'Address that identifies the list.',
 };
 
@@ -223,7 +223,7 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
         name: 'address',
         in: 'body',
         type: { kind: 'email' },
-        example: 'Alice Smith <alice@example.com>',
+        example: 'dave@example.com',
         description: 'Address of the new member, optionally with a display name. Needed in practice.',
       },
       memberName,

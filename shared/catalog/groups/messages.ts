@@ -28,7 +28,9 @@ const template: ParamSpec = {
   name: 'template',
   in: 'body',
   type: { kind: 'string' },
-  example: 'order-confirmation',
+  example: 'welcome',
+  // A template stands instead of html or text; sending both is refused.
+  fillExample: false,
   description: 'Name of a stored template to render as the body; its stored From, Subject and Reply-To headers apply unless you set them.',
 };
 

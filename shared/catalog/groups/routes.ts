@@ -11,7 +11,7 @@ const routeIdPath: ParamSpec = {
   name: 'id',
   in: 'path',
   type: { kind: 'string', format: 'id' },
-  example: '6668a1f4c3b2e1d0f9a8b7c6',
+  example: '5f1a2b3c4d5e6f7a8b9c0d1e',
   description: 'Identifier of the route, as returned when it was created or listed.',
 };
 
@@ -50,7 +50,7 @@ const action: ParamSpec = {
 };
 
 const sampleRoute: JsonValue = {
-  id: '6668a1f4c3b2e1d0f9a8b7c6',
+  id: '5f1a2b3c4d5e6f7a8b9c0d1e',
   priority: 10,
   description: 'Forward support mail to the helpdesk',
   expression: 'match_recipient("support@mg.example.com")',
@@ -119,7 +119,7 @@ export const routesEndpoints = defineEndpoints('routes', [
         name: 'id',
         in: 'body',
         type: { kind: 'string', format: 'id' },
-        example: '6668a1f4c3b2e1d0f9a8b7c6',
+        example: '5f1a2b3c4d5e6f7a8b9c0d1e',
         description: 'The route identifier again, as a form field; normally left out because the path names the route.',
       },
       priority,
@@ -136,7 +136,7 @@ export const routesEndpoints = defineEndpoints('routes', [
     summary: 'Remove a route',
     description: 'Removes the route; matching mail is then handled by the remaining routes or not at all.',
     params: [routeIdPath],
-    response: { message: 'Route deleted', id: '6668a1f4c3b2e1d0f9a8b7c6' },
+    response: { message: 'Route deleted', id: '5f1a2b3c4d5e6f7a8b9c0d1e' },
   },
   {
     id: 'routes.match',
@@ -150,7 +150,7 @@ export const routesEndpoints = defineEndpoints('routes', [
         in: 'query',
         type: { kind: 'email' },
         required: true,
-        example: 'support@mg.example.com',
+        example: 'support@sandbox.mg.example.com',
         description: 'Recipient address to test.',
       },
     ],

@@ -18,7 +18,7 @@ const tagQuery: ParamSpec = {
   in: 'query',
   type: { kind: 'string' },
   required: true,
-  example: 'shipping',
+  example: 'newsletter',
   description: 'The tag, exactly as set with o:tag.',
 };
 
@@ -26,7 +26,7 @@ const tagPath: ParamSpec = {
   name: 'tag',
   in: 'path',
   type: { kind: 'string' },
-  example: 'shipping',
+  example: 'newsletter',
   description: 'The tag, exactly as set with o:tag.',
 };
 
@@ -77,7 +77,7 @@ export const tagsEndpoints = defineEndpoints('tags', [
         name: 'tag',
         in: 'query',
         type: { kind: 'string' },
-        example: 'shipping',
+        example: 'newsletter',
         description: 'Pivot tag from a paging link: the page starts after (or ends before) it.',
       },
       { name: 'prefix', in: 'query', type: { kind: 'string' }, example: 'promo-', description: 'Only tags beginning with this text.' },

@@ -14,7 +14,7 @@ const templateNamePath: ParamSpec = {
   name: 'template_name',
   in: 'path',
   type: { kind: 'string' },
-  example: 'order-confirmation',
+  example: 'welcome',
   description: 'Name of the template (stored in lower case).',
 };
 
@@ -48,7 +48,7 @@ const pivot: ParamSpec = {
   name: 'p',
   in: 'query',
   type: { kind: 'string' },
-  example: 'order-confirmation',
+  example: 'welcome',
   description: 'Pivot taken from a paging link: the name (or version tag) the requested page is counted from.',
 };
 
@@ -231,7 +231,7 @@ export const templatesEndpoints = defineEndpoints('templates', [
         in: 'body',
         type: { kind: 'string' },
         required: true,
-        example: 'v2',
+        example: 'v3',
         description: 'Tag of the new version, unique within the template.',
       },
       versionComment,

@@ -11,7 +11,7 @@ export const unsubscribesEndpoints = suppressionList({
   group: 'unsubscribes',
   segment: 'unsubscribes',
   domainDescription: 'Domain whose unsubscribe list to use.',
-  entry: { name: 'address', type: { kind: 'email' }, example: 'optout@example.com', description: 'The unsubscribed address.' },
+  entry: { name: 'address', type: { kind: 'email' }, example: 'no-more@example.com', description: 'The unsubscribed address.' },
   sample: { address: 'optout@example.com', tags: ['*'], created_at: 'Sun, 09 Jun 2024 18:03:51 UTC' },
   import: {
     summary: 'Import unsubscribes from a CSV file',
@@ -27,7 +27,7 @@ export const unsubscribesEndpoints = suppressionList({
     summary: 'Remove an unsubscribe',
     description:
       'Takes the address off the unsubscribe list so it receives mail again, until it opts out once more. Only do this with the consent of the recipient.',
-    response: { message: 'Unsubscribe removed', address: 'optout@example.com' },
+    response: { message: 'Unsubscribe removed', address: 'no-more@example.com' },
   },
   list: {
     summary: 'List unsubscribes',

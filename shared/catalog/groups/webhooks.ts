@@ -82,7 +82,7 @@ export const webhooksEndpoints = defineEndpoints('webhooks', [
     encoding: 'multipart',
     params: [
       domainParam,
-      { name: 'id', in: 'body', type: webhookType, required: true, example: 'delivered', description: 'The event type to subscribe to.' },
+      { name: 'id', in: 'body', type: webhookType, required: true, example: 'clicked', description: 'The event type to subscribe to.' },
       v3Urls,
     ],
     response: { message: 'Webhook created', webhook: { urls: exampleUrls } },
