@@ -63,6 +63,14 @@ function metricsQueryBody(dimensions: ParamSpec, metrics: ParamSpec): readonly P
       example: true,
       description: 'Also return totals across the whole window in `aggregates`.',
     },
+    {
+      name: 'pagination',
+      in: 'body',
+      type: { kind: 'json' },
+      example: { sort: 'time:asc', skip: 0, limit: 10 },
+      description:
+        'Object with `sort` (`field:asc|desc`), `skip` and `limit`, for answers with more items than one page; the answer echoes it with `total`.',
+    },
   ];
 }
 
