@@ -3,6 +3,7 @@ import { withRegion } from '../features/environments/draft';
 import { useSaveEnvironment } from '../features/environments/use-environments';
 import { ResponseViewer } from '../features/response/ResponseViewer';
 import type { ResponseSlotState } from '../features/workbench/Workbench';
+import { openEndpoint } from '../features/workbench/workbench-store';
 
 function safeBaseUrl(state: ResponseSlotState): string {
   try {
@@ -31,6 +32,7 @@ export function WorkbenchResponse(state: ResponseSlotState) {
       }}
       onPage={state.onPage}
       onRetry={state.onRetry}
+      onOpenEndpoint={(id) => openEndpoint(id)}
       {...(environment ? { onSwitchRegion: (region: 'us' | 'eu') => save.mutate(withRegion(environment, region)) } : {})}
     />
   );

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_BYTES } from '../limits';
 import { defineEndpoints, type ParamSpec } from './define';
 import type { EndpointDef, JsonValue, ParamType } from './types';
 
@@ -70,7 +71,7 @@ export function suppressionList(list: SuppressionList): readonly EndpointDef[] {
         {
           name: 'file',
           in: 'body',
-          type: { kind: 'file', accept: '.csv,text/csv', maxBytes: 25 * 1024 * 1024 },
+          type: { kind: 'file', accept: '.csv,text/csv', maxBytes: MAX_MESSAGE_BYTES },
           required: true,
           example: `${list.group}.csv`,
           description: list.import.file,

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_BYTES } from '../../limits';
 import { defineEndpoints, type ParamSpec } from '../define';
 import { paramFamilies } from '../families';
 import { domainPath } from '../params';
@@ -183,7 +184,7 @@ export const messagesEndpoints = defineEndpoints('messages', [
       {
         name: 'message',
         in: 'body',
-        type: { kind: 'file', accept: 'message/rfc822,.eml', maxBytes: 25 * 1024 * 1024 },
+        type: { kind: 'file', accept: 'message/rfc822,.eml', maxBytes: MAX_MESSAGE_BYTES },
         required: true,
         example: 'shipping-notice.eml',
         description: 'The complete MIME message, uploaded as a file (up to 25 MB).',

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_BYTES } from '../../limits';
 import { defineEndpoints, type ParamSpec } from '../define';
 import type { GroupDef } from '../types';
 
@@ -69,7 +70,7 @@ function csvUpload(what: 'job' | 'preview'): ParamSpec {
   return {
     name: 'file',
     in: 'body',
-    type: { kind: 'file', accept: '.csv,.gz,text/csv,application/gzip', maxBytes: 25 * 1024 * 1024 },
+    type: { kind: 'file', accept: '.csv,.gz,text/csv,application/gzip', maxBytes: MAX_MESSAGE_BYTES },
     required: true,
     example: 'addresses.csv',
     description: `CSV (or gzipped CSV) in UTF-8 or ASCII with an \`email\` or \`email_address\` header column; at most 25 MB. Addresses to ${what === 'job' ? 'validate' : 'sample'}.`,
