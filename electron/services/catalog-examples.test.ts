@@ -67,6 +67,22 @@ describe('catalog examples against the sandbox', () => {
     expect(response.status).toBe(200);
   });
 
+  it('adds 500 members as JSON in the body, not the query string', async () => {
+    await t.sandbox.reset();
+    const endpoint = catalog.find((e) => e.id === 'mailing-lists.add-members-json') as EndpointDef;
+    const members = Array.from({ length: 500 }, (_, i) => ({ address: `bulk-${i}@example.com`, name: `Bulk ${i}` }));
+    const built = buildRequest(
+      endpoint,
+      { params: { list_address: `team@${SANDBOX_US_DOMAIN}`, members: JSON.stringify(members), upsert: true } },
+      { baseUrl: t.urls.usBaseUrl, domain: SANDBOX_US_DOMAIN },
+    );
+    expect(new URL(built.url).search).toBe('');
+    expect(built.body).toBeInstanceOf(FormData);
+    expect((await send(built)).status).toBe(200);
+    const listed = await t.call(`/v3/lists/team@${SANDBOX_US_DOMAIN}/members?limit=100&skip=400`);
+    expect(listed.body.total_count).toBe(503);
+  });
+
   it.each(simulated.map((e) => [e.id, e] as const))('%s answers 2xx with its examples', async (_id, endpoint) => {
     await t.sandbox.reset();
     const built = buildRequest(

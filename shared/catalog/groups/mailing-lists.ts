@@ -240,11 +240,13 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
     summary: 'Add many members from JSON',
     description:
       'Adds up to 1,000 members in one call from a JSON array of addresses or member objects. Batches over 100 are processed in the background and the response carries a task id.',
+    // The spec puts both fields in the query string, where a few hundred members overflow the URL; the SDK and Mailgun's examples send a form.
+    encoding: 'multipart',
     params: [
       listAddressPath,
       {
         name: 'members',
-        in: 'query',
+        in: 'body',
         type: { kind: 'json' },
         required: true,
         example:
@@ -253,7 +255,7 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
       },
       {
         name: 'upsert',
-        in: 'query',
+        in: 'body',
         type: { kind: 'boolean', style: 'true-false' },
         default: false,
         example: true,
