@@ -1,7 +1,7 @@
 import { isDomainScoped } from '../catalog/domain-scope';
 import { findEndpointByRequest } from '../catalog/match-request';
 import type { EndpointDef } from '../catalog/types';
-import { formatRfc2822, parseRfc2822 } from '../request/validate-param';
+import { formatRfc2822, parseRfc2822 } from '../dates/rfc2822';
 import { EU_BASE_URL, explainStatus, MAX_MESSAGE_BYTES, MAX_REQUEST_BYTES, US_BASE_URL } from './explanations';
 
 export type Region = 'us' | 'eu' | 'custom';
