@@ -16,6 +16,16 @@ const poolIdPath: ParamSpec = {
   description: 'Id of the pool.',
 };
 
+/** The subaccount of a pool delegation; each call says what happens to it. */
+const delegateTo: ParamSpec = {
+  name: 'subaccount_id',
+  in: 'body',
+  type: { kind: 'string', format: 'id' },
+  required: true,
+  example: '646d00a1b32c35364a2ad34f',
+  description: 'The subaccount.',
+};
+
 export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
   {
     id: 'ip-pools.list',
@@ -299,17 +309,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     description: "Lets a subaccount send through one of the primary account's pools; the pool stays owned by the primary account.",
     beyondSpec: true,
     encoding: 'multipart',
-    params: [
-      poolIdPath,
-      {
-        name: 'subaccount_id',
-        in: 'body',
-        type: { kind: 'string', format: 'id' },
-        required: true,
-        example: '646d00a1b32c35364a2ad34f',
-        description: 'The subaccount that may use the pool.',
-      },
-    ],
+    params: [poolIdPath, { ...delegateTo, description: 'The subaccount that may use the pool.' }],
     response: { message: 'success' },
   },
   {
@@ -321,17 +321,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
       'Ends a delegation made with ip-pools.delegate; domains of the subaccount that used the pool fall back to their other IPs.',
     beyondSpec: true,
     encoding: 'multipart',
-    params: [
-      poolIdPath,
-      {
-        name: 'subaccount_id',
-        in: 'body',
-        type: { kind: 'string', format: 'id' },
-        required: true,
-        example: '646d00a1b32c35364a2ad34f',
-        description: 'The subaccount losing the pool.',
-      },
-    ],
+    params: [poolIdPath, { ...delegateTo, description: 'The subaccount losing the pool.' }],
     response: { message: 'success' },
   },
 ]);

@@ -1,4 +1,5 @@
 import { defineEndpoints } from '../define';
+import { analyticsFilter } from '../params';
 import type { GroupDef } from '../types';
 
 export const logsGroup: GroupDef = {
@@ -47,13 +48,7 @@ export const logsEndpoints = defineEndpoints('logs', [
         example: ['delivered'],
         description: 'Array of event names as used by the metrics API; Mailgun translates them into log events.',
       },
-      {
-        name: 'filter',
-        in: 'body',
-        type: { kind: 'json' },
-        example: { AND: [{ attribute: 'domain', comparator: '=', values: [{ label: 'mg.example.com', value: 'mg.example.com' }] }] },
-        description: 'Object with an `AND` array of `{attribute, comparator, values:[{label, value}]}` conditions.',
-      },
+      analyticsFilter,
       {
         name: 'include_subaccounts',
         in: 'body',

@@ -1,5 +1,5 @@
 import { defineEndpoints, type ParamSpec } from '../define';
-import { domainPath } from '../params';
+import { analyticsFilter, domainPath } from '../params';
 import type { GroupDef } from '../types';
 
 export const metricsGroup: GroupDef = {
@@ -42,13 +42,7 @@ function metricsQueryBody(dimensions: ParamSpec, metrics: ParamSpec): readonly P
     },
     dimensions,
     metrics,
-    {
-      name: 'filter',
-      in: 'body',
-      type: { kind: 'json' },
-      example: { AND: [{ attribute: 'domain', comparator: '=', values: [{ label: 'mg.example.com', value: 'mg.example.com' }] }] },
-      description: 'Object with an `AND` array of `{attribute, comparator, values:[{label, value}]}` conditions.',
-    },
+    analyticsFilter,
     {
       name: 'include_subaccounts',
       in: 'body',

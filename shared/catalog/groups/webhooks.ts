@@ -55,6 +55,32 @@ const v4EventTypes: ParamSpec = {
   description: 'Event types to send to the URL; repeat the field once per type.',
 };
 
+/** The account-level webhook calls (/v1/webhooks) share these fields. */
+const accountUrl: ParamSpec = {
+  name: 'url',
+  in: 'body',
+  type: { kind: 'url' },
+  required: true,
+  example: 'https://hooks.example.com/mailgun/account',
+  description: 'Receiver of the calls.',
+};
+
+const accountNote: ParamSpec = {
+  name: 'description',
+  in: 'body',
+  type: { kind: 'string' },
+  example: 'All domains, failures only',
+  description: 'A note for people reading the list.',
+};
+
+const webhookIds: ParamSpec = {
+  name: 'webhook_ids',
+  in: 'query',
+  type: { kind: 'string' },
+  example: '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',
+  description: 'Comma-separated webhook ids.',
+};
+
 const exampleUrls = ['https://hooks.example.com/mailgun/events'];
 
 export const webhooksEndpoints = defineEndpoints('webhooks', [
@@ -179,15 +205,7 @@ export const webhooksEndpoints = defineEndpoints('webhooks', [
     description:
       'Returns the webhooks that fire for every domain of the account (in the region you call), each with its URL and event types. Account and domain webhooks with the same URL are called once.',
     beyondSpec: true,
-    params: [
-      {
-        name: 'webhook_ids',
-        in: 'query',
-        type: { kind: 'string' },
-        example: '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',
-        description: 'Only these webhooks, as a comma-separated list of ids.',
-      },
-    ],
+    params: [{ ...webhookIds, description: 'Only these webhooks, as a comma-separated list of ids.' }],
     response: {
       webhooks: [
         {
@@ -210,22 +228,9 @@ export const webhooksEndpoints = defineEndpoints('webhooks', [
     beyondSpec: true,
     encoding: 'multipart',
     params: [
-      {
-        name: 'url',
-        in: 'body',
-        type: { kind: 'url' },
-        required: true,
-        example: 'https://hooks.example.com/mailgun/account',
-        description: 'Receiver of the calls.',
-      },
+      accountUrl,
       { ...v4EventTypes, in: 'body', required: true, example: ['permanent_fail', 'temporary_fail'] },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'All domains, failures only',
-        description: 'A note for people reading the list.',
-      },
+      { ...accountNote, example: 'All domains, failures only' },
     ],
     response: { webhook_id: '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31' },
   },
@@ -245,22 +250,9 @@ export const webhooksEndpoints = defineEndpoints('webhooks', [
         example: '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',
         description: 'Id from the list or the create call.',
       },
-      {
-        name: 'url',
-        in: 'body',
-        type: { kind: 'url' },
-        required: true,
-        example: 'https://hooks.example.com/mailgun/account',
-        description: 'Receiver of the calls.',
-      },
+      accountUrl,
       { ...v4EventTypes, in: 'body', required: true, example: ['permanent_fail'] },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'All domains, hard failures',
-        description: 'A note for people reading the list.',
-      },
+      { ...accountNote, example: 'All domains, hard failures' },
     ],
     exampleResponse: { status: 204, contentType: 'text/plain', body: '' },
   },
@@ -273,13 +265,7 @@ export const webhooksEndpoints = defineEndpoints('webhooks', [
       'Deletes the account webhooks named in webhook_ids, or all of them with all=true. When both are given only the named ones go.',
     beyondSpec: true,
     params: [
-      {
-        name: 'webhook_ids',
-        in: 'query',
-        type: { kind: 'string' },
-        example: '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',
-        description: 'Comma-separated ids of the webhooks to delete.',
-      },
+      { ...webhookIds, description: 'Comma-separated ids of the webhooks to delete.' },
       {
         name: 'all',
         in: 'query',
