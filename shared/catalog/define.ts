@@ -43,3 +43,28 @@ export function defineEndpoints(group: GroupId, specs: readonly EndpointSpec[]):
     exampleResponse: exampleResponse ?? { status: 200, contentType: 'application/json', body: response as JsonValue },
   }));
 }
+
+type ParamExtras = Partial<Pick<ParamSpec, 'required' | 'repeatable' | 'default' | 'fillExample'>>;
+
+/** A parameter in one line: where it goes, then its name, type, example and our description; anything unusual last. */
+function at(location: ParamSpec['in']) {
+  return (
+    name: string,
+    type: ParamSpec['type'],
+    example: ParamSpec['example'],
+    description: string,
+    extras: ParamExtras = {},
+  ): ParamSpec => ({
+    name,
+    in: location,
+    type,
+    example,
+    description,
+    ...extras,
+  });
+}
+
+export const inPath = at('path');
+export const inQuery = at('query');
+export const inBody = at('body');
+export const inHeader = at('header');

@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inBody, inQuery } from '../define';
 import type { GroupDef } from '../types';
 
 export const accountGroup: GroupDef = {
@@ -17,27 +17,9 @@ export const accountEndpoints = defineEndpoints('account', [
       'Updates the organisation name, how long dashboard sessions last and where users land after signing out. Send only the values you want to change.',
     params: [
       { name: 'name', in: 'query', type: { kind: 'string' }, example: 'Example Ltd', description: 'New organisation name.' },
-      {
-        name: 'inactive_session_timeout',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        example: 3600,
-        description: 'Idle time after which a dashboard login ends.',
-      },
-      {
-        name: 'absolute_session_timeout',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        example: 43200,
-        description: 'Longest a dashboard login may last, however active.',
-      },
-      {
-        name: 'logout_redirect_url',
-        in: 'query',
-        type: { kind: 'url' },
-        example: 'https://www.example.com/signed-out',
-        description: 'Page users are sent to after signing out.',
-      },
+      inQuery('inactive_session_timeout', { kind: 'integer', min: 0 }, 3600, 'Idle time after which a dashboard login ends.'),
+      inQuery('absolute_session_timeout', { kind: 'integer', min: 0 }, 43200, 'Longest a dashboard login may last, however active.'),
+      inQuery('logout_redirect_url', { kind: 'url' }, 'https://www.example.com/signed-out', 'Page users are sent to after signing out.'),
     ],
     response: { message: 'Account info has been updated' },
   },
@@ -77,20 +59,13 @@ export const accountEndpoints = defineEndpoints('account', [
     beyondSpec: true,
     encoding: 'urlencoded',
     params: [
-      {
-        name: 'webhooks_redact_pii',
-        in: 'body',
-        type: { kind: 'json' },
-        example: '{"enabled": true}',
-        description: 'Leave personal data (addresses, subjects) out of webhook payloads, as `{"enabled": true|false}`.',
-      },
-      {
-        name: 'ai_insights',
-        in: 'body',
-        type: { kind: 'json' },
-        example: '{"enabled": false}',
-        description: 'AI-generated sending insights, as `{"enabled": true|false}`.',
-      },
+      inBody(
+        'webhooks_redact_pii',
+        { kind: 'json' },
+        '{"enabled": true}',
+        'Leave personal data (addresses, subjects) out of webhook payloads, as `{"enabled": true|false}`.',
+      ),
+      inBody('ai_insights', { kind: 'json' }, '{"enabled": false}', 'AI-generated sending insights, as `{"enabled": true|false}`.'),
     ],
     response: { message: 'account features updated' },
   },

@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, type ParamSpec } from '../define';
 import type { GroupDef } from '../types';
 
 export const alertsGroup: GroupDef = {
@@ -23,79 +23,38 @@ const exampleAlert = {
   period: '1h',
 };
 
-const alertNameInPath: ParamSpec = {
-  name: 'name',
-  in: 'path',
-  type: { kind: 'string' },
-  example: 'hard bounce rate',
-  description: 'Name the alert was created with.',
-};
+const alertNameInPath: ParamSpec = inPath('name', { kind: 'string' }, 'hard bounce rate', 'Name the alert was created with.');
 
 /** Create and update take the same JSON body. */
 const alertBody: readonly ParamSpec[] = [
-  {
-    name: 'name',
-    in: 'body',
-    type: { kind: 'string' },
+  inBody('name', { kind: 'string' }, 'hard bounce rate', 'Readable name; also identifies the alert in later calls.', { required: true }),
+  inBody(
+    'metric',
+    { kind: 'enum', values: ['hard_bounce_rate', 'temporary_fail_rate', 'delivered_rate', 'complained_rate'] },
+    'hard_bounce_rate',
+    'Rate to watch.',
+    { required: true },
+  ),
+  inBody('comparator', { kind: 'enum', values: ['=', '!=', '<', '<=', '>', '>='] }, '>', 'How the metric is compared with `limit`.', {
     required: true,
-    example: 'hard bounce rate',
-    description: 'Readable name; also identifies the alert in later calls.',
-  },
-  {
-    name: 'metric',
-    in: 'body',
-    type: { kind: 'enum', values: ['hard_bounce_rate', 'temporary_fail_rate', 'delivered_rate', 'complained_rate'] },
-    required: true,
-    example: 'hard_bounce_rate',
-    description: 'Rate to watch.',
-  },
-  {
-    name: 'comparator',
-    in: 'body',
-    type: { kind: 'enum', values: ['=', '!=', '<', '<=', '>', '>='] },
-    required: true,
-    example: '>',
-    description: 'How the metric is compared with `limit`.',
-  },
-  {
-    name: 'limit',
-    in: 'body',
-    type: { kind: 'string' },
-    required: true,
-    example: '0.05',
-    description: 'Threshold as a decimal string; rates are fractions, so 5% is `0.05`.',
-  },
-  {
-    name: 'dimension',
-    in: 'body',
-    type: { kind: 'enum', values: ['domain', 'ip', 'ip_pool', 'recipient_provider', 'subaccount'] },
-    required: true,
-    example: 'domain',
-    description: 'What the metric is measured per.',
-  },
-  {
-    name: 'alert_channels',
-    in: 'body',
-    type: { kind: 'json' },
-    example: ['email', 'slack'],
-    description: 'Array of channels to notify: `email`, `slack`, `webhook`.',
-  },
-  {
-    name: 'filters',
-    in: 'body',
-    type: { kind: 'json' },
-    example: [{ dimension: 'domain', comparator: '=', values: ['mg.example.com'] }],
-    description:
-      'Array of `{dimension, comparator, values[]}` objects narrowing what is watched; comparators include `contains` and `not contains`.',
-  },
+  }),
+  inBody('limit', { kind: 'string' }, '0.05', 'Threshold as a decimal string; rates are fractions, so 5% is `0.05`.', { required: true }),
+  inBody(
+    'dimension',
+    { kind: 'enum', values: ['domain', 'ip', 'ip_pool', 'recipient_provider', 'subaccount'] },
+    'domain',
+    'What the metric is measured per.',
+    { required: true },
+  ),
+  inBody('alert_channels', { kind: 'json' }, ['email', 'slack'], 'Array of channels to notify: `email`, `slack`, `webhook`.'),
+  inBody(
+    'filters',
+    { kind: 'json' },
+    [{ dimension: 'domain', comparator: '=', values: ['mg.example.com'] }],
+    'Array of `{dimension, comparator, values[]}` objects narrowing what is watched; comparators include `contains` and `not contains`.',
+  ),
   { name: 'period', in: 'body', type: { kind: 'string' }, example: '1h', description: 'Aggregation window such as `1h` or `1d`.' },
-  {
-    name: 'description',
-    in: 'body',
-    type: { kind: 'string', format: 'text' },
-    example: 'Warn when more than 5% of mail hard-bounces',
-    description: 'Note explaining the alert.',
-  },
+  inBody('description', { kind: 'string', format: 'text' }, 'Warn when more than 5% of mail hard-bounces', 'Note explaining the alert.'),
 ];
 
 export const alertsEndpoints = defineEndpoints('alerts', [

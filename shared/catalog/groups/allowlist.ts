@@ -1,3 +1,4 @@
+import { inBody } from '../define';
 import { suppressionList } from '../suppression-list';
 import type { GroupDef } from '../types';
 
@@ -45,21 +46,14 @@ export const allowlistEndpoints = suppressionList({
     description: 'Adds one address, or every address of a domain, to the allowlist. When both fields are sent the address wins.',
     multipartHeader: false,
     fields: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        example: 'qa@example.com',
-        description: 'Address to allowlist. Marked required by the spec, but a domain alone is accepted too.',
-      },
-      {
-        name: 'domain',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
-        example: 'test.example.com',
-        description: 'Domain whose addresses should all be allowlisted.',
-      },
+      inBody(
+        'address',
+        { kind: 'email' },
+        'qa@example.com',
+        'Address to allowlist. Marked required by the spec, but a domain alone is accepted too.',
+        { required: true },
+      ),
+      inBody('domain', { kind: 'string', format: 'domain' }, 'test.example.com', 'Domain whose addresses should all be allowlisted.'),
     ],
     response: { message: 'Entry added to the allowlist', type: 'address', value: 'qa@example.com' },
   },

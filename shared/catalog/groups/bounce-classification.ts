@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef } from '../types';
 
@@ -8,14 +8,13 @@ export const bounceClassificationGroup: GroupDef = {
   description: 'Break bounces and delays down by mailbox provider, blocklist, rule and severity to see why mail is being refused.',
 };
 
-const includeSubaccounts: ParamSpec = {
-  name: 'include_subaccounts',
-  in: 'query',
-  type: { kind: 'boolean', style: 'true-false' },
-  default: false,
-  example: true,
-  description: 'Count bounces of subaccounts as well.',
-};
+const includeSubaccounts: ParamSpec = inQuery(
+  'include_subaccounts',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'Count bounces of subaccounts as well.',
+  { default: false },
+);
 
 export const bounceClassificationEndpoints = defineEndpoints('bounce-classification', [
   {
@@ -28,13 +27,12 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
     deprecated: true,
     replacedBy: 'bounce-classification.query',
     params: [
-      {
-        name: 'group',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'domain.name,entity-id',
-        description: 'Fields to group by, comma-separated: any of `rule-id`, `entity-id`, `domain.name` and `subaccount.id`.',
-      },
+      inQuery(
+        'group',
+        { kind: 'string' },
+        'domain.name,entity-id',
+        'Fields to group by, comma-separated: any of `rule-id`, `entity-id`, `domain.name` and `subaccount.id`.',
+      ),
       { name: 'limit', in: 'query', type: { kind: 'integer', min: 1 }, example: 20, description: 'Maximum rows to return.' },
       includeSubaccounts,
     ],
@@ -63,13 +61,7 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
     params: [
       { name: 'limit', in: 'query', type: { kind: 'integer', min: 1 }, example: 20, description: 'Maximum domains to return.' },
       { name: 'skip', in: 'query', type: { kind: 'integer', min: 0 }, example: 0, description: 'Domains to pass over first.' },
-      {
-        name: 'query',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'domain.name:mg.example.com',
-        description: 'Filter written as `field:value`.',
-      },
+      inQuery('query', { kind: 'string' }, 'domain.name:mg.example.com', 'Filter written as `field:value`.'),
       includeSubaccounts,
     ],
     response: { items: [{ domain: { name: 'mg.example.com' }, bounced: { total: 4 } }], total: 1 },
@@ -100,13 +92,7 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
     replacedBy: 'bounce-classification.query',
     params: [
       domainPath('domain', 'Sending domain.'),
-      {
-        name: 'entity-id',
-        in: 'path',
-        type: { kind: 'string' },
-        example: 'hotmail',
-        description: 'Provider or blocklist id, as returned by the entities call.',
-      },
+      inPath('entity-id', { kind: 'string' }, 'hotmail', 'Provider or blocklist id, as returned by the entities call.'),
       includeSubaccounts,
     ],
     response: {
@@ -133,28 +119,10 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
     replacedBy: 'logs.query',
     params: [
       domainPath('domain', 'Sending domain.'),
-      {
-        name: 'rule-id',
-        in: 'query',
-        type: { kind: 'string' },
-        example: '55ff',
-        description: 'Rule to list bounces for; not needed when `page` is given.',
-      },
+      inQuery('rule-id', { kind: 'string' }, '55ff', 'Rule to list bounces for; not needed when `page` is given.'),
       { name: 'entity-id', in: 'query', type: { kind: 'string' }, example: 'hotmail', description: 'Provider or blocklist id.' },
-      {
-        name: 'sort',
-        in: 'query',
-        type: { kind: 'string' },
-        example: '@timestamp:desc',
-        description: 'Field and direction, e.g. `@timestamp:asc` (the default).',
-      },
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'eyJhZnRlciI6WzE3MjA0NTY3ODldfQ',
-        description: 'Opaque page token from a previous response.',
-      },
+      inQuery('sort', { kind: 'string' }, '@timestamp:desc', 'Field and direction, e.g. `@timestamp:asc` (the default).'),
+      inQuery('page', { kind: 'string' }, 'eyJhZnRlciI6WzE3MjA0NTY3ODldfQ', 'Opaque page token from a previous response.'),
       { name: 'limit', in: 'query', type: { kind: 'integer', min: 1 }, example: 25, description: 'Maximum lines to return.' },
     ],
     exampleResponse: { status: 410, contentType: 'application/json', body: { message: 'This endpoint has been retired' } },
@@ -199,70 +167,40 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
     encoding: 'json',
     pagination: 'json-body',
     params: [
-      {
-        name: 'start',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        example: 'Mon, 01 Sep 2025 00:00:00 +0000',
-        description: 'Start of the window; defaults to seven days ago.',
-      },
-      {
-        name: 'end',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        example: 'Mon, 08 Sep 2025 00:00:00 +0000',
-        description: 'End of the window; defaults to now.',
-      },
-      {
-        name: 'resolution',
-        in: 'body',
-        type: { kind: 'enum', values: ['day', 'hour'] },
-        example: 'day',
-        description: 'Bucket size when `timestamp` is a dimension.',
-      },
-      {
-        name: 'duration',
-        in: 'body',
-        type: { kind: 'string' },
-        example: '48h',
-        description: 'Window length counted back from `end`, e.g. `48h`, `60m`; overrides `start`.',
-      },
-      {
-        name: 'dimensions',
-        in: 'body',
-        type: { kind: 'json' },
-        example: ['entity-name', 'domain.name'],
-        description:
-          'Array of grouping fields: entity-name, domain.name, envelope.sending-ip, account.name, envelope.i-ip-pool-name, tags or tag, recipient-domain, group-id, criticality, severity, category, timestamp.',
-      },
-      {
-        name: 'metrics',
-        in: 'body',
-        type: { kind: 'json' },
-        example: ['critical_bounce_count', 'non_critical_bounce_count', 'critical_bounce_rate'],
-        description: 'Array of metric names, such as `critical_bounce_count`, `critical_delay_rate` or `delivered_smtp_count`.',
-      },
-      {
-        name: 'filter',
-        in: 'body',
-        type: { kind: 'json' },
-        example: { AND: [{ attribute: 'domain.name', comparator: '=', values: [{ label: 'mg.example.com', value: 'mg.example.com' }] }] },
-        description: 'Object with an `AND` array of `{attribute, comparator, values:[{label, value}]}` conditions.',
-      },
-      {
-        name: 'include_subaccounts',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: false,
-        description: 'Include subaccount traffic.',
-      },
-      {
-        name: 'pagination',
-        in: 'body',
-        type: { kind: 'json' },
-        example: { sort: 'entity-name:asc', skip: 0, limit: 10 },
-        description: 'Object with `sort` (`field:asc|desc`), `skip` and `limit` (default 10, at most 50).',
-      },
+      inBody(
+        'start',
+        { kind: 'date', format: 'rfc2822' },
+        'Mon, 01 Sep 2025 00:00:00 +0000',
+        'Start of the window; defaults to seven days ago.',
+      ),
+      inBody('end', { kind: 'date', format: 'rfc2822' }, 'Mon, 08 Sep 2025 00:00:00 +0000', 'End of the window; defaults to now.'),
+      inBody('resolution', { kind: 'enum', values: ['day', 'hour'] }, 'day', 'Bucket size when `timestamp` is a dimension.'),
+      inBody('duration', { kind: 'string' }, '48h', 'Window length counted back from `end`, e.g. `48h`, `60m`; overrides `start`.'),
+      inBody(
+        'dimensions',
+        { kind: 'json' },
+        ['entity-name', 'domain.name'],
+        'Array of grouping fields: entity-name, domain.name, envelope.sending-ip, account.name, envelope.i-ip-pool-name, tags or tag, recipient-domain, group-id, criticality, severity, category, timestamp.',
+      ),
+      inBody(
+        'metrics',
+        { kind: 'json' },
+        ['critical_bounce_count', 'non_critical_bounce_count', 'critical_bounce_rate'],
+        'Array of metric names, such as `critical_bounce_count`, `critical_delay_rate` or `delivered_smtp_count`.',
+      ),
+      inBody(
+        'filter',
+        { kind: 'json' },
+        { AND: [{ attribute: 'domain.name', comparator: '=', values: [{ label: 'mg.example.com', value: 'mg.example.com' }] }] },
+        'Object with an `AND` array of `{attribute, comparator, values:[{label, value}]}` conditions.',
+      ),
+      inBody('include_subaccounts', { kind: 'boolean', style: 'true-false' }, false, 'Include subaccount traffic.'),
+      inBody(
+        'pagination',
+        { kind: 'json' },
+        { sort: 'entity-name:asc', skip: 0, limit: 10 },
+        'Object with `sort` (`field:asc|desc`), `skip` and `limit` (default 10, at most 50).',
+      ),
     ],
     response: {
       start: 'Mon, 01 Sep 2025 00:00:00 +0000',

@@ -1,3 +1,4 @@
+import { inBody } from '../define';
 import { suppressionList } from '../suppression-list';
 import type { GroupDef } from '../types';
 
@@ -41,36 +42,15 @@ export const bouncesEndpoints = suppressionList({
     description:
       'Puts one address on the bounce list using form fields. To add up to 1,000 at once, send a JSON array of objects with the same fields and Content-Type application/json instead.',
     fields: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        example: 'gone@example.com',
-        description: 'Address to suppress.',
-      },
-      {
-        name: 'code',
-        in: 'body',
-        type: { kind: 'string' },
-        default: '550',
-        example: '550',
-        description: 'SMTP status code to record. Default 550.',
-      },
-      {
-        name: 'error',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'Mailbox does not exist',
-        description: 'Reason text to record. Default empty.',
-      },
-      {
-        name: 'created_at',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        example: 'Mon, 10 Jun 2024 14:22:09 +0000',
-        description: 'When the bounce happened, RFC 2822. Default now.',
-      },
+      inBody('address', { kind: 'email' }, 'gone@example.com', 'Address to suppress.', { required: true }),
+      inBody('code', { kind: 'string' }, '550', 'SMTP status code to record. Default 550.', { default: '550' }),
+      inBody('error', { kind: 'string' }, 'Mailbox does not exist', 'Reason text to record. Default empty.'),
+      inBody(
+        'created_at',
+        { kind: 'date', format: 'rfc2822' },
+        'Mon, 10 Jun 2024 14:22:09 +0000',
+        'When the bounce happened, RFC 2822. Default now.',
+      ),
     ],
     response: { message: '1 bounce added' },
   },

@@ -1,3 +1,4 @@
+import { inBody } from '../define';
 import { suppressionList } from '../suppression-list';
 import type { GroupDef } from '../types';
 
@@ -40,21 +41,13 @@ export const complaintsEndpoints = suppressionList({
     description:
       'Puts one address on the complaint list using form fields. To add up to 1,000 at once, send a JSON array of objects with the same fields and Content-Type application/json instead.',
     fields: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        example: 'annoyed@example.com',
-        description: 'Address to suppress.',
-      },
-      {
-        name: 'created_at',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        example: 'Sat, 08 Jun 2024 07:45:12 +0000',
-        description: 'When the complaint arrived, RFC 2822. Default now.',
-      },
+      inBody('address', { kind: 'email' }, 'annoyed@example.com', 'Address to suppress.', { required: true }),
+      inBody(
+        'created_at',
+        { kind: 'date', format: 'rfc2822' },
+        'Sat, 08 Jun 2024 07:45:12 +0000',
+        'When the complaint arrived, RFC 2822. Default now.',
+      ),
     ],
     response: { message: '1 complaint added' },
   },

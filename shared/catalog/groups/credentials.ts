@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef } from '../types';
 
@@ -10,13 +10,7 @@ export const credentialsGroup: GroupDef = {
 
 const domainNamePath = domainPath('domain_name', 'Domain the SMTP logins belong to.');
 
-const specPath: ParamSpec = {
-  name: 'spec',
-  in: 'path',
-  type: { kind: 'email' },
-  example: 'alerts@mg.example.com',
-  description: 'The SMTP login (full address) to act on.',
-};
+const specPath: ParamSpec = inPath('spec', { kind: 'email' }, 'alerts@mg.example.com', 'The SMTP login (full address) to act on.');
 
 export const credentialsEndpoints = defineEndpoints('credentials', [
   {
@@ -28,22 +22,8 @@ export const credentialsEndpoints = defineEndpoints('credentials', [
     pagination: 'skip-limit',
     params: [
       domainNamePath,
-      {
-        name: 'skip',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        default: 0,
-        example: 0,
-        description: 'How many logins to pass over before the page starts.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        default: 100,
-        example: 100,
-        description: 'Page size, at most 1,000 (default 100).',
-      },
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'How many logins to pass over before the page starts.', { default: 0 }),
+      inQuery('limit', { kind: 'integer', min: 1, max: 1000 }, 100, 'Page size, at most 1,000 (default 100).', { default: 100 }),
     ],
     response: {
       items: [
@@ -67,39 +47,26 @@ export const credentialsEndpoints = defineEndpoints('credentials', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      {
-        name: 'login',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
+      inBody(
+        'login',
+        { kind: 'email' },
+        'alerts@mg.example.com',
+        'Login address of the SMTP user, normally on the domain; repeat to create several.',
+        { required: true, repeatable: true },
+      ),
+      inBody('mailbox', { kind: 'email' }, 'alerts@mg.example.com', 'Alternative name for login; accepts several values the same way.', {
         repeatable: true,
-        example: 'alerts@mg.example.com',
-        description: 'Login address of the SMTP user, normally on the domain; repeat to create several.',
-      },
-      {
-        name: 'mailbox',
-        in: 'body',
-        type: { kind: 'email' },
-        repeatable: true,
-        example: 'alerts@mg.example.com',
-        description: 'Alternative name for login; accepts several values the same way.',
-      },
-      {
-        name: 'system',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
+      }),
+      inBody('system', { kind: 'boolean', style: 'true-false' }, false, 'Mark the logins as system credentials. Default false.', {
         default: false,
-        example: false,
-        description: 'Mark the logins as system credentials. Default false.',
-      },
-      {
-        name: 'password',
-        in: 'body',
-        type: { kind: 'string', maxLength: 32 },
-        repeatable: true,
-        example: 'c0rrect-h0rse-battery',
-        description: 'Password for each login, in the same order, 5 to 32 characters; omit to have Mailgun generate them.',
-      },
+      }),
+      inBody(
+        'password',
+        { kind: 'string', maxLength: 32 },
+        'c0rrect-h0rse-battery',
+        'Password for each login, in the same order, 5 to 32 characters; omit to have Mailgun generate them.',
+        { repeatable: true },
+      ),
     ],
     response: {
       message: 'Created 1 SMTP login',
@@ -126,13 +93,12 @@ export const credentialsEndpoints = defineEndpoints('credentials', [
     params: [
       domainNamePath,
       specPath,
-      {
-        name: 'password',
-        in: 'body',
-        type: { kind: 'string', maxLength: 32 },
-        example: 'n3w-s3cret-phrase',
-        description: 'The new password, 5 to 32 characters; omit to receive a generated one.',
-      },
+      inBody(
+        'password',
+        { kind: 'string', maxLength: 32 },
+        'n3w-s3cret-phrase',
+        'The new password, 5 to 32 characters; omit to receive a generated one.',
+      ),
     ],
     response: { message: 'Password changed' },
   },

@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inQuery } from '../define';
 import type { GroupDef } from '../types';
 
 export const customMessageLimitGroup: GroupDef = {
@@ -24,16 +24,7 @@ export const customMessageLimitEndpoints = defineEndpoints('custom-message-limit
     summary: 'Set the account’s monthly message cap',
     description:
       'Creates or changes the custom cap. When it is reached, sending stops until the next month or until you re-enable the account.',
-    params: [
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'number', min: 0 },
-        required: true,
-        example: 50000,
-        description: 'Maximum messages per month.',
-      },
-    ],
+    params: [inQuery('limit', { kind: 'number', min: 0 }, 50000, 'Maximum messages per month.', { required: true })],
     response: { success: true },
   },
   {

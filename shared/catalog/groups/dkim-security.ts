@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inBody } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef } from '../types';
 
@@ -21,21 +21,15 @@ export const dkimSecurityEndpoints = defineEndpoints('dkim-security', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      {
-        name: 'rotation_enabled',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
+      inBody('rotation_enabled', { kind: 'boolean', style: 'true-false' }, true, 'true starts scheduled rotation, false stops it.', {
         required: true,
-        example: true,
-        description: 'true starts scheduled rotation, false stops it.',
-      },
-      {
-        name: 'rotation_interval',
-        in: 'body',
-        type: { kind: 'string' },
-        example: '30d',
-        description: 'Time between rotations as a number of days with a d suffix, 5d at least. Only allowed while enabling rotation.',
-      },
+      }),
+      inBody(
+        'rotation_interval',
+        { kind: 'string' },
+        '30d',
+        'Time between rotations as a number of days with a d suffix, 5d at least. Only allowed while enabling rotation.',
+      ),
     ],
     response: {
       domain: {

@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef, JsonValue } from '../types';
 
@@ -10,13 +10,12 @@ export const domainKeysGroup: GroupDef = {
 
 const authorityPath = domainPath('authority_name', 'The signing (authority) domain that owns the keys.');
 
-const selectorPath: ParamSpec = {
-  name: 'selector',
-  in: 'path',
-  type: { kind: 'string' },
-  example: 's1',
-  description: 'Selector of the key, as published in <selector>._domainkey.<domain>.',
-};
+const selectorPath: ParamSpec = inPath(
+  'selector',
+  { kind: 'string' },
+  's1',
+  'Selector of the key, as published in <selector>._domainkey.<domain>.',
+);
 
 const domainNamePath = domainPath('name', 'The domain to change.');
 
@@ -43,28 +42,14 @@ export const domainKeysEndpoints = defineEndpoints('domain-keys', [
       'Lists the keys of every domain in the account, optionally narrowed to one signing domain or selector. Pages through opaque page tokens found in the paging links; the spec describes these fields as a form body, but they travel in the query string like any GET.',
     pagination: 'paging-urls',
     params: [
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'eyJvZmZzZXQiOjEwfQ',
-        description: 'Page token from a paging link (next, previous or last) of an earlier response; leave empty for the first page.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 100 },
-        default: 10,
-        example: 10,
-        description: 'Keys per page, 1 to 100 (default 10).',
-      },
-      {
-        name: 'signing_domain',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
-        example: 'mg.example.com',
-        description: 'Only keys of this signing domain.',
-      },
+      inQuery(
+        'page',
+        { kind: 'string' },
+        'eyJvZmZzZXQiOjEwfQ',
+        'Page token from a paging link (next, previous or last) of an earlier response; leave empty for the first page.',
+      ),
+      inQuery('limit', { kind: 'integer', min: 1, max: 100 }, 10, 'Keys per page, 1 to 100 (default 10).', { default: 10 }),
+      inQuery('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Only keys of this signing domain.'),
       { name: 'selector', in: 'query', type: { kind: 'string' }, example: 's1', description: 'Only keys with this selector.' },
     ],
     response: {
@@ -86,36 +71,17 @@ export const domainKeysEndpoints = defineEndpoints('domain-keys', [
       'Generates a new key for a signing domain and selector, or imports your own RSA private key from a PEM file. Private keys can never be downloaded afterwards; publish the returned TXT record, then activate the key.',
     encoding: 'multipart',
     params: [
-      {
-        name: 'signing_domain',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
+      inBody('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Domain the key signs for.', { required: true }),
+      inBody('selector', { kind: 'string' }, 's2', 'Selector for the new key; must differ from the other selectors of the domain.', {
         required: true,
-        example: 'mg.example.com',
-        description: 'Domain the key signs for.',
-      },
-      {
-        name: 'selector',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        example: 's2',
-        description: 'Selector for the new key; must differ from the other selectors of the domain.',
-      },
-      {
-        name: 'bits',
-        in: 'body',
-        type: { kind: 'enum', values: ['1024', '2048'] },
-        example: '2048',
-        description: 'Key length in bits when Mailgun generates the key.',
-      },
-      {
-        name: 'pem',
-        in: 'body',
-        type: { kind: 'file', accept: '.pem,.key' },
-        example: 'dkim-private.pem',
-        description: 'An RSA private key (PKCS #1) to import instead of generating one; a plain text field with the PEM also works.',
-      },
+      }),
+      inBody('bits', { kind: 'enum', values: ['1024', '2048'] }, '2048', 'Key length in bits when Mailgun generates the key.'),
+      inBody(
+        'pem',
+        { kind: 'file', accept: '.pem,.key' },
+        'dkim-private.pem',
+        'An RSA private key (PKCS #1) to import instead of generating one; a plain text field with the PEM also works.',
+      ),
     ],
     response: sampleKey('s2', false),
   },
@@ -126,22 +92,10 @@ export const domainKeysEndpoints = defineEndpoints('domain-keys', [
     summary: 'Delete a DKIM key',
     description: 'Permanently removes one key; there is no undo. A domain must keep at least one active key, so activate another first.',
     params: [
-      {
-        name: 'signing_domain',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
+      inQuery('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Signing domain of the key to delete.', {
         required: true,
-        example: 'mg.example.com',
-        description: 'Signing domain of the key to delete.',
-      },
-      {
-        name: 'selector',
-        in: 'query',
-        type: { kind: 'string' },
-        required: true,
-        example: 's1',
-        description: 'Selector of the key to delete.',
-      },
+      }),
+      inQuery('selector', { kind: 'string' }, 's1', 'Selector of the key to delete.', { required: true }),
     ],
     response: { message: 'success' },
   },
@@ -182,13 +136,12 @@ export const domainKeysEndpoints = defineEndpoints('domain-keys', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      {
-        name: 'self',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: true,
-        description: 'true: the domain is its own DKIM authority; false: it uses the authority of its root domain.',
-      },
+      inBody(
+        'self',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'true: the domain is its own DKIM authority; false: it uses the authority of its root domain.',
+      ),
     ],
     response: {
       message: 'Domain DKIM authority has been changed',
@@ -214,13 +167,12 @@ export const domainKeysEndpoints = defineEndpoints('domain-keys', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      {
-        name: 'dkim_selector',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'mg2024',
-        description: 'The new selector, unique among the keys of the domain. Leave out to change nothing.',
-      },
+      inBody(
+        'dkim_selector',
+        { kind: 'string' },
+        'mg2024',
+        'The new selector, unique among the keys of the domain. Leave out to change nothing.',
+      ),
     ],
     response: { message: 'DKIM selector changed' },
   },

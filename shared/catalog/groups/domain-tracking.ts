@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef } from '../types';
 
@@ -10,13 +10,12 @@ export const domainTrackingGroup: GroupDef = {
 
 const domainNamePath = domainPath('name', 'The sending domain whose tracking settings to read or change.');
 
-const trackingHostPath: ParamSpec = {
-  name: 'domain',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  example: 'email.mg.example.com',
-  description: 'The tracking host: the web prefix of the domain followed by the domain name, such as email.mg.example.com.',
-};
+const trackingHostPath: ParamSpec = inPath(
+  'domain',
+  { kind: 'string', format: 'domain' },
+  'email.mg.example.com',
+  'The tracking host: the web prefix of the domain followed by the domain name, such as email.mg.example.com.',
+);
 
 const certificateStarted = {
   status: 202,
@@ -55,14 +54,12 @@ export const domainTrackingEndpoints = defineEndpoints('domain-tracking', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      {
-        name: 'active',
-        in: 'body',
-        type: { kind: 'enum', values: ['true', 'false', 'htmlonly'] },
-        example: 'htmlonly',
-        description:
-          'true rewrites links in all parts, htmlonly only in the HTML part, false turns it off. Leave out to keep the current value.',
-      },
+      inBody(
+        'active',
+        { kind: 'enum', values: ['true', 'false', 'htmlonly'] },
+        'htmlonly',
+        'true rewrites links in all parts, htmlonly only in the HTML part, false turns it off. Leave out to keep the current value.',
+      ),
     ],
     response: { message: 'Tracking settings updated', click: { active: 'htmlonly' } },
   },
@@ -76,20 +73,13 @@ export const domainTrackingEndpoints = defineEndpoints('domain-tracking', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      {
-        name: 'active',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: true,
-        description: 'Whether opens are tracked. Leave out to keep the current value.',
-      },
-      {
-        name: 'place_at_the_top',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: true,
-        description: 'Insert the pixel as the first element of the HTML body rather than the last. Leave out to keep the current value.',
-      },
+      inBody('active', { kind: 'boolean', style: 'true-false' }, true, 'Whether opens are tracked. Leave out to keep the current value.'),
+      inBody(
+        'place_at_the_top',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'Insert the pixel as the first element of the HTML body rather than the last. Leave out to keep the current value.',
+      ),
     ],
     response: { message: 'Tracking settings updated', open: { active: true, place_at_the_top: true } },
   },
@@ -103,27 +93,19 @@ export const domainTrackingEndpoints = defineEndpoints('domain-tracking', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      {
-        name: 'active',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: true,
-        description: 'Whether Mailgun appends the unsubscribe footer.',
-      },
-      {
-        name: 'html_footer',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        example: '<p><a href="%unsubscribe_url%">Opt out of these emails</a></p>',
-        description: 'Footer added to the HTML part; include %unsubscribe_url% where the link goes.',
-      },
-      {
-        name: 'text_footer',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        example: 'To stop receiving these emails visit %unsubscribe_url%',
-        description: 'Footer added to the plain-text part; include %unsubscribe_url%.',
-      },
+      inBody('active', { kind: 'boolean', style: 'true-false' }, true, 'Whether Mailgun appends the unsubscribe footer.'),
+      inBody(
+        'html_footer',
+        { kind: 'string', format: 'text' },
+        '<p><a href="%unsubscribe_url%">Opt out of these emails</a></p>',
+        'Footer added to the HTML part; include %unsubscribe_url% where the link goes.',
+      ),
+      inBody(
+        'text_footer',
+        { kind: 'string', format: 'text' },
+        'To stop receiving these emails visit %unsubscribe_url%',
+        'Footer added to the plain-text part; include %unsubscribe_url%.',
+      ),
     ],
     response: {
       message: 'Tracking settings updated',

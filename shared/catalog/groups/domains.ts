@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef, JsonValue } from '../types';
 
@@ -10,88 +10,75 @@ export const domainsGroup: GroupDef = {
 
 const domainNamePath = domainPath('name', 'The domain as registered in Mailgun.');
 
-const archiveTo: ParamSpec = {
-  name: 'archive_to',
-  in: 'body',
-  type: { kind: 'url' },
-  example: 'https://archive.example.com/mailgun/delivered',
-  description: 'Mailgun POSTs every successfully delivered message, as raw MIME (application/mime), to this URL.',
-};
+const archiveTo: ParamSpec = inBody(
+  'archive_to',
+  { kind: 'url' },
+  'https://archive.example.com/mailgun/delivered',
+  'Mailgun POSTs every successfully delivered message, as raw MIME (application/mime), to this URL.',
+);
 
-const messageTtl: ParamSpec = {
-  name: 'message_ttl',
-  in: 'body',
-  type: { kind: 'integer', min: 0 },
-  example: 259200,
-  description: 'How long, in seconds, stored copies of incoming and outgoing messages stay retrievable. Your plan sets the ceiling.',
-};
+const messageTtl: ParamSpec = inBody(
+  'message_ttl',
+  { kind: 'integer', min: 0 },
+  259200,
+  'How long, in seconds, stored copies of incoming and outgoing messages stay retrievable. Your plan sets the ceiling.',
+);
 
-const requireTls: ParamSpec = {
-  name: 'require_tls',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  example: true,
-  description:
-    'When true, mail from this domain is only delivered over TLS and is dropped otherwise. Default false (TLS with plain fallback).',
-};
+const requireTls: ParamSpec = inBody(
+  'require_tls',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'When true, mail from this domain is only delivered over TLS and is dropped otherwise. Default false (TLS with plain fallback).',
+);
 
-const skipVerification: ParamSpec = {
-  name: 'skip_verification',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  example: false,
-  description: "When true, the receiving server's TLS certificate and host name are not checked. Default false.",
-};
+const skipVerification: ParamSpec = inBody(
+  'skip_verification',
+  { kind: 'boolean', style: 'true-false' },
+  false,
+  "When true, the receiving server's TLS certificate and host name are not checked. Default false.",
+);
 
-const smtpPassword: ParamSpec = {
-  name: 'smtp_password',
-  in: 'body',
-  type: { kind: 'string', maxLength: 32 },
-  example: 'c0rrect-h0rse-battery',
-  description: 'Password for the postmaster SMTP login of the domain, 5 to 32 characters.',
-};
+const smtpPassword: ParamSpec = inBody(
+  'smtp_password',
+  { kind: 'string', maxLength: 32 },
+  'c0rrect-h0rse-battery',
+  'Password for the postmaster SMTP login of the domain, 5 to 32 characters.',
+);
 
-const spamAction: ParamSpec = {
-  name: 'spam_action',
-  in: 'body',
-  type: { kind: 'enum', values: ['disabled', 'tag', 'block'] },
-  example: 'tag',
-  description: 'What happens to inbound spam: nothing (disabled, the default), add a spam header (tag) or refuse it (block).',
-};
+const spamAction: ParamSpec = inBody(
+  'spam_action',
+  { kind: 'enum', values: ['disabled', 'tag', 'block'] },
+  'tag',
+  'What happens to inbound spam: nothing (disabled, the default), add a spam header (tag) or refuse it (block).',
+);
 
-const automaticSenderSecurity: ParamSpec = {
-  name: 'use_automatic_sender_security',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  example: true,
-  description:
-    'Let Mailgun manage and rotate DKIM keys through CNAME records rather than one TXT record. Changing it requires verifying the domain again.',
-};
+const automaticSenderSecurity: ParamSpec = inBody(
+  'use_automatic_sender_security',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'Let Mailgun manage and rotate DKIM keys through CNAME records rather than one TXT record. Changing it requires verifying the domain again.',
+);
 
-const webPrefix: ParamSpec = {
-  name: 'web_prefix',
-  in: 'body',
-  type: { kind: 'string' },
-  example: 'email',
-  description:
-    'Sub-domain label used in tracking links (<scheme>://<prefix>.<domain>/...), default email. A new value needs a matching CNAME in DNS.',
-};
+const webPrefix: ParamSpec = inBody(
+  'web_prefix',
+  { kind: 'string' },
+  'email',
+  'Sub-domain label used in tracking links (<scheme>://<prefix>.<domain>/...), default email. A new value needs a matching CNAME in DNS.',
+);
 
-const webScheme: ParamSpec = {
-  name: 'web_scheme',
-  in: 'body',
-  type: { kind: 'enum', values: ['http', 'https'] },
-  example: 'https',
-  description: 'Scheme of tracking links, default http. https only works once a tracking certificate exists (see Tracking settings).',
-};
+const webScheme: ParamSpec = inBody(
+  'web_scheme',
+  { kind: 'enum', values: ['http', 'https'] },
+  'https',
+  'Scheme of tracking links, default http. https only works once a tracking certificate exists (see Tracking settings).',
+);
 
-const wildcard: ParamSpec = {
-  name: 'wildcard',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  example: false,
-  description: 'Also accept inbound mail for sub-domains whose MX records point at Mailgun. Default false.',
-};
+const wildcard: ParamSpec = inBody(
+  'wildcard',
+  { kind: 'boolean', style: 'true-false' },
+  false,
+  'Also accept inbound mail for sub-domains whose MX records point at Mailgun. Default false.',
+);
 
 const sampleDomain: { readonly [key: string]: JsonValue } = {
   created_at: 'Tue, 11 Jun 2024 09:12:44 GMT',
@@ -142,58 +129,29 @@ export const domainsEndpoints = defineEndpoints('domains', [
       'Returns the domains of the account in the region you call, newest first unless you sort. Filter by state, authority or part of the name; pages with skip and limit (at most 1,000 per page).',
     pagination: 'skip-limit',
     params: [
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        default: 100,
-        example: 100,
-        description: 'Page size, 1 to 1,000 (default 100).',
-      },
-      {
-        name: 'skip',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        default: 0,
-        example: 0,
-        description: 'How many domains to pass over before the page starts.',
-      },
-      {
-        name: 'state',
-        in: 'query',
-        type: { kind: 'enum', values: ['active', 'unverified', 'disabled'] },
-        example: 'active',
-        description: 'Only domains in this state.',
-      },
-      {
-        name: 'sort',
-        in: 'query',
-        type: { kind: 'enum', values: ['name', 'name:asc', 'name:desc'] },
-        example: 'name:asc',
-        description: 'Order by name; without it the most recently created domains come first.',
-      },
-      {
-        name: 'authority',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
-        example: 'example.com',
-        description: 'Only domains whose DKIM authority is this domain. Ignored when state is also given.',
-      },
-      {
-        name: 'search',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'mg.',
-        description: 'Only domains whose name contains this text (no wildcards).',
-      },
-      {
-        name: 'include_subaccounts',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        default: false,
-        example: true,
-        description: 'Also list the domains of your subaccounts; each then carries a subaccount_id.',
-      },
+      inQuery('limit', { kind: 'integer', min: 1, max: 1000 }, 100, 'Page size, 1 to 1,000 (default 100).', { default: 100 }),
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'How many domains to pass over before the page starts.', { default: 0 }),
+      inQuery('state', { kind: 'enum', values: ['active', 'unverified', 'disabled'] }, 'active', 'Only domains in this state.'),
+      inQuery(
+        'sort',
+        { kind: 'enum', values: ['name', 'name:asc', 'name:desc'] },
+        'name:asc',
+        'Order by name; without it the most recently created domains come first.',
+      ),
+      inQuery(
+        'authority',
+        { kind: 'string', format: 'domain' },
+        'example.com',
+        'Only domains whose DKIM authority is this domain. Ignored when state is also given.',
+      ),
+      inQuery('search', { kind: 'string' }, 'mg.', 'Only domains whose name contains this text (no wildcards).'),
+      inQuery(
+        'include_subaccounts',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'Also list the domains of your subaccounts; each then carries a subaccount_id.',
+        { default: false },
+      ),
     ],
     response: {
       total_count: 2,
@@ -227,75 +185,57 @@ export const domainsEndpoints = defineEndpoints('domains', [
     encoding: 'multipart',
     params: [
       archiveTo,
-      {
-        name: 'dkim_host_name',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
-        example: 'example.com',
-        description:
-          'Where the DKIM record will live: the new domain, one of its sub-domains or its root. Not combinable with force_dkim_authority or force_root_dkim_host.',
-      },
-      {
-        name: 'dkim_key_size',
-        in: 'body',
-        type: { kind: 'enum', values: ['1024', '2048'] },
-        example: '2048',
-        description: 'Length in bits of the DKIM key generated for the domain.',
-      },
-      {
-        name: 'dkim_selector',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'mg2024',
-        description: 'Selector for the DKIM key; a single label without dots. A key is created if none exists for it.',
-      },
-      {
-        name: 'encrypt_incoming_message',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: false,
-        description: 'Store inbound messages encrypted. Cannot be switched off again through the API. Default false.',
-      },
-      {
-        name: 'force_dkim_authority',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: false,
-        description:
-          'When true the domain signs with its own DKIM key even if its root domain is in the same account; when false it shares the root domain key. Default false.',
-      },
-      {
-        name: 'force_root_dkim_host',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: false,
-        description:
-          'Put the DKIM record on the root domain even when that root is absent from Mailgun; the new domain must still pass SPF verification.',
-      },
+      inBody(
+        'dkim_host_name',
+        { kind: 'string', format: 'domain' },
+        'example.com',
+        'Where the DKIM record will live: the new domain, one of its sub-domains or its root. Not combinable with force_dkim_authority or force_root_dkim_host.',
+      ),
+      inBody(
+        'dkim_key_size',
+        { kind: 'enum', values: ['1024', '2048'] },
+        '2048',
+        'Length in bits of the DKIM key generated for the domain.',
+      ),
+      inBody(
+        'dkim_selector',
+        { kind: 'string' },
+        'mg2024',
+        'Selector for the DKIM key; a single label without dots. A key is created if none exists for it.',
+      ),
+      inBody(
+        'encrypt_incoming_message',
+        { kind: 'boolean', style: 'true-false' },
+        false,
+        'Store inbound messages encrypted. Cannot be switched off again through the API. Default false.',
+      ),
+      inBody(
+        'force_dkim_authority',
+        { kind: 'boolean', style: 'true-false' },
+        false,
+        'When true the domain signs with its own DKIM key even if its root domain is in the same account; when false it shares the root domain key. Default false.',
+      ),
+      inBody(
+        'force_root_dkim_host',
+        { kind: 'boolean', style: 'true-false' },
+        false,
+        'Put the DKIM record on the root domain even when that root is absent from Mailgun; the new domain must still pass SPF verification.',
+      ),
       wildcard,
-      {
-        name: 'name',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
-        required: true,
-        example: 'mg.example.com',
-        description: 'The domain to add; a dedicated sub-domain such as mg.example.com is usual.',
-      },
-      {
-        name: 'pool_id',
-        in: 'body',
-        type: { kind: 'string', format: 'id' },
-        example: '60140bc1fee3e84dec5abeeb',
-        description: 'IP pool to link to the domain from the start.',
-      },
-      {
-        name: 'ips',
-        in: 'body',
-        type: { kind: 'string' },
-        example: '192.0.2.15,192.0.2.16',
-        description:
-          'Comma-separated dedicated IPs to assign. Without it every dedicated IP of the account is assigned; an IP you do not own gives 400.',
-      },
+      inBody(
+        'name',
+        { kind: 'string', format: 'domain' },
+        'mg.example.com',
+        'The domain to add; a dedicated sub-domain such as mg.example.com is usual.',
+        { required: true },
+      ),
+      inBody('pool_id', { kind: 'string', format: 'id' }, '60140bc1fee3e84dec5abeeb', 'IP pool to link to the domain from the start.'),
+      inBody(
+        'ips',
+        { kind: 'string' },
+        '192.0.2.15,192.0.2.16',
+        'Comma-separated dedicated IPs to assign. Without it every dedicated IP of the account is assigned; an IP you do not own gives 400.',
+      ),
       requireTls,
       skipVerification,
       spamAction,
@@ -333,13 +273,12 @@ export const domainsEndpoints = defineEndpoints('domains', [
     params: [
       domainNamePath,
       archiveTo,
-      {
-        name: 'mailfrom_host',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
-        example: 'bounce.mg.example.com',
-        description: 'Host used in the envelope sender (MAIL FROM); lower case only.',
-      },
+      inBody(
+        'mailfrom_host',
+        { kind: 'string', format: 'domain' },
+        'bounce.mg.example.com',
+        'Host used in the envelope sender (MAIL FROM); lower case only.',
+      ),
       messageTtl,
       requireTls,
       skipVerification,
@@ -447,14 +386,7 @@ export const domainsEndpoints = defineEndpoints('domains', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      {
-        name: 'ip',
-        in: 'body',
-        type: { kind: 'string', format: 'ip' },
-        required: true,
-        example: '192.0.2.10',
-        description: 'A dedicated IP of the account.',
-      },
+      inBody('ip', { kind: 'string', format: 'ip' }, '192.0.2.10', 'A dedicated IP of the account.', { required: true }),
     ],
     response: { message: 'success' },
   },

@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inPath } from '../define';
 import type { GroupDef } from '../types';
 
 export const emailPreviewGroup: GroupDef = {
@@ -15,15 +15,7 @@ export const emailPreviewEndpoints = defineEndpoints('email-preview', [
     summary: 'Get the rendering results of a preview test',
     description:
       'Returns one entry per email client in the test, keyed by client id, with its status and screenshot links. Entries stay `null` or pending until that client has finished rendering, so poll until all are complete.',
-    params: [
-      {
-        name: 'test_id',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example: 'a8f3c2d1e4b5',
-        description: 'Id of the preview test.',
-      },
-    ],
+    params: [inPath('test_id', { kind: 'string', format: 'id' }, 'a8f3c2d1e4b5', 'Id of the preview test.')],
     response: {
       gmail_chr26_win: {
         id: 'gmail_chr26_win',

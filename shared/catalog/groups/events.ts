@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inPath, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { EndpointDef, GroupDef } from '../types';
 
@@ -67,35 +67,25 @@ export const eventsEndpoints = defineEndpoints('events', [
     pagination: 'events-token',
     pageWith: 'events.page',
     params: [
-      {
-        name: 'begin',
-        in: 'query',
-        type: { kind: 'date', format: 'either' },
-        example: 'Mon, 10 Jun 2024 00:00:00 +0000',
-        description: 'Start of the time range, as an RFC 2822 date or epoch seconds.',
-      },
-      {
-        name: 'end',
-        in: 'query',
-        type: { kind: 'date', format: 'either' },
-        example: 1718150400,
-        description:
-          'End of the time range, as an RFC 2822 date or epoch seconds. If begin is later than end, results run backwards in time.',
-      },
-      {
-        name: 'ascending',
-        in: 'query',
-        type: { kind: 'boolean', style: 'yes-no' },
-        example: 'yes',
-        description: 'Sort oldest first (yes) or newest first (no). Needed when end is not given.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 300 },
-        example: 100,
-        description: 'Events per page, at most 300.',
-      },
+      inQuery(
+        'begin',
+        { kind: 'date', format: 'either' },
+        'Mon, 10 Jun 2024 00:00:00 +0000',
+        'Start of the time range, as an RFC 2822 date or epoch seconds.',
+      ),
+      inQuery(
+        'end',
+        { kind: 'date', format: 'either' },
+        1718150400,
+        'End of the time range, as an RFC 2822 date or epoch seconds. If begin is later than end, results run backwards in time.',
+      ),
+      inQuery(
+        'ascending',
+        { kind: 'boolean', style: 'yes-no' },
+        'yes',
+        'Sort oldest first (yes) or newest first (no). Needed when end is not given.',
+      ),
+      inQuery('limit', { kind: 'integer', min: 1, max: 300 }, 100, 'Events per page, at most 300.'),
       filter(
         'event',
         'delivered OR failed',
@@ -115,13 +105,12 @@ export const eventsEndpoints = defineEndpoints('events', [
       filter('recipient', 'alice@example.com', 'The single recipient an event is about (most events concern one recipient).'),
       filter('recipients', 'alice@example.com', 'For stored events only: any of the intended recipients.'),
       filter('tags', 'shipping AND NOT test', 'Tags set with o:tag.'),
-      {
-        name: 'severity',
-        in: 'query',
-        type: { kind: 'enum', values: ['temporary', 'permanent'] },
-        example: 'permanent',
-        description: 'For failed events: temporary failures are retried, permanent ones are not.',
-      },
+      inQuery(
+        'severity',
+        { kind: 'enum', values: ['temporary', 'permanent'] },
+        'permanent',
+        'For failed events: temporary failures are retried, permanent ones are not.',
+      ),
       domainPath('domain_name', 'Domain whose events to search.'),
     ],
     exampleResponse: eventsPageExample,
@@ -138,14 +127,12 @@ export const eventsEndpoints = defineEndpoints('events', [
     pagination: 'events-token',
     params: [
       domainPath('domain_name', 'Domain whose events are being paged through.'),
-      {
-        name: 'page_token',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example:
-          'eyJxIjp7ImZpbHRlcnMiOnt9LCJsbyI6bnVsbCwiaGkiOm51bGwsImFzY2VuZGluZyI6ZmFsc2UsImxpbWl0IjoxMDB9LCJkaXIiOiJuZXh0IiwicGl2b3QiOm51bGx9',
-        description: 'The last path segment of a paging link from the previous page.',
-      },
+      inPath(
+        'page_token',
+        { kind: 'string', format: 'id' },
+        'eyJxIjp7ImZpbHRlcnMiOnt9LCJsbyI6bnVsbCwiaGkiOm51bGwsImFzY2VuZGluZyI6ZmFsc2UsImxpbWl0IjoxMDB9LCJkaXIiOiJuZXh0IiwicGl2b3QiOm51bGx9',
+        'The last path segment of a paging link from the previous page.',
+      ),
     ],
     exampleResponse: eventsPageExample,
     beyondSpec: true,

@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import type { GroupDef } from '../types';
 
 /*
@@ -69,101 +69,53 @@ const exampleSharing = {
   api_url: 'https://api.mailgun.net/v4/inbox/sharing/public/c2hhcmUtOTg3NjU0',
 };
 
-const seedListInPath: ParamSpec = {
-  name: 'address',
-  in: 'path',
-  type: { kind: 'email' },
-  example: seedListAddress,
-  description: 'The seed list’s `target_email` address, which identifies it.',
-};
+const seedListInPath: ParamSpec = inPath(
+  'address',
+  { kind: 'email' },
+  seedListAddress,
+  'The seed list’s `target_email` address, which identifies it.',
+);
 
-const resultInPath: ParamSpec = {
-  name: 'result',
-  in: 'path',
-  type: { kind: 'string', format: 'id' },
-  example: resultId,
-  description: 'The `result_id` of a test result.',
-};
+const resultInPath: ParamSpec = inPath('result', { kind: 'string', format: 'id' }, resultId, 'The `result_id` of a test result.');
 
-const attributeInPath: ParamSpec = {
-  name: 'attribute',
-  in: 'path',
-  type: { kind: 'string' },
-  example: 'name',
-  description: 'Attribute name as returned by the matching attribute list call.',
-};
+const attributeInPath: ParamSpec = inPath(
+  'attribute',
+  { kind: 'string' },
+  'name',
+  'Attribute name as returned by the matching attribute list call.',
+);
 
 /** Both list calls page the same way; the doc pages list these query fields for each. */
 const listPaging: readonly ParamSpec[] = [
-  {
-    name: 'time_after',
-    in: 'query',
-    type: { kind: 'string' },
-    example: '2025-09-01T00:00:00Z',
-    description: 'Only items created after this time (ISO 8601, as the SDK sends it).',
-  },
-  {
-    name: 'time_before',
-    in: 'query',
-    type: { kind: 'string' },
-    example: '2025-09-30T23:59:59Z',
-    description: 'Only items created before this time.',
-  },
-  {
-    name: 'cursor',
-    in: 'query',
-    type: { kind: 'string' },
-    example: '64f1a2b3c4d5e6f708192a3b',
-    description: 'Position to continue from, copied from a `paging` URL; not together with `offset`.',
-  },
-  {
-    name: 'sort',
-    in: 'query',
-    type: { kind: 'string' },
-    example: 'created_at',
-    description: 'Field to sort by (marked experimental by Mailgun).',
-  },
-  {
-    name: 'offset',
-    in: 'query',
-    type: { kind: 'integer', min: 0 },
-    example: 0,
-    description: 'Number of items to move by; not together with `cursor`.',
-  },
-  {
-    name: 'ascending',
-    in: 'query',
-    type: { kind: 'boolean', style: 'true-false' },
-    example: false,
-    description: 'Oldest first when true.',
-  },
-  {
-    name: 'limit',
-    in: 'query',
-    type: { kind: 'integer', min: 1 },
-    default: 25,
-    example: 25,
-    description: 'Items per page (25 when omitted).',
-  },
+  inQuery('time_after', { kind: 'string' }, '2025-09-01T00:00:00Z', 'Only items created after this time (ISO 8601, as the SDK sends it).'),
+  inQuery('time_before', { kind: 'string' }, '2025-09-30T23:59:59Z', 'Only items created before this time.'),
+  inQuery(
+    'cursor',
+    { kind: 'string' },
+    '64f1a2b3c4d5e6f708192a3b',
+    'Position to continue from, copied from a `paging` URL; not together with `offset`.',
+  ),
+  inQuery('sort', { kind: 'string' }, 'created_at', 'Field to sort by (marked experimental by Mailgun).'),
+  inQuery('offset', { kind: 'integer', min: 0 }, 0, 'Number of items to move by; not together with `cursor`.'),
+  inQuery('ascending', { kind: 'boolean', style: 'true-false' }, false, 'Oldest first when true.'),
+  inQuery('limit', { kind: 'integer', min: 1 }, 25, 'Items per page (25 when omitted).', { default: 25 }),
 ];
 
-const providerFilter: ParamSpec = {
-  name: 'provider_filter',
-  in: 'query',
-  type: { kind: 'string', format: 'domain' },
-  repeatable: true,
-  example: ['gmail.com', 'yahoo.com'],
-  description: 'Provider domains to include seeds from; omit for all providers.',
-};
+const providerFilter: ParamSpec = inQuery(
+  'provider_filter',
+  { kind: 'string', format: 'domain' },
+  ['gmail.com', 'yahoo.com'],
+  'Provider domains to include seeds from; omit for all providers.',
+  { repeatable: true },
+);
 
-const sendingDomains: ParamSpec = {
-  name: 'sending_domains',
-  in: 'query',
-  type: { kind: 'string', format: 'domain' },
-  repeatable: true,
-  example: 'mg.example.com',
-  description: 'Deprecated: domains the test mail comes from. Mailgun no longer needs it.',
-};
+const sendingDomains: ParamSpec = inQuery(
+  'sending_domains',
+  { kind: 'string', format: 'domain' },
+  'mg.example.com',
+  'Deprecated: domains the test mail comes from. Mailgun no longer needs it.',
+  { repeatable: true },
+);
 
 export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
   {
@@ -173,16 +125,7 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
     summary: 'Show one inbox placement result',
     description:
       'Returns where each seed mailbox received the test message (inbox, spam or missing) plus authentication results, optionally for one provider only.',
-    params: [
-      resultInPath,
-      {
-        name: 'provider',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
-        example: 'gmail.com',
-        description: 'Only seeds of this provider.',
-      },
-    ],
+    params: [resultInPath, inQuery('provider', { kind: 'string', format: 'domain' }, 'gmail.com', 'Only seeds of this provider.')],
     response: { result: exampleResult },
   },
   {
@@ -194,16 +137,7 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
       'Returns your seed lists with their aggregated delivery stats, filtered by name or creation time. Follow the `paging` URLs for more.',
     pagination: 'paging-urls',
     beyondSpec: true,
-    params: [
-      {
-        name: 'name',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'September newsletter',
-        description: 'Only seed lists with this name.',
-      },
-      ...listPaging,
-    ],
+    params: [inQuery('name', { kind: 'string' }, 'September newsletter', 'Only seed lists with this name.'), ...listPaging],
     response: {
       items: [exampleSeedList],
       paging: {
@@ -226,20 +160,13 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
     params: [
       { name: 'name', in: 'query', type: { kind: 'string' }, example: 'September newsletter', description: 'Label for the seed list.' },
       providerFilter,
-      {
-        name: 'seed_filter',
-        in: 'query',
-        type: { kind: 'string' },
-        example: '.*',
-        description: 'Regular expression applied to the seed addresses (older option, still sent by mailgun.js).',
-      },
-      {
-        name: 'remote_id',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'campaign-2025-09',
-        description: 'Your own reference for the list, e.g. a campaign id.',
-      },
+      inQuery(
+        'seed_filter',
+        { kind: 'string' },
+        '.*',
+        'Regular expression applied to the seed addresses (older option, still sent by mailgun.js).',
+      ),
+      inQuery('remote_id', { kind: 'string' }, 'campaign-2025-09', 'Your own reference for the list, e.g. a campaign id.'),
       sendingDomains,
     ],
     response: exampleSeedList,
@@ -301,13 +228,12 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
       seedListInPath,
       { name: 'name', in: 'query', type: { kind: 'string' }, example: 'September newsletter (v2)', description: 'New label.' },
       { ...providerFilter, description: 'Provider domains to draw seeds from; omit to leave unchanged.' },
-      {
-        name: 'regen',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: true,
-        description: 'Rebuild the mailing list, e.g. when many seeds have become unavailable.',
-      },
+      inQuery(
+        'regen',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'Rebuild the mailing list, e.g. when many seeds have become unavailable.',
+      ),
       sendingDomains,
     ],
     response: { ...exampleSeedList, name: 'September newsletter (v2)' },
@@ -332,34 +258,10 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
     pagination: 'paging-urls',
     beyondSpec: true,
     params: [
-      {
-        name: 'sender',
-        in: 'query',
-        type: { kind: 'email' },
-        example: 'news@mg.example.com',
-        description: 'Only tests sent from this address.',
-      },
-      {
-        name: 'subject',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'Your September update',
-        description: 'Only tests with this subject.',
-      },
-      {
-        name: 'provider',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
-        example: 'gmail.com',
-        description: 'Only tests that included this provider.',
-      },
-      {
-        name: 'target_email',
-        in: 'query',
-        type: { kind: 'email' },
-        example: seedListAddress,
-        description: 'Only results of the seed list with this target address.',
-      },
+      inQuery('sender', { kind: 'email' }, 'news@mg.example.com', 'Only tests sent from this address.'),
+      inQuery('subject', { kind: 'string' }, 'Your September update', 'Only tests with this subject.'),
+      inQuery('provider', { kind: 'string', format: 'domain' }, 'gmail.com', 'Only tests that included this provider.'),
+      inQuery('target_email', { kind: 'email' }, seedListAddress, 'Only results of the seed list with this target address.'),
       ...listPaging,
     ],
     response: {
@@ -418,13 +320,12 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
     beyondSpec: true,
     params: [
       resultInPath,
-      {
-        name: 'provider',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
-        example: 'gmail.com',
-        description: 'Provider qualifier listed by the API reference for this call.',
-      },
+      inQuery(
+        'provider',
+        { kind: 'string', format: 'domain' },
+        'gmail.com',
+        'Provider qualifier listed by the API reference for this call.',
+      ),
     ],
     response: { Message: 'result deleted' },
   },
@@ -447,14 +348,9 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
     beyondSpec: true,
     params: [
       resultInPath,
-      {
-        name: 'enabled',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
+      inQuery('enabled', { kind: 'boolean', style: 'true-false' }, true, 'True to share the result, false to stop sharing.', {
         required: true,
-        example: true,
-        description: 'True to share the result, false to stop sharing.',
-      },
+      }),
     ],
     response: { sharing: exampleSharing },
   },
@@ -465,15 +361,7 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
     summary: 'Open a result through its share id',
     description: 'Fetches a shared result using the `url_id` from its sharing settings rather than the result id.',
     beyondSpec: true,
-    params: [
-      {
-        name: 'shareid',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example: 'c2hhcmUtOTg3NjU0',
-        description: 'The `url_id` of an enabled share.',
-      },
-    ],
+    params: [inPath('shareid', { kind: 'string', format: 'id' }, 'c2hhcmUtOTg3NjU0', 'The `url_id` of an enabled share.')],
     response: { result: { ...exampleResult, sharing_enabled: true, sharing_id: 'c2hhcmUtOTg3NjU0' } },
   },
   {
@@ -485,45 +373,29 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
     encoding: 'json',
     beyondSpec: true,
     params: [
-      {
-        name: 'from',
-        in: 'body',
-        type: { kind: 'email' },
+      inBody('from', { kind: 'email' }, 'news@mg.example.com', 'Sender address; its domain must be set up on the account.', {
         required: true,
-        example: 'news@mg.example.com',
-        description: 'Sender address; its domain must be set up on the account.',
-      },
-      {
-        name: 'subject',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        example: 'Your September update',
-        description: 'Subject of the test message.',
-      },
-      {
-        name: 'html',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        required: true,
-        example: '<html><body><p>Hello from Example Ltd.</p></body></html>',
-        description: 'HTML body of the test message.',
-      },
-      {
-        name: 'provider_filter',
-        in: 'body',
-        type: { kind: 'json' },
-        example: ['gmail.com', 'yahoo.com'],
-        description: 'Array of provider domains to test against; all providers when omitted.',
-      },
-      {
-        name: 'seed_list',
-        in: 'body',
-        type: { kind: 'string' },
-        example: seedListAddress,
-        description:
-          'Existing seed list to send to, given as a string identifier (its target address); Mailgun chooses seeds when omitted.',
-      },
+      }),
+      inBody('subject', { kind: 'string' }, 'Your September update', 'Subject of the test message.', { required: true }),
+      inBody(
+        'html',
+        { kind: 'string', format: 'text' },
+        '<html><body><p>Hello from Example Ltd.</p></body></html>',
+        'HTML body of the test message.',
+        { required: true },
+      ),
+      inBody(
+        'provider_filter',
+        { kind: 'json' },
+        ['gmail.com', 'yahoo.com'],
+        'Array of provider domains to test against; all providers when omitted.',
+      ),
+      inBody(
+        'seed_list',
+        { kind: 'string' },
+        seedListAddress,
+        'Existing seed list to send to, given as a string identifier (its target address); Mailgun chooses seeds when omitted.',
+      ),
     ],
     response: { result_id: resultId, links: { results: `https://api.mailgun.net/v4/inbox/results/${resultId}` } },
   },

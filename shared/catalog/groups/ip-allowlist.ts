@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inBody } from '../define';
 import type { GroupDef } from '../types';
 
 export const ipAllowlistGroup: GroupDef = {
@@ -29,21 +29,8 @@ export const ipAllowlistEndpoints = defineEndpoints('ip-allowlist', [
     description: 'Edits the label of an existing entry; the address itself cannot be changed this way.',
     encoding: 'multipart',
     params: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        example: '192.0.2.50',
-        description: 'Allowlisted address to relabel.',
-      },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        example: 'Office gateway (London)',
-        description: 'New label; blank when omitted.',
-      },
+      inBody('address', { kind: 'string' }, '192.0.2.50', 'Allowlisted address to relabel.', { required: true }),
+      inBody('description', { kind: 'string', format: 'text' }, 'Office gateway (London)', 'New label; blank when omitted.'),
     ],
     response: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway (London)' }] },
   },
@@ -56,13 +43,7 @@ export const ipAllowlistEndpoints = defineEndpoints('ip-allowlist', [
     encoding: 'multipart',
     params: [
       { name: 'address', in: 'body', type: { kind: 'string' }, required: true, example: '192.0.2.50', description: 'IP address to allow.' },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        example: 'Office gateway',
-        description: 'Label for the entry; blank when omitted.',
-      },
+      inBody('description', { kind: 'string', format: 'text' }, 'Office gateway', 'Label for the entry; blank when omitted.'),
     ],
     response: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway' }] },
   },

@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef } from '../types';
 
@@ -8,23 +8,12 @@ export const ipPoolsGroup: GroupDef = {
   description: 'Group dedicated IPs into named pools (DIPPs) and link those pools to sending domains.',
 };
 
-const poolIdPath: ParamSpec = {
-  name: 'pool_id',
-  in: 'path',
-  type: { kind: 'string', format: 'id' },
-  example: '658041ae44842b99ee2eaa1b',
-  description: 'Id of the pool.',
-};
+const poolIdPath: ParamSpec = inPath('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1b', 'Id of the pool.');
 
 /** The subaccount of a pool delegation; each call says what happens to it. */
-const delegateTo: ParamSpec = {
-  name: 'subaccount_id',
-  in: 'body',
-  type: { kind: 'string', format: 'id' },
+const delegateTo: ParamSpec = inBody('subaccount_id', { kind: 'string', format: 'id' }, '646d00a1b32c35364a2ad34f', 'The subaccount.', {
   required: true,
-  example: '646d00a1b32c35364a2ad34f',
-  description: 'The subaccount.',
-};
+});
 
 export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
   {
@@ -55,30 +44,21 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     description: 'Makes a new pool, optionally with IPs already in it. The response carries the id you need for later calls.',
     encoding: 'multipart',
     params: [
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        required: true,
-        example: 'Receipts and password resets',
-        description: 'Longer explanation of what the pool is for.',
-      },
-      {
-        name: 'ip',
-        in: 'body',
-        type: { kind: 'string', format: 'ip' },
-        repeatable: true,
-        example: ['192.0.2.30', '192.0.2.31'],
-        description: 'Dedicated IPs to start the pool with; send one field per IP.',
-      },
-      {
-        name: 'name',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        example: 'transactional',
-        description: 'Short label for the pool.',
-      },
+      inBody(
+        'description',
+        { kind: 'string', format: 'text' },
+        'Receipts and password resets',
+        'Longer explanation of what the pool is for.',
+        { required: true },
+      ),
+      inBody(
+        'ip',
+        { kind: 'string', format: 'ip' },
+        ['192.0.2.30', '192.0.2.31'],
+        'Dedicated IPs to start the pool with; send one field per IP.',
+        { repeatable: true },
+      ),
+      inBody('name', { kind: 'string' }, 'transactional', 'Short label for the pool.', { required: true }),
     ],
     response: { message: 'success', pool_id: '658041ae44842b99ee2eaa1b' },
   },
@@ -109,29 +89,11 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     description:
       'Removes the pool. Domains linked to it are moved to the replacement IP or replacement pool you name, so only one of the two query values is normally needed.',
     params: [
-      {
-        name: 'pool_id',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example: '658041ae44842b99ee2eaa1b',
-        description: 'Id of the pool to delete.',
-      },
-      {
-        name: 'ip',
-        in: 'query',
-        type: { kind: 'string' },
+      inPath('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1b', 'Id of the pool to delete.'),
+      inQuery('ip', { kind: 'string' }, 'shared', 'Replacement IP for linked domains, or `shared`.', { required: true }),
+      inQuery('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1c', 'Replacement pool for linked domains.', {
         required: true,
-        example: 'shared',
-        description: 'Replacement IP for linked domains, or `shared`.',
-      },
-      {
-        name: 'pool_id',
-        in: 'query',
-        type: { kind: 'string', format: 'id' },
-        required: true,
-        example: '658041ae44842b99ee2eaa1c',
-        description: 'Replacement pool for linked domains.',
-      },
+      }),
     ],
     response: { message: 'success' },
   },
@@ -144,53 +106,17 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
       'Edits any mix of the pool name, description, IP membership and domain links in one request. Send only the fields you want to change.',
     encoding: 'multipart',
     params: [
-      {
-        name: 'pool_id',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example: '658041ae44842b99ee2eaa1b',
-        description: 'Id of the pool to edit.',
-      },
-      {
-        name: 'add_ip',
-        in: 'body',
-        type: { kind: 'string', format: 'ip' },
+      inPath('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1b', 'Id of the pool to edit.'),
+      inBody('add_ip', { kind: 'string', format: 'ip' }, ['192.0.2.32'], 'IPs to put in the pool.', { repeatable: true }),
+      inBody('description', { kind: 'string', format: 'text' }, 'Receipts, resets and invoices', 'New description.'),
+      inBody('link_domain', { kind: 'string', format: 'id' }, ['68d17866ba9d5506cbc2e275'], 'Domain ids to link to the pool.', {
         repeatable: true,
-        example: ['192.0.2.32'],
-        description: 'IPs to put in the pool.',
-      },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        example: 'Receipts, resets and invoices',
-        description: 'New description.',
-      },
-      {
-        name: 'link_domain',
-        in: 'body',
-        type: { kind: 'string', format: 'id' },
-        repeatable: true,
-        example: ['68d17866ba9d5506cbc2e275'],
-        description: 'Domain ids to link to the pool.',
-      },
+      }),
       { name: 'name', in: 'body', type: { kind: 'string' }, example: 'transactional-eu', description: 'New short name.' },
-      {
-        name: 'remove_ip',
-        in: 'body',
-        type: { kind: 'string', format: 'ip' },
+      inBody('remove_ip', { kind: 'string', format: 'ip' }, ['192.0.2.31'], 'IPs to take out of the pool.', { repeatable: true }),
+      inBody('unlink_domain', { kind: 'string', format: 'id' }, ['68d17866ba9d5506cbc2e276'], 'Domain ids to unlink from the pool.', {
         repeatable: true,
-        example: ['192.0.2.31'],
-        description: 'IPs to take out of the pool.',
-      },
-      {
-        name: 'unlink_domain',
-        in: 'body',
-        type: { kind: 'string', format: 'id' },
-        repeatable: true,
-        example: ['68d17866ba9d5506cbc2e276'],
-        description: 'Domain ids to unlink from the pool.',
-      },
+      }),
     ],
     response: { message: 'success' },
   },
@@ -203,21 +129,8 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     pagination: 'paging-urls',
     params: [
       poolIdPath,
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 10, max: 500 },
-        default: 10,
-        example: 50,
-        description: 'Domains per page, 10 to 500.',
-      },
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'eyJjdXJzb3IiOiI2OGQxNzg2NiJ9',
-        description: 'Page token copied from a `paging` URL.',
-      },
+      inQuery('limit', { kind: 'integer', min: 10, max: 500 }, 50, 'Domains per page, 10 to 500.', { default: 10 }),
+      inQuery('page', { kind: 'string' }, 'eyJjdXJzb3IiOiI2OGQxNzg2NiJ9', 'Page token copied from a `paging` URL.'),
     ],
     response: {
       paging: {
@@ -261,17 +174,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     summary: 'Add several IPs to a pool at once',
     description: 'Takes a JSON list of dedicated IPs and adds them all to the pool in the background.',
     encoding: 'json',
-    params: [
-      poolIdPath,
-      {
-        name: 'ips',
-        in: 'body',
-        type: { kind: 'json' },
-        required: true,
-        example: ['192.0.2.33', '192.0.2.34'],
-        description: 'Array of IP address strings.',
-      },
-    ],
+    params: [poolIdPath, inBody('ips', { kind: 'json' }, ['192.0.2.33', '192.0.2.34'], 'Array of IP address strings.', { required: true })],
     response: { message: 'started' },
   },
   {
@@ -282,22 +185,10 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     description:
       'Does the same job as the `/ips/{ip}` route on a domain: remove one IP, unlink the dedicated pool with `ip_pool`, or clear all with `all`, naming a replacement so sending continues.',
     params: [
-      {
-        name: 'ip',
-        in: 'path',
-        type: { kind: 'string' },
-        example: 'ip_pool',
-        description: 'An IP address, `ip_pool` to unlink the pool, or `all`.',
-      },
+      inPath('ip', { kind: 'string' }, 'ip_pool', 'An IP address, `ip_pool` to unlink the pool, or `all`.'),
       domainPath('name', 'Domain to change.'),
       { name: 'ip', in: 'query', type: { kind: 'string' }, example: '192.0.2.30', description: 'Replacement IP address, or `shared`.' },
-      {
-        name: 'pool_id',
-        in: 'query',
-        type: { kind: 'string', format: 'id' },
-        example: '658041ae44842b99ee2eaa1c',
-        description: 'Replacement dedicated pool.',
-      },
+      inQuery('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1c', 'Replacement dedicated pool.'),
     ],
     response: { message: 'success' },
   },

@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inPath, inQuery, type ParamSpec } from '../define';
 import type { GroupDef } from '../types';
 
 export const ipWarmupGroup: GroupDef = {
@@ -7,13 +7,7 @@ export const ipWarmupGroup: GroupDef = {
   description: 'Ramp up volume on new dedicated IPs in stages so mailbox providers build trust in them.',
 };
 
-const warmupAddr: ParamSpec = {
-  name: 'addr',
-  in: 'path',
-  type: { kind: 'string', format: 'ip' },
-  example: '192.0.2.40',
-  description: 'Dedicated IP address.',
-};
+const warmupAddr: ParamSpec = inPath('addr', { kind: 'string', format: 'ip' }, '192.0.2.40', 'Dedicated IP address.');
 
 export const ipWarmupEndpoints = defineEndpoints('ip-warmup', [
   {
@@ -23,13 +17,7 @@ export const ipWarmupEndpoints = defineEndpoints('ip-warmup', [
     summary: 'List IPs that are warming up',
     description: 'Shows each IP with a warm-up in progress: its stage, throttle and how much of the stage volume has been used.',
     params: [
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'eyJwYWdlIjoyfQ',
-        description: 'Page token from the `paging` object; omit for the first page.',
-      },
+      inQuery('page', { kind: 'string' }, 'eyJwYWdlIjoyfQ', 'Page token from the `paging` object; omit for the first page.'),
       { name: 'limit', in: 'query', type: { kind: 'string' }, example: '10', description: 'Items per page (10 when omitted).' },
     ],
     response: {

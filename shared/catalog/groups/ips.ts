@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef } from '../types';
 
@@ -17,20 +17,8 @@ export const ipsEndpoints = defineEndpoints('ips', [
     description:
       'Returns every IP the account can send from, plus which of them can go into dedicated pools and which are still warming up.',
     params: [
-      {
-        name: 'dedicated',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: true,
-        description: 'Only dedicated IPs when true.',
-      },
-      {
-        name: 'enabled',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: true,
-        description: 'Only IPs that are switched on when true.',
-      },
+      inQuery('dedicated', { kind: 'boolean', style: 'true-false' }, true, 'Only dedicated IPs when true.'),
+      inQuery('enabled', { kind: 'boolean', style: 'true-false' }, true, 'Only IPs that are switched on when true.'),
     ],
     response: {
       assignable_to_pools: ['192.0.2.21'],
@@ -60,30 +48,11 @@ export const ipsEndpoints = defineEndpoints('ips', [
     pagination: 'skip-limit',
     params: [
       { name: 'ip', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.20', description: 'IP whose domains you want.' },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1 },
+      inQuery('limit', { kind: 'integer', min: 1 }, 10, 'Maximum number of domains in this page.', { required: true }),
+      inQuery('search', { kind: 'string' }, 'example', 'Text the domain names must match.', { required: true }),
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'How many matching domains to pass over before this page starts.', {
         required: true,
-        example: 10,
-        description: 'Maximum number of domains in this page.',
-      },
-      {
-        name: 'search',
-        in: 'query',
-        type: { kind: 'string' },
-        required: true,
-        example: 'example',
-        description: 'Text the domain names must match.',
-      },
-      {
-        name: 'skip',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        required: true,
-        example: 0,
-        description: 'How many matching domains to pass over before this page starts.',
-      },
+      }),
     ],
     response: {
       items: [
@@ -113,14 +82,7 @@ export const ipsEndpoints = defineEndpoints('ips', [
     description: 'Queues a background job that swaps the IP for the alternative on all domains, so no domain is left without an IP.',
     params: [
       { name: 'ip', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.20', description: 'IP to take off the domains.' },
-      {
-        name: 'alternative',
-        in: 'query',
-        type: { kind: 'string', format: 'ip' },
-        required: true,
-        example: '192.0.2.21',
-        description: 'IP that replaces it on each domain.',
-      },
+      inQuery('alternative', { kind: 'string', format: 'ip' }, '192.0.2.21', 'IP that replaces it on each domain.', { required: true }),
     ],
     response: { message: 'started', reference_id: '61926093321d1cba88f3b95c' },
   },
@@ -134,14 +96,7 @@ export const ipsEndpoints = defineEndpoints('ips', [
     encoding: 'multipart',
     params: [
       { name: 'addr', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.20', description: 'Dedicated IP to move.' },
-      {
-        name: 'ip_band',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        example: 'transactional',
-        description: 'Band name to move the IP into.',
-      },
+      inBody('ip_band', { kind: 'string' }, 'transactional', 'Band name to move the IP into.', { required: true }),
     ],
     response: { message: 'success' },
   },
@@ -169,28 +124,10 @@ export const ipsEndpoints = defineEndpoints('ips', [
     description:
       'Removes a single IP from the domain, unlinks its dedicated pool (`ip_pool`) or clears every IP (`all`). Name a replacement IP or pool so the domain can still send.',
     params: [
-      {
-        name: 'ip',
-        in: 'path',
-        type: { kind: 'string' },
-        example: '192.0.2.20',
-        description: 'An IP address, `ip_pool` to unlink the pool, or `all`.',
-      },
+      inPath('ip', { kind: 'string' }, '192.0.2.20', 'An IP address, `ip_pool` to unlink the pool, or `all`.'),
       domainPath('name', 'Domain to change.'),
-      {
-        name: 'ip',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'shared',
-        description: 'Replacement IP address, or `shared` to fall back to shared IPs.',
-      },
-      {
-        name: 'pool_id',
-        in: 'query',
-        type: { kind: 'string', format: 'id' },
-        example: '658041ae44842b99ee2eaa1b',
-        description: 'Dedicated pool to link instead.',
-      },
+      inQuery('ip', { kind: 'string' }, 'shared', 'Replacement IP address, or `shared` to fall back to shared IPs.'),
+      inQuery('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1b', 'Dedicated pool to link instead.'),
     ],
     response: { message: 'success' },
   },

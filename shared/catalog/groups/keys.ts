@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery } from '../define';
 import type { GroupDef } from '../types';
 
 export const keysGroup: GroupDef = {
@@ -15,20 +15,8 @@ export const keysEndpoints = defineEndpoints('keys', [
     summary: 'List API keys',
     description: 'Returns the keys on the account with their kind, role and owner. Secrets are never included.',
     params: [
-      {
-        name: 'domain_name',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
-        example: 'mg.example.com',
-        description: 'Only domain keys for this domain.',
-      },
-      {
-        name: 'kind',
-        in: 'query',
-        type: { kind: 'enum', values: ['domain', 'user', 'web'] },
-        example: 'domain',
-        description: 'Only keys of this kind.',
-      },
+      inQuery('domain_name', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Only domain keys for this domain.'),
+      inQuery('kind', { kind: 'enum', values: ['domain', 'user', 'web'] }, 'domain', 'Only keys of this kind.'),
     ],
     response: {
       total_count: 1,
@@ -57,58 +45,25 @@ export const keysEndpoints = defineEndpoints('keys', [
       'Issues a new key. A domain key with the `sending` role can only send mail for that domain; web keys need a user id and email and last at most a day. Copy `key.secret` from the response: it is shown only once.',
     encoding: 'multipart',
     params: [
-      {
-        name: 'domain_name',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
-        example: 'sandbox.mg.example.com',
-        description: 'Domain the key is tied to; needed for `domain` keys.',
-      },
-      {
-        name: 'kind',
-        in: 'body',
-        type: { kind: 'enum', values: ['domain', 'user', 'web'] },
-        default: 'user',
-        example: 'domain',
-        description: 'Key type; `user` when omitted.',
-      },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        example: 'Checkout service sending key',
-        description: 'Note to recognise the key later.',
-      },
-      {
-        name: 'expiration',
-        in: 'body',
-        type: { kind: 'integer', min: 1 },
-        example: 86400,
-        description: 'Lifetime in seconds; omit for a key that does not expire.',
-      },
-      {
-        name: 'role',
-        in: 'body',
-        type: { kind: 'enum', values: ['admin', 'basic', 'sending', 'developer'] },
-        required: true,
-        example: 'sending',
-        description: 'Permission level; `basic` is the read-only analyst role and `sending` goes with domain keys.',
-      },
-      {
-        name: 'user_id',
-        in: 'body',
-        type: { kind: 'string', format: 'id' },
-        example: '5f9d8c7b6a5e4d3c2b1a0f9e',
-        description: 'User the key belongs to; expected for `web` keys.',
-      },
+      inBody(
+        'domain_name',
+        { kind: 'string', format: 'domain' },
+        'sandbox.mg.example.com',
+        'Domain the key is tied to; needed for `domain` keys.',
+      ),
+      inBody('kind', { kind: 'enum', values: ['domain', 'user', 'web'] }, 'domain', 'Key type; `user` when omitted.', { default: 'user' }),
+      inBody('description', { kind: 'string', format: 'text' }, 'Checkout service sending key', 'Note to recognise the key later.'),
+      inBody('expiration', { kind: 'integer', min: 1 }, 86400, 'Lifetime in seconds; omit for a key that does not expire.'),
+      inBody(
+        'role',
+        { kind: 'enum', values: ['admin', 'basic', 'sending', 'developer'] },
+        'sending',
+        'Permission level; `basic` is the read-only analyst role and `sending` goes with domain keys.',
+        { required: true },
+      ),
+      inBody('user_id', { kind: 'string', format: 'id' }, '5f9d8c7b6a5e4d3c2b1a0f9e', 'User the key belongs to; expected for `web` keys.'),
       { name: 'user_name', in: 'body', type: { kind: 'string' }, example: 'Jane Doe', description: 'Display name of that user.' },
-      {
-        name: 'email',
-        in: 'body',
-        type: { kind: 'email' },
-        example: 'jane@example.com',
-        description: 'Email of that user; expected for `web` keys.',
-      },
+      inBody('email', { kind: 'email' }, 'jane@example.com', 'Email of that user; expected for `web` keys.'),
     ],
     response: {
       message: 'great success',
@@ -133,15 +88,7 @@ export const keysEndpoints = defineEndpoints('keys', [
     path: '/v1/keys/{key_id}',
     summary: 'Revoke an API key',
     description: 'Deletes the key at once; anything still using it starts getting 401 responses.',
-    params: [
-      {
-        name: 'key_id',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example: 'f2153fd0-f1277777',
-        description: 'Id of the key (not its secret).',
-      },
-    ],
+    params: [inPath('key_id', { kind: 'string', format: 'id' }, 'f2153fd0-f1277777', 'Id of the key (not its secret).')],
     response: { message: 'key deleted' },
   },
   {

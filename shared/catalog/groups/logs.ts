@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inBody } from '../define';
 import { analyticsFilter } from '../params';
 import type { GroupDef } from '../types';
 
@@ -20,57 +20,39 @@ export const logsEndpoints = defineEndpoints('logs', [
     encoding: 'json',
     pagination: 'logs-token',
     params: [
-      {
-        name: 'start',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        example: 'Mon, 08 Sep 2025 00:00:00 +0000',
-        description: 'Start of the window; one day ago when omitted.',
-      },
-      {
-        name: 'end',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        example: 'Tue, 09 Sep 2025 00:00:00 +0000',
-        description: 'End of the window; now when omitted.',
-      },
-      {
-        name: 'events',
-        in: 'body',
-        type: { kind: 'json' },
-        example: ['failed', 'delivered'],
-        description: 'Array of event types to include, such as `accepted`, `delivered`, `failed`, `opened`, `clicked`.',
-      },
-      {
-        name: 'metric_events',
-        in: 'body',
-        type: { kind: 'json' },
-        example: ['delivered'],
-        description: 'Array of event names as used by the metrics API; Mailgun translates them into log events.',
-      },
+      inBody(
+        'start',
+        { kind: 'date', format: 'rfc2822' },
+        'Mon, 08 Sep 2025 00:00:00 +0000',
+        'Start of the window; one day ago when omitted.',
+      ),
+      inBody('end', { kind: 'date', format: 'rfc2822' }, 'Tue, 09 Sep 2025 00:00:00 +0000', 'End of the window; now when omitted.'),
+      inBody(
+        'events',
+        { kind: 'json' },
+        ['failed', 'delivered'],
+        'Array of event types to include, such as `accepted`, `delivered`, `failed`, `opened`, `clicked`.',
+      ),
+      inBody(
+        'metric_events',
+        { kind: 'json' },
+        ['delivered'],
+        'Array of event names as used by the metrics API; Mailgun translates them into log events.',
+      ),
       analyticsFilter,
-      {
-        name: 'include_subaccounts',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: false,
-        description: 'Include logs of subaccounts.',
-      },
-      {
-        name: 'include_totals',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: true,
-        description: 'Return the total number of matching entries in `pagination.total`.',
-      },
-      {
-        name: 'pagination',
-        in: 'body',
-        type: { kind: 'json' },
-        example: { sort: 'timestamp:desc', limit: 100 },
-        description:
-          'Object with `sort` (`field:asc|desc`), `limit` (at most 100) and `token` (copied from `pagination.next` for the following page).',
-      },
+      inBody('include_subaccounts', { kind: 'boolean', style: 'true-false' }, false, 'Include logs of subaccounts.'),
+      inBody(
+        'include_totals',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'Return the total number of matching entries in `pagination.total`.',
+      ),
+      inBody(
+        'pagination',
+        { kind: 'json' },
+        { sort: 'timestamp:desc', limit: 100 },
+        'Object with `sort` (`field:asc|desc`), `limit` (at most 100) and `token` (copied from `pagination.next` for the following page).',
+      ),
     ],
     response: {
       start: 'Mon, 08 Sep 2025 00:00:00 +0000',

@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import type { GroupDef, JsonValue } from '../types';
 
 export const mailingListsGroup: GroupDef = {
@@ -7,88 +7,57 @@ export const mailingListsGroup: GroupDef = {
   description: 'Lists that have their own address: mail sent to it goes out to every subscribed member.',
 };
 
-const listAddressPath: ParamSpec = {
-  name: 'list_address',
-  in: 'path',
-  type: { kind: 'email' },
-  example: 'team@sandbox.mg.example.com',
-  description: 'Address that identifies the list.',
-};
+const listAddressPath: ParamSpec = inPath(
+  'list_address',
+  { kind: 'email' },
+  'team@sandbox.mg.example.com',
+  'Address that identifies the list.',
+);
 
-const memberAddressPath: ParamSpec = {
-  name: 'member_address',
-  in: 'path',
-  type: { kind: 'email' },
-  example: 'alice@example.com',
-  description: 'Address of the member.',
-};
+const memberAddressPath: ParamSpec = inPath('member_address', { kind: 'email' }, 'alice@example.com', 'Address of the member.');
 
-const accessLevel: ParamSpec = {
-  name: 'access_level',
-  in: 'body',
-  type: { kind: 'enum', values: ['readonly', 'members', 'everyone'] },
-  example: 'readonly',
-  description: 'Who may post to the list address: only you through the API (readonly, the default), its members, or anyone.',
-};
+const accessLevel: ParamSpec = inBody(
+  'access_level',
+  { kind: 'enum', values: ['readonly', 'members', 'everyone'] },
+  'readonly',
+  'Who may post to the list address: only you through the API (readonly, the default), its members, or anyone.',
+);
 
-const listName: ParamSpec = {
-  name: 'name',
-  in: 'body',
-  type: { kind: 'string' },
-  example: 'Monthly newsletter',
-  description: 'Display name of the list.',
-};
+const listName: ParamSpec = inBody('name', { kind: 'string' }, 'Monthly newsletter', 'Display name of the list.');
 
-const listDescription: ParamSpec = {
-  name: 'description',
-  in: 'body',
-  type: { kind: 'string' },
-  example: 'Product news, sent on the first Monday of each month',
-  description: 'Free-text description of the list.',
-};
+const listDescription: ParamSpec = inBody(
+  'description',
+  { kind: 'string' },
+  'Product news, sent on the first Monday of each month',
+  'Free-text description of the list.',
+);
 
-const memberName: ParamSpec = {
-  name: 'name',
-  in: 'body',
-  type: { kind: 'string' },
-  example: 'Alice Smith',
-  description: 'Display name of the member.',
-};
+const memberName: ParamSpec = inBody('name', { kind: 'string' }, 'Alice Smith', 'Display name of the member.');
 
-const memberVars: ParamSpec = {
-  name: 'vars',
-  in: 'body',
-  type: { kind: 'json' },
-  example: '{"first_name": "Alice", "plan": "pro"}',
-  description: 'A JSON object of your own data for the member, usable as %recipient.<key>% in list mail.',
-};
+const memberVars: ParamSpec = inBody(
+  'vars',
+  { kind: 'json' },
+  '{"first_name": "Alice", "plan": "pro"}',
+  'A JSON object of your own data for the member, usable as %recipient.<key>% in list mail.',
+);
 
-const memberSubscribed: ParamSpec = {
-  name: 'subscribed',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  default: true,
-  example: true,
-  description: 'Whether the member receives list mail. Default true.',
-};
+const memberSubscribed: ParamSpec = inBody(
+  'subscribed',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'Whether the member receives list mail. Default true.',
+  { default: true },
+);
 
-const upsertBody: ParamSpec = {
-  name: 'upsert',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  default: false,
-  example: true,
-  description: 'When true an existing member with the same address is updated; when false (default) a duplicate is an error.',
-};
+const upsertBody: ParamSpec = inBody(
+  'upsert',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'When true an existing member with the same address is updated; when false (default) a duplicate is an error.',
+  { default: false },
+);
 
-const listLimit: ParamSpec = {
-  name: 'limit',
-  in: 'query',
-  type: { kind: 'integer', min: 1 },
-  default: 100,
-  example: 50,
-  description: 'Page size (default 100).',
-};
+const listLimit: ParamSpec = inQuery('limit', { kind: 'integer', min: 1 }, 50, 'Page size (default 100).', { default: 100 });
 
 const memberLimit: ParamSpec = {
   ...listLimit,
@@ -96,22 +65,16 @@ const memberLimit: ParamSpec = {
   description: 'Page size, at most 100 (default 100).',
 };
 
-const listSkip: ParamSpec = {
-  name: 'skip',
-  in: 'query',
-  type: { kind: 'integer', min: 0 },
+const listSkip: ParamSpec = inQuery('skip', { kind: 'integer', min: 0 }, 0, 'How many entries to pass over before the page starts.', {
   default: 0,
-  example: 0,
-  description: 'How many entries to pass over before the page starts.',
-};
+});
 
-const subscribedFilter: ParamSpec = {
-  name: 'subscribed',
-  in: 'query',
-  type: { kind: 'boolean', style: 'true-false' },
-  example: true,
-  description: 'Only subscribed (true) or only unsubscribed (false) members; leave out for both.',
-};
+const subscribedFilter: ParamSpec = inQuery(
+  'subscribed',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'Only subscribed (true) or only unsubscribed (false) members; leave out for both.',
+);
 
 const sampleList: JsonValue = {
   address: 'newsletter@mg.example.com',
@@ -146,24 +109,22 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
     description: 'Creates an empty list with its own address, which should be on one of your domains.',
     encoding: 'multipart',
     params: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        example: 'newsletter@mg.example.com',
-        description: 'Address of the new list; a display name form such as Newsletter <newsletter@mg.example.com> is accepted.',
-      },
+      inBody(
+        'address',
+        { kind: 'email' },
+        'newsletter@mg.example.com',
+        'Address of the new list; a display name form such as Newsletter <newsletter@mg.example.com> is accepted.',
+        { required: true },
+      ),
       listName,
       listDescription,
       accessLevel,
-      {
-        name: 'reply_preference',
-        in: 'body',
-        type: { kind: 'enum', values: ['list', 'sender'] },
-        example: 'list',
-        description: 'Where replies to list mail go: back to the list (default) or to the original sender.',
-      },
+      inBody(
+        'reply_preference',
+        { kind: 'enum', values: ['list', 'sender'] },
+        'list',
+        'Where replies to list mail go: back to the list (default) or to the original sender.',
+      ),
     ],
     exampleResponse: { status: 201, contentType: 'application/json', body: { list: sampleList, message: 'Mailing list created' } },
   },
@@ -175,17 +136,7 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
     description:
       'Returns the mailing lists of the account with a total count; pages with skip and limit. The pages variant scales better for many lists.',
     pagination: 'skip-limit',
-    params: [
-      listLimit,
-      listSkip,
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'email' },
-        example: 'newsletter@mg.example.com',
-        description: 'Only the list with this address.',
-      },
-    ],
+    params: [listLimit, listSkip, inQuery('address', { kind: 'email' }, 'newsletter@mg.example.com', 'Only the list with this address.')],
     response: { total_count: 1, items: [sampleList] },
   },
   {
@@ -196,13 +147,7 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
     description: 'Returns members with their variables and subscription state, plus a total; pages with skip and limit (at most 100).',
     pagination: 'skip-limit',
     params: [
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'email' },
-        example: 'alice@example.com',
-        description: 'Only the member with this address.',
-      },
+      inQuery('address', { kind: 'email' }, 'alice@example.com', 'Only the member with this address.'),
       subscribedFilter,
       memberLimit,
       listSkip,
@@ -219,13 +164,12 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
     encoding: 'multipart',
     params: [
       listAddressPath,
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        example: 'dave@example.com',
-        description: 'Address of the new member, optionally with a display name. Needed in practice.',
-      },
+      inBody(
+        'address',
+        { kind: 'email' },
+        'dave@example.com',
+        'Address of the new member, optionally with a display name. Needed in practice.',
+      ),
       memberName,
       memberVars,
       memberSubscribed,
@@ -244,23 +188,20 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
     encoding: 'multipart',
     params: [
       listAddressPath,
-      {
-        name: 'members',
-        in: 'body',
-        type: { kind: 'json' },
-        required: true,
-        example:
-          '[{"address": "alice@example.com", "name": "Alice Smith", "vars": {"plan": "pro"}, "subscribed": true}, "bob@example.com"]',
-        description: 'JSON array whose items are plain addresses or objects with address, name, vars and subscribed; at most 1,000.',
-      },
-      {
-        name: 'upsert',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        default: false,
-        example: true,
-        description: 'When true existing members are updated instead of causing an error. Default false.',
-      },
+      inBody(
+        'members',
+        { kind: 'json' },
+        '[{"address": "alice@example.com", "name": "Alice Smith", "vars": {"plan": "pro"}, "subscribed": true}, "bob@example.com"]',
+        'JSON array whose items are plain addresses or objects with address, name, vars and subscribed; at most 1,000.',
+        { required: true },
+      ),
+      inBody(
+        'upsert',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'When true existing members are updated instead of causing an error. Default false.',
+        { default: false },
+      ),
     ],
     response: { list: sampleList, 'task-id': '7f3c2a91', message: 'Bulk member upload queued' },
   },
@@ -275,13 +216,12 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
       listAddressPath,
       { ...memberSubscribed, description: 'Subscription state given to members whose row does not set one.' },
       upsertBody,
-      {
-        name: 'members',
-        in: 'body',
-        type: { kind: 'file', accept: '.csv,text/csv', maxBytes: 5 * 1024 * 1024 },
-        example: 'members.csv',
-        description: 'CSV file with an address column and optionally name, vars and subscribed columns.',
-      },
+      inBody(
+        'members',
+        { kind: 'file', accept: '.csv,text/csv', maxBytes: 5 * 1024 * 1024 },
+        'members.csv',
+        'CSV file with an address column and optionally name, vars and subscribed columns.',
+      ),
     ],
     response: { list: sampleList, 'task-id': '7f3c2a92', message: 'Bulk member upload queued' },
   },
@@ -304,22 +244,15 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
     params: [
       listAddressPath,
       memberAddressPath,
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        example: 'alice.smith@example.com',
-        description: 'New address for the member.',
-      },
+      inBody('address', { kind: 'email' }, 'alice.smith@example.com', 'New address for the member.'),
       memberName,
       memberVars,
-      {
-        name: 'subscribed',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: false,
-        description: 'Set false to unsubscribe the member, true to subscribe again.',
-      },
+      inBody(
+        'subscribed',
+        { kind: 'boolean', style: 'true-false' },
+        false,
+        'Set false to unsubscribe the member, true to subscribe again.',
+      ),
     ],
     response: { member: { ...sampleMember, subscribed: false }, message: 'Member updated' },
   },
@@ -341,31 +274,17 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
     encoding: 'multipart',
     params: [
       listAddressPath,
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        example: 'news@mg.example.com',
-        description: 'New address for the list; the old one stops working.',
-      },
+      inBody('address', { kind: 'email' }, 'news@mg.example.com', 'New address for the list; the old one stops working.'),
       listDescription,
       listName,
       accessLevel,
-      {
-        name: 'reply_reference',
-        in: 'body',
-        type: { kind: 'enum', values: ['list', 'sender'] },
-        example: 'sender',
-        description:
-          'Where replies go: the list or the sender. Spelt this way in the OpenAPI file; the list object and the create call use reply_preference.',
-      },
-      {
-        name: 'list-id',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'newsletter.mg.example.com',
-        description: 'Value for the List-Id header of mail sent through the list.',
-      },
+      inBody(
+        'reply_reference',
+        { kind: 'enum', values: ['list', 'sender'] },
+        'sender',
+        'Where replies go: the list or the sender. Spelt this way in the OpenAPI file; the list object and the create call use reply_preference.',
+      ),
+      inBody('list-id', { kind: 'string' }, 'newsletter.mg.example.com', 'Value for the List-Id header of mail sent through the list.'),
     ],
     response: { message: 'Mailing list updated', list: sampleList },
   },
@@ -407,20 +326,13 @@ export const mailingListsEndpoints = defineEndpoints('mailing-lists', [
     params: [
       subscribedFilter,
       memberLimit,
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'email' },
-        example: 'alice@example.com',
-        description: 'Pivot address the page starts after or ends before, as given in a paging link.',
-      },
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'enum', values: ['first', 'last', 'next', 'prev'] },
-        example: 'next',
-        description: 'Direction relative to the pivot address.',
-      },
+      inQuery(
+        'address',
+        { kind: 'email' },
+        'alice@example.com',
+        'Pivot address the page starts after or ends before, as given in a paging link.',
+      ),
+      inQuery('page', { kind: 'enum', values: ['first', 'last', 'next', 'prev'] }, 'next', 'Direction relative to the pivot address.'),
       listAddressPath,
     ],
     response: {

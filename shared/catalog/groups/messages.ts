@@ -1,5 +1,5 @@
 import { MAX_MESSAGE_BYTES } from '../../limits';
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, type ParamSpec } from '../define';
 import { paramFamilies } from '../families';
 import { domainPath } from '../params';
 import type { GroupDef, ParamFamilyId } from '../types';
@@ -17,13 +17,12 @@ function familyFields(id: ParamFamilyId): ParamSpec[] {
 
 const domainName = domainPath('domain_name', 'Sending domain registered in your Mailgun account (in the region whose base URL you call).');
 
-const storageKey: ParamSpec = {
-  name: 'storage_key',
-  in: 'path',
-  type: { kind: 'string', format: 'id' },
-  example: 'BAABAQWxNjE1ZjU3MTlkNDFjZjE4ZmYzYjY3MjQyZDZmNjNiLjE3Mjc3Nzk5MjM',
-  description: 'The storage.key of an accepted or delivered event. Stored copies expire with the domain message retention.',
-};
+const storageKey: ParamSpec = inPath(
+  'storage_key',
+  { kind: 'string', format: 'id' },
+  'BAABAQWxNjE1ZjU3MTlkNDFjZjE4ZmYzYjY3MjQyZDZmNjNiLjE3Mjc3Nzk5MjM',
+  'The storage.key of an accepted or delivered event. Stored copies expire with the domain message retention.',
+);
 
 const template: ParamSpec = {
   name: 'template',
@@ -36,22 +35,19 @@ const template: ParamSpec = {
 };
 
 /** The spec lists one sample of each open family; kept so the field can be sent as shown. */
-const sampleHeader: ParamSpec = {
-  name: 'h:X-My-Header',
-  in: 'body',
-  type: { kind: 'string', format: 'mime-header' },
-  example: 'order-1042',
-  description: 'Sample of the h: family: adds the header X-My-Header. Use the family editor for other header names.',
-};
+const sampleHeader: ParamSpec = inBody(
+  'h:X-My-Header',
+  { kind: 'string', format: 'mime-header' },
+  'order-1042',
+  'Sample of the h: family: adds the header X-My-Header. Use the family editor for other header names.',
+);
 
-const sampleVariable: ParamSpec = {
-  name: 'v:my-var',
-  in: 'body',
-  type: { kind: 'string' },
-  example: '{"customer_id": 42}',
-  description:
-    'Sample of the v: family: attaches the variable my-var, returned in events and webhooks. Use the family editor for other names.',
-};
+const sampleVariable: ParamSpec = inBody(
+  'v:my-var',
+  { kind: 'string' },
+  '{"customer_id": 42}',
+  'Sample of the v: family: attaches the variable my-var, returned in events and webhooks. Use the family editor for other names.',
+);
 
 const queued = {
   status: 200,
@@ -72,85 +68,52 @@ export const messagesEndpoints = defineEndpoints('messages', [
     families: ['o:', 'h:', 'v:', 't:', 'recipient-variables'],
     params: [
       domainName,
-      {
-        name: 'from',
-        in: 'body',
-        type: { kind: 'email' },
+      inBody(
+        'from',
+        { kind: 'email' },
+        'Example Shop <orders@mg.example.com>',
+        'Sender address, optionally with a display name. Overrides a From stored on the template.',
+        { required: true },
+      ),
+      inBody(
+        'to',
+        { kind: 'email' },
+        ['Alice Smith <alice@example.com>', 'bob@example.com'],
+        'Recipients, one per field or comma-separated; duplicates are ignored. With recipient-variables each gets a separate copy. At most 1,000 per call.',
+        { required: true, repeatable: true },
+      ),
+      inBody('cc', { kind: 'email' }, 'carol@example.com', 'Carbon-copy recipients, in the same forms as to.', { repeatable: true }),
+      inBody('bcc', { kind: 'email' }, 'audit@example.com', 'Hidden recipients, in the same forms as to.', { repeatable: true }),
+      inBody('subject', { kind: 'string' }, 'Your order A-1042 has shipped', 'Subject line. Overrides a Subject stored on the template.', {
         required: true,
-        example: 'Example Shop <orders@mg.example.com>',
-        description: 'Sender address, optionally with a display name. Overrides a From stored on the template.',
-      },
-      {
-        name: 'to',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: true,
-        example: ['Alice Smith <alice@example.com>', 'bob@example.com'],
-        description:
-          'Recipients, one per field or comma-separated; duplicates are ignored. With recipient-variables each gets a separate copy. At most 1,000 per call.',
-      },
-      {
-        name: 'cc',
-        in: 'body',
-        type: { kind: 'email' },
-        repeatable: true,
-        example: 'carol@example.com',
-        description: 'Carbon-copy recipients, in the same forms as to.',
-      },
-      {
-        name: 'bcc',
-        in: 'body',
-        type: { kind: 'email' },
-        repeatable: true,
-        example: 'audit@example.com',
-        description: 'Hidden recipients, in the same forms as to.',
-      },
-      {
-        name: 'subject',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        example: 'Your order A-1042 has shipped',
-        description: 'Subject line. Overrides a Subject stored on the template.',
-      },
-      {
-        name: 'text',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        example: 'Hi Alice, your parcel is on its way.',
-        description: 'Plain-text body.',
-      },
-      {
-        name: 'html',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        example: '<p>Hi Alice, your parcel is <b>on its way</b>.</p>',
-        description: 'HTML body. Cannot be combined with template.',
-      },
-      {
-        name: 'amp-html',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        example: '<!doctype html><html amp4email><head><meta charset="utf-8"></head><body>Hello</body></html>',
-        description: "AMP for Email version of the body; must follow Google's AMP email rules and is only shown by supporting clients.",
-      },
-      {
-        name: 'attachment',
-        in: 'body',
-        type: { kind: 'file' },
-        repeatable: true,
-        example: 'invoice-A-1042.pdf',
-        description: 'A file to attach; repeat for several. The whole message may not exceed 25 MB.',
-      },
-      {
-        name: 'inline',
-        in: 'body',
-        type: { kind: 'file', accept: 'image/*' },
-        repeatable: true,
-        example: 'logo.png',
-        description: 'A file attached with inline disposition, typically an image referenced from the HTML as cid:<file name>.',
-      },
+      }),
+      inBody('text', { kind: 'string', format: 'text' }, 'Hi Alice, your parcel is on its way.', 'Plain-text body.'),
+      inBody(
+        'html',
+        { kind: 'string', format: 'text' },
+        '<p>Hi Alice, your parcel is <b>on its way</b>.</p>',
+        'HTML body. Cannot be combined with template.',
+      ),
+      inBody(
+        'amp-html',
+        { kind: 'string', format: 'text' },
+        '<!doctype html><html amp4email><head><meta charset="utf-8"></head><body>Hello</body></html>',
+        "AMP for Email version of the body; must follow Google's AMP email rules and is only shown by supporting clients.",
+      ),
+      inBody(
+        'attachment',
+        { kind: 'file' },
+        'invoice-A-1042.pdf',
+        'A file to attach; repeat for several. The whole message may not exceed 25 MB.',
+        { repeatable: true },
+      ),
+      inBody(
+        'inline',
+        { kind: 'file', accept: 'image/*' },
+        'logo.png',
+        'A file attached with inline disposition, typically an image referenced from the HTML as cid:<file name>.',
+        { repeatable: true },
+      ),
       template,
       ...familyFields('t:'),
       ...familyFields('o:'),
@@ -172,23 +135,20 @@ export const messagesEndpoints = defineEndpoints('messages', [
     families: ['o:', 'h:', 'v:', 't:', 'recipient-variables'],
     params: [
       domainName,
-      {
-        name: 'to',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: true,
-        example: 'Alice Smith <alice@example.com>',
-        description: 'Envelope recipients, independent of the To header inside the MIME file. At most 1,000 per call.',
-      },
-      {
-        name: 'message',
-        in: 'body',
-        type: { kind: 'file', accept: 'message/rfc822,.eml', maxBytes: MAX_MESSAGE_BYTES },
-        required: true,
-        example: 'shipping-notice.eml',
-        description: 'The complete MIME message, uploaded as a file (up to 25 MB).',
-      },
+      inBody(
+        'to',
+        { kind: 'email' },
+        'Alice Smith <alice@example.com>',
+        'Envelope recipients, independent of the To header inside the MIME file. At most 1,000 per call.',
+        { required: true, repeatable: true },
+      ),
+      inBody(
+        'message',
+        { kind: 'file', accept: 'message/rfc822,.eml', maxBytes: MAX_MESSAGE_BYTES },
+        'shipping-notice.eml',
+        'The complete MIME message, uploaded as a file (up to 25 MB).',
+        { required: true },
+      ),
       template,
       ...familyFields('t:'),
       ...familyFields('o:'),
@@ -240,15 +200,10 @@ export const messagesEndpoints = defineEndpoints('messages', [
     params: [
       domainName,
       storageKey,
-      {
-        name: 'to',
-        in: 'body',
-        type: { kind: 'email' },
+      inBody('to', { kind: 'email' }, 'alice@example.com', 'Who should receive the copy; several addresses may be comma-separated.', {
         required: true,
         repeatable: true,
-        example: 'alice@example.com',
-        description: 'Who should receive the copy; several addresses may be comma-separated.',
-      },
+      }),
     ],
     exampleResponse: queued,
   },

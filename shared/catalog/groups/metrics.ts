@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, type ParamSpec } from '../define';
 import { analyticsFilter, domainPath } from '../params';
 import type { GroupDef } from '../types';
 
@@ -11,60 +11,36 @@ export const metricsGroup: GroupDef = {
 /** Fields shared by the sending and usage metric queries; only `dimensions` and `metrics` differ. */
 function metricsQueryBody(dimensions: ParamSpec, metrics: ParamSpec): readonly ParamSpec[] {
   return [
-    {
-      name: 'start',
-      in: 'body',
-      type: { kind: 'date', format: 'rfc2822' },
-      example: 'Mon, 01 Sep 2025 00:00:00 +0000',
-      description: 'Start of the window; seven days ago when omitted.',
-    },
-    {
-      name: 'end',
-      in: 'body',
-      type: { kind: 'date', format: 'rfc2822' },
-      example: 'Mon, 08 Sep 2025 00:00:00 +0000',
-      description: 'End of the window; now when omitted.',
-    },
-    {
-      name: 'resolution',
-      in: 'body',
-      type: { kind: 'enum', values: ['day', 'hour', 'month'] },
-      default: 'day',
-      example: 'day',
-      description: 'Size of each time bucket.',
-    },
-    {
-      name: 'duration',
-      in: 'body',
-      type: { kind: 'string' },
-      example: '7d',
-      description: 'Window length counted back from `end`, e.g. `1d`, `2h`, `2m`; replaces `start` when given.',
-    },
+    inBody(
+      'start',
+      { kind: 'date', format: 'rfc2822' },
+      'Mon, 01 Sep 2025 00:00:00 +0000',
+      'Start of the window; seven days ago when omitted.',
+    ),
+    inBody('end', { kind: 'date', format: 'rfc2822' }, 'Mon, 08 Sep 2025 00:00:00 +0000', 'End of the window; now when omitted.'),
+    inBody('resolution', { kind: 'enum', values: ['day', 'hour', 'month'] }, 'day', 'Size of each time bucket.', { default: 'day' }),
+    inBody(
+      'duration',
+      { kind: 'string' },
+      '7d',
+      'Window length counted back from `end`, e.g. `1d`, `2h`, `2m`; replaces `start` when given.',
+    ),
     dimensions,
     metrics,
     analyticsFilter,
-    {
-      name: 'include_subaccounts',
-      in: 'body',
-      type: { kind: 'boolean', style: 'true-false' },
-      example: false,
-      description: 'Add subaccount traffic to the totals.',
-    },
-    {
-      name: 'include_aggregates',
-      in: 'body',
-      type: { kind: 'boolean', style: 'true-false' },
-      example: true,
-      description: 'Also return totals across the whole window in `aggregates`.',
-    },
-    {
-      name: 'pagination',
-      in: 'body',
-      type: { kind: 'json' },
-      example: { sort: 'time:asc', skip: 0, limit: 10 },
-      description:
-        'Object with `sort` (`field:asc|desc`), `skip` and `limit`, for answers with more items than one page; the answer echoes it with `total`.',
-    },
+    inBody('include_subaccounts', { kind: 'boolean', style: 'true-false' }, false, 'Add subaccount traffic to the totals.'),
+    inBody(
+      'include_aggregates',
+      { kind: 'boolean', style: 'true-false' },
+      true,
+      'Also return totals across the whole window in `aggregates`.',
+    ),
+    inBody(
+      'pagination',
+      { kind: 'json' },
+      { sort: 'time:asc', skip: 0, limit: 10 },
+      'Object with `sort` (`field:asc|desc`), `skip` and `limit`, for answers with more items than one page; the answer echoes it with `total`.',
+    ),
   ];
 }
 
@@ -82,21 +58,18 @@ export const metricsEndpoints = defineEndpoints('metrics', [
     encoding: 'json',
     pagination: 'json-body',
     params: metricsQueryBody(
-      {
-        name: 'dimensions',
-        in: 'body',
-        type: { kind: 'json' },
-        example: ['time', 'domain'],
-        description:
-          'Array of grouping fields: time, domain, tag, ip, ip_pool, subaccount, country, device, bot, recipient_domain, recipient_provider.',
-      },
-      {
-        name: 'metrics',
-        in: 'body',
-        type: { kind: 'json' },
-        example: ['accepted_count', 'delivered_count', 'opened_rate', 'bounce_rate'],
-        description: 'Array of metric names, e.g. `processed_count`, `delivered_count`, `clicked_rate`, `hard_bounces_count`.',
-      },
+      inBody(
+        'dimensions',
+        { kind: 'json' },
+        ['time', 'domain'],
+        'Array of grouping fields: time, domain, tag, ip, ip_pool, subaccount, country, device, bot, recipient_domain, recipient_provider.',
+      ),
+      inBody(
+        'metrics',
+        { kind: 'json' },
+        ['accepted_count', 'delivered_count', 'opened_rate', 'bounce_rate'],
+        'Array of metric names, e.g. `processed_count`, `delivered_count`, `clicked_rate`, `hard_bounces_count`.',
+      ),
     ),
     response: {
       start: 'Mon, 01 Sep 2025 00:00:00 +0000',
@@ -128,20 +101,13 @@ export const metricsEndpoints = defineEndpoints('metrics', [
     encoding: 'json',
     pagination: 'json-body',
     params: metricsQueryBody(
-      {
-        name: 'dimensions',
-        in: 'body',
-        type: { kind: 'json' },
-        example: ['time'],
-        description: 'Array of grouping fields: `time` and/or `subaccount`.',
-      },
-      {
-        name: 'metrics',
-        in: 'body',
-        type: { kind: 'json' },
-        example: ['email_validation_count', 'email_preview_count', 'seed_test_count'],
-        description: 'Array of usage metric names, e.g. `email_validation_bulk_count`, `email_preview_count`, `processed_count`.',
-      },
+      inBody('dimensions', { kind: 'json' }, ['time'], 'Array of grouping fields: `time` and/or `subaccount`.'),
+      inBody(
+        'metrics',
+        { kind: 'json' },
+        ['email_validation_count', 'email_preview_count', 'seed_test_count'],
+        'Array of usage metric names, e.g. `email_validation_bulk_count`, `email_preview_count`, `processed_count`.',
+      ),
     ),
     response: {
       start: 'Mon, 01 Sep 2025 00:00:00 +0000',

@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import type { GroupDef, JsonValue } from '../types';
 
 export const routesGroup: GroupDef = {
@@ -7,47 +7,42 @@ export const routesGroup: GroupDef = {
   description: 'Account-wide rules that match incoming mail and forward, store or stop it.',
 };
 
-const routeIdPath: ParamSpec = {
-  name: 'id',
-  in: 'path',
-  type: { kind: 'string', format: 'id' },
-  example: '5f1a2b3c4d5e6f7a8b9c0d1e',
-  description: 'Identifier of the route, as returned when it was created or listed.',
-};
+const routeIdPath: ParamSpec = inPath(
+  'id',
+  { kind: 'string', format: 'id' },
+  '5f1a2b3c4d5e6f7a8b9c0d1e',
+  'Identifier of the route, as returned when it was created or listed.',
+);
 
-const priority: ParamSpec = {
-  name: 'priority',
-  in: 'body',
-  type: { kind: 'integer', min: 0 },
-  example: 10,
-  description: 'Evaluation order: lower numbers run first; routes with equal priority run in creation order. Default 0.',
-};
+const priority: ParamSpec = inBody(
+  'priority',
+  { kind: 'integer', min: 0 },
+  10,
+  'Evaluation order: lower numbers run first; routes with equal priority run in creation order. Default 0.',
+);
 
-const routeDescription: ParamSpec = {
-  name: 'description',
-  in: 'body',
-  type: { kind: 'string' },
-  example: 'Forward support mail to the helpdesk',
-  description: 'Free-text note to help you recognise the route.',
-};
+const routeDescription: ParamSpec = inBody(
+  'description',
+  { kind: 'string' },
+  'Forward support mail to the helpdesk',
+  'Free-text note to help you recognise the route.',
+);
 
-const expression: ParamSpec = {
-  name: 'expression',
-  in: 'body',
-  type: { kind: 'string' },
-  required: true,
-  example: 'match_recipient("support@mg.example.com")',
-  description: 'Filter deciding which messages the route handles: match_recipient(pattern), match_header(name, pattern) or catch_all().',
-};
+const expression: ParamSpec = inBody(
+  'expression',
+  { kind: 'string' },
+  'match_recipient("support@mg.example.com")',
+  'Filter deciding which messages the route handles: match_recipient(pattern), match_header(name, pattern) or catch_all().',
+  { required: true },
+);
 
-const action: ParamSpec = {
-  name: 'action',
-  in: 'body',
-  type: { kind: 'string' },
-  repeatable: true,
-  example: ['forward("https://helpdesk.example.com/inbound")', 'stop()'],
-  description: 'What to do with a match: forward("address or URL"), store(notify="URL") or stop(). Repeat for several actions.',
-};
+const action: ParamSpec = inBody(
+  'action',
+  { kind: 'string' },
+  ['forward("https://helpdesk.example.com/inbound")', 'stop()'],
+  'What to do with a match: forward("address or URL"), store(notify="URL") or stop(). Repeat for several actions.',
+  { repeatable: true },
+);
 
 const sampleRoute: JsonValue = {
   id: '5f1a2b3c4d5e6f7a8b9c0d1e',
@@ -78,22 +73,8 @@ export const routesEndpoints = defineEndpoints('routes', [
     description: 'Returns the routes of the account with their total count; pages with skip and limit (at most 1,000).',
     pagination: 'skip-limit',
     params: [
-      {
-        name: 'skip',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        default: 0,
-        example: 0,
-        description: 'How many routes to pass over before the page starts.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        default: 100,
-        example: 100,
-        description: 'Page size, at most 1,000 (default 100).',
-      },
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'How many routes to pass over before the page starts.', { default: 0 }),
+      inQuery('limit', { kind: 'integer', min: 1, max: 1000 }, 100, 'Page size, at most 1,000 (default 100).', { default: 100 }),
     ],
     response: { total_count: 1, items: [sampleRoute] },
   },
@@ -115,13 +96,12 @@ export const routesEndpoints = defineEndpoints('routes', [
     encoding: 'urlencoded',
     params: [
       routeIdPath,
-      {
-        name: 'id',
-        in: 'body',
-        type: { kind: 'string', format: 'id' },
-        example: '5f1a2b3c4d5e6f7a8b9c0d1e',
-        description: 'The route identifier again, as a form field; normally left out because the path names the route.',
-      },
+      inBody(
+        'id',
+        { kind: 'string', format: 'id' },
+        '5f1a2b3c4d5e6f7a8b9c0d1e',
+        'The route identifier again, as a form field; normally left out because the path names the route.',
+      ),
       priority,
       routeDescription,
       { ...expression, required: false },
@@ -144,16 +124,7 @@ export const routesEndpoints = defineEndpoints('routes', [
     path: '/v3/routes/match',
     summary: 'Find the route an address would hit',
     description: 'Tests an address against your routes and returns the first one that matches, or 404 when none does.',
-    params: [
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'email' },
-        required: true,
-        example: 'support@sandbox.mg.example.com',
-        description: 'Recipient address to test.',
-      },
-    ],
+    params: [inQuery('address', { kind: 'email' }, 'support@sandbox.mg.example.com', 'Recipient address to test.', { required: true })],
     response: { route: sampleRoute },
   },
 ]);

@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inQuery } from '../define';
 import type { GroupDef } from '../types';
 
 export const sandboxRecipientsGroup: GroupDef = {
@@ -28,16 +28,7 @@ export const sandboxRecipientsEndpoints = defineEndpoints('sandbox-recipients', 
     summary: 'Invite an address to receive sandbox mail',
     description:
       'Sends a confirmation request to the address; it can receive sandbox messages once confirmed. Mailgun allows at most five of them.',
-    params: [
-      {
-        name: 'email',
-        in: 'query',
-        type: { kind: 'email' },
-        required: true,
-        example: 'alice@example.com',
-        description: 'Address to authorise.',
-      },
-    ],
+    params: [inQuery('email', { kind: 'email' }, 'alice@example.com', 'Address to authorise.', { required: true })],
     response: { recipient: { email: 'alice@example.com', activated: false } },
   },
   {

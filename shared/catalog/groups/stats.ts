@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { ExampleResponse, GroupDef, JsonValue } from '../types';
 
@@ -14,48 +14,42 @@ export const statsGroup: GroupDef = {
 const domainParam = domainPath('domain', 'Domain to report on.');
 
 /** Counter query fields shared by the stats calls here and the per-tag stats call of the legacy Tags group. */
-export const statsStart: ParamSpec = {
-  name: 'start',
-  in: 'query',
-  type: { kind: 'date', format: 'either' },
-  example: 'Mon, 03 Jun 2024 00:00:00 +0000',
-  description: 'Start of the period, RFC 2822 date or epoch seconds. Default seven days ago.',
-};
+export const statsStart: ParamSpec = inQuery(
+  'start',
+  { kind: 'date', format: 'either' },
+  'Mon, 03 Jun 2024 00:00:00 +0000',
+  'Start of the period, RFC 2822 date or epoch seconds. Default seven days ago.',
+);
 
-export const statsEnd: ParamSpec = {
-  name: 'end',
-  in: 'query',
-  type: { kind: 'date', format: 'either' },
-  example: 'Mon, 10 Jun 2024 00:00:00 +0000',
-  description: 'End of the period, RFC 2822 date or epoch seconds. Default now.',
-};
+export const statsEnd: ParamSpec = inQuery(
+  'end',
+  { kind: 'date', format: 'either' },
+  'Mon, 10 Jun 2024 00:00:00 +0000',
+  'End of the period, RFC 2822 date or epoch seconds. Default now.',
+);
 
-export const statsResolution: ParamSpec = {
-  name: 'resolution',
-  in: 'query',
-  type: { kind: 'enum', values: ['hour', 'day', 'month'] },
-  default: 'day',
-  example: 'day',
-  description: 'Size of each time bucket. Default day.',
-};
+export const statsResolution: ParamSpec = inQuery(
+  'resolution',
+  { kind: 'enum', values: ['hour', 'day', 'month'] },
+  'day',
+  'Size of each time bucket. Default day.',
+  { default: 'day' },
+);
 
-export const statsDuration: ParamSpec = {
-  name: 'duration',
-  in: 'query',
-  type: { kind: 'string' },
-  example: '7d',
-  description: 'Length of the period counted back from end, such as 24h, 7d or 1m; replaces start when given.',
-};
+export const statsDuration: ParamSpec = inQuery(
+  'duration',
+  { kind: 'string' },
+  '7d',
+  'Length of the period counted back from end, such as 24h, 7d or 1m; replaces start when given.',
+);
 
-export const statsEvent: ParamSpec = {
-  name: 'event',
-  in: 'query',
-  type: { kind: 'enum', values: ['accepted', 'delivered', 'failed', 'opened', 'clicked', 'unsubscribed', 'complained', 'stored'] },
-  required: true,
-  repeatable: true,
-  example: ['accepted', 'delivered', 'failed'],
-  description: 'Event types to count; repeat the field for several.',
-};
+export const statsEvent: ParamSpec = inQuery(
+  'event',
+  { kind: 'enum', values: ['accepted', 'delivered', 'failed', 'opened', 'clicked', 'unsubscribed', 'complained', 'stored'] },
+  ['accepted', 'delivered', 'failed'],
+  'Event types to count; repeat the field for several.',
+  { required: true, repeatable: true },
+);
 
 export const sampleStatsBody: { readonly [key: string]: JsonValue } = {
   description: '',
@@ -119,22 +113,15 @@ export const statsEndpoints = defineEndpoints('stats', [
     replacedBy: 'metrics.query',
     params: [
       statsEvent,
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        example: 0,
-        description: 'Number of domains to skip, for stepping through accounts with many domains.',
-      },
+      inQuery('limit', { kind: 'integer', min: 0 }, 0, 'Number of domains to skip, for stepping through accounts with many domains.'),
       statsResolution,
-      {
-        name: 'timestamp',
-        in: 'query',
-        type: { kind: 'date', format: 'either' },
-        required: true,
-        example: 'Mon, 10 Jun 2024 00:00:00 +0000',
-        description: 'A moment inside the bucket to report, RFC 2822 date or epoch seconds.',
-      },
+      inQuery(
+        'timestamp',
+        { kind: 'date', format: 'either' },
+        'Mon, 10 Jun 2024 00:00:00 +0000',
+        'A moment inside the bucket to report, RFC 2822 date or epoch seconds.',
+        { required: true },
+      ),
     ],
     exampleResponse: sampleStats,
   },
@@ -153,20 +140,18 @@ export const statsEndpoints = defineEndpoints('stats', [
       statsResolution,
       statsDuration,
       statsEvent,
-      {
-        name: 'filter',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'domain:mg.example.com',
-        description: 'Restriction written as key:value, for example domain:mg.example.com.',
-      },
-      {
-        name: 'group',
-        in: 'query',
-        type: { kind: 'enum', values: ['total', 'time', 'day', 'month', 'domain', 'ip', 'provider', 'tag', 'country'] },
-        example: 'domain',
-        description: 'Dimension to break the counts down by.',
-      },
+      inQuery(
+        'filter',
+        { kind: 'string' },
+        'domain:mg.example.com',
+        'Restriction written as key:value, for example domain:mg.example.com.',
+      ),
+      inQuery(
+        'group',
+        { kind: 'enum', values: ['total', 'time', 'day', 'month', 'domain', 'ip', 'provider', 'tag', 'country'] },
+        'domain',
+        'Dimension to break the counts down by.',
+      ),
     ],
     exampleResponse: sampleStats,
   },

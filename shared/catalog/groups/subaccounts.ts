@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inHeader, inPath, inQuery, type ParamSpec } from '../define';
 import type { GroupDef } from '../types';
 
 const exampleSubaccount = {
@@ -15,13 +15,12 @@ export const subaccountsGroup: GroupDef = {
   description: 'Create and manage child accounts under the primary account, including their limits, features and delegated IP pools.',
 };
 
-const subaccountIdPath: ParamSpec = {
-  name: 'subaccount_id',
-  in: 'path',
-  type: { kind: 'string', format: 'id' },
-  example: '646d00a1b32c35364a2ad34f',
-  description: 'Id of the subaccount.',
-};
+const subaccountIdPath: ParamSpec = inPath(
+  'subaccount_id',
+  { kind: 'string', format: 'id' },
+  '646d00a1b32c35364a2ad34f',
+  'Id of the subaccount.',
+);
 
 export const subaccountsEndpoints = defineEndpoints('subaccounts', [
   {
@@ -42,43 +41,16 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     pagination: 'skip-limit',
     params: [
       { name: 'sort', in: 'query', type: { kind: 'enum', values: ['asc', 'desc'] }, example: 'asc', description: 'Order of the results.' },
-      {
-        name: 'filter',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'shop',
-        description: 'Only subaccounts whose name matches this text.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        default: 10,
-        example: 10,
-        description: 'Subaccounts per page, 1 to 1000.',
-      },
-      {
-        name: 'skip',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        default: 0,
-        example: 0,
-        description: 'Number of subaccounts to pass over first.',
-      },
-      {
-        name: 'enabled',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: true,
-        description: 'True for enabled subaccounts only, false for disabled only; omit for both.',
-      },
-      {
-        name: 'closed',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: false,
-        description: 'True to include closed subaccounts, false to leave them out.',
-      },
+      inQuery('filter', { kind: 'string' }, 'shop', 'Only subaccounts whose name matches this text.'),
+      inQuery('limit', { kind: 'integer', min: 1, max: 1000 }, 10, 'Subaccounts per page, 1 to 1000.', { default: 10 }),
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'Number of subaccounts to pass over first.', { default: 0 }),
+      inQuery(
+        'enabled',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'True for enabled subaccounts only, false for disabled only; omit for both.',
+      ),
+      inQuery('closed', { kind: 'boolean', style: 'true-false' }, false, 'True to include closed subaccounts, false to leave them out.'),
     ],
     response: { subaccounts: [exampleSubaccount], total: 1 },
   },
@@ -88,16 +60,7 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     path: '/v5/accounts/subaccounts',
     summary: 'Add a new subaccount',
     description: 'Adds a new child account with the given name. Use its id in `X-Mailgun-On-Behalf-Of` to act as it.',
-    params: [
-      {
-        name: 'name',
-        in: 'query',
-        type: { kind: 'string' },
-        required: true,
-        example: 'Example EU shop',
-        description: 'Display name of the new subaccount.',
-      },
-    ],
+    params: [inQuery('name', { kind: 'string' }, 'Example EU shop', 'Display name of the new subaccount.', { required: true })],
     response: { subaccount: exampleSubaccount },
   },
   {
@@ -108,14 +71,9 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     description:
       'Permanently removes a subaccount. The target is chosen by the `X-Mailgun-On-Behalf-Of` header, not by the path, so double-check the id.',
     params: [
-      {
-        name: 'X-Mailgun-On-Behalf-Of',
-        in: 'header',
-        type: { kind: 'string', format: 'id' },
+      inHeader('X-Mailgun-On-Behalf-Of', { kind: 'string', format: 'id' }, '646d00a1b32c35364a2ad34f', 'Subaccount that will be deleted.', {
         required: true,
-        example: '646d00a1b32c35364a2ad34f',
-        description: 'Subaccount that will be deleted.',
-      },
+      }),
     ],
     response: { message: 'Subaccount successfully deleted' },
   },
@@ -127,20 +85,8 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     description: 'Stops the subaccount from sending while keeping its data. You can record why it was disabled.',
     params: [
       subaccountIdPath,
-      {
-        name: 'reason',
-        in: 'query',
-        type: { kind: 'string', format: 'text' },
-        example: 'Unpaid invoice',
-        description: 'Why the subaccount is being disabled.',
-      },
-      {
-        name: 'note',
-        in: 'query',
-        type: { kind: 'string', format: 'text' },
-        example: 'Re-enable once payment clears',
-        description: 'Free-form note stored with the subaccount.',
-      },
+      inQuery('reason', { kind: 'string', format: 'text' }, 'Unpaid invoice', 'Why the subaccount is being disabled.'),
+      inQuery('note', { kind: 'string', format: 'text' }, 'Re-enable once payment clears', 'Free-form note stored with the subaccount.'),
     ],
     response: { subaccount: { ...exampleSubaccount, status: 'disabled' } },
   },
@@ -168,17 +114,7 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     path: '/v5/accounts/subaccounts/{subaccount_id}/limit/custom/monthly',
     summary: "Set a subaccount's monthly sending cap",
     description: 'Caps how many messages the subaccount may send per calendar month.',
-    params: [
-      subaccountIdPath,
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'number', min: 0 },
-        required: true,
-        example: 10000,
-        description: 'Maximum messages per month.',
-      },
-    ],
+    params: [subaccountIdPath, inQuery('limit', { kind: 'number', min: 0 }, 10000, 'Maximum messages per month.', { required: true })],
     response: { success: true },
   },
   {
@@ -200,41 +136,11 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     encoding: 'urlencoded',
     params: [
       subaccountIdPath,
-      {
-        name: 'email_preview',
-        in: 'body',
-        type: { kind: 'json' },
-        example: '{"enabled": false}',
-        description: 'Email preview setting, as `{"enabled": true|false}`.',
-      },
-      {
-        name: 'inbox_placement',
-        in: 'body',
-        type: { kind: 'json' },
-        example: '{"enabled": true}',
-        description: 'Inbox placement setting, as `{"enabled": true|false}`.',
-      },
-      {
-        name: 'sending',
-        in: 'body',
-        type: { kind: 'json' },
-        example: '{"enabled": true}',
-        description: 'Whether the subaccount may send mail, as `{"enabled": true|false}`.',
-      },
-      {
-        name: 'validations',
-        in: 'body',
-        type: { kind: 'json' },
-        example: '{"enabled": true}',
-        description: 'Single address validation, as `{"enabled": true|false}`.',
-      },
-      {
-        name: 'validations_bulk',
-        in: 'body',
-        type: { kind: 'json' },
-        example: '{"enabled": false}',
-        description: 'Bulk list validation, as `{"enabled": true|false}`.',
-      },
+      inBody('email_preview', { kind: 'json' }, '{"enabled": false}', 'Email preview setting, as `{"enabled": true|false}`.'),
+      inBody('inbox_placement', { kind: 'json' }, '{"enabled": true}', 'Inbox placement setting, as `{"enabled": true|false}`.'),
+      inBody('sending', { kind: 'json' }, '{"enabled": true}', 'Whether the subaccount may send mail, as `{"enabled": true|false}`.'),
+      inBody('validations', { kind: 'json' }, '{"enabled": true}', 'Single address validation, as `{"enabled": true|false}`.'),
+      inBody('validations_bulk', { kind: 'json' }, '{"enabled": false}', 'Bulk list validation, as `{"enabled": true|false}`.'),
     ],
     response: { features: { validations: { enabled: true }, inbox_placement: { enabled: true } } },
   },
@@ -260,13 +166,7 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     description:
       'Gives the subaccount use of a dedicated IP pool owned by the primary account. The work runs in the background and returns a reference id.',
     params: [
-      {
-        name: 'subaccountId',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example: '646d00a1b32c35364a2ad34f',
-        description: 'Id of the subaccount receiving the pool.',
-      },
+      inPath('subaccountId', { kind: 'string', format: 'id' }, '646d00a1b32c35364a2ad34f', 'Id of the subaccount receiving the pool.'),
     ],
     response: { message: 'started', reference_id: '68d17866ba9d5506cbc2e27c' },
   },
@@ -277,21 +177,8 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     summary: 'Take back a dedicated IP pool from a subaccount',
     description: 'Ends the delegation of one pool to the subaccount; the change is applied in the background.',
     params: [
-      {
-        name: 'subaccountId',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example: '646d00a1b32c35364a2ad34f',
-        description: 'Id of the subaccount.',
-      },
-      {
-        name: 'pool_id',
-        in: 'query',
-        type: { kind: 'string', format: 'id' },
-        required: true,
-        example: '68d17866ba9d5506cbc2e277',
-        description: 'Id of the pool to revoke.',
-      },
+      inPath('subaccountId', { kind: 'string', format: 'id' }, '646d00a1b32c35364a2ad34f', 'Id of the subaccount.'),
+      inQuery('pool_id', { kind: 'string', format: 'id' }, '68d17866ba9d5506cbc2e277', 'Id of the pool to revoke.', { required: true }),
     ],
     response: { message: 'started', reference_id: '68d17866ba9d5506cbc2e27b' },
   },

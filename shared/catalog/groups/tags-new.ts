@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, type ParamSpec } from '../define';
 import type { GroupDef } from '../types';
 
 export const tagsNewGroup: GroupDef = {
@@ -7,13 +7,7 @@ export const tagsNewGroup: GroupDef = {
   description: 'Account-wide view of the tags set with o:tag: search them, describe them, delete them and check the tag quota.',
 };
 
-const tagBody: ParamSpec = {
-  name: 'tag',
-  in: 'body',
-  type: { kind: 'string' },
-  example: 'shipping',
-  description: 'The tag, exactly as set with o:tag.',
-};
+const tagBody: ParamSpec = inBody('tag', { kind: 'string' }, 'shipping', 'The tag, exactly as set with o:tag.');
 
 export const tagsNewEndpoints = defineEndpoints('tags-new', [
   {
@@ -23,16 +17,7 @@ export const tagsNewEndpoints = defineEndpoints('tags-new', [
     summary: 'Describe a tag',
     description: 'Sets the description shown for a tag across the account.',
     encoding: 'json',
-    params: [
-      tagBody,
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'Dispatch notices from the shop',
-        description: 'The new description.',
-      },
-    ],
+    params: [tagBody, inBody('description', { kind: 'string' }, 'Dispatch notices from the shop', 'The new description.')],
     response: { message: 'Tag updated' },
   },
   {
@@ -46,30 +31,26 @@ export const tagsNewEndpoints = defineEndpoints('tags-new', [
     encoding: 'json',
     pagination: 'json-body',
     params: [
-      {
-        name: 'pagination',
-        in: 'body',
-        type: { kind: 'json' },
-        example: { sort: 'lastseen:desc', skip: 0, limit: 10, include_total: true },
-        description:
-          'Object with sort (column:asc|desc, e.g. lastseen:desc), skip, limit (default 10, at most 1,000) and include_total (adds the match count).',
-      },
-      {
-        name: 'include_subaccounts',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        default: false,
-        example: false,
-        description: 'Also return tags used by your subaccounts. Default false.',
-      },
-      {
-        name: 'include_metrics',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        default: false,
-        example: true,
-        description: 'Add delivery and engagement counters to each tag; limit may then be at most 20. Default false.',
-      },
+      inBody(
+        'pagination',
+        { kind: 'json' },
+        { sort: 'lastseen:desc', skip: 0, limit: 10, include_total: true },
+        'Object with sort (column:asc|desc, e.g. lastseen:desc), skip, limit (default 10, at most 1,000) and include_total (adds the match count).',
+      ),
+      inBody(
+        'include_subaccounts',
+        { kind: 'boolean', style: 'true-false' },
+        false,
+        'Also return tags used by your subaccounts. Default false.',
+        { default: false },
+      ),
+      inBody(
+        'include_metrics',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'Add delivery and engagement counters to each tag; limit may then be at most 20. Default false.',
+        { default: false },
+      ),
       { ...tagBody, description: 'A tag name or the beginning of one.' },
     ],
     response: {

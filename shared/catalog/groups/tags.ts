@@ -1,4 +1,4 @@
-import { defineEndpoints, type EndpointSpec, type ParamSpec } from '../define';
+import { defineEndpoints, type EndpointSpec, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef, JsonValue } from '../types';
 import { sampleStats, sampleStatsBody, statsDuration, statsEnd, statsEvent, statsResolution, statsStart } from './stats';
@@ -13,22 +13,9 @@ export const tagsGroup: GroupDef = {
 
 const domainParam = domainPath('domain', 'Domain the tag was used on.');
 
-const tagQuery: ParamSpec = {
-  name: 'tag',
-  in: 'query',
-  type: { kind: 'string' },
-  required: true,
-  example: 'newsletter',
-  description: 'The tag, exactly as set with o:tag.',
-};
+const tagQuery: ParamSpec = inQuery('tag', { kind: 'string' }, 'newsletter', 'The tag, exactly as set with o:tag.', { required: true });
 
-const tagPath: ParamSpec = {
-  name: 'tag',
-  in: 'path',
-  type: { kind: 'string' },
-  example: 'newsletter',
-  description: 'The tag, exactly as set with o:tag.',
-};
+const tagPath: ParamSpec = inPath('tag', { kind: 'string' }, 'newsletter', 'The tag, exactly as set with o:tag.');
 
 const sampleTag = {
   tag: 'shipping',
@@ -65,21 +52,9 @@ export const tagsEndpoints = defineEndpoints('tags', [
     pagination: 'paging-urls',
     params: [
       domainParam,
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'enum', values: ['first', 'last', 'next', 'prev'] },
-        example: 'next',
-        description: 'Direction relative to the pivot tag.',
-      },
+      inQuery('page', { kind: 'enum', values: ['first', 'last', 'next', 'prev'] }, 'next', 'Direction relative to the pivot tag.'),
       { name: 'limit', in: 'query', type: { kind: 'integer', min: 1, max: 1000 }, example: 100, description: 'Tags per page.' },
-      {
-        name: 'tag',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'newsletter',
-        description: 'Pivot tag from a paging link: the page starts after (or ends before) it.',
-      },
+      inQuery('tag', { kind: 'string' }, 'newsletter', 'Pivot tag from a paging link: the page starts after (or ends before) it.'),
       { name: 'prefix', in: 'query', type: { kind: 'string' }, example: 'promo-', description: 'Only tags beginning with this text.' },
     ],
     response: {
@@ -129,17 +104,7 @@ export const tagsEndpoints = defineEndpoints('tags', [
     description: 'Sets the description of a tag; both values go in the query string.',
     deprecated: true,
     replacedBy: 'tags-new.update',
-    params: [
-      domainParam,
-      tagQuery,
-      {
-        name: 'description',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'Dispatch notices',
-        description: 'New description for the tag.',
-      },
-    ],
+    params: [domainParam, tagQuery, inQuery('description', { kind: 'string' }, 'Dispatch notices', 'New description for the tag.')],
     response: { message: 'Tag updated' },
   },
   {
@@ -164,14 +129,9 @@ export const tagsEndpoints = defineEndpoints('tags', [
     params: [
       domainParam,
       tagQuery,
-      {
-        name: 'type',
-        in: 'query',
-        type: { kind: 'enum', values: ['provider', 'device', 'country'] },
+      inQuery('type', { kind: 'enum', values: ['provider', 'device', 'country'] }, 'provider', 'Dimension to break the counts down by.', {
         required: true,
-        example: 'provider',
-        description: 'Dimension to break the counts down by.',
-      },
+      }),
     ],
     response: {
       tag: 'shipping',
@@ -196,21 +156,9 @@ export const tagsEndpoints = defineEndpoints('tags', [
       statsEnd,
       statsResolution,
       statsDuration,
-      {
-        name: 'provider',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'gmail.com',
-        description: 'Only count events at this mailbox provider.',
-      },
+      inQuery('provider', { kind: 'string' }, 'gmail.com', 'Only count events at this mailbox provider.'),
       { name: 'device', in: 'query', type: { kind: 'string' }, example: 'mobile', description: 'Only count events from this device type.' },
-      {
-        name: 'country',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'gb',
-        description: 'Only count events from this country (two-letter code).',
-      },
+      inQuery('country', { kind: 'string' }, 'gb', 'Only count events from this country (two-letter code).'),
       statsEvent,
       tagQuery,
     ],
@@ -249,18 +197,7 @@ export const tagsEndpoints = defineEndpoints('tags', [
     deprecated: true,
     replacedBy: 'tags-new.update',
     encoding: 'urlencoded',
-    params: [
-      domainParam,
-      tagPath,
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        example: 'Dispatch notices',
-        description: 'New description.',
-      },
-    ],
+    params: [domainParam, tagPath, inBody('description', { kind: 'string' }, 'Dispatch notices', 'New description.', { required: true })],
     response: { message: 'Tag updated' },
   },
   {

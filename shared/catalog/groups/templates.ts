@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef, JsonValue } from '../types';
 
@@ -10,80 +10,55 @@ export const templatesGroup: GroupDef = {
 
 const domainNamePath = domainPath('domain_name', 'Domain the templates are stored under.');
 
-const templateNamePath: ParamSpec = {
-  name: 'template_name',
-  in: 'path',
-  type: { kind: 'string' },
-  example: 'welcome',
-  description: 'Name of the template (stored in lower case).',
-};
+const templateNamePath: ParamSpec = inPath('template_name', { kind: 'string' }, 'welcome', 'Name of the template (stored in lower case).');
 
-const versionNamePath: ParamSpec = {
-  name: 'version_name',
-  in: 'path',
-  type: { kind: 'string' },
-  example: 'v2',
-  description: 'Tag of the version.',
-};
+const versionNamePath: ParamSpec = inPath('version_name', { kind: 'string' }, 'v2', 'Tag of the version.');
 
-const pageDirection: ParamSpec = {
-  name: 'page',
-  in: 'query',
-  type: { kind: 'enum', values: ['first', 'last', 'next', 'previous'] },
-  default: 'first',
-  example: 'next',
-  description: 'Which page to fetch relative to the pivot p. Default first.',
-};
+const pageDirection: ParamSpec = inQuery(
+  'page',
+  { kind: 'enum', values: ['first', 'last', 'next', 'previous'] },
+  'next',
+  'Which page to fetch relative to the pivot p. Default first.',
+  { default: 'first' },
+);
 
-const pageLimit: ParamSpec = {
-  name: 'limit',
-  in: 'query',
-  type: { kind: 'integer', min: 1, max: 100 },
-  default: 100,
-  example: 10,
-  description: 'Entries per page, at most 100 (also the default).',
-};
+const pageLimit: ParamSpec = inQuery(
+  'limit',
+  { kind: 'integer', min: 1, max: 100 },
+  10,
+  'Entries per page, at most 100 (also the default).',
+  { default: 100 },
+);
 
-const pivot: ParamSpec = {
-  name: 'p',
-  in: 'query',
-  type: { kind: 'string' },
-  example: 'welcome',
-  description: 'Pivot taken from a paging link: the name (or version tag) the requested page is counted from.',
-};
+const pivot: ParamSpec = inQuery(
+  'p',
+  { kind: 'string' },
+  'welcome',
+  'Pivot taken from a paging link: the name (or version tag) the requested page is counted from.',
+);
 
-const templateContent: ParamSpec = {
-  name: 'template',
-  in: 'body',
-  type: { kind: 'string', format: 'text' },
-  example: '<p>Hi {{first_name}}, thanks for order {{order_id}}.</p>',
-  description: 'The template source (Handlebars placeholders such as {{first_name}}).',
-};
+const templateContent: ParamSpec = inBody(
+  'template',
+  { kind: 'string', format: 'text' },
+  '<p>Hi {{first_name}}, thanks for order {{order_id}}.</p>',
+  'The template source (Handlebars placeholders such as {{first_name}}).',
+);
 
-const versionComment: ParamSpec = {
-  name: 'comment',
-  in: 'body',
-  type: { kind: 'string' },
-  example: 'Shorter intro paragraph',
-  description: 'Note describing this version.',
-};
+const versionComment: ParamSpec = inBody('comment', { kind: 'string' }, 'Shorter intro paragraph', 'Note describing this version.');
 
-const versionActive: ParamSpec = {
-  name: 'active',
-  in: 'body',
-  type: { kind: 'boolean', style: 'yes-no' },
-  example: 'yes',
-  description: 'yes makes this the active version, used when a message names the template without t:version.',
-};
+const versionActive: ParamSpec = inBody(
+  'active',
+  { kind: 'boolean', style: 'yes-no' },
+  'yes',
+  'yes makes this the active version, used when a message names the template without t:version.',
+);
 
-const templateHeaders: ParamSpec = {
-  name: 'headers',
-  in: 'body',
-  type: { kind: 'json' },
-  example: '{"From": "Example Shop <orders@mg.example.com>", "Subject": "Thanks for your order", "Reply-To": "help@example.com"}',
-  description:
-    'JSON object of headers stored with the version. Mailgun honours just From, Subject and Reply-To here; fields of the message win over them.',
-};
+const templateHeaders: ParamSpec = inBody(
+  'headers',
+  { kind: 'json' },
+  '{"From": "Example Shop <orders@mg.example.com>", "Subject": "Thanks for your order", "Reply-To": "help@example.com"}',
+  'JSON object of headers stored with the version. Mailgun honours just From, Subject and Reply-To here; fields of the message win over them.',
+);
 
 const sampleVersion: { readonly [key: string]: JsonValue } = {
   tag: 'v2',
@@ -153,37 +128,15 @@ export const templatesEndpoints = defineEndpoints('templates', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      {
-        name: 'name',
-        in: 'body',
-        type: { kind: 'string' },
+      inBody('name', { kind: 'string' }, 'order-confirmation', 'Name to send with messages; UTF-8 allowed, stored in lower case.', {
         required: true,
-        example: 'order-confirmation',
-        description: 'Name to send with messages; UTF-8 allowed, stored in lower case.',
-      },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'Sent when an order is paid',
-        description: 'Free-text description.',
-      },
-      {
-        name: 'createdBy',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'shop-backend',
-        description: 'Your own note of who or what created the template.',
-      },
+      }),
+      inBody('description', { kind: 'string' }, 'Sent when an order is paid', 'Free-text description.'),
+      inBody('createdBy', { kind: 'string' }, 'shop-backend', 'Your own note of who or what created the template.'),
       templateContent,
-      {
-        name: 'tag',
-        in: 'body',
-        type: { kind: 'string' },
+      inBody('tag', { kind: 'string' }, 'v1', 'Tag for the first version when template is given; initial if left out.', {
         default: 'initial',
-        example: 'v1',
-        description: 'Tag for the first version when template is given; initial if left out.',
-      },
+      }),
       { ...versionComment, description: 'Note for the first version; only used when template is given.' },
       templateHeaders,
     ],
@@ -226,14 +179,7 @@ export const templatesEndpoints = defineEndpoints('templates', [
       domainNamePath,
       templateNamePath,
       { ...templateContent, required: true },
-      {
-        name: 'tag',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        example: 'v3',
-        description: 'Tag of the new version, unique within the template.',
-      },
+      inBody('tag', { kind: 'string' }, 'v3', 'Tag of the new version, unique within the template.', { required: true }),
       versionComment,
       versionActive,
       templateHeaders,
@@ -249,13 +195,7 @@ export const templatesEndpoints = defineEndpoints('templates', [
     params: [
       domainNamePath,
       templateNamePath,
-      {
-        name: 'active',
-        in: 'query',
-        type: { kind: 'boolean', style: 'yes-no' },
-        example: 'yes',
-        description: 'yes adds the active version, content included, to the response.',
-      },
+      inQuery('active', { kind: 'boolean', style: 'yes-no' }, 'yes', 'yes adds the active version, content included, to the response.'),
     ],
     response: { template: { ...sampleTemplate, version: sampleVersion } },
   },
@@ -269,13 +209,7 @@ export const templatesEndpoints = defineEndpoints('templates', [
     params: [
       domainNamePath,
       templateNamePath,
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string' },
-        example: 'Sent when an order is paid (new layout)',
-        description: 'The new description.',
-      },
+      inBody('description', { kind: 'string' }, 'Sent when an order is paid (new layout)', 'The new description.'),
     ],
     response: { message: 'template description changed', template: { name: 'order-confirmation' } },
   },
@@ -327,20 +261,8 @@ export const templatesEndpoints = defineEndpoints('templates', [
       domainNamePath,
       templateNamePath,
       { ...versionNamePath, description: 'Tag of the existing version that serves as the source.' },
-      {
-        name: 'new_version_name',
-        in: 'path',
-        type: { kind: 'string' },
-        example: 'v3',
-        description: 'Tag for the copy; replaces any version that already has it.',
-      },
-      {
-        name: 'comment',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'Copied from v2 for the summer redesign',
-        description: 'Note for the new version.',
-      },
+      inPath('new_version_name', { kind: 'string' }, 'v3', 'Tag for the copy; replaces any version that already has it.'),
+      inQuery('comment', { kind: 'string' }, 'Copied from v2 for the summer redesign', 'Note for the new version.'),
     ],
     response: { message: 'version duplicated', version: copiedVersion, template: copiedVersion },
   },

@@ -1,3 +1,4 @@
+import { inBody } from '../define';
 import { suppressionList } from '../suppression-list';
 import type { GroupDef } from '../types';
 
@@ -41,29 +42,16 @@ export const unsubscribesEndpoints = suppressionList({
     description:
       'Opts one address out using form fields, for all mail or for one tag. To add up to 1,000 at once, send a JSON array of objects with the same fields (tags as an array) and Content-Type application/json instead.',
     fields: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        example: 'optout@example.com',
-        description: 'Address to opt out.',
-      },
-      {
-        name: 'tags',
-        in: 'body',
-        type: { kind: 'string' },
+      inBody('address', { kind: 'email' }, 'optout@example.com', 'Address to opt out.', { required: true }),
+      inBody('tags', { kind: 'string' }, 'newsletter', 'Tag the address opts out of; * (the default) means all mail from the domain.', {
         default: '*',
-        example: 'newsletter',
-        description: 'Tag the address opts out of; * (the default) means all mail from the domain.',
-      },
-      {
-        name: 'created_at',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        example: 'Sun, 09 Jun 2024 18:03:51 +0000',
-        description: 'When the opt-out happened, RFC 2822. Default now.',
-      },
+      }),
+      inBody(
+        'created_at',
+        { kind: 'date', format: 'rfc2822' },
+        'Sun, 09 Jun 2024 18:03:51 +0000',
+        'When the opt-out happened, RFC 2822. Default now.',
+      ),
     ],
     response: { message: '1 unsubscribe added' },
   },

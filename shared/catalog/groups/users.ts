@@ -1,4 +1,4 @@
-import { defineEndpoints } from '../define';
+import { defineEndpoints, inPath, inQuery } from '../define';
 import type { GroupDef } from '../types';
 
 export const usersGroup: GroupDef = {
@@ -39,13 +39,12 @@ export const usersEndpoints = defineEndpoints('users', [
     description: 'Pages through account users with `skip` and `limit`, optionally only those with a given role.',
     pagination: 'skip-limit',
     params: [
-      {
-        name: 'role',
-        in: 'query',
-        type: { kind: 'enum', values: ['basic', 'billing', 'support', 'developer', 'admin'] },
-        example: 'developer',
-        description: 'Only users with this role; `basic` is the analyst role.',
-      },
+      inQuery(
+        'role',
+        { kind: 'enum', values: ['basic', 'billing', 'support', 'developer', 'admin'] },
+        'developer',
+        'Only users with this role; `basic` is the analyst role.',
+      ),
       { name: 'limit', in: 'query', type: { kind: 'integer', min: 1 }, example: 20, description: 'Users per page.' },
       { name: 'skip', in: 'query', type: { kind: 'integer', min: 0 }, example: 0, description: 'Users to pass over first.' },
     ],
@@ -57,15 +56,7 @@ export const usersEndpoints = defineEndpoints('users', [
     path: '/v5/users/{user_id}',
     summary: 'Show one user',
     description: 'Returns a user’s profile, role, two-factor status and preferences.',
-    params: [
-      {
-        name: 'user_id',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example: '5f9d8c7b6a5e4d3c2b1a0f9e',
-        description: 'Id of the user.',
-      },
-    ],
+    params: [inPath('user_id', { kind: 'string', format: 'id' }, '5f9d8c7b6a5e4d3c2b1a0f9e', 'Id of the user.')],
     response: exampleUser,
   },
   {

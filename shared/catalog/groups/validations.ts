@@ -1,5 +1,5 @@
 import { MAX_MESSAGE_BYTES } from '../../limits';
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import type { GroupDef } from '../types';
 
 /*
@@ -57,34 +57,31 @@ const examplePreview = {
 };
 
 function listIdParam(what: 'job' | 'preview'): ParamSpec {
-  return {
-    name: 'list_id',
-    in: 'path',
-    type: { kind: 'string', format: 'id' },
-    example: what === 'job' ? 'newsletter-sept' : 'newsletter-sept-preview',
-    description: `Name you chose for the ${what}; unique per account and without an @ sign.`,
-  };
+  return inPath(
+    'list_id',
+    { kind: 'string', format: 'id' },
+    what === 'job' ? 'newsletter-sept' : 'newsletter-sept-preview',
+    `Name you chose for the ${what}; unique per account and without an @ sign.`,
+  );
 }
 
 function csvUpload(what: 'job' | 'preview'): ParamSpec {
-  return {
-    name: 'file',
-    in: 'body',
-    type: { kind: 'file', accept: '.csv,.gz,text/csv,application/gzip', maxBytes: MAX_MESSAGE_BYTES },
-    required: true,
-    example: 'addresses.csv',
-    description: `CSV (or gzipped CSV) in UTF-8 or ASCII with an \`email\` or \`email_address\` header column; at most 25 MB. Addresses to ${what === 'job' ? 'validate' : 'sample'}.`,
-  };
+  return inBody(
+    'file',
+    { kind: 'file', accept: '.csv,.gz,text/csv,application/gzip', maxBytes: MAX_MESSAGE_BYTES },
+    'addresses.csv',
+    `CSV (or gzipped CSV) in UTF-8 or ASCII with an \`email\` or \`email_address\` header column; at most 25 MB. Addresses to ${what === 'job' ? 'validate' : 'sample'}.`,
+    { required: true },
+  );
 }
 
-const providerLookupQuery: ParamSpec = {
-  name: 'provider_lookup',
-  in: 'query',
-  type: { kind: 'boolean', style: 'true-false' },
-  default: true,
-  example: true,
-  description: 'Set to false to stop Mailgun contacting the mailbox provider during the check.',
-};
+const providerLookupQuery: ParamSpec = inQuery(
+  'provider_lookup',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'Set to false to stop Mailgun contacting the mailbox provider during the check.',
+  { default: true },
+);
 
 export const validationsEndpoints = defineEndpoints('validations', [
   {
@@ -95,14 +92,7 @@ export const validationsEndpoints = defineEndpoints('validations', [
     description:
       'Runs syntax, DNS and mailbox checks on a single address and returns a verdict (`result`), a `risk` level and the reasons. Each call is billed; a 429 means too many checks are running at once.',
     params: [
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'email' },
-        required: true,
-        example: 'alice@example.com',
-        description: 'Address to check, up to 512 characters.',
-      },
+      inQuery('address', { kind: 'email' }, 'alice@example.com', 'Address to check, up to 512 characters.', { required: true }),
       providerLookupQuery,
     ],
     response: exampleValidation,
@@ -117,14 +107,7 @@ export const validationsEndpoints = defineEndpoints('validations', [
     encoding: 'urlencoded',
     beyondSpec: true,
     params: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        example: 'alice@example.com',
-        description: 'Address to check, up to 512 characters.',
-      },
+      inBody('address', { kind: 'email' }, 'alice@example.com', 'Address to check, up to 512 characters.', { required: true }),
       providerLookupQuery,
     ],
     response: exampleValidation,
@@ -139,21 +122,8 @@ export const validationsEndpoints = defineEndpoints('validations', [
     pagination: 'validation-pivot',
     beyondSpec: true,
     params: [
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1 },
-        default: 500,
-        example: 100,
-        description: 'Jobs per page (500 when omitted).',
-      },
-      {
-        name: 'pivot',
-        in: 'query',
-        type: { kind: 'string' },
-        example: 'newsletter-aug',
-        description: 'Position to continue from, copied from a `paging` URL.',
-      },
+      inQuery('limit', { kind: 'integer', min: 1 }, 100, 'Jobs per page (500 when omitted).', { default: 500 }),
+      inQuery('pivot', { kind: 'string' }, 'newsletter-aug', 'Position to continue from, copied from a `paging` URL.'),
     ],
     response: {
       jobs: [

@@ -1,4 +1,4 @@
-import { defineEndpoints, type ParamSpec } from '../define';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
 import { domainPath } from '../params';
 import type { GroupDef, ParamType } from '../types';
 
@@ -18,68 +18,50 @@ const domainParam = domainPath('domain', 'Domain whose webhooks to work with.');
 
 const domainNamePath: ParamSpec = { ...domainParam, name: 'domain_name' };
 
-const webhookNamePath: ParamSpec = {
-  name: 'webhook_name',
-  in: 'path',
-  type: webhookType,
-  example: 'delivered',
-  description: 'The event type the webhook fires on.',
-};
+const webhookNamePath: ParamSpec = inPath('webhook_name', webhookType, 'delivered', 'The event type the webhook fires on.');
 
-const v3Urls: ParamSpec = {
-  name: 'url',
-  in: 'body',
-  type: { kind: 'url' },
-  required: true,
-  repeatable: true,
-  example: ['https://hooks.example.com/mailgun/events'],
-  description: 'Endpoint to notify; repeat the field for more, at most 3 per event type. Must be reachable when you save it.',
-};
+const v3Urls: ParamSpec = inBody(
+  'url',
+  { kind: 'url' },
+  ['https://hooks.example.com/mailgun/events'],
+  'Endpoint to notify; repeat the field for more, at most 3 per event type. Must be reachable when you save it.',
+  { required: true, repeatable: true },
+);
 
-const v4Url: ParamSpec = {
-  name: 'url',
-  in: 'body',
-  type: { kind: 'url' },
-  required: true,
-  example: 'https://hooks.example.com/mailgun/events',
-  description: 'The endpoint that receives the event POSTs.',
-};
+const v4Url: ParamSpec = inBody(
+  'url',
+  { kind: 'url' },
+  'https://hooks.example.com/mailgun/events',
+  'The endpoint that receives the event POSTs.',
+  { required: true },
+);
 
-const v4EventTypes: ParamSpec = {
-  name: 'event_types',
-  in: 'body',
-  type: webhookType,
-  required: true,
-  repeatable: true,
-  example: ['delivered', 'permanent_fail'],
-  description: 'Event types to send to the URL; repeat the field once per type.',
-};
+const v4EventTypes: ParamSpec = inBody(
+  'event_types',
+  webhookType,
+  ['delivered', 'permanent_fail'],
+  'Event types to send to the URL; repeat the field once per type.',
+  { required: true, repeatable: true },
+);
 
 /** The account-level webhook calls (/v1/webhooks) share these fields. */
-const accountUrl: ParamSpec = {
-  name: 'url',
-  in: 'body',
-  type: { kind: 'url' },
+const accountUrl: ParamSpec = inBody('url', { kind: 'url' }, 'https://hooks.example.com/mailgun/account', 'Receiver of the calls.', {
   required: true,
-  example: 'https://hooks.example.com/mailgun/account',
-  description: 'Receiver of the calls.',
-};
+});
 
-const accountNote: ParamSpec = {
-  name: 'description',
-  in: 'body',
-  type: { kind: 'string' },
-  example: 'All domains, failures only',
-  description: 'A note for people reading the list.',
-};
+const accountNote: ParamSpec = inBody(
+  'description',
+  { kind: 'string' },
+  'All domains, failures only',
+  'A note for people reading the list.',
+);
 
-const webhookIds: ParamSpec = {
-  name: 'webhook_ids',
-  in: 'query',
-  type: { kind: 'string' },
-  example: '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',
-  description: 'Comma-separated webhook ids.',
-};
+const webhookIds: ParamSpec = inQuery(
+  'webhook_ids',
+  { kind: 'string' },
+  '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',
+  'Comma-separated webhook ids.',
+);
 
 const exampleUrls = ['https://hooks.example.com/mailgun/events'];
 
@@ -170,14 +152,9 @@ export const webhooksEndpoints = defineEndpoints('webhooks', [
     description: 'Unregisters the given URLs wherever they appear on the domain and returns the webhooks that remain.',
     params: [
       domainParam,
-      {
-        name: 'url',
-        in: 'query',
-        type: { kind: 'string' },
+      inQuery('url', { kind: 'string' }, 'https://hooks.example.com/mailgun/events', 'URL to remove; separate several with commas.', {
         required: true,
-        example: 'https://hooks.example.com/mailgun/events',
-        description: 'URL to remove; separate several with commas.',
-      },
+      }),
     ],
     response: { webhooks: { opened: { urls: ['https://stats.example.com/opens'] } } },
   },
@@ -243,13 +220,12 @@ export const webhooksEndpoints = defineEndpoints('webhooks', [
     beyondSpec: true,
     encoding: 'multipart',
     params: [
-      {
-        name: 'webhook_id',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        example: '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',
-        description: 'Id from the list or the create call.',
-      },
+      inPath(
+        'webhook_id',
+        { kind: 'string', format: 'id' },
+        '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',
+        'Id from the list or the create call.',
+      ),
       accountUrl,
       { ...v4EventTypes, in: 'body', required: true, example: ['permanent_fail'] },
       { ...accountNote, example: 'All domains, hard failures' },
@@ -266,13 +242,7 @@ export const webhooksEndpoints = defineEndpoints('webhooks', [
     beyondSpec: true,
     params: [
       { ...webhookIds, description: 'Comma-separated ids of the webhooks to delete.' },
-      {
-        name: 'all',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        example: false,
-        description: 'Delete every account webhook.',
-      },
+      inQuery('all', { kind: 'boolean', style: 'true-false' }, false, 'Delete every account webhook.'),
     ],
     exampleResponse: { status: 204, contentType: 'text/plain', body: '' },
   },
