@@ -16,7 +16,7 @@ export const accountEndpoints = defineEndpoints('account', [
     description:
       'Updates the organisation name, how long dashboard sessions last and where users land after signing out. Send only the values you want to change.',
     params: [
-      { name: 'name', in: 'query', type: { kind: 'string' }, example: 'Example Ltd', description: 'New organisation name.' },
+      inQuery('name', { kind: 'string' }, 'Example Ltd', 'New organisation name.'),
       inQuery('inactive_session_timeout', { kind: 'integer', min: 0 }, 3600, 'Idle time after which a dashboard login ends.'),
       inQuery('absolute_session_timeout', { kind: 'integer', min: 0 }, 43200, 'Longest a dashboard login may last, however active.'),
       inQuery('logout_redirect_url', { kind: 'url' }, 'https://www.example.com/signed-out', 'Page users are sent to after signing out.'),

@@ -53,7 +53,7 @@ const alertBody: readonly ParamSpec[] = [
     [{ dimension: 'domain', comparator: '=', values: ['mg.example.com'] }],
     'Array of `{dimension, comparator, values[]}` objects narrowing what is watched; comparators include `contains` and `not contains`.',
   ),
-  { name: 'period', in: 'body', type: { kind: 'string' }, example: '1h', description: 'Aggregation window such as `1h` or `1d`.' },
+  inBody('period', { kind: 'string' }, '1h', 'Aggregation window such as `1h` or `1d`.'),
   inBody('description', { kind: 'string', format: 'text' }, 'Warn when more than 5% of mail hard-bounces', 'Note explaining the alert.'),
 ];
 

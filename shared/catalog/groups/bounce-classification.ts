@@ -33,7 +33,7 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
         'domain.name,entity-id',
         'Fields to group by, comma-separated: any of `rule-id`, `entity-id`, `domain.name` and `subaccount.id`.',
       ),
-      { name: 'limit', in: 'query', type: { kind: 'integer', min: 1 }, example: 20, description: 'Maximum rows to return.' },
+      inQuery('limit', { kind: 'integer', min: 1 }, 20, 'Maximum rows to return.'),
       includeSubaccounts,
     ],
     response: {
@@ -59,8 +59,8 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
     deprecated: true,
     replacedBy: 'bounce-classification.query',
     params: [
-      { name: 'limit', in: 'query', type: { kind: 'integer', min: 1 }, example: 20, description: 'Maximum domains to return.' },
-      { name: 'skip', in: 'query', type: { kind: 'integer', min: 0 }, example: 0, description: 'Domains to pass over first.' },
+      inQuery('limit', { kind: 'integer', min: 1 }, 20, 'Maximum domains to return.'),
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'Domains to pass over first.'),
       inQuery('query', { kind: 'string' }, 'domain.name:mg.example.com', 'Filter written as `field:value`.'),
       includeSubaccounts,
     ],
@@ -120,10 +120,10 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
     params: [
       domainPath('domain', 'Sending domain.'),
       inQuery('rule-id', { kind: 'string' }, '55ff', 'Rule to list bounces for; not needed when `page` is given.'),
-      { name: 'entity-id', in: 'query', type: { kind: 'string' }, example: 'hotmail', description: 'Provider or blocklist id.' },
+      inQuery('entity-id', { kind: 'string' }, 'hotmail', 'Provider or blocklist id.'),
       inQuery('sort', { kind: 'string' }, '@timestamp:desc', 'Field and direction, e.g. `@timestamp:asc` (the default).'),
       inQuery('page', { kind: 'string' }, 'eyJhZnRlciI6WzE3MjA0NTY3ODldfQ', 'Opaque page token from a previous response.'),
-      { name: 'limit', in: 'query', type: { kind: 'integer', min: 1 }, example: 25, description: 'Maximum lines to return.' },
+      inQuery('limit', { kind: 'integer', min: 1 }, 25, 'Maximum lines to return.'),
     ],
     exampleResponse: { status: 410, contentType: 'application/json', body: { message: 'This endpoint has been retired' } },
   },

@@ -50,7 +50,7 @@ export const domainKeysEndpoints = defineEndpoints('domain-keys', [
       ),
       inQuery('limit', { kind: 'integer', min: 1, max: 100 }, 10, 'Keys per page, 1 to 100 (default 10).', { default: 10 }),
       inQuery('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Only keys of this signing domain.'),
-      { name: 'selector', in: 'query', type: { kind: 'string' }, example: 's1', description: 'Only keys with this selector.' },
+      inQuery('selector', { kind: 'string' }, 's1', 'Only keys with this selector.'),
     ],
     response: {
       items: [sampleKey('s1', true), sampleKey('s2', false)],

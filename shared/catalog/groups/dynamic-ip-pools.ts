@@ -161,7 +161,7 @@ export const dynamicIpPoolsEndpoints = defineEndpoints('dynamic-ip-pools', [
         'dynamic_good',
         'Dynamic pool to extend.',
       ),
-      { name: 'ip', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.15', description: 'Dedicated IP to add.' },
+      inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.15', 'Dedicated IP to add.'),
     ],
     response: { message: 'success' },
   },
@@ -196,7 +196,7 @@ export const dynamicIpPoolsEndpoints = defineEndpoints('dynamic-ip-pools', [
       'Shows each domain under dynamic pool management with the pool it sits in and the rates that put it there. Filter by account or pool and sort by rate or name; follow `paging` for more.',
     pagination: 'paging-urls',
     params: [
-      { name: 'limit', in: 'query', type: { kind: 'integer', min: 1, max: 100 }, example: 25, description: 'Domains per page, 1 to 100.' },
+      inQuery('limit', { kind: 'integer', min: 1, max: 100 }, 25, 'Domains per page, 1 to 100.'),
       inQuery(
         'account',
         { kind: 'string', format: 'id' },

@@ -158,7 +158,7 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
       'Creates a seed list and returns its mailing list. Send your campaign to every address on it, including the `target_email`, or no placement test is run.',
     beyondSpec: true,
     params: [
-      { name: 'name', in: 'query', type: { kind: 'string' }, example: 'September newsletter', description: 'Label for the seed list.' },
+      inQuery('name', { kind: 'string' }, 'September newsletter', 'Label for the seed list.'),
       providerFilter,
       inQuery(
         'seed_filter',
@@ -226,7 +226,7 @@ export const inboxPlacementEndpoints = defineEndpoints('inbox-placement', [
     beyondSpec: true,
     params: [
       seedListInPath,
-      { name: 'name', in: 'query', type: { kind: 'string' }, example: 'September newsletter (v2)', description: 'New label.' },
+      inQuery('name', { kind: 'string' }, 'September newsletter (v2)', 'New label.'),
       { ...providerFilter, description: 'Provider domains to draw seeds from; omit to leave unchanged.' },
       inQuery(
         'regen',

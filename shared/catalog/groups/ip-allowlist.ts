@@ -1,4 +1,4 @@
-import { defineEndpoints, inBody } from '../define';
+import { defineEndpoints, inBody, inQuery } from '../define';
 import type { GroupDef } from '../types';
 
 export const ipAllowlistGroup: GroupDef = {
@@ -42,7 +42,7 @@ export const ipAllowlistEndpoints = defineEndpoints('ip-allowlist', [
     description: 'Adds an entry. Once the list has entries, API calls from any other address are refused, so add your own address first.',
     encoding: 'multipart',
     params: [
-      { name: 'address', in: 'body', type: { kind: 'string' }, required: true, example: '192.0.2.50', description: 'IP address to allow.' },
+      inBody('address', { kind: 'string' }, '192.0.2.50', 'IP address to allow.', { required: true }),
       inBody('description', { kind: 'string', format: 'text' }, 'Office gateway', 'Label for the entry; blank when omitted.'),
     ],
     response: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway' }] },
@@ -53,9 +53,7 @@ export const ipAllowlistEndpoints = defineEndpoints('ip-allowlist', [
     path: '/v2/ip_whitelist',
     summary: 'Remove an IP address from the allowlist',
     description: 'Deletes one entry and returns what is left on the list.',
-    params: [
-      { name: 'address', in: 'query', type: { kind: 'string' }, required: true, example: '192.0.2.51', description: 'Address to remove.' },
-    ],
+    params: [inQuery('address', { kind: 'string' }, '192.0.2.51', 'Address to remove.', { required: true })],
     response: { addresses: [] },
   },
 ]);

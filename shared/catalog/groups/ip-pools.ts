@@ -112,7 +112,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
       inBody('link_domain', { kind: 'string', format: 'id' }, ['68d17866ba9d5506cbc2e275'], 'Domain ids to link to the pool.', {
         repeatable: true,
       }),
-      { name: 'name', in: 'body', type: { kind: 'string' }, example: 'transactional-eu', description: 'New short name.' },
+      inBody('name', { kind: 'string' }, 'transactional-eu', 'New short name.'),
       inBody('remove_ip', { kind: 'string', format: 'ip' }, ['192.0.2.31'], 'IPs to take out of the pool.', { repeatable: true }),
       inBody('unlink_domain', { kind: 'string', format: 'id' }, ['68d17866ba9d5506cbc2e276'], 'Domain ids to unlink from the pool.', {
         repeatable: true,
@@ -149,10 +149,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     path: '/v3/ip_pools/{pool_id}/ips/{ip}',
     summary: 'Add one IP to a pool',
     description: 'Puts a dedicated IP in the pool. The change is applied in the background.',
-    params: [
-      { name: 'ip', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.32', description: 'Dedicated IP to add.' },
-      poolIdPath,
-    ],
+    params: [inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.32', 'Dedicated IP to add.'), poolIdPath],
     response: { message: 'started' },
   },
   {
@@ -161,10 +158,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     path: '/v3/ip_pools/{pool_id}/ips/{ip}',
     summary: 'Take one IP out of a pool',
     description: 'Removes a dedicated IP from the pool in the background.',
-    params: [
-      { name: 'ip', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.31', description: 'IP to remove.' },
-      poolIdPath,
-    ],
+    params: [inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.31', 'IP to remove.'), poolIdPath],
     response: { message: 'started' },
   },
   {
@@ -187,7 +181,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     params: [
       inPath('ip', { kind: 'string' }, 'ip_pool', 'An IP address, `ip_pool` to unlink the pool, or `all`.'),
       domainPath('name', 'Domain to change.'),
-      { name: 'ip', in: 'query', type: { kind: 'string' }, example: '192.0.2.30', description: 'Replacement IP address, or `shared`.' },
+      inQuery('ip', { kind: 'string' }, '192.0.2.30', 'Replacement IP address, or `shared`.'),
       inQuery('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1c', 'Replacement dedicated pool.'),
     ],
     response: { message: 'success' },

@@ -18,7 +18,7 @@ export const ipWarmupEndpoints = defineEndpoints('ip-warmup', [
     description: 'Shows each IP with a warm-up in progress: its stage, throttle and how much of the stage volume has been used.',
     params: [
       inQuery('page', { kind: 'string' }, 'eyJwYWdlIjoyfQ', 'Page token from the `paging` object; omit for the first page.'),
-      { name: 'limit', in: 'query', type: { kind: 'string' }, example: '10', description: 'Items per page (10 when omitted).' },
+      inQuery('limit', { kind: 'string' }, '10', 'Items per page (10 when omitted).'),
     ],
     response: {
       items: [

@@ -33,9 +33,7 @@ export const ipsEndpoints = defineEndpoints('ips', [
     path: '/v3/ips/{ip}',
     summary: 'Show one IP and its reverse DNS name',
     description: 'Tells you whether the IP is dedicated to the account and which host name its reverse DNS points at.',
-    params: [
-      { name: 'ip', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.20', description: 'IP address on the account.' },
-    ],
+    params: [inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.20', 'IP address on the account.')],
     response: { dedicated: true, ip: '192.0.2.20', rdns: 'ip-192-0-2-20.mailgun.net' },
   },
   {
@@ -47,7 +45,7 @@ export const ipsEndpoints = defineEndpoints('ips', [
       'Pages through the account domains that have the IP assigned, filtered by a name search. All three query values must be sent.',
     pagination: 'skip-limit',
     params: [
-      { name: 'ip', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.20', description: 'IP whose domains you want.' },
+      inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.20', 'IP whose domains you want.'),
       inQuery('limit', { kind: 'integer', min: 1 }, 10, 'Maximum number of domains in this page.', { required: true }),
       inQuery('search', { kind: 'string' }, 'example', 'Text the domain names must match.', { required: true }),
       inQuery('skip', { kind: 'integer', min: 0 }, 0, 'How many matching domains to pass over before this page starts.', {
@@ -69,9 +67,7 @@ export const ipsEndpoints = defineEndpoints('ips', [
     summary: 'Attach an IP to every domain on the account',
     description:
       'Queues a background job that adds the IP to all domains; keep the returned reference id if you need to follow the job up with support.',
-    params: [
-      { name: 'ip', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.21', description: 'IP to add to all domains.' },
-    ],
+    params: [inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.21', 'IP to add to all domains.')],
     response: { message: 'started', reference_id: '61926093321d1cba88f3b95b' },
   },
   {
@@ -81,7 +77,7 @@ export const ipsEndpoints = defineEndpoints('ips', [
     summary: 'Detach an IP from every domain, substituting another',
     description: 'Queues a background job that swaps the IP for the alternative on all domains, so no domain is left without an IP.',
     params: [
-      { name: 'ip', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.20', description: 'IP to take off the domains.' },
+      inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.20', 'IP to take off the domains.'),
       inQuery('alternative', { kind: 'string', format: 'ip' }, '192.0.2.21', 'IP that replaces it on each domain.', { required: true }),
     ],
     response: { message: 'started', reference_id: '61926093321d1cba88f3b95c' },
@@ -95,7 +91,7 @@ export const ipsEndpoints = defineEndpoints('ips', [
       'Assigns the IP to a named dedicated IP band. Bands are set up by Mailgun for your account, so ask support for valid names.',
     encoding: 'multipart',
     params: [
-      { name: 'addr', in: 'path', type: { kind: 'string', format: 'ip' }, example: '192.0.2.20', description: 'Dedicated IP to move.' },
+      inPath('addr', { kind: 'string', format: 'ip' }, '192.0.2.20', 'Dedicated IP to move.'),
       inBody('ip_band', { kind: 'string' }, 'transactional', 'Band name to move the IP into.', { required: true }),
     ],
     response: { message: 'success' },

@@ -62,7 +62,7 @@ export const keysEndpoints = defineEndpoints('keys', [
         { required: true },
       ),
       inBody('user_id', { kind: 'string', format: 'id' }, '5f9d8c7b6a5e4d3c2b1a0f9e', 'User the key belongs to; expected for `web` keys.'),
-      { name: 'user_name', in: 'body', type: { kind: 'string' }, example: 'Jane Doe', description: 'Display name of that user.' },
+      inBody('user_name', { kind: 'string' }, 'Jane Doe', 'Display name of that user.'),
       inBody('email', { kind: 'email' }, 'jane@example.com', 'Email of that user; expected for `web` keys.'),
     ],
     response: {

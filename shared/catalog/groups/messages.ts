@@ -24,15 +24,13 @@ const storageKey: ParamSpec = inPath(
   'The storage.key of an accepted or delivered event. Stored copies expire with the domain message retention.',
 );
 
-const template: ParamSpec = {
-  name: 'template',
-  in: 'body',
-  type: { kind: 'string' },
-  example: 'welcome',
-  // A template stands instead of html or text; sending both is refused.
-  fillExample: false,
-  description: 'Name of a stored template to render as the body; its stored From, Subject and Reply-To headers apply unless you set them.',
-};
+const template: ParamSpec = inBody(
+  'template',
+  { kind: 'string' },
+  'welcome',
+  'Name of a stored template to render as the body; its stored From, Subject and Reply-To headers apply unless you set them.',
+  { fillExample: false },
+);
 
 /** The spec lists one sample of each open family; kept so the field can be sent as shown. */
 const sampleHeader: ParamSpec = inBody(

@@ -1,4 +1,4 @@
-import { defineEndpoints, inQuery } from '../define';
+import { defineEndpoints, inPath, inQuery } from '../define';
 import type { GroupDef } from '../types';
 
 export const sandboxRecipientsGroup: GroupDef = {
@@ -37,7 +37,7 @@ export const sandboxRecipientsEndpoints = defineEndpoints('sandbox-recipients', 
     path: '/v5/sandbox/auth_recipients/{email}',
     summary: 'Remove an authorised sandbox recipient',
     description: 'Stops sandbox domains delivering to the address and frees a place on the list.',
-    params: [{ name: 'email', in: 'path', type: { kind: 'email' }, example: 'bob@example.com', description: 'Address to remove.' }],
+    params: [inPath('email', { kind: 'email' }, 'bob@example.com', 'Address to remove.')],
     response: { message: 'Sandbox recipient deleted.' },
   },
 ]);

@@ -40,7 +40,7 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     description: 'Pages through subaccounts with `skip` and `limit`, optionally filtered by name or by enabled and closed state.',
     pagination: 'skip-limit',
     params: [
-      { name: 'sort', in: 'query', type: { kind: 'enum', values: ['asc', 'desc'] }, example: 'asc', description: 'Order of the results.' },
+      inQuery('sort', { kind: 'enum', values: ['asc', 'desc'] }, 'asc', 'Order of the results.'),
       inQuery('filter', { kind: 'string' }, 'shop', 'Only subaccounts whose name matches this text.'),
       inQuery('limit', { kind: 'integer', min: 1, max: 1000 }, 10, 'Subaccounts per page, 1 to 1000.', { default: 10 }),
       inQuery('skip', { kind: 'integer', min: 0 }, 0, 'Number of subaccounts to pass over first.', { default: 0 }),

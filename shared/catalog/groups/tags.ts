@@ -53,9 +53,9 @@ export const tagsEndpoints = defineEndpoints('tags', [
     params: [
       domainParam,
       inQuery('page', { kind: 'enum', values: ['first', 'last', 'next', 'prev'] }, 'next', 'Direction relative to the pivot tag.'),
-      { name: 'limit', in: 'query', type: { kind: 'integer', min: 1, max: 1000 }, example: 100, description: 'Tags per page.' },
+      inQuery('limit', { kind: 'integer', min: 1, max: 1000 }, 100, 'Tags per page.'),
       inQuery('tag', { kind: 'string' }, 'newsletter', 'Pivot tag from a paging link: the page starts after (or ends before) it.'),
-      { name: 'prefix', in: 'query', type: { kind: 'string' }, example: 'promo-', description: 'Only tags beginning with this text.' },
+      inQuery('prefix', { kind: 'string' }, 'promo-', 'Only tags beginning with this text.'),
     ],
     response: {
       items: [
@@ -157,7 +157,7 @@ export const tagsEndpoints = defineEndpoints('tags', [
       statsResolution,
       statsDuration,
       inQuery('provider', { kind: 'string' }, 'gmail.com', 'Only count events at this mailbox provider.'),
-      { name: 'device', in: 'query', type: { kind: 'string' }, example: 'mobile', description: 'Only count events from this device type.' },
+      inQuery('device', { kind: 'string' }, 'mobile', 'Only count events from this device type.'),
       inQuery('country', { kind: 'string' }, 'gb', 'Only count events from this country (two-letter code).'),
       statsEvent,
       tagQuery,

@@ -88,11 +88,7 @@ export const webhooksEndpoints = defineEndpoints('webhooks', [
     description:
       'Registers up to three URLs for a single event type. Mailgun checks that each URL resolves; an unreachable host gives 400. Use the v4 call to attach one URL to several types at once.',
     encoding: 'multipart',
-    params: [
-      domainParam,
-      { name: 'id', in: 'body', type: webhookType, required: true, example: 'clicked', description: 'The event type to subscribe to.' },
-      v3Urls,
-    ],
+    params: [domainParam, inBody('id', webhookType, 'clicked', 'The event type to subscribe to.', { required: true }), v3Urls],
     response: { message: 'Webhook created', webhook: { urls: exampleUrls } },
   },
   {
