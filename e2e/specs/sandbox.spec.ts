@@ -261,3 +261,23 @@ test('sent requests are listed in History, and opening one puts its values back 
   await expect(page.getByTestId('input-text')).toHaveValue('Hello from the end-to-end test.');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('Fill examples on a bounce look-up uses the sandbox domain, and a 404 is explained as "not suppressed" with a way to the events', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openEndpoint(page, 'look up a bounce', 'bounces.get', 'Look up a bounce');
+  await page.getByTestId('fill-examples').click();
+  await expect(page.getByTestId('input-domain_name')).toHaveValue(sandboxDomain);
+  await send(page);
+  await expectStatus(page, 200);
+
+  await page.getByTestId('input-address').fill('never-bounced@example.com');
+  await send(page);
+  await expectStatus(page, 404);
+  const diagnosis = viewer(page).locator('[data-diagnosis-id="not-suppressed"]');
+  await expect(diagnosis).toContainText('Not suppressed: never-bounced@example.com is not on the bounce list');
+  await expect(viewer(page).locator('[data-diagnosis-id="wrong-region"]')).toHaveCount(0);
+  await diagnosis.getByTestId('action-open-endpoint').click();
+  await expect(page.getByTestId('endpoint-title')).toHaveText('Search message event logs');
+});

@@ -2,6 +2,7 @@ import { baseUrlFor } from '../../shared/environments/regions';
 import { useSaveEnvironment, withRegion } from '../features/environments';
 import { ResponseViewer } from '../features/response';
 import type { ResponseSlotState } from '../features/workbench';
+import { openEndpoint } from './workbench-store';
 
 function safeBaseUrl(state: ResponseSlotState): string {
   try {
@@ -30,6 +31,7 @@ export function WorkbenchResponse(state: ResponseSlotState) {
       }}
       onPage={state.onPage}
       onRetry={state.onRetry}
+      onOpenEndpoint={(id) => openEndpoint(id)}
       {...(environment ? { onSwitchRegion: (region: 'us' | 'eu') => save.mutate(withRegion(environment, region)) } : {})}
     />
   );

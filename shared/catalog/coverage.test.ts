@@ -59,11 +59,31 @@ const optionalDespiteSpec: ReadonlySet<string> = new Set([
   'unsubscribes.list:term',
   'allowlist.list:address',
   'allowlist.list:term',
+  // The first page has no token yet, and its paging links (first has no page) must build.
+  'domain-keys.list-all:page',
+  'domain-keys.list-all:limit',
 ]);
+
+/**
+ * Parameters Mailgun takes although the spec leaves them out: the metrics queries page through the same
+ * `pagination` object their answers echo (with `total`), so the paging buttons need it to ask for the next page.
+ */
+const addedToSpec: ReadonlySet<string> = new Set(['metrics.query:pagination', 'metrics.query-usage:pagination']);
+
+/**
+ * Where the catalog sends fields in the body although the spec says query: adding members as JSON puts up to
+ * 1,000 members in `members`, which overflows a URL after a few hundred; the SDK and Mailgun's examples send a form.
+ */
+const bodyDespiteSpec: Readonly<Record<string, { readonly encoding: string; readonly params: readonly string[] }>> = {
+  'mailing-lists.add-members-json': { encoding: 'multipart', params: ['members', 'upsert'] },
+};
 
 function compare(op: FactOperation, endpoint: EndpointDef): string[] {
   const where = `${op.method} ${op.path} (${endpoint.id})`;
   const out: string[] = [];
+  const moved = bodyDespiteSpec[endpoint.id];
+  if (moved)
+    op = { ...op, encoding: moved.encoding, params: op.params.map((f) => (moved.params.includes(f.name) ? { ...f, in: 'body' } : f)) };
   if (endpoint.encoding !== op.encoding) out.push(`${where}: encoding is ${endpoint.encoding}, spec says ${op.encoding}`);
   for (const fact of op.params) {
     const def = endpoint.params.find((p) => p.name === fact.name && p.in === fact.in);
@@ -81,7 +101,8 @@ function compare(op: FactOperation, endpoint: EndpointDef): string[] {
   for (const def of endpoint.params) {
     const inSpec = op.params.some((f) => f.name === def.name && f.in === def.in);
     const reportedAsMoved = op.params.some((f) => f.name === def.name);
-    if (!inSpec && !reportedAsMoved) out.push(`${where}: parameter ${def.name} (${def.in}) is not in the spec`);
+    if (!inSpec && !reportedAsMoved && !addedToSpec.has(`${endpoint.id}:${def.name}`))
+      out.push(`${where}: parameter ${def.name} (${def.in}) is not in the spec`);
   }
   return out;
 }
@@ -127,11 +148,11 @@ describe('coverage of the OpenAPI operations', () => {
     expect({ wronglyMarked, unmarked }).toEqual({ wronglyMarked: [], unmarked: [] });
   });
 
-  it('includes the Validate and Inbox Placement calls documented outside the spec, and the event paging link', () => {
+  it('includes the calls documented outside the spec: Validate, Inbox Placement, the event paging link and what the SDK calls', () => {
     const beyond = catalog.filter((e) => e.beyondSpec === true);
     expect(beyond.some((e) => e.group === 'validations')).toBe(true);
     expect(beyond.some((e) => e.group === 'inbox-placement')).toBe(true);
-    for (const e of beyond) if (e.id !== 'events.page') expect(['validations', 'inbox-placement']).toContain(e.group);
+    expect(beyond.map((e) => e.id)).toEqual(expect.arrayContaining(['events.page', 'domains.get-connection', 'webhooks.account-create']));
   });
 
   it('names an existing endpoint wherever another one fetches further pages', () => {

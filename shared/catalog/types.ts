@@ -56,6 +56,8 @@ export interface ParamDef {
   readonly example: ParamValue;
   /** One or two sentences in our own words. */
   readonly description: string;
+  /** False where this example contradicts another field's (a stored template instead of html): "Fill examples" leaves it empty. */
+  readonly fillExample?: false;
 }
 
 /** Open-ended parameter families whose names are chosen by the caller. */

@@ -1,3 +1,4 @@
+export { formatRfc2822, parseRfc2822, readRfc2822, rfc2822ZoneOffsets } from '../dates/rfc2822';
 export {
   type BodyField,
   type BuildOptions,
@@ -20,12 +21,9 @@ export {
   checkHeaderValue,
   checkParamValue,
   type FileRef,
-  formatRfc2822,
   isEmptyInput,
   isFileRef,
   isValidAddressList,
   type ParamInput,
   type ParamScalar,
-  parseRfc2822,
-  rfc2822ZoneOffsets,
 } from './validate-param';

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParamType } from '../catalog/types';
-import {
-  checkExample,
-  checkHeaderName,
-  checkHeaderValue,
-  checkParamValue,
-  formatRfc2822,
-  isEmptyInput,
-  isValidAddressList,
-  parseRfc2822,
-} from './validate-param';
+import { formatRfc2822, parseRfc2822 } from '../dates/rfc2822';
+import { checkExample, checkHeaderName, checkHeaderValue, checkParamValue, isEmptyInput, isValidAddressList } from './validate-param';
 
 const ok = (type: ParamType, value: unknown) => {
   const r = checkParamValue(type, value);
@@ -23,6 +15,13 @@ const bad = (type: ParamType, value: unknown) => {
 };
 
 describe('dates', () => {
+  it('sends a current RFC 2822 date as typed, and rewrites an obsolete form in its own offset', () => {
+    const date = { kind: 'date', format: 'rfc2822' } as const;
+    expect(checkParamValue(date, 'Thu, 13 Oct 2011 20:02:00 +0200')).toMatchObject({ ok: true, form: 'Thu, 13 Oct 2011 20:02:00 +0200' });
+    expect(checkParamValue(date, 'thu,13 oct 11 8:02:00 EST')).toMatchObject({ ok: true, form: 'Thu, 13 Oct 2011 08:02:00 -0500' });
+    expect(checkParamValue(date, 'Thu, 13 Oct 2011 18:02:00')).toMatchObject({ ok: false });
+  });
+
   it('parses RFC 2822 with offsets and named zones', () => {
     expect(parseRfc2822('Thu, 13 Oct 2011 18:02:00 +0000')?.toISOString()).toBe('2011-10-13T18:02:00.000Z');
     expect(parseRfc2822('Mon, 08 Jul 2024 00:00:00 -0000')?.toISOString()).toBe('2024-07-08T00:00:00.000Z');

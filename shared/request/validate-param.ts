@@ -1,4 +1,5 @@
 import type { JsonValue, ParamType, ParamValue } from '../catalog/types';
+import { formatRfc2822, readRfc2822 } from '../dates/rfc2822';
 
 /**
  * A file chosen by the user. shared/ never sees file contents: the handle is
@@ -77,63 +78,13 @@ export function printable(text: string): string {
   return out;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-/** The zone names RFC 2822 defines, in minutes east of UTC. */
-export const rfc2822ZoneOffsets: Readonly<Record<string, number>> = {
-  UT: 0,
-  UTC: 0,
-  GMT: 0,
-  Z: 0,
-  EST: -300,
-  EDT: -240,
-  CST: -360,
-  CDT: -300,
-  MST: -420,
-  MDT: -360,
-  PST: -480,
-  PDT: -420,
-};
-const RFC2822 =
-  /^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|UT|UTC|GMT|Z|[ECMP][SD]T)$/;
-
-/** Parses an RFC 2822 date-time such as `Thu, 13 Oct 2011 18:02:00 +0000`; undefined when malformed or impossible. */
-export function parseRfc2822(text: string): Date | undefined {
-  const m = RFC2822.exec(text.trim());
-  if (!m) return undefined;
-  const [, , dayText, monthText, yearText, hourText, minuteText, secondText, zone] = m;
-  const day = Number(dayText);
-  const month = MONTHS.indexOf(monthText as (typeof MONTHS)[number]);
-  const year = Number(yearText);
-  const hour = Number(hourText);
-  const minute = Number(minuteText);
-  const second = secondText === undefined ? 0 : Number(secondText);
-  const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 60) return undefined;
-  let offsetMinutes: number;
-  if (zone !== undefined && zone in rfc2822ZoneOffsets) {
-    offsetMinutes = rfc2822ZoneOffsets[zone] ?? 0;
-  } else {
-    const sign = zone?.startsWith('-') ? -1 : 1;
-    const hh = Number(zone?.slice(1, 3));
-    const mm = Number(zone?.slice(3, 5));
-    if (hh > 23 || mm > 59) return undefined;
-    offsetMinutes = sign * (hh * 60 + mm);
-  }
-  return new Date(Date.UTC(year, month, day, hour, minute, Math.min(second, 59)) - offsetMinutes * 60_000);
-}
-
-/** Formats a moment the way Mailgun writes dates, always in UTC: `Thu, 13 Oct 2011 18:02:00 +0000`. */
-export function formatRfc2822(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
-}
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const EPOCH = /^-?\d+(?:\.\d+)?$/;
 
 /** Reads any date form we accept (Date, epoch seconds, ISO 8601, RFC 2822) into a Date. */
-function readDate(value: unknown): { date: Date; wasRfc2822: boolean; wasEpoch: boolean } | undefined {
+function readDate(
+  value: unknown,
+): { date: Date; wasRfc2822: boolean; wasEpoch: boolean; offsetMinutes?: number; strict?: boolean } | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : { date: value, wasRfc2822: false, wasEpoch: false };
   if (typeof value === 'number') {
     return Number.isFinite(value) ? { date: new Date(value * 1000), wasRfc2822: false, wasEpoch: true } : undefined;
@@ -145,8 +96,10 @@ function readDate(value: unknown): { date: Date; wasRfc2822: boolean; wasEpoch: 
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? undefined : { date: new Date(ms), wasRfc2822: false, wasEpoch: false };
   }
-  const parsed = parseRfc2822(text);
-  return parsed ? { date: parsed, wasRfc2822: true, wasEpoch: false } : undefined;
+  const parsed = readRfc2822(text);
+  return parsed.ok
+    ? { date: new Date(parsed.ms), wasRfc2822: true, wasEpoch: false, offsetMinutes: parsed.offsetMinutes, strict: parsed.strict }
+    : undefined;
 }
 
 const DOMAIN =
@@ -232,8 +185,9 @@ function checkDate(format: 'rfc2822' | 'epoch' | 'either', value: unknown): Chec
   }
   const epochSeconds = Math.floor(read.date.getTime() / 1000);
   if (format === 'epoch' || (format === 'either' && read.wasEpoch)) return text(String(epochSeconds), epochSeconds);
-  // A valid RFC 2822 string is sent as typed, so a non-UTC offset survives.
-  if (read.wasRfc2822 && typeof value === 'string') return text(value.trim());
+  // A valid RFC 2822 string is sent as typed, so a non-UTC offset survives; an obsolete form is rewritten in its own offset.
+  if (read.wasRfc2822 && typeof value === 'string')
+    return text(read.strict ? value.trim() : formatRfc2822(read.date, read.offsetMinutes ?? 0));
   return text(formatRfc2822(read.date));
 }
 

@@ -232,3 +232,76 @@ describe('explanations', () => {
     expect(explainStatus(401).title).toBe('Unauthorised');
   });
 });
+
+describe('diagnose: answers that are not what they seem', () => {
+  it.each([
+    ['bounces', '{"message":"Address not found in bounces table"}', 'bounce list'],
+    ['complaints', '{"message":"No spam complaints found for this address"}', 'complaint list'],
+    ['unsubscribes', '{"message":"Address not found in unsubscribers table"}', 'unsubscribe list'],
+    ['whitelists', '{"message":"Address/Domain not found in allowlist table"}', 'allowlist'],
+  ])('explains a 404 on the %s look-up as "not suppressed", not as a wrong region', (segment, bodyText, list) => {
+    const found = diagnose(context({ path: `/v3/mg.example.com/${segment}/alice%40example.com`, status: 404, bodyText }));
+    expect(ids(found)).toEqual(['not-suppressed']);
+    expect(find(found, 'not-suppressed')?.title).toBe(`Not suppressed: alice@example.com is not on the ${list}`);
+  });
+
+  it('tells what to check in DNS for an unverified domain, and links the verify call', () => {
+    const found = diagnose(
+      context({
+        method: 'POST',
+        path: '/v3/mg.example.com/messages',
+        status: 403,
+        bodyText:
+          '{"message":"Domain mg.example.com is not allowed to send: The domain is unverified and requires DNS configuration. Log in to your control panel to view required DNS records."}',
+      }),
+    );
+    const unverified = find(found, 'domain-unverified');
+    expect(unverified?.detail).toMatch(/SPF/);
+    expect(unverified?.detail).toMatch(/DKIM/);
+    expect(unverified?.actions).toContainEqual({ kind: 'open-endpoint', label: expect.any(String), endpointId: 'domains.verify' });
+    expect(getEndpoint('domains.verify')).toBeDefined();
+  });
+
+  it('says a template is missing on this domain and offers the template list', () => {
+    const found = diagnose(
+      context({ path: '/v3/mg.example.com/templates/welcome', status: 404, bodyText: '{"message":"template not found"}' }),
+    );
+    expect(find(found, 'not-found-here')?.actions).toEqual([
+      { kind: 'open-endpoint', label: expect.any(String), endpointId: 'templates.list' },
+    ]);
+  });
+
+  it.each([
+    ['/v3/routes/5f1a2b3c4d5e6f7a8b9c0d1e', '{"message":"Route not found"}', 'route'],
+    ['/v3/lists/team@mg.example.com', '{"message":"Mailing list team@mg.example.com not found"}', 'mailing list'],
+  ])('offers the other region for a %s that is not found (region-bound, no domain in the path)', (path, bodyText, what) => {
+    const found = diagnose(context({ path, status: 404, bodyText }));
+    const here = find(found, 'not-found-here');
+    expect(here?.title).toBe(`No such ${what} in this region`);
+    expect(here?.actions).toEqual([{ kind: 'switch-region', label: expect.any(String), region: 'eu', baseUrl: EU_BASE_URL }]);
+  });
+
+  it('points an accepted send at its events, naming the sandbox restriction on a sandbox domain', () => {
+    const found = diagnose(
+      context({
+        method: 'POST',
+        path: '/v3/sandbox0123456789abcdef.mailgun.org/messages',
+        status: 200,
+        bodyText: '{"id":"<20240611100000.1@sandbox0123456789abcdef.mailgun.org>","message":"Queued. Thank you."}',
+      }),
+    );
+    const accepted = find(found, 'accepted-not-delivered');
+    expect(accepted?.detail).toMatch(/authorised recipient/);
+    expect(accepted?.actions).toEqual([{ kind: 'open-endpoint', label: expect.any(String), endpointId: 'logs.query' }]);
+  });
+
+  it('states the message size limit once, the same everywhere', async () => {
+    const { MAX_MESSAGE_BYTES } = await import('../limits');
+    const sizes = [getEndpoint('messages.send-mime'), getEndpoint('bounces.import'), getEndpoint('validations.create-job')]
+      .flatMap((e) => e?.params ?? [])
+      .flatMap((p) => (p.type.kind === 'file' && p.type.maxBytes !== undefined ? [p.type.maxBytes] : []));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(new Set(sizes)).toEqual(new Set([MAX_MESSAGE_BYTES]));
+    expect(find(diagnose(context({ status: 413, bodyText: '' })), 'too-large')?.detail).toContain('25 MB');
+  });
+});

@@ -1,7 +1,7 @@
 import { isDomainScoped } from '../catalog/domain-scope';
 import { findEndpointByRequest } from '../catalog/match-request';
 import type { EndpointDef } from '../catalog/types';
-import { formatRfc2822, parseRfc2822 } from '../request/validate-param';
+import { formatRfc2822, parseRfc2822 } from '../dates/rfc2822';
 import { EU_BASE_URL, explainStatus, MAX_MESSAGE_BYTES, MAX_REQUEST_BYTES, US_BASE_URL } from './explanations';
 
 export type Region = 'us' | 'eu' | 'custom';
@@ -29,6 +29,8 @@ export type DiagnosisAction =
   /** `at` is an ISO 8601 instant; `inSeconds` is counted from `context.now` and never negative. */
   | { readonly kind: 'retry-at'; readonly label: string; readonly at: string; readonly inSeconds: number }
   | { readonly kind: 'open-docs'; readonly label: string; readonly url: string }
+  /** Opens another catalog endpoint in the editor (the verify call, the event search). */
+  | { readonly kind: 'open-endpoint'; readonly label: string; readonly endpointId: string }
   | { readonly kind: 'none'; readonly label: string };
 
 export type DiagnosisId =
@@ -43,6 +45,10 @@ export type DiagnosisId =
   | 'plan-feature'
   | 'message-expired'
   | 'server-error'
+  | 'not-suppressed'
+  | 'domain-unverified'
+  | 'not-found-here'
+  | 'accepted-not-delivered'
   | 'api-message';
 
 export interface Diagnosis {
@@ -164,6 +170,20 @@ function otherRegionText(region: Region, urls: { readonly us: string; readonly e
 
 const SENDING_PATH = /\/messages(?:\.mime)?\/?$/;
 
+/** Mailgun's 404 for a look-up on a suppression list means the address is not on it. */
+const NOT_ON_LIST: readonly { readonly pattern: RegExp; readonly list: string }[] = [
+  { pattern: /not found in bounces table/i, list: 'bounce list' },
+  { pattern: /not found in unsubscribers table/i, list: 'unsubscribe list' },
+  { pattern: /no spam complaints found/i, list: 'complaint list' },
+  { pattern: /not found in (?:allowlist|whitelists?) table/i, list: 'allowlist' },
+];
+
+/** Region-bound things whose path names no domain: only a probe of the other region tells a typo from a wrong region. */
+const REGION_BOUND_NOT_FOUND: readonly { readonly pattern: RegExp; readonly what: string }[] = [
+  { pattern: /mailing list .* not found/i, what: 'mailing list' },
+  { pattern: /route not found/i, what: 'route' },
+];
+
 /** Reads a response in context and says what probably went wrong and what to do next. */
 export function diagnose(context: DiagnoseContext): Diagnosis[] {
   const { status, region, keyKind, now } = context;
@@ -223,7 +243,9 @@ export function diagnose(context: DiagnoseContext): Diagnosis[] {
     }
   }
 
-  const domainNotFound = /domain not found/i.test(body);
+  const notOnList = status === 404 ? NOT_ON_LIST.find((rule) => rule.pattern.test(body)) : undefined;
+  // "Address/Domain not found in allowlist table" is about the entry, not the domain.
+  const domainNotFound = /domain not found/i.test(body) && !notOnList;
   const genericNotFound = message === undefined || /^(?:404 )?(?:page )?not found\.?$/i.test(message);
   if (domainNotFound || (domainScoped && !usedSendingKeyWrongly && (status === 401 || (status === 404 && genericNotFound)))) {
     found.push({
@@ -246,12 +268,80 @@ export function diagnose(context: DiagnoseContext): Diagnosis[] {
     });
   }
 
+  if (notOnList) {
+    const address = decodeURIComponent(
+      context.path
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .pop() ?? '',
+    );
+    found.push({
+      id: 'not-suppressed',
+      severity: 'info',
+      title: `Not suppressed: ${address || 'the address'} is not on the ${notOnList.list}`,
+      detail: `A 404 here is an answer, not an error: Mailgun has no record of the address on this domain's ${notOnList.list}, so this list does not stop mail to it. If mail still does not arrive, check the other suppression lists and the address's events.`,
+      actions: [{ kind: 'open-endpoint', label: 'Search the events of this address', endpointId: 'logs.query' }],
+    });
+  }
+
+  if (
+    (status === 400 || status === 403) &&
+    /(?:domain|it) (?:is )?(?:not verified|unverified)|unverified domain|has not been verified/i.test(body)
+  ) {
+    found.push({
+      id: 'domain-unverified',
+      severity: 'error',
+      title: 'The domain is not verified yet',
+      detail:
+        'Mailgun sends only from domains whose DNS records check out. Look up the records Mailgun expects (the domain shows them): the SPF TXT record (v=spf1 include:mailgun.org ~all), the DKIM TXT or CNAME records at the selector, the MX records if it receives mail, and the tracking CNAME. Add or correct them at your DNS provider, wait for them to spread, then run the verify call.',
+      actions: [
+        { kind: 'open-endpoint', label: 'Verify the domain (PUT /v4/domains/{name}/verify)', endpointId: 'domains.verify' },
+        { kind: 'open-endpoint', label: 'Show the DNS records Mailgun expects', endpointId: 'domains.get' },
+      ],
+    });
+  }
+
+  const regionBound = status === 404 ? REGION_BOUND_NOT_FOUND.find((rule) => rule.pattern.test(body)) : undefined;
+  if (regionBound) {
+    found.push({
+      id: 'not-found-here',
+      severity: 'warning',
+      title: `No such ${regionBound.what} in this region`,
+      detail: `Mailing lists and routes belong to one region, and the path names no domain that could give the region away. Check the ${regionBound.what === 'route' ? 'route id (from the route list)' : 'list address'}; if it is right, the ${regionBound.what} probably lives in ${otherRegionText(region, urls)}.`,
+      actions: regionActions(region, urls),
+    });
+  }
+
+  if (status === 404 && /template (?:.* )?not found|template not found/i.test(body)) {
+    found.push({
+      id: 'not-found-here',
+      severity: 'error',
+      title: 'No template of that name on this domain',
+      detail:
+        'Templates belong to one domain. Check the name (stored in lower case) and the domain, or list the templates of the domain to see what exists.',
+      actions: [{ kind: 'open-endpoint', label: 'List the templates of the domain', endpointId: 'templates.list' }],
+    });
+  }
+
+  if (status === 200 && sendingAllowed && /queued/i.test(body)) {
+    const sandbox = /sandbox[\w-]*\.mailgun\.org/i.test(context.path);
+    found.push({
+      id: 'accepted-not-delivered',
+      severity: 'info',
+      title: 'Accepted for delivery, not yet delivered',
+      detail: `Mailgun queued the message; whether it is delivered, deferred or fails shows only in its events.${
+        sandbox ? ' From a sandbox domain, mail to anyone but an authorised recipient is accepted here and then fails.' : ''
+      } Search the events by the message id above if it does not arrive.`,
+      actions: [{ kind: 'open-endpoint', label: 'Search the events of this message', endpointId: 'logs.query' }],
+    });
+  }
+
   if (status === 413) {
     found.push({
       id: 'too-large',
       severity: 'error',
       title: 'The request is too large',
-      detail: `A message may be at most ${MAX_MESSAGE_BYTES / 1_000_000} MB with its attachments, and Mailgun refuses any HTTP request over about ${(MAX_REQUEST_BYTES / 1024 / 1024).toFixed(1)} MiB. Attachments grow by about a third when encoded. Link to large files instead of attaching them, or split imports.`,
+      detail: `A message may be at most ${MAX_MESSAGE_BYTES / 1024 / 1024} MB with its attachments, and Mailgun refuses any HTTP request over about ${(MAX_REQUEST_BYTES / 1024 / 1024).toFixed(1)} MiB. Attachments grow by about a third when encoded. Link to large files instead of attaching them, or split imports.`,
       actions: [{ kind: 'none', label: 'Remove or shrink attachments' }],
     });
   }

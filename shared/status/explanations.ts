@@ -9,10 +9,7 @@ export interface StatusExplanation {
 
 export const US_BASE_URL = 'https://api.mailgun.net';
 export const EU_BASE_URL = 'https://api.eu.mailgun.net';
-/** Mailgun's cap on a whole message, attachments included. */
-export const MAX_MESSAGE_BYTES = 25 * 1000 * 1000;
-/** The HTTP request size at which Mailgun's front end refuses the upload (52.4 MiB). */
-export const MAX_REQUEST_BYTES = Math.round(52.4 * 1024 * 1024);
+export { MAX_MESSAGE_BYTES, MAX_REQUEST_BYTES } from '../limits';
 
 const explanations: readonly StatusExplanation[] = [
   {

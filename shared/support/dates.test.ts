@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertDate, formatRfc2822WithOffset } from './dates';
+import { formatRfc2822 as formatRfc2822WithOffset } from '../dates/rfc2822';
+import { convertDate } from './dates';
 
 function ok(input: string) {
   const result = convertDate(input);

@@ -1,4 +1,4 @@
-import { formatRfc2822, rfc2822ZoneOffsets } from '../request';
+import { formatRfc2822, readRfc2822 } from '../dates/rfc2822';
 
 /**
  * Converting between the date forms Mailgun uses: RFC 2822 with a numeric
@@ -28,57 +28,8 @@ export type DateConversionResult =
   | { readonly ok: true; readonly value: DateConversion }
   | { readonly ok: false; readonly message: string; readonly hint: string };
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-/** Common names that are not in RFC 2822 and cannot be trusted to mean one offset. */
-const AMBIGUOUS_ZONES = new Set([
-  'BST',
-  'IST',
-  'CET',
-  'CEST',
-  'EET',
-  'EEST',
-  'WET',
-  'WEST',
-  'AEST',
-  'AEDT',
-  'JST',
-  'HST',
-  'AKST',
-  'AKDT',
-  'MSK',
-  'SGT',
-  'NZST',
-  'NZDT',
-  'ACST',
-  'AWST',
-  'KST',
-  'HKT',
-]);
-
-const RFC2822 =
-  /^(?:([A-Za-z]{3}),?\s+)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([+-]\d{4})|([A-Za-z]{1,5}))?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const EPOCH = /^-?\d+(?:\.\d+)?$/;
-
-function pad(n: number, width = 2): string {
-  return String(Math.abs(n)).padStart(width, '0');
-}
-
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  return `${sign}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
-}
-
-/** RFC 2822 in a given offset, e.g. `Tue, 11 Jun 2024 08:00:00 -0400`. */
-export function formatRfc2822WithOffset(ms: number, offsetMinutes: number): string {
-  const shifted = new Date(ms + offsetMinutes * 60_000);
-  const day = DAYS[shifted.getUTCDay()] ?? 'sun';
-  const month = MONTHS[shifted.getUTCMonth()] ?? 'jan';
-  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  return `${cap(day)}, ${pad(shifted.getUTCDate())} ${cap(month)} ${shifted.getUTCFullYear()} ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())} ${offsetText(offsetMinutes)}`;
-}
 
 function failure(message: string, hint: string): DateConversionResult {
   return { ok: false, message, hint };
@@ -97,62 +48,11 @@ interface Parsed {
 }
 
 function parseRfc(text: string): Parsed | DateConversionResult | null {
-  const m = RFC2822.exec(text);
-  if (!m) return null;
-  const [, weekday, dayText, monthText, yearText, hourText, minuteText, secondText, numericZone, namedZone] = m;
-  const month = MONTHS.indexOf((monthText ?? '').toLowerCase());
-  if (month < 0) return null;
-  const warnings: string[] = [];
-  let year = Number(yearText);
-  if ((yearText ?? '').length === 2) {
-    year += year < 50 ? 2000 : 1900;
-    warnings.push(`The two-digit year was read as ${year}; write all four digits.`);
-  } else if ((yearText ?? '').length === 3) {
-    return failure('The year has three digits.', 'Write the year with four digits, e.g. 2024.');
-  }
-  const day = Number(dayText);
-  const hour = Number(hourText);
-  const minute = Number(minuteText);
-  const second = secondText === undefined ? 0 : Number(secondText);
-  if (!validCalendar(year, month, day, hour, minute, second)) {
-    return failure('That date or time does not exist.', 'Check the day of the month and that the time is between 00:00:00 and 23:59:59.');
-  }
-  let offsetMinutes: number;
-  if (numericZone !== undefined) {
-    const hh = Number(numericZone.slice(1, 3));
-    const mm = Number(numericZone.slice(3, 5));
-    if (hh > 23 || mm > 59) return failure(`${numericZone} is not a valid offset.`, 'Use +hhmm or -hhmm, e.g. +0000 or -0500.');
-    offsetMinutes = (numericZone.startsWith('-') ? -1 : 1) * (hh * 60 + mm);
-  } else if (namedZone === undefined) {
-    return failure('The date has no time zone.', 'Add a numeric offset such as +0000; Mailgun needs one to know the moment you mean.');
-  } else {
-    const name = namedZone.toUpperCase();
-    const defined = rfc2822ZoneOffsets[name];
-    if (defined === undefined) {
-      const why = AMBIGUOUS_ZONES.has(name)
-        ? `"${name}" is used for more than one offset and is not part of RFC 2822`
-        : `"${name}" is not a time zone RFC 2822 knows`;
-      return failure(`${why}, so the moment is unclear.`, 'Write the offset as numbers instead, e.g. +0100 or -0500.');
-    }
-    offsetMinutes = defined;
-    if (!['UT', 'UTC', 'GMT', 'Z'].includes(name)) {
-      warnings.push(
-        `"${name}" was read as ${offsetText(defined)}. Abbreviated zone names are easy to get wrong (daylight saving, other countries using the same letters); write ${offsetText(defined)} instead.`,
-      );
-    } else if (name !== 'UT') {
-      warnings.push(`"${name}" was read as +0000; the numeric form +0000 is what Mailgun expects and answers with.`);
-    }
-  }
-  const ms = Date.UTC(year, month, day, hour, minute, Math.min(second, 59)) - offsetMinutes * 60_000;
-  if (weekday !== undefined) {
-    const expected = DAYS[new Date(Date.UTC(year, month, day)).getUTCDay()];
-    if (weekday.toLowerCase() !== expected) {
-      warnings.push(
-        `The weekday says ${weekday} but that date is a ${formatRfc2822WithOffset(Date.UTC(year, month, day), 0).slice(0, 3)}; the date was kept and the weekday ignored.`,
-      );
-    }
-  }
-  return { ms, detected: 'rfc2822', offsetMinutes, warnings };
+  // Only text that starts like an RFC 2822 date (a weekday or a day number, then a month name) is read as one.
+  if (!/^(?:[A-Za-z]{3}\s*,\s*)?\d{1,2}\s+[A-Za-z]{3}\b/.test(text)) return null;
+  const read = readRfc2822(text);
+  if (!read.ok) return failure(read.message, read.hint);
+  return { ms: read.ms, detected: 'rfc2822', offsetMinutes: read.offsetMinutes, warnings: [...read.warnings] };
 }
 
 function parseIso(text: string): Parsed | DateConversionResult | null {
@@ -223,7 +123,7 @@ export function convertDate(input: string): DateConversionResult {
       epochSeconds: ms / 1000,
       epochMilliseconds: ms,
       rfc2822: formatRfc2822(date),
-      rfc2822Original: offsetMinutes !== null && offsetMinutes !== 0 ? formatRfc2822WithOffset(ms, offsetMinutes) : null,
+      rfc2822Original: offsetMinutes !== null && offsetMinutes !== 0 ? formatRfc2822(ms, offsetMinutes) : null,
       iso8601: date.toISOString(),
       warnings,
     },

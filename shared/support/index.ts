@@ -1,4 +1,4 @@
-export { convertDate, type DateConversion, type DateConversionResult, type DateForm, formatRfc2822WithOffset } from './dates';
+export { convertDate, type DateConversion, type DateConversionResult, type DateForm } from './dates';
 export { evaluateDns } from './dns';
 export { domainHealthFileName, renderDomainHealthJson, renderDomainHealthMarkdown } from './domain-health-markdown';
 export { deliveryStatus, normaliseMessageId, timelineFrom, toTimelineEvent } from './events';

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_BYTES } from '../../../shared/limits';
 /**
  * Request-body parsing for the sandbox: multipart/form-data, urlencoded forms
  * and JSON. Bodies are fed chunk by chunk so limits bite as soon as they are
@@ -52,7 +53,7 @@ export const defaultBodyLimits: BodyLimits = {
   maxBytes: MAILGUN_REQUEST_CAP_BYTES,
   maxParts: 5000,
   maxHeaderBytes: 16 * 1024,
-  maxFieldBytes: 25 * 1024 * 1024,
+  maxFieldBytes: MAX_MESSAGE_BYTES,
 };
 
 export function requestTooLarge(): BodyError {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { formatRfc2822, readRfc2822 } from '../../../shared/dates/rfc2822';
 import { badRequest } from './errors';
 
 /**
@@ -6,15 +7,11 @@ import { badRequest } from './errors';
  * several ways depending on the resource, so each style is named here once.
  */
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** `Tue, 03 Feb 2026 09:15:00 <zone>` in UTC; suffix is `UTC`, `GMT` or `-0000` depending on the resource. */
 export function rfc2822(ms: number, zone: 'UTC' | 'GMT' | '-0000' | '+0000' = 'UTC'): string {
-  const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${zone}`;
+  return zone === '+0000' ? formatRfc2822(ms) : formatRfc2822(ms, 0, zone);
 }
 
 /** Tags use Go's default time format: `2026-02-03 09:15:00 +0000 UTC`. */
@@ -30,7 +27,8 @@ export function isoSeconds(ms: number): string {
 
 /**
  * Accepts what Mailgun documents for date parameters: RFC 2822 text or epoch
- * seconds (fractions allowed). Returns milliseconds, or null when unreadable.
+ * seconds (fractions allowed). Returns milliseconds, or null when unreadable or
+ * when the text names no single moment (no zone, an ambiguous zone name).
  */
 export function parseDate(value: string): number | null {
   const trimmed = value.trim();
@@ -39,10 +37,8 @@ export function parseDate(value: string): number | null {
     const seconds = Number(trimmed);
     return Number.isFinite(seconds) ? Math.round(seconds * 1000) : null;
   }
-  if (!/^([A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(:\d{2})?(\s+([+-]\d{4}|[A-Za-z]{1,5}))?$/.test(trimmed))
-    return null;
-  const ms = Date.parse(trimmed.replace(/\s+UTC$/i, ' GMT'));
-  return Number.isNaN(ms) ? null : ms;
+  const read = readRfc2822(trimmed);
+  return read.ok ? read.ms : null;
 }
 
 export function compactTimestamp(ms: number): string {

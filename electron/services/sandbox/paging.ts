@@ -31,7 +31,10 @@ export function readPivotRequest(query: URLSearchParams, pivotName: string, limi
   return { page: page === 'prev' ? 'previous' : page || null, pivot: query.get(pivotName), limit };
 }
 
-/** `sorted` must already be in key order; `extra` query parameters are kept on every paging URL. */
+/**
+ * `sorted` must already be in key order; `extra` query parameters are kept on every paging URL.
+ * `previousName` is what the links call the backward page: `prev` for tags and mailing lists.
+ */
 export function pivotPage<T>(
   sorted: readonly T[],
   keyOf: (item: T) => string,
@@ -39,6 +42,7 @@ export function pivotPage<T>(
   baseUrl: string,
   pivotName: string,
   extra: Record<string, string> = {},
+  previousName: 'previous' | 'prev' = 'previous',
 ): PivotPage<T> {
   const { limit, pivot } = request;
   let items: T[];
@@ -71,7 +75,7 @@ export function pivotPage<T>(
       first: url('first'),
       last: url('last'),
       next: url('next', last ? keyOf(last) : (pivot ?? '')),
-      previous: url('previous', first ? keyOf(first) : (pivot ?? '')),
+      previous: url(previousName, first ? keyOf(first) : (pivot ?? '')),
     },
   };
 }

@@ -156,6 +156,17 @@ export function seedState(now: number): SandboxState {
     expires_at: null,
     secret_sha256: null,
   });
+  // The key the catalog's delete example names, so that example works here.
+  state.keys.push({
+    id: 'f2153fd0-f1277777',
+    description: 'Old CI sending key',
+    kind: 'domain',
+    role: 'sending',
+    domain_name: SANDBOX_US_DOMAIN,
+    created_at: day(25),
+    expires_at: null,
+    secret_sha256: null,
+  });
   return state;
 }
 

@@ -58,7 +58,7 @@ describe('seed', () => {
     expect(days.size).toBeGreaterThanOrEqual(4);
     expect(state.regions.us.routes).toHaveLength(1);
     expect(state.regions.us.lists[0]?.members).toHaveLength(3);
-    expect(state.keys).toHaveLength(1);
+    expect(state.keys).toHaveLength(2);
   });
 
   it('adds generated items in bulk, within a bound', () => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { EndpointDef, ParamDef } from '../../../shared/catalog/types';
-import { type FileRef, isFileRef, type ParamInput } from '../../../shared/request';
+import { type FileRef, isFileRef, type ParamInput, paramKey } from '../../../shared/request';
 import { FilePicker } from './controls/FilePicker';
 import { typeHint, ValueControl } from './controls/ValueControl';
 import { filePurpose } from './file-purpose';
@@ -33,11 +33,13 @@ function filesOf(value: ParamInput | undefined): FileRef[] {
 }
 
 export function ParamField({ endpoint, param, value, onChange, onBlur, error, placeholder, note }: ParamFieldProps) {
-  const baseId = `param-${endpoint.id}-${param.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  // The builder's key, not the name: an endpoint may take the same name in the path and the query.
+  const key = paramKey(endpoint, param);
+  const baseId = `param-${endpoint.id}-${key}`.replace(/[^A-Za-z0-9_-]/g, '_');
   const hintId = `${baseId}-hint`;
   const errorId = `${baseId}-error`;
   const describedBy = error ? `${hintId} ${errorId}` : hintId;
-  const testId = `input-${param.name}`;
+  const testId = `input-${key}`;
   const shownPlaceholder = placeholder ?? exampleText(param);
   const { type } = param;
 
@@ -94,12 +96,12 @@ export function ParamField({ endpoint, param, value, onChange, onBlur, error, pl
   }
 
   return (
-    <div className={`param-field${error ? ' has-error' : ''}`} data-testid={`param-${param.name}`} data-kind={type.kind}>
+    <div className={`param-field${error ? ' has-error' : ''}`} data-testid={`param-${key}`} data-kind={type.kind}>
       <div className="param-label-row">
         <label htmlFor={baseId} className="param-name">
           {param.name}
           {param.required ? (
-            <span className="required-mark" title="Required" data-testid={`required-${param.name}`}>
+            <span className="required-mark" title="Required" data-testid={`required-${key}`}>
               {' '}
               *<span className="visually-hidden"> (required)</span>
             </span>
@@ -115,7 +117,7 @@ export function ParamField({ endpoint, param, value, onChange, onBlur, error, pl
         {note ? <span className="param-note"> {note}</span> : null}
       </p>
       {error ? (
-        <p id={errorId} className="field-error" role="alert" data-testid={`error-${param.name}`}>
+        <p id={errorId} className="field-error" role="alert" data-testid={`error-${key}`}>
           {error}
         </p>
       ) : null}

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getEndpoint } from '../../../shared/catalog';
 import type { EndpointDef, ParamDef } from '../../../shared/catalog/types';
 import { validateValues } from '../../../shared/request';
 import { call } from '../../bridge/client';
@@ -69,6 +70,24 @@ function Harness({ initial = emptyDraft, showAllErrors = false }: { initial?: Ed
       showAllErrors={showAllErrors}
       blockedAttempt={0}
       environmentDomain="mg.example.com"
+      automaticHeaders={[]}
+      onOpenEndpoint={() => undefined}
+    />
+  );
+}
+
+/** The editor over a real catalog endpoint, with the draft kept where the tests can read it. */
+function CatalogHarness({ endpoint: shown }: { endpoint: EndpointDef }) {
+  const [draft, setDraft] = useState(emptyDraft);
+  latest = draft;
+  return (
+    <RequestEditor
+      endpoint={shown}
+      draft={draft}
+      onChange={setDraft}
+      errors={[]}
+      showAllErrors={false}
+      blockedAttempt={0}
       automaticHeaders={[]}
       onOpenEndpoint={() => undefined}
     />
@@ -273,5 +292,15 @@ describe('docs tab', () => {
       fireEvent.click(screen.getByTestId('docs-open-external'));
     });
     expect(callMock).toHaveBeenCalledWith('openExternal', { url: expect.stringMatching(/^https:\/\/[a-z.]*mailgun\.com\//) });
+  });
+});
+
+describe('a name the endpoint takes twice', () => {
+  it('gives routes.update a field for the path id and one for the body id, each kept apart in the draft', () => {
+    renderWithProviders(<CatalogHarness endpoint={getEndpoint('routes.update') as EndpointDef} />);
+    fireEvent.change(screen.getByTestId('input-path:id'), { target: { value: 'route-in-path' } });
+    fireEvent.change(screen.getByTestId('input-body:id'), { target: { value: 'route-in-body' } });
+    expect(latest.params).toMatchObject({ 'path:id': 'route-in-path', 'body:id': 'route-in-body' });
+    expect(latest.params.id).toBeUndefined();
   });
 });

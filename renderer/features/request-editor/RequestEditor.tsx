@@ -4,7 +4,16 @@ import type { EndpointDef } from '../../../shared/catalog/types';
 import type { FieldError, ParamInput } from '../../../shared/request';
 import { Button, TabPanel, Tabs } from '../../ui';
 import { DocsTab } from './DocsTab';
-import { type EditorDraft, emptyDraft, endpointRowFamilies, type FamilyRow, formParams, type HeaderRow, withExamples } from './draft';
+import {
+  draftKey,
+  type EditorDraft,
+  emptyDraft,
+  endpointRowFamilies,
+  type FamilyRow,
+  formParams,
+  type HeaderRow,
+  withExamples,
+} from './draft';
 import { type EditorTab, sortErrors, tabOfFirstError } from './editor-errors';
 import { FamilyRows } from './FamilyRows';
 import { HeaderRows } from './HeaderRows';
@@ -40,7 +49,7 @@ export function RequestEditor(props: RequestEditorProps) {
   const families = useMemo(() => endpointRowFamilies(endpoint), [endpoint]);
   const domainParam = domainParamName(endpoint.path);
   const sorted = useMemo(() => sortErrors(props.errors), [props.errors]);
-  const paramNames = useMemo(() => new Set(params.map((p) => p.name)), [params]);
+  const paramNames = useMemo(() => new Set(params.map((p) => draftKey(endpoint, p))), [endpoint, params]);
 
   const focusTarget = useRef(false);
   // Only a new blocked attempt should move focus, not every keystroke that changes the errors.
@@ -81,18 +90,19 @@ export function RequestEditor(props: RequestEditorProps) {
       ) : (
         <div className="param-list">
           {params.map((param) => {
+            const key = draftKey(endpoint, param);
             const isDomain = param.name === domainParam && param.in === 'path';
-            const error = sorted.params.get(param.name);
+            const error = sorted.params.get(key);
             const fromEnv = isDomain && props.environmentDomain ? props.environmentDomain : undefined;
             return (
               <ParamField
-                key={param.name}
+                key={key}
                 endpoint={endpoint}
                 param={param}
-                value={draft.params[param.name]}
-                onChange={(value) => setParam(param.name, value)}
-                onBlur={() => touch(param.name)}
-                error={showAllErrors || touched.has(param.name) ? error : undefined}
+                value={draft.params[key]}
+                onChange={(value) => setParam(key, value)}
+                onBlur={() => touch(key)}
+                error={showAllErrors || touched.has(key) ? error : undefined}
                 placeholder={fromEnv}
                 note={fromEnv ? `Leave empty to use the environment’s domain, ${fromEnv}.` : undefined}
               />
@@ -139,7 +149,11 @@ export function RequestEditor(props: RequestEditorProps) {
         />
         {current === 'params' && params.some((p) => p.type.kind !== 'file') ? (
           <div className="editor-actions">
-            <Button size="small" data-testid="fill-examples" onClick={() => onChange(withExamples(endpoint, draft))}>
+            <Button
+              size="small"
+              data-testid="fill-examples"
+              onClick={() => onChange(withExamples(endpoint, draft, props.environmentDomain))}
+            >
               Fill examples
             </Button>
             <Button size="small" data-testid="clear-form" onClick={() => onChange(emptyDraft)}>

@@ -1,5 +1,6 @@
+import { domainParamName } from '../../../shared/catalog/domain-scope';
 import type { EndpointDef, ParamDef } from '../../../shared/catalog/types';
-import type { ParamInput, RequestValues } from '../../../shared/request';
+import { type ParamInput, paramKey, type RequestValues } from '../../../shared/request';
 
 /** The open-ended families edited as free name/value rows; `recipient-variables` is a single JSON field instead. */
 export const rowFamilies = ['o:', 'h:', 'v:', 't:'] as const;
@@ -24,6 +25,7 @@ export interface HeaderRow {
  * they type; validation reads the same values the request would send.
  */
 export interface EditorDraft {
+  /** Keyed as the request builder reads them (`draftKey`), so a name taken twice (path and query) holds two values. */
   readonly params: Readonly<Record<string, ParamInput | undefined>>;
   readonly extra: readonly FamilyRow[];
   readonly headers: readonly HeaderRow[];
@@ -47,6 +49,11 @@ export function familyOf(name: string): RowFamily | undefined {
  */
 export function isRowFamilyParam(param: ParamDef): boolean {
   return param.in === 'body' && familyOf(param.name) !== undefined;
+}
+
+/** Where the draft keeps a parameter's value: the builder's key, `<in>:<name>` when the endpoint takes the name twice. */
+export function draftKey(endpoint: EndpointDef, param: ParamDef): string {
+  return paramKey(endpoint, param);
 }
 
 export function formParams(endpoint: EndpointDef): readonly ParamDef[] {
@@ -87,17 +94,29 @@ export function fromRequestValues(endpoint: EndpointDef, values: RequestValues):
   return { params, extra, headers };
 }
 
-/** Fills every empty form field with its catalog example; files are left alone because only the user can pick them. */
-export function withExamples(endpoint: EndpointDef, draft: EditorDraft): EditorDraft {
+/**
+ * Fills every empty form field with its catalog example, and the domain with the environment's own where it has one.
+ * Files are left alone because only the user can pick them, and so are fields whose example would contradict another's.
+ */
+export function withExamples(endpoint: EndpointDef, draft: EditorDraft, environmentDomain?: string): EditorDraft {
   const params: Record<string, ParamInput | undefined> = { ...draft.params };
+  const domainParam = domainParamName(endpoint.path);
+  const envDomain = environmentDomain?.trim() ?? '';
   for (const p of formParams(endpoint)) {
-    if (p.type.kind === 'file') continue;
-    const current = params[p.name];
-    const isBlank = current === undefined || current === '' || (Array.isArray(current) && current.length === 0);
-    if (!isBlank) continue;
-    params[p.name] = exampleInput(p);
+    if (p.type.kind === 'file' || p.fillExample === false) continue;
+    const key = draftKey(endpoint, p);
+    if (p.in === 'path' && p.name === domainParam && envDomain !== '') {
+      if (isBlank(params[key])) params[key] = envDomain;
+      continue;
+    }
+    if (!isBlank(params[key])) continue;
+    params[key] = exampleInput(p);
   }
   return { ...draft, params };
+}
+
+function isBlank(current: ParamInput | undefined): boolean {
+  return current === undefined || current === '' || (Array.isArray(current) && current.length === 0);
 }
 
 function exampleInput(p: ParamDef): ParamInput {

@@ -17,10 +17,11 @@ export interface DiagnosisPanelProps {
   readonly diagnoses: readonly Diagnosis[];
   readonly onSwitchRegion?: (region: 'us' | 'eu') => void;
   readonly onRetry?: () => void;
+  readonly onOpenEndpoint?: (id: string) => void;
 }
 
 /** What probably went wrong with this response, with one-click next steps. */
-export function DiagnosisPanel({ diagnoses, onSwitchRegion, onRetry }: DiagnosisPanelProps) {
+export function DiagnosisPanel({ diagnoses, onSwitchRegion, onRetry, onOpenEndpoint }: DiagnosisPanelProps) {
   const waiting = diagnoses.some((diagnosis) => diagnosis.actions.some((action) => action.kind === 'retry-at'));
   const now = useNow(waiting);
   if (diagnoses.length === 0) return null;
@@ -39,6 +40,7 @@ export function DiagnosisPanel({ diagnoses, onSwitchRegion, onRetry }: Diagnosis
                   now={now}
                   onSwitchRegion={onSwitchRegion}
                   onRetry={onRetry}
+                  onOpenEndpoint={onOpenEndpoint}
                 />
               ))}
             </div>
@@ -54,7 +56,8 @@ function ActionButton({
   now,
   onSwitchRegion,
   onRetry,
-}: { action: DiagnosisAction; now: number } & Pick<DiagnosisPanelProps, 'onSwitchRegion' | 'onRetry'>) {
+  onOpenEndpoint,
+}: { action: DiagnosisAction; now: number } & Pick<DiagnosisPanelProps, 'onSwitchRegion' | 'onRetry' | 'onOpenEndpoint'>) {
   switch (action.kind) {
     case 'switch-region':
       return onSwitchRegion ? (
@@ -86,6 +89,14 @@ function ActionButton({
         >
           {action.label} ↗
         </Button>
+      );
+    case 'open-endpoint':
+      return onOpenEndpoint ? (
+        <Button variant="link" onClick={() => onOpenEndpoint(action.endpointId)} data-testid="action-open-endpoint">
+          {action.label}
+        </Button>
+      ) : (
+        <span className="muted">{action.label}</span>
       );
     case 'none':
       return <span className="muted">{action.label}</span>;

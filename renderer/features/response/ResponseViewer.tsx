@@ -47,6 +47,8 @@ export interface ResponseViewerProps {
   readonly onSwitchRegion?: (region: 'us' | 'eu') => void;
   /** Offered once a rate limit has passed. */
   readonly onRetry?: () => void;
+  /** Opens another endpoint named by a diagnosis (the verify call, the event search). */
+  readonly onOpenEndpoint?: (id: string) => void;
 }
 
 const NO_VALUES: RequestValues = { params: {} };
@@ -62,6 +64,7 @@ export function ResponseViewer({
   onPage,
   onSwitchRegion,
   onRetry,
+  onOpenEndpoint,
 }: ResponseViewerProps) {
   if (error && !pending) {
     return (
@@ -96,6 +99,7 @@ export function ResponseViewer({
       onPage={onPage}
       {...(onSwitchRegion ? { onSwitchRegion } : {})}
       {...(onRetry ? { onRetry } : {})}
+      {...(onOpenEndpoint ? { onOpenEndpoint } : {})}
     />
   );
 }
@@ -105,7 +109,17 @@ interface LoadedResponseProps extends Omit<ResponseViewerProps, 'response' | 'er
   readonly requestValues: RequestValues;
 }
 
-function LoadedResponse({ response, pending, endpoint, environment, requestValues, onPage, onSwitchRegion, onRetry }: LoadedResponseProps) {
+function LoadedResponse({
+  response,
+  pending,
+  endpoint,
+  environment,
+  requestValues,
+  onPage,
+  onSwitchRegion,
+  onRetry,
+  onOpenEndpoint,
+}: LoadedResponseProps) {
   const text = response.body.kind === 'text' ? response.body.text : undefined;
   const shape = bodyShape(response.body, response.contentType);
   const document = useJsonDocument(shape === 'json' ? text : undefined);
@@ -170,7 +184,12 @@ function LoadedResponse({ response, pending, endpoint, environment, requestValue
           </span>
         ) : null}
       </header>
-      <DiagnosisPanel diagnoses={diagnoses} {...(onSwitchRegion ? { onSwitchRegion } : {})} {...(onRetry ? { onRetry } : {})} />
+      <DiagnosisPanel
+        diagnoses={diagnoses}
+        {...(onSwitchRegion ? { onSwitchRegion } : {})}
+        {...(onRetry ? { onRetry } : {})}
+        {...(onOpenEndpoint ? { onOpenEndpoint } : {})}
+      />
       {endpoint.pagination !== 'none' && response.status < 400 && document.status === 'ready' ? (
         <PaginationBar
           targets={targets}

@@ -22,6 +22,12 @@ describe('describeDeletion', () => {
     );
   });
 
+  it('reads a path name the endpoint also takes in the query under its path key (ip-pools.delete)', () => {
+    expect(describeDeletion(endpoint('ip-pools.delete'), { params: { 'path:pool_id': 'pool-1', 'query:pool_id': 'pool-2' } })).toBe(
+      'Delete IP pool pool-1?',
+    );
+  });
+
   it('says "all" for a whole collection', () => {
     expect(describeDeletion(endpoint('bounces.delete-all'), { params: {} }, 'mg.example.com')).toBe(
       'Delete all bounces on mg.example.com?',

@@ -1,6 +1,6 @@
 import { domainParamName } from '../../../shared/catalog/domain-scope';
 import type { EndpointDef } from '../../../shared/catalog/types';
-import type { ParamInput, RequestValues } from '../../../shared/request';
+import { type ParamInput, paramKey, type RequestValues } from '../../../shared/request';
 
 /** Path words that read badly when merely singularised. */
 const NOUNS: Readonly<Record<string, string>> = {
@@ -67,7 +67,8 @@ export function describeDeletion(endpoint: EndpointDef, values: RequestValues, e
     .filter((s, i, all) => !(s === 'all' && i === all.length - 1));
   const domainParam = domainParamName(endpoint.path);
   const resolved = (name: string) => {
-    const given = text(values.params[name]);
+    // A path name the endpoint also takes elsewhere is held under `path:<name>`.
+    const given = text(values.params[`path:${name}`] ?? values.params[name]);
     if (given !== '') return given;
     if (name === domainParam && environmentDomain) return environmentDomain;
     return `{${name}}`;
@@ -86,7 +87,7 @@ export function describeDeletion(endpoint: EndpointDef, values: RequestValues, e
 
   const identifying = endpoint.params
     .filter((p) => p.in !== 'path' && p.required)
-    .map((p) => text(values.params[p.name]))
+    .map((p) => text(values.params[paramKey(endpoint, p)]))
     .filter((v) => v !== '');
   const where = domain ? ` on ${domain}` : '';
   const which = identifying.length > 0 ? ` ${identifying.join(' / ')}` : '';

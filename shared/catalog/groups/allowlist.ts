@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, JsonValue, ParamDef } from '../types';
+import { inBody } from '../define';
+import { suppressionList } from '../suppression-list';
+import type { GroupDef } from '../types';
 
 export const allowlistGroup: GroupDef = {
   id: 'allowlist',
@@ -6,232 +8,58 @@ export const allowlistGroup: GroupDef = {
   description: 'Addresses and whole domains that are never added to the bounce list of a domain, handy for test inboxes.',
 };
 
-const domainNamePath: ParamDef = {
-  name: 'domain_name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'Domain whose allowlist to use.',
-};
-
-const valuePath: ParamDef = {
-  name: 'value',
-  in: 'path',
-  type: { kind: 'string' },
-  required: true,
-  repeatable: false,
-  example: 'qa@example.com',
-  description: 'The allowlisted address or domain name.',
-};
-
-const sampleEntry: JsonValue = {
-  type: 'address',
-  value: 'qa@example.com',
-  createdAt: 'Fri, 07 Jun 2024 12:00:41 UTC',
-  reason: 'QA inbox that bounces on purpose',
-};
-
-export const allowlistEndpoints: readonly EndpointDef[] = [
-  {
-    id: 'allowlist.import',
-    group: 'allowlist',
-    method: 'POST',
-    path: '/v3/{domain_name}/whitelists/import',
+export const allowlistEndpoints = suppressionList({
+  group: 'allowlist',
+  segment: 'whitelists',
+  domainDescription: 'Domain whose allowlist to use.',
+  entry: { name: 'value', type: { kind: 'string' }, example: 'vip@example.org', description: 'The allowlisted address or domain name.' },
+  sample: {
+    type: 'address',
+    value: 'qa@example.com',
+    createdAt: 'Fri, 07 Jun 2024 12:00:41 UTC',
+    reason: 'QA inbox that bounces on purpose',
+  },
+  import: {
     summary: 'Import the allowlist from a CSV file',
     description:
       'Uploads a CSV (at most 25 MB) with the header row address, domain; fill exactly one of the two in each row. Processed in the background, so the call answers 202 straight away.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'multipart',
-    pagination: 'none',
-    params: [
-      domainNamePath,
-      {
-        name: 'Content-Type',
-        in: 'header',
-        type: { kind: 'enum', values: ['multipart/form-data'] },
-        required: true,
-        repeatable: false,
-        default: 'multipart/form-data',
-        example: 'multipart/form-data',
-        description: 'Request body type. Leave as multipart/form-data; the boundary is added automatically.',
-      },
-      {
-        name: 'file',
-        in: 'body',
-        type: { kind: 'file', accept: '.csv,text/csv', maxBytes: 25 * 1024 * 1024 },
-        required: true,
-        repeatable: false,
-        example: 'allowlist.csv',
-        description: 'CSV with columns address and domain, one of them filled per row.',
-      },
-    ],
-    exampleResponse: {
-      status: 202,
-      contentType: 'application/json',
-      body: { message: 'file accepted, processing in the background' },
-    },
+    file: 'CSV with columns address and domain, one of them filled per row.',
   },
-  {
-    id: 'allowlist.get',
-    group: 'allowlist',
-    method: 'GET',
-    path: '/v3/{domain_name}/whitelists/{value}',
+  get: {
     summary: 'Look up an allowlist entry',
     description: 'Tells whether an address or domain is allowlisted, and why; 404 when it is not.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath, valuePath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: sampleEntry },
   },
-  {
-    id: 'allowlist.delete-one',
-    group: 'allowlist',
-    method: 'DELETE',
-    path: '/v3/{domain_name}/whitelists/{value}',
+  deleteOne: {
     summary: 'Remove an allowlist entry',
     description: 'Deletes one address or domain from the allowlist; later hard bounces will suppress it again.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath, valuePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Allowlist entry removed', value: 'qa@example.com' },
-    },
+    response: { message: 'Allowlist entry removed', value: 'vip@example.org' },
   },
-  {
-    id: 'allowlist.list',
-    group: 'allowlist',
-    method: 'GET',
-    path: '/v3/{domain_name}/whitelists',
+  list: {
     summary: 'List allowlist entries',
     description:
       'Returns the allowlisted addresses and domains a page at a time; follow the paging links, which carry the page direction and pivot address.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'paging-urls',
-    params: [
-      domainNamePath,
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        required: false,
-        repeatable: false,
-        default: 100,
-        example: 100,
-        description: 'Records per page, at most 1,000 (default 100).',
-      },
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'next',
-        description: 'Direction relative to the pivot address: next, previous or last; leave empty for the first page.',
-      },
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'qa@example.com',
-        description: 'Pivot value from a paging link; the page starts after (or ends before) it.',
-      },
-      {
-        name: 'term',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'qa',
-        description: 'Only entries that begin with this text.',
-      },
-    ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        items: [sampleEntry],
-        paging: {
-          first: 'https://api.mailgun.net/v3/mg.example.com/whitelists?limit=100&term=qa',
-          next: 'https://api.mailgun.net/v3/mg.example.com/whitelists?page=next&address=qa%40example.com&limit=100&term=qa',
-          previous: 'https://api.mailgun.net/v3/mg.example.com/whitelists?page=previous&address=qa%40example.com&limit=100&term=qa',
-          last: 'https://api.mailgun.net/v3/mg.example.com/whitelists?page=last&limit=100&term=qa',
-        },
-      },
-    },
+    pivot: { type: { kind: 'string' }, description: 'Pivot value from a paging link; the page starts after (or ends before) it.' },
+    term: { example: 'qa', description: 'Only entries that begin with this text.' },
   },
-  {
-    id: 'allowlist.create',
-    group: 'allowlist',
-    method: 'POST',
-    path: '/v3/{domain_name}/whitelists',
+  create: {
     summary: 'Allowlist an address or domain',
     description: 'Adds one address, or every address of a domain, to the allowlist. When both fields are sent the address wins.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'multipart',
-    pagination: 'none',
-    params: [
-      domainNamePath,
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: false,
-        example: 'qa@example.com',
-        description: 'Address to allowlist. Marked required by the spec, but a domain alone is accepted too.',
-      },
-      {
-        name: 'domain',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
-        required: false,
-        repeatable: false,
-        example: 'test.example.com',
-        description: 'Domain whose addresses should all be allowlisted.',
-      },
+    multipartHeader: false,
+    fields: [
+      inBody(
+        'address',
+        { kind: 'email' },
+        'qa@example.com',
+        'Address to allowlist. Marked required by the spec, but a domain alone is accepted too.',
+        { required: true },
+      ),
+      inBody('domain', { kind: 'string', format: 'domain' }, 'test.example.com', 'Domain whose addresses should all be allowlisted.'),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Entry added to the allowlist', type: 'address', value: 'qa@example.com' },
-    },
+    response: { message: 'Entry added to the allowlist', type: 'address', value: 'qa@example.com' },
   },
-  {
-    id: 'allowlist.delete-all',
-    group: 'allowlist',
-    method: 'DELETE',
-    path: '/v3/{domain_name}/whitelists',
+  deleteAll: {
     summary: 'Clear the allowlist',
     description: 'Removes every allowlist entry of the domain.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Allowlist cleared' },
-    },
+    response: { message: 'Allowlist cleared' },
   },
-];
+});

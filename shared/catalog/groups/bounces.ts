@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, JsonValue, ParamDef } from '../types';
+import { inBody } from '../define';
+import { suppressionList } from '../suppression-list';
+import type { GroupDef } from '../types';
 
 export const bouncesGroup: GroupDef = {
   id: 'bounces',
@@ -6,247 +8,55 @@ export const bouncesGroup: GroupDef = {
   description: 'Addresses that hard-bounced on a domain; Mailgun stops sending to them until you remove the record.',
 };
 
-const domainNamePath: ParamDef = {
-  name: 'domain_name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'Domain whose bounce list to use.',
-};
-
-const addressPath: ParamDef = {
-  name: 'address',
-  in: 'path',
-  type: { kind: 'email' },
-  required: true,
-  repeatable: false,
-  example: 'gone@example.com',
-  description: 'The bounced address.',
-};
-
-/** Kept because the spec declares it; the real multipart header, boundary included, is produced when the body is encoded. */
-const multipartContentType: ParamDef = {
-  name: 'Content-Type',
-  in: 'header',
-  type: { kind: 'enum', values: ['multipart/form-data'] },
-  required: true,
-  repeatable: false,
-  default: 'multipart/form-data',
-  example: 'multipart/form-data',
-  description: 'Request body type. Leave as multipart/form-data; the boundary is added automatically.',
-};
-
-const sampleBounce: JsonValue = {
-  address: 'gone@example.com',
-  code: '550',
-  error: '5.1.1 The email account that you tried to reach does not exist.',
-  created_at: 'Mon, 10 Jun 2024 14:22:09 UTC',
-};
-
-export const bouncesEndpoints: readonly EndpointDef[] = [
-  {
-    id: 'bounces.import',
-    group: 'bounces',
-    method: 'POST',
-    path: '/v3/{domain_name}/bounces/import',
+export const bouncesEndpoints = suppressionList({
+  group: 'bounces',
+  segment: 'bounces',
+  domainDescription: 'Domain whose bounce list to use.',
+  entry: { name: 'address', type: { kind: 'email' }, example: 'old-address@example.net', description: 'The bounced address.' },
+  sample: {
+    address: 'gone@example.com',
+    code: '550',
+    error: '5.1.1 The email account that you tried to reach does not exist.',
+    created_at: 'Mon, 10 Jun 2024 14:22:09 UTC',
+  },
+  import: {
     summary: 'Import bounces from a CSV file',
     description:
       'Uploads a CSV (at most 25 MB) with the header row address, code, error, created_at; only address must be filled in. Processed in the background, so the call answers 202 straight away.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'multipart',
-    pagination: 'none',
-    params: [
-      domainNamePath,
-      multipartContentType,
-      {
-        name: 'file',
-        in: 'body',
-        type: { kind: 'file', accept: '.csv,text/csv', maxBytes: 25 * 1024 * 1024 },
-        required: true,
-        repeatable: false,
-        example: 'bounces.csv',
-        description: 'CSV with columns address, code (default 550), error and created_at (RFC 2822, default now).',
-      },
-    ],
-    exampleResponse: {
-      status: 202,
-      contentType: 'application/json',
-      body: { message: 'file accepted, processing in the background' },
-    },
+    file: 'CSV with columns address, code (default 550), error and created_at (RFC 2822, default now).',
   },
-  {
-    id: 'bounces.get',
-    group: 'bounces',
-    method: 'GET',
-    path: '/v3/{domain_name}/bounces/{address}',
-    summary: 'Look up a bounce',
-    description: 'Tells whether an address is on the bounce list and why; 404 when it is not.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath, addressPath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: sampleBounce },
-  },
-  {
-    id: 'bounces.delete-one',
-    group: 'bounces',
-    method: 'DELETE',
-    path: '/v3/{domain_name}/bounces/{address}',
+  get: { summary: 'Look up a bounce', description: 'Tells whether an address is on the bounce list and why; 404 when it is not.' },
+  deleteOne: {
     summary: 'Remove a bounce',
     description: 'Takes the address off the bounce list so mail to it is attempted again; it is re-added if it bounces again.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath, addressPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Bounce removed', address: 'gone@example.com' },
-    },
+    response: { message: 'Bounce removed', address: 'old-address@example.net' },
   },
-  {
-    id: 'bounces.list',
-    group: 'bounces',
-    method: 'GET',
-    path: '/v3/{domain_name}/bounces',
+  list: {
     summary: 'List bounces',
     description:
       'Returns bounce records of the domain a page at a time; follow the paging links, which carry the page direction and pivot address. term narrows the list to addresses starting with some text.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'paging-urls',
-    params: [
-      domainNamePath,
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        required: false,
-        repeatable: false,
-        default: 100,
-        example: 100,
-        description: 'Records per page, at most 1,000 (default 100).',
-      },
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'next',
-        description: 'Direction relative to the pivot address of a paging link: next, previous or last; empty for the first page.',
-      },
-      {
-        name: 'term',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'gone',
-        description: 'Only addresses that begin with this text.',
-      },
-    ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        items: [sampleBounce],
-        paging: {
-          first: 'https://api.mailgun.net/v3/mg.example.com/bounces?limit=100&term=gone',
-          next: 'https://api.mailgun.net/v3/mg.example.com/bounces?page=next&address=gone%40example.com&limit=100&term=gone',
-          previous: 'https://api.mailgun.net/v3/mg.example.com/bounces?page=previous&address=gone%40example.com&limit=100&term=gone',
-          last: 'https://api.mailgun.net/v3/mg.example.com/bounces?page=last&limit=100&term=gone',
-        },
-      },
-    },
+    term: { example: 'gone', description: 'Only addresses that begin with this text.' },
   },
-  {
-    id: 'bounces.create',
-    group: 'bounces',
-    method: 'POST',
-    path: '/v3/{domain_name}/bounces',
+  create: {
     summary: 'Add a bounce',
     description:
       'Puts one address on the bounce list using form fields. To add up to 1,000 at once, send a JSON array of objects with the same fields and Content-Type application/json instead.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'multipart',
-    pagination: 'none',
-    params: [
-      domainNamePath,
-      { ...multipartContentType, description: 'multipart/form-data for a single record (boundary added automatically).' },
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: false,
-        example: 'gone@example.com',
-        description: 'Address to suppress.',
-      },
-      {
-        name: 'code',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        default: '550',
-        example: '550',
-        description: 'SMTP status code to record. Default 550.',
-      },
-      {
-        name: 'error',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'Mailbox does not exist',
-        description: 'Reason text to record. Default empty.',
-      },
-      {
-        name: 'created_at',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        required: false,
-        repeatable: false,
-        example: 'Mon, 10 Jun 2024 14:22:09 +0000',
-        description: 'When the bounce happened, RFC 2822. Default now.',
-      },
+    fields: [
+      inBody('address', { kind: 'email' }, 'gone@example.com', 'Address to suppress.', { required: true }),
+      inBody('code', { kind: 'string' }, '550', 'SMTP status code to record. Default 550.', { default: '550' }),
+      inBody('error', { kind: 'string' }, 'Mailbox does not exist', 'Reason text to record. Default empty.'),
+      inBody(
+        'created_at',
+        { kind: 'date', format: 'rfc2822' },
+        'Mon, 10 Jun 2024 14:22:09 +0000',
+        'When the bounce happened, RFC 2822. Default now.',
+      ),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: '1 bounce added' },
-    },
+    response: { message: '1 bounce added' },
   },
-  {
-    id: 'bounces.delete-all',
-    group: 'bounces',
-    method: 'DELETE',
-    path: '/v3/{domain_name}/bounces',
+  deleteAll: {
     summary: 'Clear the bounce list',
     description: 'Removes every bounce record of the domain, so Mailgun will try all those addresses again.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'All bounces removed' },
-    },
+    response: { message: 'All bounces removed' },
   },
-];
+});

@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, JsonValue, ParamDef } from '../types';
+import { inBody } from '../define';
+import { suppressionList } from '../suppression-list';
+import type { GroupDef } from '../types';
 
 export const complaintsGroup: GroupDef = {
   id: 'complaints',
@@ -6,236 +8,53 @@ export const complaintsGroup: GroupDef = {
   description: 'Recipients who marked mail from a domain as spam; Mailgun stops sending to them until you remove the record.',
 };
 
-const domainNamePath: ParamDef = {
-  name: 'domain_name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'Domain whose complaint list to use.',
-};
-
-const addressPath: ParamDef = {
-  name: 'address',
-  in: 'path',
-  type: { kind: 'email' },
-  required: true,
-  repeatable: false,
-  example: 'annoyed@example.com',
-  description: 'The address that complained.',
-};
-
-/** Kept because the spec declares it; the real multipart header, boundary included, is produced when the body is encoded. */
-const multipartContentType: ParamDef = {
-  name: 'Content-Type',
-  in: 'header',
-  type: { kind: 'enum', values: ['multipart/form-data'] },
-  required: true,
-  repeatable: false,
-  default: 'multipart/form-data',
-  example: 'multipart/form-data',
-  description: 'Request body type. Leave as multipart/form-data; the boundary is added automatically.',
-};
-
-const sampleComplaint: JsonValue = {
-  address: 'annoyed@example.com',
-  created_at: 'Sat, 08 Jun 2024 07:45:12 UTC',
-};
-
-export const complaintsEndpoints: readonly EndpointDef[] = [
-  {
-    id: 'complaints.import',
-    group: 'complaints',
-    method: 'POST',
-    path: '/v3/{domain_name}/complaints/import',
+export const complaintsEndpoints = suppressionList({
+  group: 'complaints',
+  segment: 'complaints',
+  domainDescription: 'Domain whose complaint list to use.',
+  entry: { name: 'address', type: { kind: 'email' }, example: 'angry@example.com', description: 'The address that complained.' },
+  sample: { address: 'annoyed@example.com', created_at: 'Sat, 08 Jun 2024 07:45:12 UTC' },
+  import: {
     summary: 'Import complaints from a CSV file',
     description:
       'Uploads a CSV (at most 25 MB) with the columns address and created_at; only address is mandatory. Processed in the background, so the call answers 202 straight away.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'multipart',
-    pagination: 'none',
-    params: [
-      domainNamePath,
-      multipartContentType,
-      {
-        name: 'file',
-        in: 'body',
-        type: { kind: 'file', accept: '.csv,text/csv', maxBytes: 25 * 1024 * 1024 },
-        required: true,
-        repeatable: false,
-        example: 'complaints.csv',
-        description: 'CSV with columns address and created_at (RFC 2822, default now).',
-      },
-    ],
-    exampleResponse: {
-      status: 202,
-      contentType: 'application/json',
-      body: { message: 'file accepted, processing in the background' },
-    },
+    file: 'CSV with columns address and created_at (RFC 2822, default now).',
   },
-  {
-    id: 'complaints.get',
-    group: 'complaints',
-    method: 'GET',
-    path: '/v3/{domain_name}/complaints/{address}',
+  get: {
     summary: 'Look up a complaint',
     description: 'Tells whether an address is on the complaint list and since when; 404 when it is not.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath, addressPath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: sampleComplaint },
   },
-  {
-    id: 'complaints.delete-one',
-    group: 'complaints',
-    method: 'DELETE',
-    path: '/v3/{domain_name}/complaints/{address}',
+  deleteOne: {
     summary: 'Remove a complaint',
     description: 'Takes the address off the complaint list so it receives mail again, until it complains once more.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath, addressPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Spam complaint has been removed', address: 'annoyed@example.com' },
-    },
+    response: { message: 'Spam complaint has been removed', address: 'angry@example.com' },
   },
-  {
-    id: 'complaints.list',
-    group: 'complaints',
-    method: 'GET',
-    path: '/v3/{domain_name}/complaints',
+  list: {
     summary: 'List complaints',
     description:
       'Returns complaint records of the domain a page at a time; follow the paging links, which carry the page direction and pivot address.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'paging-urls',
-    params: [
-      domainNamePath,
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        required: false,
-        repeatable: false,
-        default: 100,
-        example: 100,
-        description: 'Records per page, at most 1,000 (default 100).',
-      },
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'next',
-        description: 'Direction relative to the pivot address: next, previous or last; leave empty for the first page.',
-      },
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'email' },
-        required: false,
-        repeatable: false,
-        example: 'annoyed@example.com',
-        description: 'Pivot address from a paging link; the page starts after (or ends before) it.',
-      },
-      {
-        name: 'term',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'ann',
-        description: 'Only addresses that begin with this text.',
-      },
-    ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        items: [sampleComplaint],
-        paging: {
-          first: 'https://api.mailgun.net/v3/mg.example.com/complaints?limit=100&term=ann',
-          next: 'https://api.mailgun.net/v3/mg.example.com/complaints?page=next&address=annoyed%40example.com&limit=100&term=ann',
-          previous: 'https://api.mailgun.net/v3/mg.example.com/complaints?page=previous&address=annoyed%40example.com&limit=100&term=ann',
-          last: 'https://api.mailgun.net/v3/mg.example.com/complaints?page=last&limit=100&term=ann',
-        },
-      },
-    },
+    pivot: { type: { kind: 'email' }, description: 'Pivot address from a paging link; the page starts after (or ends before) it.' },
+    term: { example: 'ann', description: 'Only addresses that begin with this text.' },
   },
-  {
-    id: 'complaints.create',
-    group: 'complaints',
-    method: 'POST',
-    path: '/v3/{domain_name}/complaints',
+  create: {
     summary: 'Add a complaint',
     description:
       'Puts one address on the complaint list using form fields. To add up to 1,000 at once, send a JSON array of objects with the same fields and Content-Type application/json instead.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'multipart',
-    pagination: 'none',
-    params: [
-      domainNamePath,
-      { ...multipartContentType, description: 'multipart/form-data for a single record (boundary added automatically).' },
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: false,
-        example: 'annoyed@example.com',
-        description: 'Address to suppress.',
-      },
-      {
-        name: 'created_at',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        required: false,
-        repeatable: false,
-        example: 'Sat, 08 Jun 2024 07:45:12 +0000',
-        description: 'When the complaint arrived, RFC 2822. Default now.',
-      },
+    fields: [
+      inBody('address', { kind: 'email' }, 'annoyed@example.com', 'Address to suppress.', { required: true }),
+      inBody(
+        'created_at',
+        { kind: 'date', format: 'rfc2822' },
+        'Sat, 08 Jun 2024 07:45:12 +0000',
+        'When the complaint arrived, RFC 2822. Default now.',
+      ),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: '1 complaint added' },
-    },
+    response: { message: '1 complaint added' },
   },
-  {
-    id: 'complaints.delete-all',
-    group: 'complaints',
-    method: 'DELETE',
-    path: '/v3/{domain_name}/complaints',
+  deleteAll: {
     summary: 'Clear the complaint list',
     description:
       'Removes every complaint record of the domain, so mail to those recipients resumes. Repeated complaints harm your sender reputation.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'All complaints removed' },
-    },
+    response: { message: 'All complaints removed' },
   },
-];
+});

@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, ParamDef } from '../types';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
+import { domainPath } from '../params';
+import type { GroupDef } from '../types';
 
 export const credentialsGroup: GroupDef = {
   id: 'credentials',
@@ -6,208 +8,107 @@ export const credentialsGroup: GroupDef = {
   description: 'Manage the SMTP logins that may relay mail through a domain.',
 };
 
-const domainNamePath: ParamDef = {
-  name: 'domain_name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'Domain the SMTP logins belong to.',
-};
+const domainNamePath = domainPath('domain_name', 'Domain the SMTP logins belong to.');
 
-const specPath: ParamDef = {
-  name: 'spec',
-  in: 'path',
-  type: { kind: 'email' },
-  required: true,
-  repeatable: false,
-  example: 'alerts@mg.example.com',
-  description: 'The SMTP login (full address) to act on.',
-};
+const specPath: ParamSpec = inPath('spec', { kind: 'email' }, 'alerts@mg.example.com', 'The SMTP login (full address) to act on.');
 
-export const credentialsEndpoints: readonly EndpointDef[] = [
+export const credentialsEndpoints = defineEndpoints('credentials', [
   {
     id: 'credentials.list',
-    group: 'credentials',
     method: 'GET',
     path: '/v3/domains/{domain_name}/credentials',
     summary: 'List SMTP logins of a domain',
     description: 'Returns the SMTP logins of the domain with their creation dates; passwords are never shown. Pages with skip and limit.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'skip-limit',
     params: [
       domainNamePath,
-      {
-        name: 'skip',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        required: false,
-        repeatable: false,
-        default: 0,
-        example: 0,
-        description: 'How many logins to pass over before the page starts.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        required: false,
-        repeatable: false,
-        default: 100,
-        example: 100,
-        description: 'Page size, at most 1,000 (default 100).',
-      },
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'How many logins to pass over before the page starts.', { default: 0 }),
+      inQuery('limit', { kind: 'integer', min: 1, max: 1000 }, 100, 'Page size, at most 1,000 (default 100).', { default: 100 }),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        items: [
-          {
-            mailbox: 'alerts@mg.example.com',
-            login: 'alerts@mg.example.com',
-            created_at: 'Tue, 11 Jun 2024 09:30:12 +0000',
-            size_bytes: null,
-          },
-        ],
-        total_count: 1,
-      },
+    response: {
+      items: [
+        {
+          mailbox: 'alerts@mg.example.com',
+          login: 'alerts@mg.example.com',
+          created_at: 'Tue, 11 Jun 2024 09:30:12 +0000',
+          size_bytes: null,
+        },
+      ],
+      total_count: 1,
     },
   },
   {
     id: 'credentials.create',
-    group: 'credentials',
     method: 'POST',
     path: '/v3/domains/{domain_name}/credentials',
     summary: 'Create SMTP logins',
     description:
       'Adds one or more SMTP logins; repeat login (and password) to create several at once. Leave out password and Mailgun generates one, shown only in this response.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainNamePath,
-      {
-        name: 'login',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
+      inBody(
+        'login',
+        { kind: 'email' },
+        'alerts@mg.example.com',
+        'Login address of the SMTP user, normally on the domain; repeat to create several.',
+        { required: true, repeatable: true },
+      ),
+      inBody('mailbox', { kind: 'email' }, 'alerts@mg.example.com', 'Alternative name for login; accepts several values the same way.', {
         repeatable: true,
-        example: 'alerts@mg.example.com',
-        description: 'Login address of the SMTP user, normally on the domain; repeat to create several.',
-      },
-      {
-        name: 'mailbox',
-        in: 'body',
-        type: { kind: 'email' },
-        required: false,
-        repeatable: true,
-        example: 'alerts@mg.example.com',
-        description: 'Alternative name for login; accepts several values the same way.',
-      },
-      {
-        name: 'system',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
+      }),
+      inBody('system', { kind: 'boolean', style: 'true-false' }, false, 'Mark the logins as system credentials. Default false.', {
         default: false,
-        example: false,
-        description: 'Mark the logins as system credentials. Default false.',
-      },
-      {
-        name: 'password',
-        in: 'body',
-        type: { kind: 'string', maxLength: 32 },
-        required: false,
-        repeatable: true,
-        example: 'c0rrect-h0rse-battery',
-        description: 'Password for each login, in the same order, 5 to 32 characters; omit to have Mailgun generate them.',
-      },
+      }),
+      inBody(
+        'password',
+        { kind: 'string', maxLength: 32 },
+        'c0rrect-h0rse-battery',
+        'Password for each login, in the same order, 5 to 32 characters; omit to have Mailgun generate them.',
+        { repeatable: true },
+      ),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        message: 'Created 1 SMTP login',
-        note: 'Store the generated password now; it cannot be shown again.',
-        credentials: { 'alerts@mg.example.com': 'Xq4v8Rt2Lm9pWz' },
-      },
+    response: {
+      message: 'Created 1 SMTP login',
+      note: 'Store the generated password now; it cannot be shown again.',
+      credentials: { 'alerts@mg.example.com': 'Xq4v8Rt2Lm9pWz' },
     },
   },
   {
     id: 'credentials.delete-all',
-    group: 'credentials',
     method: 'DELETE',
     path: '/v3/domains/{domain_name}/credentials',
     summary: 'Delete every SMTP login of a domain',
     description: 'Removes all SMTP logins of the domain at once; mail clients using them stop working immediately.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'All credentials deleted', count: 3 },
-    },
+    response: { message: 'All credentials deleted', count: 3 },
   },
   {
     id: 'credentials.update',
-    group: 'credentials',
     method: 'PUT',
     path: '/v3/domains/{domain_name}/credentials/{spec}',
     summary: 'Change the password of an SMTP login',
     description: 'Sets a new password for one login, or lets Mailgun generate one when you send none.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainNamePath,
       specPath,
-      {
-        name: 'password',
-        in: 'body',
-        type: { kind: 'string', maxLength: 32 },
-        required: false,
-        repeatable: false,
-        example: 'n3w-s3cret-phrase',
-        description: 'The new password, 5 to 32 characters; omit to receive a generated one.',
-      },
+      inBody(
+        'password',
+        { kind: 'string', maxLength: 32 },
+        'n3w-s3cret-phrase',
+        'The new password, 5 to 32 characters; omit to receive a generated one.',
+      ),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Password changed' },
-    },
+    response: { message: 'Password changed' },
   },
   {
     id: 'credentials.delete',
-    group: 'credentials',
     method: 'DELETE',
     path: '/v3/domains/{domain_name}/credentials/{spec}',
     summary: 'Delete an SMTP login',
     description: 'Removes a single SMTP login. The built-in postmaster login cannot be deleted.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath, specPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'SMTP login deleted', spec: 'alerts@mg.example.com' },
-    },
+    response: { message: 'SMTP login deleted', spec: 'alerts@mg.example.com' },
   },
-];
+]);

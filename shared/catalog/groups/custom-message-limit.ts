@@ -1,4 +1,5 @@
-import type { EndpointDef, GroupDef } from '../types';
+import { defineEndpoints, inQuery } from '../define';
+import type { GroupDef } from '../types';
 
 export const customMessageLimitGroup: GroupDef = {
   id: 'custom-message-limit',
@@ -6,78 +7,41 @@ export const customMessageLimitGroup: GroupDef = {
   description: 'Put your own monthly cap on how many messages the account sends, below the plan limit.',
 };
 
-export const customMessageLimitEndpoints: readonly EndpointDef[] = [
+export const customMessageLimitEndpoints = defineEndpoints('custom-message-limit', [
   {
     id: 'custom-message-limit.get',
-    group: 'custom-message-limit',
     method: 'GET',
     path: '/v5/accounts/limit/custom/monthly',
     summary: 'Read the account’s monthly message cap',
     description:
       'Shows the custom limit, how many messages count against it so far and the period it covers. Answers 404 when no cap is set.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { limit: 50000, current: 12875, period: '1m' } },
+    response: { limit: 50000, current: 12875, period: '1m' },
   },
   {
     id: 'custom-message-limit.set',
-    group: 'custom-message-limit',
     method: 'PUT',
     path: '/v5/accounts/limit/custom/monthly',
     summary: 'Set the account’s monthly message cap',
     description:
       'Creates or changes the custom cap. When it is reached, sending stops until the next month or until you re-enable the account.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'number', min: 0 },
-        required: true,
-        repeatable: false,
-        example: 50000,
-        description: 'Maximum messages per month.',
-      },
-    ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { success: true } },
+    params: [inQuery('limit', { kind: 'number', min: 0 }, 50000, 'Maximum messages per month.', { required: true })],
+    response: { success: true },
   },
   {
     id: 'custom-message-limit.delete',
-    group: 'custom-message-limit',
     method: 'DELETE',
     path: '/v5/accounts/limit/custom/monthly',
     summary: 'Remove the account’s monthly message cap',
     description: 'Deletes the custom cap so only the plan limits apply.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { success: true } },
+    response: { success: true },
   },
   {
     id: 'custom-message-limit.enable',
-    group: 'custom-message-limit',
     method: 'PUT',
     path: '/v5/accounts/limit/custom/enable',
     summary: 'Resume sending after the cap was hit',
     description:
       'Lifts the block placed on the account when it reached its custom monthly limit. Raise or remove the cap too, or it will trip again.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { success: true } },
+    response: { success: true },
   },
-];
+]);

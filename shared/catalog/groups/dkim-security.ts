@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, ParamDef } from '../types';
+import { defineEndpoints, inBody } from '../define';
+import { domainPath } from '../params';
+import type { GroupDef } from '../types';
 
 export const dkimSecurityGroup: GroupDef = {
   id: 'dkim-security',
@@ -6,98 +8,66 @@ export const dkimSecurityGroup: GroupDef = {
   description: 'Automatic key rotation for domains that use Automatic Sender Security (Mailgun-managed DKIM through CNAME records).',
 };
 
-const domainNamePath: ParamDef = {
-  name: 'name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'A domain with Automatic Sender Security enabled.',
-};
+const domainNamePath = domainPath('name', 'A domain with Automatic Sender Security enabled.');
 
-export const dkimSecurityEndpoints: readonly EndpointDef[] = [
+export const dkimSecurityEndpoints = defineEndpoints('dkim-security', [
   {
     id: 'dkim-security.update-rotation',
-    group: 'dkim-security',
     method: 'PUT',
     path: '/v1/dkim_management/domains/{name}/rotation',
     summary: 'Configure automatic DKIM key rotation',
     description:
       'Turns scheduled rotation of the managed DKIM key on or off and sets how often it happens (no more often than every 5 days).',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainNamePath,
-      {
-        name: 'rotation_enabled',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
+      inBody('rotation_enabled', { kind: 'boolean', style: 'true-false' }, true, 'true starts scheduled rotation, false stops it.', {
         required: true,
-        repeatable: false,
-        example: true,
-        description: 'true starts scheduled rotation, false stops it.',
-      },
-      {
-        name: 'rotation_interval',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: '30d',
-        description: 'Time between rotations as a number of days with a d suffix, 5d at least. Only allowed while enabling rotation.',
-      },
+      }),
+      inBody(
+        'rotation_interval',
+        { kind: 'string' },
+        '30d',
+        'Time between rotations as a number of days with a d suffix, 5d at least. Only allowed while enabling rotation.',
+      ),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        domain: {
-          id: '6668173c9f2b4e4a1d8e5c21',
-          account_id: '5f1c0a2b3d4e5f6a7b8c9d0e',
-          sid: '4821',
-          name: 'mg.example.com',
-          state: 'enabled',
-          active_selector: 'pdk1',
-          rotation_enabled: 'true',
-          rotation_interval: '720h',
-          records: [
-            {
-              name: 'pdk1._domainkey.mg.example.com',
-              type: 'CNAME',
-              identifier: 'DKIM',
-              value: 'pdk1._domainkey.4821.service.mailgun.com',
-              comment: 'DKIM key delegated to Mailgun',
-            },
-            {
-              name: 'pdk2._domainkey.mg.example.com',
-              type: 'CNAME',
-              identifier: 'DKIM',
-              value: 'pdk2._domainkey.4821.service.mailgun.com',
-              comment: 'DKIM key delegated to Mailgun',
-            },
-          ],
-        },
+    response: {
+      domain: {
+        id: '6668173c9f2b4e4a1d8e5c21',
+        account_id: '5f1c0a2b3d4e5f6a7b8c9d0e',
+        sid: '4821',
+        name: 'mg.example.com',
+        state: 'enabled',
+        active_selector: 'pdk1',
+        rotation_enabled: 'true',
+        rotation_interval: '720h',
+        records: [
+          {
+            name: 'pdk1._domainkey.mg.example.com',
+            type: 'CNAME',
+            identifier: 'DKIM',
+            value: 'pdk1._domainkey.4821.service.mailgun.com',
+            comment: 'DKIM key delegated to Mailgun',
+          },
+          {
+            name: 'pdk2._domainkey.mg.example.com',
+            type: 'CNAME',
+            identifier: 'DKIM',
+            value: 'pdk2._domainkey.4821.service.mailgun.com',
+            comment: 'DKIM key delegated to Mailgun',
+          },
+        ],
       },
     },
   },
   {
     id: 'dkim-security.rotate',
-    group: 'dkim-security',
     method: 'POST',
     path: '/v1/dkim_management/domains/{name}/rotate',
     summary: 'Rotate the DKIM key now',
     description:
       'Switches the domain to its next managed key immediately, whether or not scheduled rotation is on. The domain must be in the enabled state.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { message: 'ok' } },
+    response: { message: 'ok' },
   },
-];
+]);

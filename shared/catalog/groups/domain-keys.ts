@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, JsonValue, ParamDef } from '../types';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
+import { domainPath } from '../params';
+import type { GroupDef, JsonValue } from '../types';
 
 export const domainKeysGroup: GroupDef = {
   id: 'domain-keys',
@@ -6,35 +8,16 @@ export const domainKeysGroup: GroupDef = {
   description: 'Create, import, activate and retire the DKIM keys that sign your mail, and choose which domain signs for which.',
 };
 
-const authorityPath: ParamDef = {
-  name: 'authority_name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'The signing (authority) domain that owns the keys.',
-};
+const authorityPath = domainPath('authority_name', 'The signing (authority) domain that owns the keys.');
 
-const selectorPath: ParamDef = {
-  name: 'selector',
-  in: 'path',
-  type: { kind: 'string' },
-  required: true,
-  repeatable: false,
-  example: 's1',
-  description: 'Selector of the key, as published in <selector>._domainkey.<domain>.',
-};
+const selectorPath: ParamSpec = inPath(
+  'selector',
+  { kind: 'string' },
+  's1',
+  'Selector of the key, as published in <selector>._domainkey.<domain>.',
+);
 
-const domainNamePath: ParamDef = {
-  name: 'name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'The domain to change.',
-};
+const domainNamePath = domainPath('name', 'The domain to change.');
 
 const sampleKey = (selector: string, active: boolean): JsonValue => ({
   signing_domain: 'mg.example.com',
@@ -49,285 +32,148 @@ const sampleKey = (selector: string, active: boolean): JsonValue => ({
   },
 });
 
-export const domainKeysEndpoints: readonly EndpointDef[] = [
+export const domainKeysEndpoints = defineEndpoints('domain-keys', [
   {
     id: 'domain-keys.list-all',
-    group: 'domain-keys',
     method: 'GET',
     path: '/v1/dkim/keys',
     summary: 'List DKIM keys across all domains',
     description:
       'Lists the keys of every domain in the account, optionally narrowed to one signing domain or selector. Pages through opaque page tokens found in the paging links; the spec describes these fields as a form body, but they travel in the query string like any GET.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'paging-urls',
     params: [
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'string' },
-        required: true,
-        repeatable: false,
-        example: 'eyJvZmZzZXQiOjEwfQ',
-        description: 'Page token copied from a paging link (first, next, previous or last) of an earlier response.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 100 },
-        required: true,
-        repeatable: false,
-        default: 10,
-        example: 10,
-        description: 'Keys per page, 1 to 100 (default 10).',
-      },
-      {
-        name: 'signing_domain',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
-        required: false,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'Only keys of this signing domain.',
-      },
-      {
-        name: 'selector',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 's1',
-        description: 'Only keys with this selector.',
-      },
+      inQuery(
+        'page',
+        { kind: 'string' },
+        'eyJvZmZzZXQiOjEwfQ',
+        'Page token from a paging link (next, previous or last) of an earlier response; leave empty for the first page.',
+      ),
+      inQuery('limit', { kind: 'integer', min: 1, max: 100 }, 10, 'Keys per page, 1 to 100 (default 10).', { default: 10 }),
+      inQuery('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Only keys of this signing domain.'),
+      inQuery('selector', { kind: 'string' }, 's1', 'Only keys with this selector.'),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        items: [sampleKey('s1', true), sampleKey('s2', false)],
-        paging: {
-          first: '/v1/dkim/keys',
-          next: '/v1/dkim/keys?page=eyJvZmZzZXQiOjEwfQ',
-          previous: '/v1/dkim/keys?page=eyJvZmZzZXQiOjB9',
-          last: '/v1/dkim/keys?page=eyJsYXN0Ijp0cnVlfQ',
-        },
+    response: {
+      items: [sampleKey('s1', true), sampleKey('s2', false)],
+      paging: {
+        first: '/v1/dkim/keys',
+        next: '/v1/dkim/keys?page=eyJvZmZzZXQiOjEwfQ',
+        previous: '/v1/dkim/keys?page=eyJvZmZzZXQiOjB9',
+        last: '/v1/dkim/keys?page=eyJsYXN0Ijp0cnVlfQ',
       },
     },
   },
   {
     id: 'domain-keys.create',
-    group: 'domain-keys',
     method: 'POST',
     path: '/v1/dkim/keys',
     summary: 'Create or import a DKIM key',
     description:
       'Generates a new key for a signing domain and selector, or imports your own RSA private key from a PEM file. Private keys can never be downloaded afterwards; publish the returned TXT record, then activate the key.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
-      {
-        name: 'signing_domain',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
+      inBody('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Domain the key signs for.', { required: true }),
+      inBody('selector', { kind: 'string' }, 's2', 'Selector for the new key; must differ from the other selectors of the domain.', {
         required: true,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'Domain the key signs for.',
-      },
-      {
-        name: 'selector',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        repeatable: false,
-        example: 's2',
-        description: 'Selector for the new key; must differ from the other selectors of the domain.',
-      },
-      {
-        name: 'bits',
-        in: 'body',
-        type: { kind: 'enum', values: ['1024', '2048'] },
-        required: false,
-        repeatable: false,
-        example: '2048',
-        description: 'Key length in bits when Mailgun generates the key.',
-      },
-      {
-        name: 'pem',
-        in: 'body',
-        type: { kind: 'file', accept: '.pem,.key' },
-        required: false,
-        repeatable: false,
-        example: 'dkim-private.pem',
-        description: 'An RSA private key (PKCS #1) to import instead of generating one; a plain text field with the PEM also works.',
-      },
+      }),
+      inBody('bits', { kind: 'enum', values: ['1024', '2048'] }, '2048', 'Key length in bits when Mailgun generates the key.'),
+      inBody(
+        'pem',
+        { kind: 'file', accept: '.pem,.key' },
+        'dkim-private.pem',
+        'An RSA private key (PKCS #1) to import instead of generating one; a plain text field with the PEM also works.',
+      ),
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: sampleKey('s2', false) },
+    response: sampleKey('s2', false),
   },
   {
     id: 'domain-keys.delete',
-    group: 'domain-keys',
     method: 'DELETE',
     path: '/v1/dkim/keys',
     summary: 'Delete a DKIM key',
     description: 'Permanently removes one key; there is no undo. A domain must keep at least one active key, so activate another first.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [
-      {
-        name: 'signing_domain',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
+      inQuery('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Signing domain of the key to delete.', {
         required: true,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'Signing domain of the key to delete.',
-      },
-      {
-        name: 'selector',
-        in: 'query',
-        type: { kind: 'string' },
-        required: true,
-        repeatable: false,
-        example: 's1',
-        description: 'Selector of the key to delete.',
-      },
+      }),
+      inQuery('selector', { kind: 'string' }, 's1', 'Selector of the key to delete.', { required: true }),
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { message: 'success' } },
+    response: { message: 'success' },
   },
   {
     id: 'domain-keys.activate',
-    group: 'domain-keys',
     method: 'PUT',
     path: '/v4/domains/{authority_name}/keys/{selector}/activate',
     summary: 'Start signing with a DKIM key',
     description: 'Makes the key available for signing. Its DNS record has to be published and valid first.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [authorityPath, selectorPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'domain key activated', authority: 'mg.example.com', selector: 's1', active: true },
-    },
+    response: { message: 'domain key activated', authority: 'mg.example.com', selector: 's1', active: true },
   },
   {
     id: 'domain-keys.list',
-    group: 'domain-keys',
     method: 'GET',
     path: '/v4/domains/{authority_name}/keys',
     summary: 'List the DKIM keys of a domain',
     description: 'Returns every key of one signing domain, active or not, with the state of its DNS record.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [authorityPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { items: [sampleKey('s1', true), sampleKey('s2', false)] },
-    },
+    response: { items: [sampleKey('s1', true), sampleKey('s2', false)] },
   },
   {
     id: 'domain-keys.deactivate',
-    group: 'domain-keys',
     method: 'PUT',
     path: '/v4/domains/{authority_name}/keys/{selector}/deactivate',
     summary: 'Stop signing with a DKIM key',
     description: 'Keeps the key but no longer signs with it, even while its DNS record stays valid.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [authorityPath, selectorPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'domain key deactivated', authority: 'mg.example.com', selector: 's1', active: false },
-    },
+    response: { message: 'domain key deactivated', authority: 'mg.example.com', selector: 's1', active: false },
   },
   {
     id: 'domain-keys.update-authority',
-    group: 'domain-keys',
     method: 'PUT',
     path: '/v3/domains/{name}/dkim_authority',
     summary: 'Choose which domain signs for this one',
     description:
       'Decides whether a sub-domain signs with its own DKIM key or borrows the key of its root domain in the same account. Returns the DNS records that then apply.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainNamePath,
-      {
-        name: 'self',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
-        example: true,
-        description: 'true: the domain is its own DKIM authority; false: it uses the authority of its root domain.',
-      },
+      inBody(
+        'self',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'true: the domain is its own DKIM authority; false: it uses the authority of its root domain.',
+      ),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        message: 'Domain DKIM authority has been changed',
-        sending_dns_records: [
-          {
-            is_active: true,
-            cached: [],
-            name: 's1._domainkey.mg.example.com',
-            record_type: 'TXT',
-            valid: 'unknown',
-            value: 'k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAv3...',
-          },
-        ],
-        changed: true,
-      },
+    response: {
+      message: 'Domain DKIM authority has been changed',
+      sending_dns_records: [
+        {
+          is_active: true,
+          cached: [],
+          name: 's1._domainkey.mg.example.com',
+          record_type: 'TXT',
+          valid: 'unknown',
+          value: 'k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAv3...',
+        },
+      ],
+      changed: true,
     },
   },
   {
     id: 'domain-keys.update-selector',
-    group: 'domain-keys',
     method: 'PUT',
     path: '/v3/domains/{name}/dkim_selector',
     summary: 'Rename the DKIM selector of a domain',
     description: 'Changes the selector the domain publishes its key under; update DNS to match.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainNamePath,
-      {
-        name: 'dkim_selector',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'mg2024',
-        description: 'The new selector, unique among the keys of the domain. Leave out to change nothing.',
-      },
+      inBody(
+        'dkim_selector',
+        { kind: 'string' },
+        'mg2024',
+        'The new selector, unique among the keys of the domain. Leave out to change nothing.',
+      ),
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { message: 'DKIM selector changed' } },
+    response: { message: 'DKIM selector changed' },
   },
-];
+]);

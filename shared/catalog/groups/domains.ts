@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, JsonValue, ParamDef } from '../types';
+import { defineEndpoints, inBody, inQuery, type ParamSpec } from '../define';
+import { domainPath } from '../params';
+import type { GroupDef, JsonValue } from '../types';
 
 export const domainsGroup: GroupDef = {
   id: 'domains',
@@ -6,118 +8,77 @@ export const domainsGroup: GroupDef = {
   description: 'Add, configure, verify and remove the sending and receiving domains of your account.',
 };
 
-const domainNamePath: ParamDef = {
-  name: 'name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'The domain as registered in Mailgun.',
-};
+const domainNamePath = domainPath('name', 'The domain as registered in Mailgun.');
 
-const archiveTo: ParamDef = {
-  name: 'archive_to',
-  in: 'body',
-  type: { kind: 'url' },
-  required: false,
-  repeatable: false,
-  example: 'https://archive.example.com/mailgun/delivered',
-  description: 'Mailgun POSTs every successfully delivered message, as raw MIME (application/mime), to this URL.',
-};
+const archiveTo: ParamSpec = inBody(
+  'archive_to',
+  { kind: 'url' },
+  'https://archive.example.com/mailgun/delivered',
+  'Mailgun POSTs every successfully delivered message, as raw MIME (application/mime), to this URL.',
+);
 
-const messageTtl: ParamDef = {
-  name: 'message_ttl',
-  in: 'body',
-  type: { kind: 'integer', min: 0 },
-  required: false,
-  repeatable: false,
-  example: 259200,
-  description: 'How long, in seconds, stored copies of incoming and outgoing messages stay retrievable. Your plan sets the ceiling.',
-};
+const messageTtl: ParamSpec = inBody(
+  'message_ttl',
+  { kind: 'integer', min: 0 },
+  259200,
+  'How long, in seconds, stored copies of incoming and outgoing messages stay retrievable. Your plan sets the ceiling.',
+);
 
-const requireTls: ParamDef = {
-  name: 'require_tls',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  required: false,
-  repeatable: false,
-  example: true,
-  description:
-    'When true, mail from this domain is only delivered over TLS and is dropped otherwise. Default false (TLS with plain fallback).',
-};
+const requireTls: ParamSpec = inBody(
+  'require_tls',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'When true, mail from this domain is only delivered over TLS and is dropped otherwise. Default false (TLS with plain fallback).',
+);
 
-const skipVerification: ParamDef = {
-  name: 'skip_verification',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  required: false,
-  repeatable: false,
-  example: false,
-  description: "When true, the receiving server's TLS certificate and host name are not checked. Default false.",
-};
+const skipVerification: ParamSpec = inBody(
+  'skip_verification',
+  { kind: 'boolean', style: 'true-false' },
+  false,
+  "When true, the receiving server's TLS certificate and host name are not checked. Default false.",
+);
 
-const smtpPassword: ParamDef = {
-  name: 'smtp_password',
-  in: 'body',
-  type: { kind: 'string', maxLength: 32 },
-  required: false,
-  repeatable: false,
-  example: 'c0rrect-h0rse-battery',
-  description: 'Password for the postmaster SMTP login of the domain, 5 to 32 characters.',
-};
+const smtpPassword: ParamSpec = inBody(
+  'smtp_password',
+  { kind: 'string', maxLength: 32 },
+  'c0rrect-h0rse-battery',
+  'Password for the postmaster SMTP login of the domain, 5 to 32 characters.',
+);
 
-const spamAction: ParamDef = {
-  name: 'spam_action',
-  in: 'body',
-  type: { kind: 'enum', values: ['disabled', 'tag', 'block'] },
-  required: false,
-  repeatable: false,
-  example: 'tag',
-  description: 'What happens to inbound spam: nothing (disabled, the default), add a spam header (tag) or refuse it (block).',
-};
+const spamAction: ParamSpec = inBody(
+  'spam_action',
+  { kind: 'enum', values: ['disabled', 'tag', 'block'] },
+  'tag',
+  'What happens to inbound spam: nothing (disabled, the default), add a spam header (tag) or refuse it (block).',
+);
 
-const automaticSenderSecurity: ParamDef = {
-  name: 'use_automatic_sender_security',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  required: false,
-  repeatable: false,
-  example: true,
-  description:
-    'Let Mailgun manage and rotate DKIM keys through CNAME records rather than one TXT record. Changing it requires verifying the domain again.',
-};
+const automaticSenderSecurity: ParamSpec = inBody(
+  'use_automatic_sender_security',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'Let Mailgun manage and rotate DKIM keys through CNAME records rather than one TXT record. Changing it requires verifying the domain again.',
+);
 
-const webPrefix: ParamDef = {
-  name: 'web_prefix',
-  in: 'body',
-  type: { kind: 'string' },
-  required: false,
-  repeatable: false,
-  example: 'email',
-  description:
-    'Sub-domain label used in tracking links (<scheme>://<prefix>.<domain>/...), default email. A new value needs a matching CNAME in DNS.',
-};
+const webPrefix: ParamSpec = inBody(
+  'web_prefix',
+  { kind: 'string' },
+  'email',
+  'Sub-domain label used in tracking links (<scheme>://<prefix>.<domain>/...), default email. A new value needs a matching CNAME in DNS.',
+);
 
-const webScheme: ParamDef = {
-  name: 'web_scheme',
-  in: 'body',
-  type: { kind: 'enum', values: ['http', 'https'] },
-  required: false,
-  repeatable: false,
-  example: 'https',
-  description: 'Scheme of tracking links, default http. https only works once a tracking certificate exists (see Tracking settings).',
-};
+const webScheme: ParamSpec = inBody(
+  'web_scheme',
+  { kind: 'enum', values: ['http', 'https'] },
+  'https',
+  'Scheme of tracking links, default http. https only works once a tracking certificate exists (see Tracking settings).',
+);
 
-const wildcard: ParamDef = {
-  name: 'wildcard',
-  in: 'body',
-  type: { kind: 'boolean', style: 'true-false' },
-  required: false,
-  repeatable: false,
-  example: false,
-  description: 'Also accept inbound mail for sub-domains whose MX records point at Mailgun. Default false.',
-};
+const wildcard: ParamSpec = inBody(
+  'wildcard',
+  { kind: 'boolean', style: 'true-false' },
+  false,
+  'Also accept inbound mail for sub-domains whose MX records point at Mailgun. Default false.',
+);
 
 const sampleDomain: { readonly [key: string]: JsonValue } = {
   created_at: 'Tue, 11 Jun 2024 09:12:44 GMT',
@@ -155,225 +116,126 @@ const sendingRecords: JsonValue = [
     valid: 'valid',
     value: 'v=spf1 include:mailgun.org ~all',
   },
-  {
-    is_active: true,
-    cached: [],
-    name: 'email.mg.example.com',
-    record_type: 'CNAME',
-    valid: 'unknown',
-    value: 'mailgun.org',
-  },
+  { is_active: true, cached: [], name: 'email.mg.example.com', record_type: 'CNAME', valid: 'unknown', value: 'mailgun.org' },
 ];
 
-export const domainsEndpoints: readonly EndpointDef[] = [
+export const domainsEndpoints = defineEndpoints('domains', [
   {
     id: 'domains.list',
-    group: 'domains',
     method: 'GET',
     path: '/v4/domains',
     summary: 'List domains',
     description:
       'Returns the domains of the account in the region you call, newest first unless you sort. Filter by state, authority or part of the name; pages with skip and limit (at most 1,000 per page).',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'skip-limit',
     params: [
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        required: false,
-        repeatable: false,
-        default: 100,
-        example: 100,
-        description: 'Page size, 1 to 1,000 (default 100).',
-      },
-      {
-        name: 'skip',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        required: false,
-        repeatable: false,
-        default: 0,
-        example: 0,
-        description: 'How many domains to pass over before the page starts.',
-      },
-      {
-        name: 'state',
-        in: 'query',
-        type: { kind: 'enum', values: ['active', 'unverified', 'disabled'] },
-        required: false,
-        repeatable: false,
-        example: 'active',
-        description: 'Only domains in this state.',
-      },
-      {
-        name: 'sort',
-        in: 'query',
-        type: { kind: 'enum', values: ['name', 'name:asc', 'name:desc'] },
-        required: false,
-        repeatable: false,
-        example: 'name:asc',
-        description: 'Order by name; without it the most recently created domains come first.',
-      },
-      {
-        name: 'authority',
-        in: 'query',
-        type: { kind: 'string', format: 'domain' },
-        required: false,
-        repeatable: false,
-        example: 'example.com',
-        description: 'Only domains whose DKIM authority is this domain. Ignored when state is also given.',
-      },
-      {
-        name: 'search',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'mg.',
-        description: 'Only domains whose name contains this text (no wildcards).',
-      },
-      {
-        name: 'include_subaccounts',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
-        default: false,
-        example: true,
-        description: 'Also list the domains of your subaccounts; each then carries a subaccount_id.',
-      },
+      inQuery('limit', { kind: 'integer', min: 1, max: 1000 }, 100, 'Page size, 1 to 1,000 (default 100).', { default: 100 }),
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'How many domains to pass over before the page starts.', { default: 0 }),
+      inQuery('state', { kind: 'enum', values: ['active', 'unverified', 'disabled'] }, 'active', 'Only domains in this state.'),
+      inQuery(
+        'sort',
+        { kind: 'enum', values: ['name', 'name:asc', 'name:desc'] },
+        'name:asc',
+        'Order by name; without it the most recently created domains come first.',
+      ),
+      inQuery(
+        'authority',
+        { kind: 'string', format: 'domain' },
+        'example.com',
+        'Only domains whose DKIM authority is this domain. Ignored when state is also given.',
+      ),
+      inQuery('search', { kind: 'string' }, 'mg.', 'Only domains whose name contains this text (no wildcards).'),
+      inQuery(
+        'include_subaccounts',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'Also list the domains of your subaccounts; each then carries a subaccount_id.',
+        { default: false },
+      ),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        total_count: 2,
-        items: [
-          {
-            created_at: 'Tue, 11 Jun 2024 09:12:44 GMT',
-            id: '6668173c9f2b4e4a1d8e5c20',
-            name: 'mg.example.com',
-            state: 'active',
-            type: 'custom',
-            web_prefix: 'email',
-          },
-          {
-            created_at: 'Mon, 03 Jun 2024 15:40:02 GMT',
-            id: '665de3a25c1b7f0e9a3d4b11',
-            name: 'news.example.com',
-            state: 'unverified',
-            type: 'custom',
-            web_prefix: 'email',
-          },
-        ],
-      },
+    response: {
+      total_count: 2,
+      items: [
+        {
+          created_at: 'Tue, 11 Jun 2024 09:12:44 GMT',
+          id: '6668173c9f2b4e4a1d8e5c20',
+          name: 'mg.example.com',
+          state: 'active',
+          type: 'custom',
+          web_prefix: 'email',
+        },
+        {
+          created_at: 'Mon, 03 Jun 2024 15:40:02 GMT',
+          id: '665de3a25c1b7f0e9a3d4b11',
+          name: 'news.example.com',
+          state: 'unverified',
+          type: 'custom',
+          web_prefix: 'email',
+        },
+      ],
     },
   },
   {
     id: 'domains.create',
-    group: 'domains',
     method: 'POST',
     path: '/v4/domains',
     summary: 'Add a domain',
     description:
       'Registers a new domain in the region you call and returns the DNS records to publish before it can be verified. DKIM options (host, selector, key size, authority) can only be chosen here.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       archiveTo,
-      {
-        name: 'dkim_host_name',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
-        required: false,
-        repeatable: false,
-        example: 'example.com',
-        description:
-          'Where the DKIM record will live: the new domain, one of its sub-domains or its root. Not combinable with force_dkim_authority or force_root_dkim_host.',
-      },
-      {
-        name: 'dkim_key_size',
-        in: 'body',
-        type: { kind: 'enum', values: ['1024', '2048'] },
-        required: false,
-        repeatable: false,
-        example: '2048',
-        description: 'Length in bits of the DKIM key generated for the domain.',
-      },
-      {
-        name: 'dkim_selector',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'mg2024',
-        description: 'Selector for the DKIM key; a single label without dots. A key is created if none exists for it.',
-      },
-      {
-        name: 'encrypt_incoming_message',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
-        example: false,
-        description: 'Store inbound messages encrypted. Cannot be switched off again through the API. Default false.',
-      },
-      {
-        name: 'force_dkim_authority',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
-        example: false,
-        description:
-          'When true the domain signs with its own DKIM key even if its root domain is in the same account; when false it shares the root domain key. Default false.',
-      },
-      {
-        name: 'force_root_dkim_host',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
-        example: false,
-        description:
-          'Put the DKIM record on the root domain even when that root is absent from Mailgun; the new domain must still pass SPF verification.',
-      },
+      inBody(
+        'dkim_host_name',
+        { kind: 'string', format: 'domain' },
+        'example.com',
+        'Where the DKIM record will live: the new domain, one of its sub-domains or its root. Not combinable with force_dkim_authority or force_root_dkim_host.',
+      ),
+      inBody(
+        'dkim_key_size',
+        { kind: 'enum', values: ['1024', '2048'] },
+        '2048',
+        'Length in bits of the DKIM key generated for the domain.',
+      ),
+      inBody(
+        'dkim_selector',
+        { kind: 'string' },
+        'mg2024',
+        'Selector for the DKIM key; a single label without dots. A key is created if none exists for it.',
+      ),
+      inBody(
+        'encrypt_incoming_message',
+        { kind: 'boolean', style: 'true-false' },
+        false,
+        'Store inbound messages encrypted. Cannot be switched off again through the API. Default false.',
+      ),
+      inBody(
+        'force_dkim_authority',
+        { kind: 'boolean', style: 'true-false' },
+        false,
+        'When true the domain signs with its own DKIM key even if its root domain is in the same account; when false it shares the root domain key. Default false.',
+      ),
+      inBody(
+        'force_root_dkim_host',
+        { kind: 'boolean', style: 'true-false' },
+        false,
+        'Put the DKIM record on the root domain even when that root is absent from Mailgun; the new domain must still pass SPF verification.',
+      ),
       wildcard,
-      {
-        name: 'name',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
-        required: true,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'The domain to add; a dedicated sub-domain such as mg.example.com is usual.',
-      },
-      {
-        name: 'pool_id',
-        in: 'body',
-        type: { kind: 'string', format: 'id' },
-        required: false,
-        repeatable: false,
-        example: '60140bc1fee3e84dec5abeeb',
-        description: 'IP pool to link to the domain from the start.',
-      },
-      {
-        name: 'ips',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: '192.0.2.15,192.0.2.16',
-        description:
-          'Comma-separated dedicated IPs to assign. Without it every dedicated IP of the account is assigned; an IP you do not own gives 400.',
-      },
+      inBody(
+        'name',
+        { kind: 'string', format: 'domain' },
+        'mg.example.com',
+        'The domain to add; a dedicated sub-domain such as mg.example.com is usual.',
+        { required: true },
+      ),
+      inBody('pool_id', { kind: 'string', format: 'id' }, '60140bc1fee3e84dec5abeeb', 'IP pool to link to the domain from the start.'),
+      inBody(
+        'ips',
+        { kind: 'string' },
+        '192.0.2.15,192.0.2.16',
+        'Comma-separated dedicated IPs to assign. Without it every dedicated IP of the account is assigned; an IP you do not own gives 400.',
+      ),
       requireTls,
       skipVerification,
       spamAction,
@@ -383,62 +245,40 @@ export const domainsEndpoints: readonly EndpointDef[] = [
       webScheme,
       messageTtl,
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        message: 'Domain has been created',
-        domain: { ...sampleDomain, state: 'unverified', message_ttl: 259200 },
-        receiving_dns_records: receivingRecords,
-        sending_dns_records: sendingRecords,
-      },
+    response: {
+      message: 'Domain has been created',
+      domain: { ...sampleDomain, state: 'unverified', message_ttl: 259200 },
+      receiving_dns_records: receivingRecords,
+      sending_dns_records: sendingRecords,
     },
   },
   {
     id: 'domains.get',
-    group: 'domains',
     method: 'GET',
     path: '/v4/domains/{name}',
     summary: 'Get a domain',
     description:
       'Returns the settings and state of one domain together with the DNS records it needs and what Mailgun last saw in DNS. Answers 404 if the domain lives in the other region.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { domain: sampleDomain, receiving_dns_records: receivingRecords, sending_dns_records: sendingRecords },
-    },
+    response: { domain: sampleDomain, receiving_dns_records: receivingRecords, sending_dns_records: sendingRecords },
   },
   {
     id: 'domains.update',
-    group: 'domains',
     method: 'PUT',
     path: '/v4/domains/{name}',
     summary: 'Change domain settings',
     description:
       'Updates only the fields you send: TLS policy, spam handling, SMTP password, tracking link prefix and scheme, wildcard, retention and more.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainNamePath,
       archiveTo,
-      {
-        name: 'mailfrom_host',
-        in: 'body',
-        type: { kind: 'string', format: 'domain' },
-        required: false,
-        repeatable: false,
-        example: 'bounce.mg.example.com',
-        description: 'Host used in the envelope sender (MAIL FROM); lower case only.',
-      },
+      inBody(
+        'mailfrom_host',
+        { kind: 'string', format: 'domain' },
+        'bounce.mg.example.com',
+        'Host used in the envelope sender (MAIL FROM); lower case only.',
+      ),
       messageTtl,
       requireTls,
       skipVerification,
@@ -449,60 +289,105 @@ export const domainsEndpoints: readonly EndpointDef[] = [
       webPrefix,
       wildcard,
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        message: 'Domain has been updated',
-        domain: sampleDomain,
-        receiving_dns_records: receivingRecords,
-        sending_dns_records: sendingRecords,
-      },
+    response: {
+      message: 'Domain has been updated',
+      domain: sampleDomain,
+      receiving_dns_records: receivingRecords,
+      sending_dns_records: sendingRecords,
     },
   },
   {
     id: 'domains.verify',
-    group: 'domains',
     method: 'PUT',
     path: '/v4/domains/{name}/verify',
     summary: 'Re-check DNS and verify a domain',
     description:
       'Asks Mailgun to look up the SPF, DKIM, MX and tracking CNAME records again and update the domain state. Run it after changing DNS; propagation can take a while.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        message: 'Domain DNS records were checked',
-        domain: sampleDomain,
-        receiving_dns_records: receivingRecords,
-        sending_dns_records: sendingRecords,
-      },
+    response: {
+      message: 'Domain DNS records were checked',
+      domain: sampleDomain,
+      receiving_dns_records: receivingRecords,
+      sending_dns_records: sendingRecords,
     },
   },
   {
     id: 'domains.delete',
-    group: 'domains',
     method: 'DELETE',
     path: '/v3/domains/{name}',
     summary: 'Remove a domain',
     description:
       'Deletes the domain in the background. Refused for sandbox domains, disabled domains and domains that act as DKIM authority for others.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Domain removal has started' },
+    response: { message: 'Domain removal has started' },
+  },
+  {
+    id: 'domains.get-connection',
+    method: 'GET',
+    path: '/v3/domains/{name}/connection',
+    summary: 'Read the delivery TLS settings of a domain',
+    description: 'Shows whether mail from the domain must go over TLS and whether the receiving certificate is checked.',
+    beyondSpec: true,
+    params: [domainNamePath],
+    response: { connection: { require_tls: false, skip_verification: false } },
+  },
+  {
+    id: 'domains.update-connection',
+    method: 'PUT',
+    path: '/v3/domains/{name}/connection',
+    summary: 'Change the delivery TLS settings of a domain',
+    description:
+      'Sets the two TLS switches on their own, without the other domain settings. domains.update changes the same two fields together with the rest.',
+    beyondSpec: true,
+    encoding: 'urlencoded',
+    params: [domainNamePath, requireTls, skipVerification],
+    response: {
+      message: 'Domain connection settings have been updated, may take 10 minutes to fully propagate',
+      require_tls: true,
+      skip_verification: false,
     },
   },
-];
+  {
+    id: 'domains.update-web-prefix',
+    method: 'PUT',
+    path: '/v3/domains/{name}/web_prefix',
+    summary: 'Change the tracking link prefix (legacy)',
+    description:
+      'Sets the sub-domain label of tracking links on its own. Kept for older integrations; domains.update sets web_prefix along with the other settings.',
+    beyondSpec: true,
+    deprecated: true,
+    replacedBy: 'domains.update',
+    params: [domainNamePath, { ...webPrefix, in: 'query', required: true }],
+    response: { message: 'Domain web prefix updated' },
+  },
+  {
+    id: 'domains.list-ips',
+    method: 'GET',
+    path: '/v3/domains/{name}/ips',
+    summary: 'List the IPs a domain sends from (legacy)',
+    description:
+      'Returns the dedicated IPs assigned to the domain. Mailgun is moving IP assignment to IP pools; the domain itself shows its pool, and ips.list-domains answers the reverse question.',
+    beyondSpec: true,
+    deprecated: true,
+    replacedBy: 'domains.get',
+    params: [domainNamePath],
+    response: { items: ['192.0.2.10'], total_count: 1 },
+  },
+  {
+    id: 'domains.assign-ip',
+    method: 'POST',
+    path: '/v3/domains/{name}/ips',
+    summary: 'Assign a dedicated IP to a domain (legacy)',
+    description:
+      'Adds one of your dedicated IPs to the IPs the domain sends from. Prefer IP pools, which move several domains and IPs together; ips.assign-to-all-domains gives an IP to every domain.',
+    beyondSpec: true,
+    deprecated: true,
+    replacedBy: 'ip-pools.update',
+    encoding: 'multipart',
+    params: [
+      domainNamePath,
+      inBody('ip', { kind: 'string', format: 'ip' }, '192.0.2.10', 'A dedicated IP of the account.', { required: true }),
+    ],
+    response: { message: 'success' },
+  },
+]);

@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, ParamDef } from '../types';
+import { defineEndpoints, inPath, inQuery, type ParamSpec } from '../define';
+import { domainPath } from '../params';
+import type { EndpointDef, GroupDef } from '../types';
 
 export const eventsGroup: GroupDef = {
   id: 'events',
@@ -9,7 +11,7 @@ export const eventsGroup: GroupDef = {
 };
 
 /** Filter fields all take Mailgun's filter expressions, e.g. `delivered OR failed`, `NOT spam`, `>10000`. */
-function filter(name: string, example: string, description: string): ParamDef {
+function filter(name: string, example: string, description: string): ParamSpec {
   return { name, in: 'query', type: { kind: 'string' }, required: false, repeatable: false, example, description };
 }
 
@@ -52,10 +54,9 @@ const eventsPageExample: EndpointDef['exampleResponse'] = {
   },
 };
 
-export const eventsEndpoints: readonly EndpointDef[] = [
+export const eventsEndpoints = defineEndpoints('events', [
   {
     id: 'events.list',
-    group: 'events',
     method: 'GET',
     path: '/v3/{domain_name}/events',
     summary: 'Search the event log of a domain',
@@ -63,49 +64,28 @@ export const eventsEndpoints: readonly EndpointDef[] = [
       'Returns accepted, delivered, failed, opened, clicked and other events, newest first unless ascending. Follow paging.next until a page has no items; how far back you can look depends on the plan. Filters accept AND, OR and NOT expressions.',
     deprecated: true,
     replacedBy: 'logs.query',
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'events-token',
     pageWith: 'events.page',
     params: [
-      {
-        name: 'begin',
-        in: 'query',
-        type: { kind: 'date', format: 'either' },
-        required: false,
-        repeatable: false,
-        example: 'Mon, 10 Jun 2024 00:00:00 +0000',
-        description: 'Start of the time range, as an RFC 2822 date or epoch seconds.',
-      },
-      {
-        name: 'end',
-        in: 'query',
-        type: { kind: 'date', format: 'either' },
-        required: false,
-        repeatable: false,
-        example: 1718150400,
-        description:
-          'End of the time range, as an RFC 2822 date or epoch seconds. If begin is later than end, results run backwards in time.',
-      },
-      {
-        name: 'ascending',
-        in: 'query',
-        type: { kind: 'boolean', style: 'yes-no' },
-        required: false,
-        repeatable: false,
-        example: 'yes',
-        description: 'Sort oldest first (yes) or newest first (no). Needed when end is not given.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 300 },
-        required: false,
-        repeatable: false,
-        example: 100,
-        description: 'Events per page, at most 300.',
-      },
+      inQuery(
+        'begin',
+        { kind: 'date', format: 'either' },
+        'Mon, 10 Jun 2024 00:00:00 +0000',
+        'Start of the time range, as an RFC 2822 date or epoch seconds.',
+      ),
+      inQuery(
+        'end',
+        { kind: 'date', format: 'either' },
+        1718150400,
+        'End of the time range, as an RFC 2822 date or epoch seconds. If begin is later than end, results run backwards in time.',
+      ),
+      inQuery(
+        'ascending',
+        { kind: 'boolean', style: 'yes-no' },
+        'yes',
+        'Sort oldest first (yes) or newest first (no). Needed when end is not given.',
+      ),
+      inQuery('limit', { kind: 'integer', min: 1, max: 300 }, 100, 'Events per page, at most 300.'),
       filter(
         'event',
         'delivered OR failed',
@@ -125,30 +105,18 @@ export const eventsEndpoints: readonly EndpointDef[] = [
       filter('recipient', 'alice@example.com', 'The single recipient an event is about (most events concern one recipient).'),
       filter('recipients', 'alice@example.com', 'For stored events only: any of the intended recipients.'),
       filter('tags', 'shipping AND NOT test', 'Tags set with o:tag.'),
-      {
-        name: 'severity',
-        in: 'query',
-        type: { kind: 'enum', values: ['temporary', 'permanent'] },
-        required: false,
-        repeatable: false,
-        example: 'permanent',
-        description: 'For failed events: temporary failures are retried, permanent ones are not.',
-      },
-      {
-        name: 'domain_name',
-        in: 'path',
-        type: { kind: 'string', format: 'domain' },
-        required: true,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'Domain whose events to search.',
-      },
+      inQuery(
+        'severity',
+        { kind: 'enum', values: ['temporary', 'permanent'] },
+        'permanent',
+        'For failed events: temporary failures are retried, permanent ones are not.',
+      ),
+      domainPath('domain_name', 'Domain whose events to search.'),
     ],
     exampleResponse: eventsPageExample,
   },
   {
     id: 'events.page',
-    group: 'events',
     method: 'GET',
     path: '/v3/{domain_name}/events/{page_token}',
     summary: 'Fetch another page of an event search',
@@ -156,31 +124,17 @@ export const eventsEndpoints: readonly EndpointDef[] = [
       'Follows a paging link of an event search. The token, the last part of paging.next or paging.previous, already carries the original filters and position, so nothing else is sent. Mailgun documents these links in every event search answer.',
     deprecated: true,
     replacedBy: 'logs.query',
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'events-token',
     params: [
-      {
-        name: 'domain_name',
-        in: 'path',
-        type: { kind: 'string', format: 'domain' },
-        required: true,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'Domain whose events are being paged through.',
-      },
-      {
-        name: 'page_token',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        required: true,
-        repeatable: false,
-        example: 'WzMsIFsiZjc2NzYzNDEtNWY',
-        description: 'The last path segment of a paging link from the previous page.',
-      },
+      domainPath('domain_name', 'Domain whose events are being paged through.'),
+      inPath(
+        'page_token',
+        { kind: 'string', format: 'id' },
+        'eyJxIjp7ImZpbHRlcnMiOnt9LCJsbyI6bnVsbCwiaGkiOm51bGwsImFzY2VuZGluZyI6ZmFsc2UsImxpbWl0IjoxMDB9LCJkaXIiOiJuZXh0IiwicGl2b3QiOm51bGx9',
+        'The last path segment of a paging link from the previous page.',
+      ),
     ],
     exampleResponse: eventsPageExample,
     beyondSpec: true,
   },
-];
+]);

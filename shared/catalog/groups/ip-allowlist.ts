@@ -1,4 +1,5 @@
-import type { EndpointDef, GroupDef } from '../types';
+import { defineEndpoints, inBody, inQuery } from '../define';
+import type { GroupDef } from '../types';
 
 export const ipAllowlistGroup: GroupDef = {
   id: 'ip-allowlist',
@@ -6,130 +7,53 @@ export const ipAllowlistGroup: GroupDef = {
   description: 'Restrict API key use to requests coming from the IP addresses you list.',
 };
 
-export const ipAllowlistEndpoints: readonly EndpointDef[] = [
+export const ipAllowlistEndpoints = defineEndpoints('ip-allowlist', [
   {
     id: 'ip-allowlist.list',
-    group: 'ip-allowlist',
     method: 'GET',
     path: '/v2/ip_whitelist',
     summary: 'List allowlisted IP addresses',
     description: 'Returns the addresses allowed to call the API with the account’s keys. An empty list means no restriction.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        addresses: [
-          { ip_address: '192.0.2.50', description: 'Office gateway' },
-          { ip_address: '192.0.2.51', description: 'Build server' },
-        ],
-      },
+    response: {
+      addresses: [
+        { ip_address: '192.0.2.50', description: 'Office gateway' },
+        { ip_address: '192.0.2.51', description: 'Build server' },
+      ],
     },
   },
   {
     id: 'ip-allowlist.update',
-    group: 'ip-allowlist',
     method: 'PUT',
     path: '/v2/ip_whitelist',
     summary: 'Change the description of an allowlisted IP',
     description: 'Edits the label of an existing entry; the address itself cannot be changed this way.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        repeatable: false,
-        example: '192.0.2.50',
-        description: 'Allowlisted address to relabel.',
-      },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        required: false,
-        repeatable: false,
-        example: 'Office gateway (London)',
-        description: 'New label; blank when omitted.',
-      },
+      inBody('address', { kind: 'string' }, '192.0.2.50', 'Allowlisted address to relabel.', { required: true }),
+      inBody('description', { kind: 'string', format: 'text' }, 'Office gateway (London)', 'New label; blank when omitted.'),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway (London)' }] },
-    },
+    response: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway (London)' }] },
   },
   {
     id: 'ip-allowlist.add',
-    group: 'ip-allowlist',
     method: 'POST',
     path: '/v2/ip_whitelist',
     summary: 'Allow API calls from an IP address',
     description: 'Adds an entry. Once the list has entries, API calls from any other address are refused, so add your own address first.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        repeatable: false,
-        example: '192.0.2.50',
-        description: 'IP address to allow.',
-      },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        required: false,
-        repeatable: false,
-        example: 'Office gateway',
-        description: 'Label for the entry; blank when omitted.',
-      },
+      inBody('address', { kind: 'string' }, '192.0.2.50', 'IP address to allow.', { required: true }),
+      inBody('description', { kind: 'string', format: 'text' }, 'Office gateway', 'Label for the entry; blank when omitted.'),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway' }] },
-    },
+    response: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway' }] },
   },
   {
     id: 'ip-allowlist.delete',
-    group: 'ip-allowlist',
     method: 'DELETE',
     path: '/v2/ip_whitelist',
     summary: 'Remove an IP address from the allowlist',
     description: 'Deletes one entry and returns what is left on the list.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'string' },
-        required: true,
-        repeatable: false,
-        example: '192.0.2.51',
-        description: 'Address to remove.',
-      },
-    ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { addresses: [] } },
+    params: [inQuery('address', { kind: 'string' }, '192.0.2.51', 'Address to remove.', { required: true })],
+    response: { addresses: [] },
   },
-];
+]);

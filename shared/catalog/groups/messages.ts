@@ -1,5 +1,8 @@
+import { MAX_MESSAGE_BYTES } from '../../limits';
+import { defineEndpoints, inBody, inPath, type ParamSpec } from '../define';
 import { paramFamilies } from '../families';
-import type { EndpointDef, GroupDef, ParamDef, ParamFamilyId } from '../types';
+import { domainPath } from '../params';
+import type { GroupDef, ParamFamilyId } from '../types';
 
 export const messagesGroup: GroupDef = {
   id: 'messages',
@@ -8,61 +11,41 @@ export const messagesGroup: GroupDef = {
 };
 
 /** The documented members of a family, as optional body fields of a sending call. */
-function familyFields(id: ParamFamilyId): ParamDef[] {
+function familyFields(id: ParamFamilyId): ParamSpec[] {
   return paramFamilies[id].known.map((member) => ({ ...member, in: 'body', required: false }));
 }
 
-const domainName: ParamDef = {
-  name: 'domain_name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'Sending domain registered in your Mailgun account (in the region whose base URL you call).',
-};
+const domainName = domainPath('domain_name', 'Sending domain registered in your Mailgun account (in the region whose base URL you call).');
 
-const storageKey: ParamDef = {
-  name: 'storage_key',
-  in: 'path',
-  type: { kind: 'string', format: 'id' },
-  required: true,
-  repeatable: false,
-  example: 'BAABAQWxNjE1ZjU3MTlkNDFjZjE4ZmYzYjY3MjQyZDZmNjNiLjE3Mjc3Nzk5MjM',
-  description: 'The storage.key of an accepted or delivered event. Stored copies expire with the domain message retention.',
-};
+const storageKey: ParamSpec = inPath(
+  'storage_key',
+  { kind: 'string', format: 'id' },
+  'BAABAQWxNjE1ZjU3MTlkNDFjZjE4ZmYzYjY3MjQyZDZmNjNiLjE3Mjc3Nzk5MjM',
+  'The storage.key of an accepted or delivered event. Stored copies expire with the domain message retention.',
+);
 
-const template: ParamDef = {
-  name: 'template',
-  in: 'body',
-  type: { kind: 'string' },
-  required: false,
-  repeatable: false,
-  example: 'order-confirmation',
-  description: 'Name of a stored template to render as the body; its stored From, Subject and Reply-To headers apply unless you set them.',
-};
+const template: ParamSpec = inBody(
+  'template',
+  { kind: 'string' },
+  'welcome',
+  'Name of a stored template to render as the body; its stored From, Subject and Reply-To headers apply unless you set them.',
+  { fillExample: false },
+);
 
 /** The spec lists one sample of each open family; kept so the field can be sent as shown. */
-const sampleHeader: ParamDef = {
-  name: 'h:X-My-Header',
-  in: 'body',
-  type: { kind: 'string', format: 'mime-header' },
-  required: false,
-  repeatable: false,
-  example: 'order-1042',
-  description: 'Sample of the h: family: adds the header X-My-Header. Use the family editor for other header names.',
-};
+const sampleHeader: ParamSpec = inBody(
+  'h:X-My-Header',
+  { kind: 'string', format: 'mime-header' },
+  'order-1042',
+  'Sample of the h: family: adds the header X-My-Header. Use the family editor for other header names.',
+);
 
-const sampleVariable: ParamDef = {
-  name: 'v:my-var',
-  in: 'body',
-  type: { kind: 'string' },
-  required: false,
-  repeatable: false,
-  example: '{"customer_id": 42}',
-  description:
-    'Sample of the v: family: attaches the variable my-var, returned in events and webhooks. Use the family editor for other names.',
-};
+const sampleVariable: ParamSpec = inBody(
+  'v:my-var',
+  { kind: 'string' },
+  '{"customer_id": 42}',
+  'Sample of the v: family: attaches the variable my-var, returned in events and webhooks. Use the family editor for other names.',
+);
 
 const queued = {
   status: 200,
@@ -70,114 +53,65 @@ const queued = {
   body: { id: '<20240611101530.8c2e41d9a7f3b5e6@mg.example.com>', message: 'Queued. Thank you.' },
 } as const;
 
-export const messagesEndpoints: readonly EndpointDef[] = [
+export const messagesEndpoints = defineEndpoints('messages', [
   {
     id: 'messages.send',
-    group: 'messages',
     method: 'POST',
     path: '/v3/{domain_name}/messages',
     summary: 'Send a message assembled from fields',
     description:
       'Mailgun builds the MIME message from the fields you give and queues it. Supply a body via text, html, amp-html or template; attachments need multipart encoding, and a domain sending key is enough for this call.',
-    deprecated: false,
-    mutates: true,
     sendingKeyAllowed: true,
     encoding: 'multipart',
-    pagination: 'none',
     families: ['o:', 'h:', 'v:', 't:', 'recipient-variables'],
     params: [
       domainName,
-      {
-        name: 'from',
-        in: 'body',
-        type: { kind: 'email' },
+      inBody(
+        'from',
+        { kind: 'email' },
+        'Example Shop <orders@mg.example.com>',
+        'Sender address, optionally with a display name. Overrides a From stored on the template.',
+        { required: true },
+      ),
+      inBody(
+        'to',
+        { kind: 'email' },
+        ['Alice Smith <alice@example.com>', 'bob@example.com'],
+        'Recipients, one per field or comma-separated; duplicates are ignored. With recipient-variables each gets a separate copy. At most 1,000 per call.',
+        { required: true, repeatable: true },
+      ),
+      inBody('cc', { kind: 'email' }, 'carol@example.com', 'Carbon-copy recipients, in the same forms as to.', { repeatable: true }),
+      inBody('bcc', { kind: 'email' }, 'audit@example.com', 'Hidden recipients, in the same forms as to.', { repeatable: true }),
+      inBody('subject', { kind: 'string' }, 'Your order A-1042 has shipped', 'Subject line. Overrides a Subject stored on the template.', {
         required: true,
-        repeatable: false,
-        example: 'Example Shop <orders@mg.example.com>',
-        description: 'Sender address, optionally with a display name. Overrides a From stored on the template.',
-      },
-      {
-        name: 'to',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: true,
-        example: ['Alice Smith <alice@example.com>', 'bob@example.com'],
-        description:
-          'Recipients, one per field or comma-separated; duplicates are ignored. With recipient-variables each gets a separate copy. At most 1,000 per call.',
-      },
-      {
-        name: 'cc',
-        in: 'body',
-        type: { kind: 'email' },
-        required: false,
-        repeatable: true,
-        example: 'carol@example.com',
-        description: 'Carbon-copy recipients, in the same forms as to.',
-      },
-      {
-        name: 'bcc',
-        in: 'body',
-        type: { kind: 'email' },
-        required: false,
-        repeatable: true,
-        example: 'audit@example.com',
-        description: 'Hidden recipients, in the same forms as to.',
-      },
-      {
-        name: 'subject',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        repeatable: false,
-        example: 'Your order A-1042 has shipped',
-        description: 'Subject line. Overrides a Subject stored on the template.',
-      },
-      {
-        name: 'text',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        required: false,
-        repeatable: false,
-        example: 'Hi Alice, your parcel is on its way.',
-        description: 'Plain-text body.',
-      },
-      {
-        name: 'html',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        required: false,
-        repeatable: false,
-        example: '<p>Hi Alice, your parcel is <b>on its way</b>.</p>',
-        description: 'HTML body. Cannot be combined with template.',
-      },
-      {
-        name: 'amp-html',
-        in: 'body',
-        type: { kind: 'string', format: 'text' },
-        required: false,
-        repeatable: false,
-        example: '<!doctype html><html amp4email><head><meta charset="utf-8"></head><body>Hello</body></html>',
-        description: "AMP for Email version of the body; must follow Google's AMP email rules and is only shown by supporting clients.",
-      },
-      {
-        name: 'attachment',
-        in: 'body',
-        type: { kind: 'file' },
-        required: false,
-        repeatable: true,
-        example: 'invoice-A-1042.pdf',
-        description: 'A file to attach; repeat for several. The whole message may not exceed 25 MB.',
-      },
-      {
-        name: 'inline',
-        in: 'body',
-        type: { kind: 'file', accept: 'image/*' },
-        required: false,
-        repeatable: true,
-        example: 'logo.png',
-        description: 'A file attached with inline disposition, typically an image referenced from the HTML as cid:<file name>.',
-      },
+      }),
+      inBody('text', { kind: 'string', format: 'text' }, 'Hi Alice, your parcel is on its way.', 'Plain-text body.'),
+      inBody(
+        'html',
+        { kind: 'string', format: 'text' },
+        '<p>Hi Alice, your parcel is <b>on its way</b>.</p>',
+        'HTML body. Cannot be combined with template.',
+      ),
+      inBody(
+        'amp-html',
+        { kind: 'string', format: 'text' },
+        '<!doctype html><html amp4email><head><meta charset="utf-8"></head><body>Hello</body></html>',
+        "AMP for Email version of the body; must follow Google's AMP email rules and is only shown by supporting clients.",
+      ),
+      inBody(
+        'attachment',
+        { kind: 'file' },
+        'invoice-A-1042.pdf',
+        'A file to attach; repeat for several. The whole message may not exceed 25 MB.',
+        { repeatable: true },
+      ),
+      inBody(
+        'inline',
+        { kind: 'file', accept: 'image/*' },
+        'logo.png',
+        'A file attached with inline disposition, typically an image referenced from the HTML as cid:<file name>.',
+        { repeatable: true },
+      ),
       template,
       ...familyFields('t:'),
       ...familyFields('o:'),
@@ -189,38 +123,30 @@ export const messagesEndpoints: readonly EndpointDef[] = [
   },
   {
     id: 'messages.send-mime',
-    group: 'messages',
     method: 'POST',
     path: '/v3/{domain_name}/messages.mime',
     summary: 'Send a ready-made MIME message',
     description:
       'Use when your code already produces a complete MIME document: upload it as the message file and list the envelope recipients in to. Headers inside the file are sent as they are; a domain sending key is enough for this call.',
-    deprecated: false,
-    mutates: true,
     sendingKeyAllowed: true,
     encoding: 'multipart',
-    pagination: 'none',
     families: ['o:', 'h:', 'v:', 't:', 'recipient-variables'],
     params: [
       domainName,
-      {
-        name: 'to',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: true,
-        example: 'Alice Smith <alice@example.com>',
-        description: 'Envelope recipients, independent of the To header inside the MIME file. At most 1,000 per call.',
-      },
-      {
-        name: 'message',
-        in: 'body',
-        type: { kind: 'file', accept: 'message/rfc822,.eml', maxBytes: 25 * 1024 * 1024 },
-        required: true,
-        repeatable: false,
-        example: 'shipping-notice.eml',
-        description: 'The complete MIME message, uploaded as a file (up to 25 MB).',
-      },
+      inBody(
+        'to',
+        { kind: 'email' },
+        'Alice Smith <alice@example.com>',
+        'Envelope recipients, independent of the To header inside the MIME file. At most 1,000 per call.',
+        { required: true, repeatable: true },
+      ),
+      inBody(
+        'message',
+        { kind: 'file', accept: 'message/rfc822,.eml', maxBytes: MAX_MESSAGE_BYTES },
+        'shipping-notice.eml',
+        'The complete MIME message, uploaded as a file (up to 25 MB).',
+        { required: true },
+      ),
       template,
       ...familyFields('t:'),
       ...familyFields('o:'),
@@ -232,123 +158,77 @@ export const messagesEndpoints: readonly EndpointDef[] = [
   },
   {
     id: 'messages.get-stored',
-    group: 'messages',
     method: 'GET',
     path: '/v3/domains/{domain_name}/messages/{storage_key}',
     summary: 'Fetch a stored message',
     description:
       'Returns the parsed copy Mailgun kept of a sent or received message: headers, plain and HTML bodies and attachment details. Take the key from an event; the copy is only kept for the domain retention period, after which you get 404.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainName, storageKey],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        'Content-Type': 'text/html; charset=utf-8',
-        From: 'orders@mg.example.com',
-        'Message-Id': '<20240611101530.8c2e41d9a7f3b5e6@mg.example.com>',
-        'Mime-Version': '1.0',
-        Subject: 'Your order A-1042 has shipped',
-        To: 'Alice Smith <alice@example.com>',
-        'X-Mailgun-Tag': 'shipping',
-        sender: 'orders@mg.example.com',
-        recipients: 'alice@example.com',
-        'body-html': '<p>Hi Alice, your parcel is on its way.</p>',
-        'body-plain': 'Hi Alice, your parcel is on its way.',
-        'stripped-html': '<p>Hi Alice, your parcel is on its way.</p>',
-        'stripped-text': 'Hi Alice, your parcel is on its way.',
-        'stripped-signature': '',
-        'message-headers': [
-          ['Mime-Version', '1.0'],
-          ['Subject', 'Your order A-1042 has shipped'],
-          ['From', 'orders@mg.example.com'],
-          ['To', 'Alice Smith <alice@example.com>'],
-        ],
-      },
+    response: {
+      'Content-Type': 'text/html; charset=utf-8',
+      From: 'orders@mg.example.com',
+      'Message-Id': '<20240611101530.8c2e41d9a7f3b5e6@mg.example.com>',
+      'Mime-Version': '1.0',
+      Subject: 'Your order A-1042 has shipped',
+      To: 'Alice Smith <alice@example.com>',
+      'X-Mailgun-Tag': 'shipping',
+      sender: 'orders@mg.example.com',
+      recipients: 'alice@example.com',
+      'body-html': '<p>Hi Alice, your parcel is on its way.</p>',
+      'body-plain': 'Hi Alice, your parcel is on its way.',
+      'stripped-html': '<p>Hi Alice, your parcel is on its way.</p>',
+      'stripped-text': 'Hi Alice, your parcel is on its way.',
+      'stripped-signature': '',
+      'message-headers': [
+        ['Mime-Version', '1.0'],
+        ['Subject', 'Your order A-1042 has shipped'],
+        ['From', 'orders@mg.example.com'],
+        ['To', 'Alice Smith <alice@example.com>'],
+      ],
     },
   },
   {
     id: 'messages.resend',
-    group: 'messages',
     method: 'POST',
     path: '/v3/domains/{domain_name}/messages/{storage_key}',
     summary: 'Send a stored message again',
     description:
       'Queues a fresh delivery of a stored message to the recipients you name, without uploading it again. Only works while the stored copy still exists.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainName,
       storageKey,
-      {
-        name: 'to',
-        in: 'body',
-        type: { kind: 'email' },
+      inBody('to', { kind: 'email' }, 'alice@example.com', 'Who should receive the copy; several addresses may be comma-separated.', {
         required: true,
         repeatable: true,
-        example: 'alice@example.com',
-        description: 'Who should receive the copy; several addresses may be comma-separated.',
-      },
+      }),
     ],
     exampleResponse: queued,
   },
   {
     id: 'messages.queue-status',
-    group: 'messages',
     method: 'GET',
     path: '/v3/domains/{name}/sending_queues',
     summary: 'Check the sending queues of a domain',
     description:
       'Tells whether the regular and the scheduled queue of the domain are currently blocked, until when and why (for example too many queued messages).',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [
-      {
-        name: 'name',
-        in: 'path',
-        type: { kind: 'string', format: 'domain' },
-        required: true,
-        repeatable: false,
-        example: 'mg.example.com',
-        description: 'Domain whose queues to inspect.',
-      },
-    ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        regular: { is_disabled: false, disabled: { until: '', reason: '' } },
-        scheduled: {
-          is_disabled: true,
-          disabled: { until: 'Tue, 11 Jun 2024 12:00:00 UTC', reason: 'Too many messages queued for this domain' },
-        },
+    params: [domainPath('name', 'Domain whose queues to inspect.')],
+    response: {
+      regular: { is_disabled: false, disabled: { until: '', reason: '' } },
+      scheduled: {
+        is_disabled: true,
+        disabled: { until: 'Tue, 11 Jun 2024 12:00:00 UTC', reason: 'Too many messages queued for this domain' },
       },
     },
   },
   {
     id: 'messages.delete-scheduled',
-    group: 'messages',
     method: 'DELETE',
     path: '/v3/{domain_name}/envelopes',
     summary: 'Drop all scheduled and pending messages',
     description:
       "Removes every message of the domain that is scheduled or not yet delivered. Must be sent to the storage host named in the messages' storage URLs (such as storage-us-east4.api.mailgun.net), not the usual API host.",
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainName],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { message: 'done' } },
+    response: { message: 'done' },
   },
-];
+]);

@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, ParamDef } from '../types';
+import { defineEndpoints, inBody, type ParamSpec } from '../define';
+import { analyticsFilter, domainPath } from '../params';
+import type { GroupDef } from '../types';
 
 export const metricsGroup: GroupDef = {
   id: 'metrics',
@@ -7,200 +9,123 @@ export const metricsGroup: GroupDef = {
 };
 
 /** Fields shared by the sending and usage metric queries; only `dimensions` and `metrics` differ. */
-function metricsQueryBody(dimensions: ParamDef, metrics: ParamDef): readonly ParamDef[] {
+function metricsQueryBody(dimensions: ParamSpec, metrics: ParamSpec): readonly ParamSpec[] {
   return [
-    {
-      name: 'start',
-      in: 'body',
-      type: { kind: 'date', format: 'rfc2822' },
-      required: false,
-      repeatable: false,
-      example: 'Mon, 01 Sep 2025 00:00:00 +0000',
-      description: 'Start of the window; seven days ago when omitted.',
-    },
-    {
-      name: 'end',
-      in: 'body',
-      type: { kind: 'date', format: 'rfc2822' },
-      required: false,
-      repeatable: false,
-      example: 'Mon, 08 Sep 2025 00:00:00 +0000',
-      description: 'End of the window; now when omitted.',
-    },
-    {
-      name: 'resolution',
-      in: 'body',
-      type: { kind: 'enum', values: ['day', 'hour', 'month'] },
-      required: false,
-      repeatable: false,
-      default: 'day',
-      example: 'day',
-      description: 'Size of each time bucket.',
-    },
-    {
-      name: 'duration',
-      in: 'body',
-      type: { kind: 'string' },
-      required: false,
-      repeatable: false,
-      example: '7d',
-      description: 'Window length counted back from `end`, e.g. `1d`, `2h`, `2m`; replaces `start` when given.',
-    },
+    inBody(
+      'start',
+      { kind: 'date', format: 'rfc2822' },
+      'Mon, 01 Sep 2025 00:00:00 +0000',
+      'Start of the window; seven days ago when omitted.',
+    ),
+    inBody('end', { kind: 'date', format: 'rfc2822' }, 'Mon, 08 Sep 2025 00:00:00 +0000', 'End of the window; now when omitted.'),
+    inBody('resolution', { kind: 'enum', values: ['day', 'hour', 'month'] }, 'day', 'Size of each time bucket.', { default: 'day' }),
+    inBody(
+      'duration',
+      { kind: 'string' },
+      '7d',
+      'Window length counted back from `end`, e.g. `1d`, `2h`, `2m`; replaces `start` when given.',
+    ),
     dimensions,
     metrics,
-    {
-      name: 'filter',
-      in: 'body',
-      type: { kind: 'json' },
-      required: false,
-      repeatable: false,
-      example: { AND: [{ attribute: 'domain', comparator: '=', values: [{ label: 'mg.example.com', value: 'mg.example.com' }] }] },
-      description: 'Object with an `AND` array of `{attribute, comparator, values:[{label, value}]}` conditions.',
-    },
-    {
-      name: 'include_subaccounts',
-      in: 'body',
-      type: { kind: 'boolean', style: 'true-false' },
-      required: false,
-      repeatable: false,
-      example: false,
-      description: 'Add subaccount traffic to the totals.',
-    },
-    {
-      name: 'include_aggregates',
-      in: 'body',
-      type: { kind: 'boolean', style: 'true-false' },
-      required: false,
-      repeatable: false,
-      example: true,
-      description: 'Also return totals across the whole window in `aggregates`.',
-    },
+    analyticsFilter,
+    inBody('include_subaccounts', { kind: 'boolean', style: 'true-false' }, false, 'Add subaccount traffic to the totals.'),
+    inBody(
+      'include_aggregates',
+      { kind: 'boolean', style: 'true-false' },
+      true,
+      'Also return totals across the whole window in `aggregates`.',
+    ),
+    inBody(
+      'pagination',
+      { kind: 'json' },
+      { sort: 'time:asc', skip: 0, limit: 10 },
+      'Object with `sort` (`field:asc|desc`), `skip` and `limit`, for answers with more items than one page; the answer echoes it with `total`.',
+    ),
   ];
 }
 
-const tagDomain: ParamDef = {
-  name: 'domain',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'Sending domain.',
-};
+const tagDomain = domainPath('domain', 'Sending domain.');
 
-export const metricsEndpoints: readonly EndpointDef[] = [
+export const metricsEndpoints = defineEndpoints('metrics', [
   {
     id: 'metrics.query',
-    group: 'metrics',
     method: 'POST',
     path: '/v1/analytics/metrics',
     summary: 'Query sending metrics for the account',
     description:
       'Returns counts and rates such as delivered, opened or bounced for a time window, grouped by the dimensions you pick. Read-only despite being a POST; rate-limited to 500 requests per 10 seconds.',
-    deprecated: false,
     mutates: false,
-    sendingKeyAllowed: false,
     encoding: 'json',
     pagination: 'json-body',
     params: metricsQueryBody(
-      {
-        name: 'dimensions',
-        in: 'body',
-        type: { kind: 'json' },
-        required: false,
-        repeatable: false,
-        example: ['time', 'domain'],
-        description:
-          'Array of grouping fields: time, domain, tag, ip, ip_pool, subaccount, country, device, bot, recipient_domain, recipient_provider.',
-      },
-      {
-        name: 'metrics',
-        in: 'body',
-        type: { kind: 'json' },
-        required: false,
-        repeatable: false,
-        example: ['accepted_count', 'delivered_count', 'opened_rate', 'bounce_rate'],
-        description: 'Array of metric names, e.g. `processed_count`, `delivered_count`, `clicked_rate`, `hard_bounces_count`.',
-      },
+      inBody(
+        'dimensions',
+        { kind: 'json' },
+        ['time', 'domain'],
+        'Array of grouping fields: time, domain, tag, ip, ip_pool, subaccount, country, device, bot, recipient_domain, recipient_provider.',
+      ),
+      inBody(
+        'metrics',
+        { kind: 'json' },
+        ['accepted_count', 'delivered_count', 'opened_rate', 'bounce_rate'],
+        'Array of metric names, e.g. `processed_count`, `delivered_count`, `clicked_rate`, `hard_bounces_count`.',
+      ),
     ),
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        start: 'Mon, 01 Sep 2025 00:00:00 +0000',
-        end: 'Mon, 08 Sep 2025 00:00:00 +0000',
-        resolution: 'day',
-        duration: '7d',
-        pagination: { sort: 'timestamp:asc', skip: 0, limit: 10, total: 2 },
-        items: [
-          {
-            dimensions: [{ dimension: 'time', value: 'Mon, 01 Sep 2025 00:00:00 +0000', display_value: 'Mon, 01 Sep 2025 00:00:00 +0000' }],
-            metrics: { accepted_count: 1200, delivered_count: 1180, opened_rate: '0.4210', bounce_rate: '0.0110' },
-          },
-          {
-            dimensions: [{ dimension: 'time', value: 'Tue, 02 Sep 2025 00:00:00 +0000', display_value: 'Tue, 02 Sep 2025 00:00:00 +0000' }],
-            metrics: { accepted_count: 950, delivered_count: 941, opened_rate: '0.3985', bounce_rate: '0.0085' },
-          },
-        ],
-        aggregates: { metrics: { accepted_count: 2150, delivered_count: 2121 } },
-      },
+    response: {
+      start: 'Mon, 01 Sep 2025 00:00:00 +0000',
+      end: 'Mon, 08 Sep 2025 00:00:00 +0000',
+      resolution: 'day',
+      duration: '7d',
+      pagination: { sort: 'timestamp:asc', skip: 0, limit: 10, total: 2 },
+      items: [
+        {
+          dimensions: [{ dimension: 'time', value: 'Mon, 01 Sep 2025 00:00:00 +0000', display_value: 'Mon, 01 Sep 2025 00:00:00 +0000' }],
+          metrics: { accepted_count: 1200, delivered_count: 1180, opened_rate: '0.4210', bounce_rate: '0.0110' },
+        },
+        {
+          dimensions: [{ dimension: 'time', value: 'Tue, 02 Sep 2025 00:00:00 +0000', display_value: 'Tue, 02 Sep 2025 00:00:00 +0000' }],
+          metrics: { accepted_count: 950, delivered_count: 941, opened_rate: '0.3985', bounce_rate: '0.0085' },
+        },
+      ],
+      aggregates: { metrics: { accepted_count: 2150, delivered_count: 2121 } },
     },
   },
   {
     id: 'metrics.query-usage',
-    group: 'metrics',
     method: 'POST',
     path: '/v1/analytics/usage/metrics',
     summary: 'Query billable usage such as validations and previews',
     description:
       'Returns usage counters for add-on products (validations, email previews, seed tests, blocklist monitoring and so on) over a window, optionally per subaccount. Read-only despite being a POST.',
-    deprecated: false,
     mutates: false,
-    sendingKeyAllowed: false,
     encoding: 'json',
     pagination: 'json-body',
     params: metricsQueryBody(
-      {
-        name: 'dimensions',
-        in: 'body',
-        type: { kind: 'json' },
-        required: false,
-        repeatable: false,
-        example: ['time'],
-        description: 'Array of grouping fields: `time` and/or `subaccount`.',
-      },
-      {
-        name: 'metrics',
-        in: 'body',
-        type: { kind: 'json' },
-        required: false,
-        repeatable: false,
-        example: ['email_validation_count', 'email_preview_count', 'seed_test_count'],
-        description: 'Array of usage metric names, e.g. `email_validation_bulk_count`, `email_preview_count`, `processed_count`.',
-      },
+      inBody('dimensions', { kind: 'json' }, ['time'], 'Array of grouping fields: `time` and/or `subaccount`.'),
+      inBody(
+        'metrics',
+        { kind: 'json' },
+        ['email_validation_count', 'email_preview_count', 'seed_test_count'],
+        'Array of usage metric names, e.g. `email_validation_bulk_count`, `email_preview_count`, `processed_count`.',
+      ),
     ),
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        start: 'Mon, 01 Sep 2025 00:00:00 +0000',
-        end: 'Wed, 01 Oct 2025 00:00:00 +0000',
-        resolution: 'month',
-        duration: '1m',
-        pagination: { sort: 'timestamp:asc', skip: 0, limit: 10, total: 1 },
-        items: [
-          {
-            dimensions: [{ dimension: 'time', value: 'Mon, 01 Sep 2025 00:00:00 +0000', display_value: 'Mon, 01 Sep 2025 00:00:00 +0000' }],
-            metrics: { email_validation_count: 420, email_preview_count: 12, seed_test_count: 3 },
-          },
-        ],
-        aggregates: { metrics: { email_validation_count: 420, email_preview_count: 12, seed_test_count: 3 } },
-      },
+    response: {
+      start: 'Mon, 01 Sep 2025 00:00:00 +0000',
+      end: 'Wed, 01 Oct 2025 00:00:00 +0000',
+      resolution: 'month',
+      duration: '1m',
+      pagination: { sort: 'timestamp:asc', skip: 0, limit: 10, total: 1 },
+      items: [
+        {
+          dimensions: [{ dimension: 'time', value: 'Mon, 01 Sep 2025 00:00:00 +0000', display_value: 'Mon, 01 Sep 2025 00:00:00 +0000' }],
+          metrics: { email_validation_count: 420, email_preview_count: 12, seed_test_count: 3 },
+        },
+      ],
+      aggregates: { metrics: { email_validation_count: 420, email_preview_count: 12, seed_test_count: 3 } },
     },
   },
   {
     id: 'metrics.list-tag-devices',
-    group: 'metrics',
     method: 'GET',
     path: '/v3/domains/{domain}/tag/devices',
     summary: 'List device types used in old tag statistics',
@@ -208,16 +133,11 @@ export const metricsEndpoints: readonly EndpointDef[] = [
       'Returns the device categories the legacy tag aggregates understood. Use the `device` dimension of the metrics query instead.',
     deprecated: true,
     replacedBy: 'metrics.query',
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [tagDomain],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { items: ['desktop', 'mobile', 'tablet', 'unknown'] } },
+    response: { items: ['desktop', 'mobile', 'tablet', 'unknown'] },
   },
   {
     id: 'metrics.list-tag-providers',
-    group: 'metrics',
     method: 'GET',
     path: '/v3/domains/{domain}/tag/providers',
     summary: 'List mailbox providers used in old tag statistics',
@@ -225,20 +145,11 @@ export const metricsEndpoints: readonly EndpointDef[] = [
       'Returns the provider domains the legacy tag aggregates understood. Use the `recipient_provider` dimension of the metrics query instead.',
     deprecated: true,
     replacedBy: 'metrics.query',
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [tagDomain],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { items: ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'] },
-    },
+    response: { items: ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'] },
   },
   {
     id: 'metrics.list-tag-countries',
-    group: 'metrics',
     method: 'GET',
     path: '/v3/domains/{domain}/tag/countries',
     summary: 'List country codes used in old tag statistics',
@@ -246,11 +157,7 @@ export const metricsEndpoints: readonly EndpointDef[] = [
       'Returns the country codes the legacy tag aggregates understood. Use the `country` dimension of the metrics query instead.',
     deprecated: true,
     replacedBy: 'metrics.query',
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [tagDomain],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { items: ['gb', 'us', 'de', 'fr'] } },
+    response: { items: ['gb', 'us', 'de', 'fr'] },
   },
-];
+]);

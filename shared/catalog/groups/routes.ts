@@ -1,4 +1,5 @@
-import type { EndpointDef, GroupDef, JsonValue, ParamDef } from '../types';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
+import type { GroupDef, JsonValue } from '../types';
 
 export const routesGroup: GroupDef = {
   id: 'routes',
@@ -6,58 +7,45 @@ export const routesGroup: GroupDef = {
   description: 'Account-wide rules that match incoming mail and forward, store or stop it.',
 };
 
-const routeIdPath: ParamDef = {
-  name: 'id',
-  in: 'path',
-  type: { kind: 'string', format: 'id' },
-  required: true,
-  repeatable: false,
-  example: '6668a1f4c3b2e1d0f9a8b7c6',
-  description: 'Identifier of the route, as returned when it was created or listed.',
-};
+const routeIdPath: ParamSpec = inPath(
+  'id',
+  { kind: 'string', format: 'id' },
+  '5f1a2b3c4d5e6f7a8b9c0d1e',
+  'Identifier of the route, as returned when it was created or listed.',
+);
 
-const priority: ParamDef = {
-  name: 'priority',
-  in: 'body',
-  type: { kind: 'integer', min: 0 },
-  required: false,
-  repeatable: false,
-  example: 10,
-  description: 'Evaluation order: lower numbers run first; routes with equal priority run in creation order. Default 0.',
-};
+const priority: ParamSpec = inBody(
+  'priority',
+  { kind: 'integer', min: 0 },
+  10,
+  'Evaluation order: lower numbers run first; routes with equal priority run in creation order. Default 0.',
+);
 
-const routeDescription: ParamDef = {
-  name: 'description',
-  in: 'body',
-  type: { kind: 'string' },
-  required: false,
-  repeatable: false,
-  example: 'Forward support mail to the helpdesk',
-  description: 'Free-text note to help you recognise the route.',
-};
+const routeDescription: ParamSpec = inBody(
+  'description',
+  { kind: 'string' },
+  'Forward support mail to the helpdesk',
+  'Free-text note to help you recognise the route.',
+);
 
-const expression: ParamDef = {
-  name: 'expression',
-  in: 'body',
-  type: { kind: 'string' },
-  required: true,
-  repeatable: false,
-  example: 'match_recipient("support@mg.example.com")',
-  description: 'Filter deciding which messages the route handles: match_recipient(pattern), match_header(name, pattern) or catch_all().',
-};
+const expression: ParamSpec = inBody(
+  'expression',
+  { kind: 'string' },
+  'match_recipient("support@mg.example.com")',
+  'Filter deciding which messages the route handles: match_recipient(pattern), match_header(name, pattern) or catch_all().',
+  { required: true },
+);
 
-const action: ParamDef = {
-  name: 'action',
-  in: 'body',
-  type: { kind: 'string' },
-  required: false,
-  repeatable: true,
-  example: ['forward("https://helpdesk.example.com/inbound")', 'stop()'],
-  description: 'What to do with a match: forward("address or URL"), store(notify="URL") or stop(). Repeat for several actions.',
-};
+const action: ParamSpec = inBody(
+  'action',
+  { kind: 'string' },
+  ['forward("https://helpdesk.example.com/inbound")', 'stop()'],
+  'What to do with a match: forward("address or URL"), store(notify="URL") or stop(). Repeat for several actions.',
+  { repeatable: true },
+);
 
 const sampleRoute: JsonValue = {
-  id: '6668a1f4c3b2e1d0f9a8b7c6',
+  id: '5f1a2b3c4d5e6f7a8b9c0d1e',
   priority: 10,
   description: 'Forward support mail to the helpdesk',
   expression: 'match_recipient("support@mg.example.com")',
@@ -65,154 +53,78 @@ const sampleRoute: JsonValue = {
   created_at: 'Tue, 11 Jun 2024 10:05:31 GMT',
 };
 
-export const routesEndpoints: readonly EndpointDef[] = [
+export const routesEndpoints = defineEndpoints('routes', [
   {
     id: 'routes.create',
-    group: 'routes',
     method: 'POST',
     path: '/v3/routes',
     summary: 'Add an inbound route',
     description:
       'Adds a rule for inbound mail. Routes belong to the account rather than a domain, so the expression should name the recipients or domain it is meant for.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'urlencoded',
-    pagination: 'none',
     params: [priority, routeDescription, expression, action],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Route created', route: sampleRoute },
-    },
+    response: { message: 'Route created', route: sampleRoute },
   },
   {
     id: 'routes.list',
-    group: 'routes',
     method: 'GET',
     path: '/v3/routes',
     summary: 'List routes',
     description: 'Returns the routes of the account with their total count; pages with skip and limit (at most 1,000).',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'skip-limit',
     params: [
-      {
-        name: 'skip',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        required: false,
-        repeatable: false,
-        default: 0,
-        example: 0,
-        description: 'How many routes to pass over before the page starts.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        required: false,
-        repeatable: false,
-        default: 100,
-        example: 100,
-        description: 'Page size, at most 1,000 (default 100).',
-      },
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'How many routes to pass over before the page starts.', { default: 0 }),
+      inQuery('limit', { kind: 'integer', min: 1, max: 1000 }, 100, 'Page size, at most 1,000 (default 100).', { default: 100 }),
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { total_count: 1, items: [sampleRoute] } },
+    response: { total_count: 1, items: [sampleRoute] },
   },
   {
     id: 'routes.get',
-    group: 'routes',
     method: 'GET',
     path: '/v3/routes/{id}',
     summary: 'Show one route',
     description: 'Returns one route with its expression, actions and priority.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [routeIdPath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { route: sampleRoute } },
+    response: { route: sampleRoute },
   },
   {
     id: 'routes.update',
-    group: 'routes',
     method: 'PUT',
     path: '/v3/routes/{id}',
     summary: 'Change a route',
     description: 'Updates only the fields you send; sending action replaces the whole action list.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'urlencoded',
-    pagination: 'none',
     params: [
       routeIdPath,
-      {
-        name: 'id',
-        in: 'body',
-        type: { kind: 'string', format: 'id' },
-        required: false,
-        repeatable: false,
-        example: '6668a1f4c3b2e1d0f9a8b7c6',
-        description: 'The route identifier again, as a form field; normally left out because the path names the route.',
-      },
+      inBody(
+        'id',
+        { kind: 'string', format: 'id' },
+        '5f1a2b3c4d5e6f7a8b9c0d1e',
+        'The route identifier again, as a form field; normally left out because the path names the route.',
+      ),
       priority,
       routeDescription,
       { ...expression, required: false },
       action,
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Route updated', route: sampleRoute },
-    },
+    response: { message: 'Route updated', route: sampleRoute },
   },
   {
     id: 'routes.delete',
-    group: 'routes',
     method: 'DELETE',
     path: '/v3/routes/{id}',
     summary: 'Remove a route',
     description: 'Removes the route; matching mail is then handled by the remaining routes or not at all.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [routeIdPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Route deleted', id: '6668a1f4c3b2e1d0f9a8b7c6' },
-    },
+    response: { message: 'Route deleted', id: '5f1a2b3c4d5e6f7a8b9c0d1e' },
   },
   {
     id: 'routes.match',
-    group: 'routes',
     method: 'GET',
     path: '/v3/routes/match',
     summary: 'Find the route an address would hit',
     description: 'Tests an address against your routes and returns the first one that matches, or 404 when none does.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: false,
-        example: 'support@mg.example.com',
-        description: 'Recipient address to test.',
-      },
-    ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { route: sampleRoute } },
+    params: [inQuery('address', { kind: 'email' }, 'support@sandbox.mg.example.com', 'Recipient address to test.', { required: true })],
+    response: { route: sampleRoute },
   },
-];
+]);

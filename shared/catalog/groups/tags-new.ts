@@ -1,4 +1,5 @@
-import type { EndpointDef, GroupDef, ParamDef } from '../types';
+import { defineEndpoints, inBody, type ParamSpec } from '../define';
+import type { GroupDef } from '../types';
 
 export const tagsNewGroup: GroupDef = {
   id: 'tags-new',
@@ -6,141 +7,84 @@ export const tagsNewGroup: GroupDef = {
   description: 'Account-wide view of the tags set with o:tag: search them, describe them, delete them and check the tag quota.',
 };
 
-const tagBody: ParamDef = {
-  name: 'tag',
-  in: 'body',
-  type: { kind: 'string' },
-  required: false,
-  repeatable: false,
-  example: 'shipping',
-  description: 'The tag, exactly as set with o:tag.',
-};
+const tagBody: ParamSpec = inBody('tag', { kind: 'string' }, 'shipping', 'The tag, exactly as set with o:tag.');
 
-export const tagsNewEndpoints: readonly EndpointDef[] = [
+export const tagsNewEndpoints = defineEndpoints('tags-new', [
   {
     id: 'tags-new.update',
-    group: 'tags-new',
     method: 'PUT',
     path: '/v1/analytics/tags',
     summary: 'Describe a tag',
     description: 'Sets the description shown for a tag across the account.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'json',
-    pagination: 'none',
-    params: [
-      tagBody,
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'Dispatch notices from the shop',
-        description: 'The new description.',
-      },
-    ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { message: 'Tag updated' } },
+    params: [tagBody, inBody('description', { kind: 'string' }, 'Dispatch notices from the shop', 'The new description.')],
+    response: { message: 'Tag updated' },
   },
   {
     id: 'tags-new.query',
-    group: 'tags-new',
     method: 'POST',
     path: '/v1/analytics/tags',
     summary: 'Search tags',
     description:
       'Lists the tags of the account, or those starting with a given text, optionally with their counters and subaccount tags. A read-only query despite the POST; page with pagination.skip and pagination.limit.',
-    deprecated: false,
     mutates: false,
-    sendingKeyAllowed: false,
     encoding: 'json',
     pagination: 'json-body',
     params: [
-      {
-        name: 'pagination',
-        in: 'body',
-        type: { kind: 'json' },
-        required: false,
-        repeatable: false,
-        example: { sort: 'lastseen:desc', skip: 0, limit: 10, include_total: true },
-        description:
-          'Object with sort (column:asc|desc, e.g. lastseen:desc), skip, limit (default 10, at most 1,000) and include_total (adds the match count).',
-      },
-      {
-        name: 'include_subaccounts',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
-        default: false,
-        example: false,
-        description: 'Also return tags used by your subaccounts. Default false.',
-      },
-      {
-        name: 'include_metrics',
-        in: 'body',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
-        default: false,
-        example: true,
-        description: 'Add delivery and engagement counters to each tag; limit may then be at most 20. Default false.',
-      },
+      inBody(
+        'pagination',
+        { kind: 'json' },
+        { sort: 'lastseen:desc', skip: 0, limit: 10, include_total: true },
+        'Object with sort (column:asc|desc, e.g. lastseen:desc), skip, limit (default 10, at most 1,000) and include_total (adds the match count).',
+      ),
+      inBody(
+        'include_subaccounts',
+        { kind: 'boolean', style: 'true-false' },
+        false,
+        'Also return tags used by your subaccounts. Default false.',
+        { default: false },
+      ),
+      inBody(
+        'include_metrics',
+        { kind: 'boolean', style: 'true-false' },
+        true,
+        'Add delivery and engagement counters to each tag; limit may then be at most 20. Default false.',
+        { default: false },
+      ),
       { ...tagBody, description: 'A tag name or the beginning of one.' },
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        items: [
-          {
-            account_id: '5f1c0a2b3d4e5f6a7b8c9d0e',
-            parent_account_id: '',
-            tag: 'shipping',
-            description: 'Dispatch notices from the shop',
-            first_seen: '2024-01-08T09:14:27Z',
-            last_seen: '2024-06-11T10:15:30Z',
-            metrics: { accepted_count: 1250, delivered_count: 1238, opened_count: 702, clicked_count: 96 },
-            account_name: 'Example Shop',
-          },
-        ],
-        pagination: { sort: 'lastseen:desc', skip: 0, limit: 10, total: 1 },
-      },
+    response: {
+      items: [
+        {
+          account_id: '5f1c0a2b3d4e5f6a7b8c9d0e',
+          parent_account_id: '',
+          tag: 'shipping',
+          description: 'Dispatch notices from the shop',
+          first_seen: '2024-01-08T09:14:27Z',
+          last_seen: '2024-06-11T10:15:30Z',
+          metrics: { accepted_count: 1250, delivered_count: 1238, opened_count: 702, clicked_count: 96 },
+          account_name: 'Example Shop',
+        },
+      ],
+      pagination: { sort: 'lastseen:desc', skip: 0, limit: 10, total: 1 },
     },
   },
   {
     id: 'tags-new.delete',
-    group: 'tags-new',
     method: 'DELETE',
     path: '/v1/analytics/tags',
     summary: 'Remove a tag',
     description: 'Removes a tag from the account; it comes back if a later message uses it. The tag goes in a JSON body.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'json',
-    pagination: 'none',
     params: [{ ...tagBody, description: 'The tag to remove.' }],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { message: 'Tag deleted' } },
+    response: { message: 'Tag deleted' },
   },
   {
     id: 'tags-new.limits',
-    group: 'tags-new',
     method: 'GET',
     path: '/v1/analytics/tags/limits',
     summary: 'Tag quota of the account',
     description: 'Shows how many distinct tags the account may hold, how many it has so far and whether the cap is reached.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { limit: 5000, count: 212, limit_reached: false },
-    },
+    response: { limit: 5000, count: 212, limit_reached: false },
   },
-];
+]);

@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, JsonValue, ParamDef } from '../types';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
+import { domainPath } from '../params';
+import type { GroupDef, JsonValue } from '../types';
 
 export const templatesGroup: GroupDef = {
   id: 'templates',
@@ -6,108 +8,57 @@ export const templatesGroup: GroupDef = {
   description: 'Store Handlebars message templates per domain, with up to 40 versions each, for sending with the template field.',
 };
 
-const domainNamePath: ParamDef = {
-  name: 'domain_name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'Domain the templates are stored under.',
-};
+const domainNamePath = domainPath('domain_name', 'Domain the templates are stored under.');
 
-const templateNamePath: ParamDef = {
-  name: 'template_name',
-  in: 'path',
-  type: { kind: 'string' },
-  required: true,
-  repeatable: false,
-  example: 'order-confirmation',
-  description: 'Name of the template (stored in lower case).',
-};
+const templateNamePath: ParamSpec = inPath('template_name', { kind: 'string' }, 'welcome', 'Name of the template (stored in lower case).');
 
-const versionNamePath: ParamDef = {
-  name: 'version_name',
-  in: 'path',
-  type: { kind: 'string' },
-  required: true,
-  repeatable: false,
-  example: 'v2',
-  description: 'Tag of the version.',
-};
+const versionNamePath: ParamSpec = inPath('version_name', { kind: 'string' }, 'v2', 'Tag of the version.');
 
-const pageDirection: ParamDef = {
-  name: 'page',
-  in: 'query',
-  type: { kind: 'enum', values: ['first', 'last', 'next', 'previous'] },
-  required: false,
-  repeatable: false,
-  default: 'first',
-  example: 'next',
-  description: 'Which page to fetch relative to the pivot p. Default first.',
-};
+const pageDirection: ParamSpec = inQuery(
+  'page',
+  { kind: 'enum', values: ['first', 'last', 'next', 'previous'] },
+  'next',
+  'Which page to fetch relative to the pivot p. Default first.',
+  { default: 'first' },
+);
 
-const pageLimit: ParamDef = {
-  name: 'limit',
-  in: 'query',
-  type: { kind: 'integer', min: 1, max: 100 },
-  required: false,
-  repeatable: false,
-  default: 100,
-  example: 10,
-  description: 'Entries per page, at most 100 (also the default).',
-};
+const pageLimit: ParamSpec = inQuery(
+  'limit',
+  { kind: 'integer', min: 1, max: 100 },
+  10,
+  'Entries per page, at most 100 (also the default).',
+  { default: 100 },
+);
 
-const pivot: ParamDef = {
-  name: 'p',
-  in: 'query',
-  type: { kind: 'string' },
-  required: false,
-  repeatable: false,
-  example: 'order-confirmation',
-  description: 'Pivot taken from a paging link: the name (or version tag) the requested page is counted from.',
-};
+const pivot: ParamSpec = inQuery(
+  'p',
+  { kind: 'string' },
+  'welcome',
+  'Pivot taken from a paging link: the name (or version tag) the requested page is counted from.',
+);
 
-const templateContent: ParamDef = {
-  name: 'template',
-  in: 'body',
-  type: { kind: 'string', format: 'text' },
-  required: false,
-  repeatable: false,
-  example: '<p>Hi {{first_name}}, thanks for order {{order_id}}.</p>',
-  description: 'The template source (Handlebars placeholders such as {{first_name}}).',
-};
+const templateContent: ParamSpec = inBody(
+  'template',
+  { kind: 'string', format: 'text' },
+  '<p>Hi {{first_name}}, thanks for order {{order_id}}.</p>',
+  'The template source (Handlebars placeholders such as {{first_name}}).',
+);
 
-const versionComment: ParamDef = {
-  name: 'comment',
-  in: 'body',
-  type: { kind: 'string' },
-  required: false,
-  repeatable: false,
-  example: 'Shorter intro paragraph',
-  description: 'Note describing this version.',
-};
+const versionComment: ParamSpec = inBody('comment', { kind: 'string' }, 'Shorter intro paragraph', 'Note describing this version.');
 
-const versionActive: ParamDef = {
-  name: 'active',
-  in: 'body',
-  type: { kind: 'boolean', style: 'yes-no' },
-  required: false,
-  repeatable: false,
-  example: 'yes',
-  description: 'yes makes this the active version, used when a message names the template without t:version.',
-};
+const versionActive: ParamSpec = inBody(
+  'active',
+  { kind: 'boolean', style: 'yes-no' },
+  'yes',
+  'yes makes this the active version, used when a message names the template without t:version.',
+);
 
-const templateHeaders: ParamDef = {
-  name: 'headers',
-  in: 'body',
-  type: { kind: 'json' },
-  required: false,
-  repeatable: false,
-  example: '{"From": "Example Shop <orders@mg.example.com>", "Subject": "Thanks for your order", "Reply-To": "help@example.com"}',
-  description:
-    'JSON object of headers stored with the version. Mailgun honours just From, Subject and Reply-To here; fields of the message win over them.',
-};
+const templateHeaders: ParamSpec = inBody(
+  'headers',
+  { kind: 'json' },
+  '{"From": "Example Shop <orders@mg.example.com>", "Subject": "Thanks for your order", "Reply-To": "help@example.com"}',
+  'JSON object of headers stored with the version. Mailgun honours just From, Subject and Reply-To here; fields of the message win over them.',
+);
 
 const sampleVersion: { readonly [key: string]: JsonValue } = {
   tag: 'v2',
@@ -145,357 +96,174 @@ const templatePaging = (path: string, pivotValue: string): JsonValue => ({
   previous: `https://api.mailgun.net/v3/mg.example.com/${path}?page=previous&p=${pivotValue}&limit=10`,
 });
 
-export const templatesEndpoints: readonly EndpointDef[] = [
+export const templatesEndpoints = defineEndpoints('templates', [
   {
     id: 'templates.list',
-    group: 'templates',
     method: 'GET',
     path: '/v3/{domain_name}/templates',
     summary: 'List templates',
     description: 'Returns the templates of the domain (metadata only), a page at a time through paging links.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'paging-urls',
     params: [domainNamePath, pageDirection, pageLimit, pivot],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        items: [
-          sampleTemplate,
-          {
-            name: 'password-reset',
-            description: 'Reset link',
-            createdAt: 'Mon, 03 Jun 2024 08:20:11 UTC',
-            id: 'c8b3d2f5-6a7e-4f4b-8c9d-1e2f3a4b5c6d',
-          },
-        ],
-        paging: templatePaging('templates', 'password-reset'),
-      },
+    response: {
+      items: [
+        sampleTemplate,
+        {
+          name: 'password-reset',
+          description: 'Reset link',
+          createdAt: 'Mon, 03 Jun 2024 08:20:11 UTC',
+          id: 'c8b3d2f5-6a7e-4f4b-8c9d-1e2f3a4b5c6d',
+        },
+      ],
+      paging: templatePaging('templates', 'password-reset'),
     },
   },
   {
     id: 'templates.create',
-    group: 'templates',
     method: 'POST',
     path: '/v3/{domain_name}/templates',
     summary: 'Store a new template',
     description:
       'Stores a new template. When you include template content, a first version is created with it and becomes active; otherwise add versions later.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainNamePath,
-      {
-        name: 'name',
-        in: 'body',
-        type: { kind: 'string' },
+      inBody('name', { kind: 'string' }, 'order-confirmation', 'Name to send with messages; UTF-8 allowed, stored in lower case.', {
         required: true,
-        repeatable: false,
-        example: 'order-confirmation',
-        description: 'Name to send with messages; UTF-8 allowed, stored in lower case.',
-      },
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'Sent when an order is paid',
-        description: 'Free-text description.',
-      },
-      {
-        name: 'createdBy',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'shop-backend',
-        description: 'Your own note of who or what created the template.',
-      },
+      }),
+      inBody('description', { kind: 'string' }, 'Sent when an order is paid', 'Free-text description.'),
+      inBody('createdBy', { kind: 'string' }, 'shop-backend', 'Your own note of who or what created the template.'),
       templateContent,
-      {
-        name: 'tag',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
+      inBody('tag', { kind: 'string' }, 'v1', 'Tag for the first version when template is given; initial if left out.', {
         default: 'initial',
-        example: 'v1',
-        description: 'Tag for the first version when template is given; initial if left out.',
-      },
+      }),
       { ...versionComment, description: 'Note for the first version; only used when template is given.' },
       templateHeaders,
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'template stored', template: { ...sampleTemplate, version: { ...sampleVersion, tag: 'v1' } } },
-    },
+    response: { message: 'template stored', template: { ...sampleTemplate, version: { ...sampleVersion, tag: 'v1' } } },
   },
   {
     id: 'templates.delete-all',
-    group: 'templates',
     method: 'DELETE',
     path: '/v3/{domain_name}/templates',
     summary: 'Delete all templates of a domain',
     description: 'Removes every template of the domain with all their versions. Messages that name a deleted template will fail.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { message: 'all templates removed' } },
+    response: { message: 'all templates removed' },
   },
   {
     id: 'templates.list-versions',
-    group: 'templates',
     method: 'GET',
     path: '/v3/{domain_name}/templates/{template_name}/versions',
     summary: 'List versions of a template',
     description: 'Returns the template with its versions (tag, engine, active flag, dates), a page at a time through paging links.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'paging-urls',
     params: [domainNamePath, templateNamePath, pageDirection, pageLimit, { ...pivot, example: 'v2' }],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        template: {
-          ...sampleTemplate,
-          versions: [{ ...sampleVersion, tag: 'v1', active: false, id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' }, sampleVersion],
-        },
-        paging: templatePaging('templates/order-confirmation/versions', 'v2'),
+    response: {
+      template: {
+        ...sampleTemplate,
+        versions: [{ ...sampleVersion, tag: 'v1', active: false, id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' }, sampleVersion],
       },
+      paging: templatePaging('templates/order-confirmation/versions', 'v2'),
     },
   },
   {
     id: 'templates.create-version',
-    group: 'templates',
     method: 'POST',
     path: '/v3/{domain_name}/templates/{template_name}/versions',
     summary: 'Add a template version',
     description:
       'Stores new content under a new tag. The first version of a template becomes active automatically; a template holds at most 40 versions.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainNamePath,
       templateNamePath,
       { ...templateContent, required: true },
-      {
-        name: 'tag',
-        in: 'body',
-        type: { kind: 'string' },
-        required: true,
-        repeatable: false,
-        example: 'v2',
-        description: 'Tag of the new version, unique within the template.',
-      },
+      inBody('tag', { kind: 'string' }, 'v3', 'Tag of the new version, unique within the template.', { required: true }),
       versionComment,
       versionActive,
       templateHeaders,
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'template version stored', template: { ...sampleTemplate, version: sampleVersion } },
-    },
+    response: { message: 'template version stored', template: { ...sampleTemplate, version: sampleVersion } },
   },
   {
     id: 'templates.get',
-    group: 'templates',
     method: 'GET',
     path: '/v3/{domain_name}/templates/{template_name}',
     summary: 'Show one template',
     description: 'Returns the template metadata; set active to yes to get the live version, with its content, in the same response.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [
       domainNamePath,
       templateNamePath,
-      {
-        name: 'active',
-        in: 'query',
-        type: { kind: 'boolean', style: 'yes-no' },
-        required: false,
-        repeatable: false,
-        example: 'yes',
-        description: 'yes adds the active version, content included, to the response.',
-      },
+      inQuery('active', { kind: 'boolean', style: 'yes-no' }, 'yes', 'yes adds the active version, content included, to the response.'),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { template: { ...sampleTemplate, version: sampleVersion } },
-    },
+    response: { template: { ...sampleTemplate, version: sampleVersion } },
   },
   {
     id: 'templates.update',
-    group: 'templates',
     method: 'PUT',
     path: '/v3/{domain_name}/templates/{template_name}',
     summary: 'Change the description of a template',
     description: 'Only the description can be changed here; content lives in versions.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [
       domainNamePath,
       templateNamePath,
-      {
-        name: 'description',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'Sent when an order is paid (new layout)',
-        description: 'The new description.',
-      },
+      inBody('description', { kind: 'string' }, 'Sent when an order is paid (new layout)', 'The new description.'),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'template description changed', template: { name: 'order-confirmation' } },
-    },
+    response: { message: 'template description changed', template: { name: 'order-confirmation' } },
   },
   {
     id: 'templates.delete',
-    group: 'templates',
     method: 'DELETE',
     path: '/v3/{domain_name}/templates/{template_name}',
     summary: 'Remove a template',
     description: 'Removes the template together with all of its versions.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath, templateNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'template removed', template: { name: 'order-confirmation' } },
-    },
+    response: { message: 'template removed', template: { name: 'order-confirmation' } },
   },
   {
     id: 'templates.get-version',
-    group: 'templates',
     method: 'GET',
     path: '/v3/{domain_name}/templates/{template_name}/versions/{version_name}',
     summary: 'Get a template version',
     description: 'Returns one version of the template, content and stored headers included.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath, templateNamePath, versionNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { template: { ...sampleTemplate, version: sampleVersion } },
-    },
+    response: { template: { ...sampleTemplate, version: sampleVersion } },
   },
   {
     id: 'templates.update-version',
-    group: 'templates',
     method: 'PUT',
     path: '/v3/{domain_name}/templates/{template_name}/versions/{version_name}',
     summary: 'Change a template version',
     description: 'Updates the content, comment, headers or active flag of a version; fields you leave out are kept.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     params: [domainNamePath, templateNamePath, versionNamePath, templateContent, versionComment, versionActive, templateHeaders],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'version changed', template: { name: 'order-confirmation', version: { tag: 'v2' } } },
-    },
+    response: { message: 'version changed', template: { name: 'order-confirmation', version: { tag: 'v2' } } },
   },
   {
     id: 'templates.delete-version',
-    group: 'templates',
     method: 'DELETE',
     path: '/v3/{domain_name}/templates/{template_name}/versions/{version_name}',
     summary: 'Delete a template version',
     description: 'Removes one version of the template; the other versions stay.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [domainNamePath, templateNamePath, versionNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'version removed', template: { name: 'order-confirmation', version: { tag: 'v1' } } },
-    },
+    response: { message: 'version removed', template: { name: 'order-confirmation', version: { tag: 'v1' } } },
   },
   {
     id: 'templates.copy-version',
-    group: 'templates',
     method: 'PUT',
     path: '/v3/{domain_name}/templates/{template_name}/versions/{version_name}/copy/{new_version_name}',
     summary: 'Copy a template version',
     description:
       'Duplicates a version under a new tag, a handy starting point for edits. An existing version with that tag is overwritten.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [
       domainNamePath,
       templateNamePath,
       { ...versionNamePath, description: 'Tag of the existing version that serves as the source.' },
-      {
-        name: 'new_version_name',
-        in: 'path',
-        type: { kind: 'string' },
-        required: true,
-        repeatable: false,
-        example: 'v3',
-        description: 'Tag for the copy; replaces any version that already has it.',
-      },
-      {
-        name: 'comment',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'Copied from v2 for the summer redesign',
-        description: 'Note for the new version.',
-      },
+      inPath('new_version_name', { kind: 'string' }, 'v3', 'Tag for the copy; replaces any version that already has it.'),
+      inQuery('comment', { kind: 'string' }, 'Copied from v2 for the summer redesign', 'Note for the new version.'),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        message: 'version duplicated',
-        version: copiedVersion,
-        template: copiedVersion,
-      },
-    },
+    response: { message: 'version duplicated', version: copiedVersion, template: copiedVersion },
   },
-];
+]);

@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, JsonValue, ParamDef } from '../types';
+import { inBody } from '../define';
+import { suppressionList } from '../suppression-list';
+import type { GroupDef } from '../types';
 
 export const unsubscribesGroup: GroupDef = {
   id: 'unsubscribes',
@@ -6,247 +8,56 @@ export const unsubscribesGroup: GroupDef = {
   description: 'Recipients who opted out of the mail of a domain, either entirely or for particular tags.',
 };
 
-const domainNamePath: ParamDef = {
-  name: 'domain_name',
-  in: 'path',
-  type: { kind: 'string', format: 'domain' },
-  required: true,
-  repeatable: false,
-  example: 'mg.example.com',
-  description: 'Domain whose unsubscribe list to use.',
-};
-
-const addressPath: ParamDef = {
-  name: 'address',
-  in: 'path',
-  type: { kind: 'email' },
-  required: true,
-  repeatable: false,
-  example: 'optout@example.com',
-  description: 'The unsubscribed address.',
-};
-
-/** Kept because the spec declares it; the real multipart header, boundary included, is produced when the body is encoded. */
-const multipartContentType: ParamDef = {
-  name: 'Content-Type',
-  in: 'header',
-  type: { kind: 'enum', values: ['multipart/form-data'] },
-  required: true,
-  repeatable: false,
-  default: 'multipart/form-data',
-  example: 'multipart/form-data',
-  description: 'Request body type. Leave as multipart/form-data; the boundary is added automatically.',
-};
-
-const sampleUnsubscribe: JsonValue = {
-  address: 'optout@example.com',
-  tags: ['*'],
-  created_at: 'Sun, 09 Jun 2024 18:03:51 UTC',
-};
-
-export const unsubscribesEndpoints: readonly EndpointDef[] = [
-  {
-    id: 'unsubscribes.import',
-    group: 'unsubscribes',
-    method: 'POST',
-    path: '/v3/{domain_name}/unsubscribes/import',
+export const unsubscribesEndpoints = suppressionList({
+  group: 'unsubscribes',
+  segment: 'unsubscribes',
+  domainDescription: 'Domain whose unsubscribe list to use.',
+  entry: { name: 'address', type: { kind: 'email' }, example: 'no-more@example.com', description: 'The unsubscribed address.' },
+  sample: { address: 'optout@example.com', tags: ['*'], created_at: 'Sun, 09 Jun 2024 18:03:51 UTC' },
+  import: {
     summary: 'Import unsubscribes from a CSV file',
     description:
       'Uploads a CSV (at most 25 MB) with the columns address, tags and created_at; only address is mandatory. Processed in the background, so the call answers 202 straight away.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'multipart',
-    pagination: 'none',
-    params: [
-      domainNamePath,
-      multipartContentType,
-      {
-        name: 'file',
-        in: 'body',
-        type: { kind: 'file', accept: '.csv,text/csv', maxBytes: 25 * 1024 * 1024 },
-        required: true,
-        repeatable: false,
-        example: 'unsubscribes.csv',
-        description: 'CSV with columns address, tags (* for everything, the default) and created_at (RFC 2822, default now).',
-      },
-    ],
-    exampleResponse: {
-      status: 202,
-      contentType: 'application/json',
-      body: { message: 'file accepted, processing in the background' },
-    },
+    file: 'CSV with columns address, tags (* for everything, the default) and created_at (RFC 2822, default now).',
   },
-  {
-    id: 'unsubscribes.get',
-    group: 'unsubscribes',
-    method: 'GET',
-    path: '/v3/{domain_name}/unsubscribes/{address}',
+  get: {
     summary: 'Look up an unsubscribe',
     description: 'Tells whether an address has opted out and from which tags; 404 when it has not.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath, addressPath],
-    exampleResponse: { status: 200, contentType: 'application/json', body: sampleUnsubscribe },
   },
-  {
-    id: 'unsubscribes.delete-one',
-    group: 'unsubscribes',
-    method: 'DELETE',
-    path: '/v3/{domain_name}/unsubscribes/{address}',
+  deleteOne: {
     summary: 'Remove an unsubscribe',
     description:
       'Takes the address off the unsubscribe list so it receives mail again, until it opts out once more. Only do this with the consent of the recipient.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath, addressPath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'Unsubscribe removed', address: 'optout@example.com' },
-    },
+    response: { message: 'Unsubscribe removed', address: 'no-more@example.com' },
   },
-  {
-    id: 'unsubscribes.list',
-    group: 'unsubscribes',
-    method: 'GET',
-    path: '/v3/{domain_name}/unsubscribes',
+  list: {
     summary: 'List unsubscribes',
     description:
       'Returns unsubscribe records of the domain a page at a time; follow the paging links, which carry the page direction and pivot address.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'paging-urls',
-    params: [
-      domainNamePath,
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1, max: 1000 },
-        required: false,
-        repeatable: false,
-        default: 100,
-        example: 100,
-        description: 'Records per page, at most 1,000 (default 100).',
-      },
-      {
-        name: 'page',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'next',
-        description: 'Direction relative to the pivot address: next, previous or last; leave empty for the first page.',
-      },
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'email' },
-        required: false,
-        repeatable: false,
-        example: 'optout@example.com',
-        description: 'Pivot address from a paging link; the page starts after (or ends before) it.',
-      },
-      {
-        name: 'term',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'opt',
-        description: 'Only addresses that begin with this text.',
-      },
-    ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        items: [sampleUnsubscribe],
-        paging: {
-          first: 'https://api.mailgun.net/v3/mg.example.com/unsubscribes?limit=100&term=opt',
-          next: 'https://api.mailgun.net/v3/mg.example.com/unsubscribes?page=next&address=optout%40example.com&limit=100&term=opt',
-          previous: 'https://api.mailgun.net/v3/mg.example.com/unsubscribes?page=previous&address=optout%40example.com&limit=100&term=opt',
-          last: 'https://api.mailgun.net/v3/mg.example.com/unsubscribes?page=last&limit=100&term=opt',
-        },
-      },
-    },
+    pivot: { type: { kind: 'email' }, description: 'Pivot address from a paging link; the page starts after (or ends before) it.' },
+    term: { example: 'opt', description: 'Only addresses that begin with this text.' },
   },
-  {
-    id: 'unsubscribes.create',
-    group: 'unsubscribes',
-    method: 'POST',
-    path: '/v3/{domain_name}/unsubscribes',
+  create: {
     summary: 'Add an unsubscribe',
     description:
       'Opts one address out using form fields, for all mail or for one tag. To add up to 1,000 at once, send a JSON array of objects with the same fields (tags as an array) and Content-Type application/json instead.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'multipart',
-    pagination: 'none',
-    params: [
-      domainNamePath,
-      { ...multipartContentType, description: 'multipart/form-data for a single record (boundary added automatically).' },
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: false,
-        example: 'optout@example.com',
-        description: 'Address to opt out.',
-      },
-      {
-        name: 'tags',
-        in: 'body',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
+    fields: [
+      inBody('address', { kind: 'email' }, 'optout@example.com', 'Address to opt out.', { required: true }),
+      inBody('tags', { kind: 'string' }, 'newsletter', 'Tag the address opts out of; * (the default) means all mail from the domain.', {
         default: '*',
-        example: 'newsletter',
-        description: 'Tag the address opts out of; * (the default) means all mail from the domain.',
-      },
-      {
-        name: 'created_at',
-        in: 'body',
-        type: { kind: 'date', format: 'rfc2822' },
-        required: false,
-        repeatable: false,
-        example: 'Sun, 09 Jun 2024 18:03:51 +0000',
-        description: 'When the opt-out happened, RFC 2822. Default now.',
-      },
+      }),
+      inBody(
+        'created_at',
+        { kind: 'date', format: 'rfc2822' },
+        'Sun, 09 Jun 2024 18:03:51 +0000',
+        'When the opt-out happened, RFC 2822. Default now.',
+      ),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: '1 unsubscribe added' },
-    },
+    response: { message: '1 unsubscribe added' },
   },
-  {
-    id: 'unsubscribes.delete-all',
-    group: 'unsubscribes',
-    method: 'DELETE',
-    path: '/v3/{domain_name}/unsubscribes',
+  deleteAll: {
     summary: 'Clear the unsubscribe list',
     description: 'Removes every unsubscribe record of the domain. Those recipients will get mail again, so use with great care.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [domainNamePath],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'All unsubscribes removed' },
-    },
+    response: { message: 'All unsubscribes removed' },
   },
-];
+});

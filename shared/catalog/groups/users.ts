@@ -1,4 +1,5 @@
-import type { EndpointDef, GroupDef } from '../types';
+import { defineEndpoints, inPath, inQuery } from '../define';
+import type { GroupDef } from '../types';
 
 export const usersGroup: GroupDef = {
   id: 'users',
@@ -29,88 +30,41 @@ const exampleUser = {
   migration_status: 'done',
 };
 
-export const usersEndpoints: readonly EndpointDef[] = [
+export const usersEndpoints = defineEndpoints('users', [
   {
     id: 'users.list',
-    group: 'users',
     method: 'GET',
     path: '/v5/users',
     summary: 'List the users of the account',
     description: 'Pages through account users with `skip` and `limit`, optionally only those with a given role.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'skip-limit',
     params: [
-      {
-        name: 'role',
-        in: 'query',
-        type: { kind: 'enum', values: ['basic', 'billing', 'support', 'developer', 'admin'] },
-        required: false,
-        repeatable: false,
-        example: 'developer',
-        description: 'Only users with this role; `basic` is the analyst role.',
-      },
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1 },
-        required: false,
-        repeatable: false,
-        example: 20,
-        description: 'Users per page.',
-      },
-      {
-        name: 'skip',
-        in: 'query',
-        type: { kind: 'integer', min: 0 },
-        required: false,
-        repeatable: false,
-        example: 0,
-        description: 'Users to pass over first.',
-      },
+      inQuery(
+        'role',
+        { kind: 'enum', values: ['basic', 'billing', 'support', 'developer', 'admin'] },
+        'developer',
+        'Only users with this role; `basic` is the analyst role.',
+      ),
+      inQuery('limit', { kind: 'integer', min: 1 }, 20, 'Users per page.'),
+      inQuery('skip', { kind: 'integer', min: 0 }, 0, 'Users to pass over first.'),
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { users: [exampleUser], total: 1 } },
+    response: { users: [exampleUser], total: 1 },
   },
   {
     id: 'users.get',
-    group: 'users',
     method: 'GET',
     path: '/v5/users/{user_id}',
     summary: 'Show one user',
     description: 'Returns a user’s profile, role, two-factor status and preferences.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [
-      {
-        name: 'user_id',
-        in: 'path',
-        type: { kind: 'string', format: 'id' },
-        required: true,
-        repeatable: false,
-        example: '5f9d8c7b6a5e4d3c2b1a0f9e',
-        description: 'Id of the user.',
-      },
-    ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: exampleUser },
+    params: [inPath('user_id', { kind: 'string', format: 'id' }, '5f9d8c7b6a5e4d3c2b1a0f9e', 'Id of the user.')],
+    response: exampleUser,
   },
   {
     id: 'users.get-me',
-    group: 'users',
     method: 'GET',
     path: '/v5/users/me',
     summary: 'Show the user that owns the current key',
     description: 'Returns the profile behind the API key in use; keys that are not tied to a user are refused with 403.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
-    params: [],
-    exampleResponse: { status: 200, contentType: 'application/json', body: exampleUser },
+    response: exampleUser,
   },
-];
+]);

@@ -1,4 +1,6 @@
-import type { EndpointDef, GroupDef, ParamDef } from '../types';
+import { MAX_MESSAGE_BYTES } from '../../limits';
+import { defineEndpoints, inBody, inPath, inQuery, type ParamSpec } from '../define';
+import type { GroupDef } from '../types';
 
 /*
  * Only single GET validation is in Mailgun's OpenAPI file. The POST variant, bulk jobs and
@@ -54,169 +56,97 @@ const examplePreview = {
   },
 };
 
-function listIdParam(what: 'job' | 'preview'): ParamDef {
-  return {
-    name: 'list_id',
-    in: 'path',
-    type: { kind: 'string', format: 'id' },
-    required: true,
-    repeatable: false,
-    example: what === 'job' ? 'newsletter-sept' : 'newsletter-sept-preview',
-    description: `Name you chose for the ${what}; unique per account and without an @ sign.`,
-  };
+function listIdParam(what: 'job' | 'preview'): ParamSpec {
+  return inPath(
+    'list_id',
+    { kind: 'string', format: 'id' },
+    what === 'job' ? 'newsletter-sept' : 'newsletter-sept-preview',
+    `Name you chose for the ${what}; unique per account and without an @ sign.`,
+  );
 }
 
-function csvUpload(what: 'job' | 'preview'): ParamDef {
-  return {
-    name: 'file',
-    in: 'body',
-    type: { kind: 'file', accept: '.csv,.gz,text/csv,application/gzip', maxBytes: 25 * 1024 * 1024 },
-    required: true,
-    repeatable: false,
-    example: 'addresses.csv',
-    description: `CSV (or gzipped CSV) in UTF-8 or ASCII with an \`email\` or \`email_address\` header column; at most 25 MB. Addresses to ${what === 'job' ? 'validate' : 'sample'}.`,
-  };
+function csvUpload(what: 'job' | 'preview'): ParamSpec {
+  return inBody(
+    'file',
+    { kind: 'file', accept: '.csv,.gz,text/csv,application/gzip', maxBytes: MAX_MESSAGE_BYTES },
+    'addresses.csv',
+    `CSV (or gzipped CSV) in UTF-8 or ASCII with an \`email\` or \`email_address\` header column; at most 25 MB. Addresses to ${what === 'job' ? 'validate' : 'sample'}.`,
+    { required: true },
+  );
 }
 
-export const validationsEndpoints: readonly EndpointDef[] = [
+const providerLookupQuery: ParamSpec = inQuery(
+  'provider_lookup',
+  { kind: 'boolean', style: 'true-false' },
+  true,
+  'Set to false to stop Mailgun contacting the mailbox provider during the check.',
+  { default: true },
+);
+
+export const validationsEndpoints = defineEndpoints('validations', [
   {
     id: 'validations.validate-address',
-    group: 'validations',
     method: 'GET',
     path: '/v4/address/validate',
     summary: 'Check one email address',
     description:
       'Runs syntax, DNS and mailbox checks on a single address and returns a verdict (`result`), a `risk` level and the reasons. Each call is billed; a 429 means too many checks are running at once.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     params: [
-      {
-        name: 'address',
-        in: 'query',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: false,
-        example: 'alice@example.com',
-        description: 'Address to check, up to 512 characters.',
-      },
-      {
-        name: 'provider_lookup',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
-        default: true,
-        example: true,
-        description: 'Set to false to stop Mailgun contacting the mailbox provider during the check.',
-      },
+      inQuery('address', { kind: 'email' }, 'alice@example.com', 'Address to check, up to 512 characters.', { required: true }),
+      providerLookupQuery,
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: exampleValidation },
+    response: exampleValidation,
   },
   {
     id: 'validations.validate-address-post',
-    group: 'validations',
     method: 'POST',
     path: '/v4/address/validate',
     summary: 'Check one email address (form POST)',
     description: 'Same check as the GET call, with the address sent as a form field so it does not appear in URLs or access logs.',
-    deprecated: false,
     mutates: false,
-    sendingKeyAllowed: false,
     encoding: 'urlencoded',
-    pagination: 'none',
     beyondSpec: true,
     params: [
-      {
-        name: 'address',
-        in: 'body',
-        type: { kind: 'email' },
-        required: true,
-        repeatable: false,
-        example: 'alice@example.com',
-        description: 'Address to check, up to 512 characters.',
-      },
-      {
-        name: 'provider_lookup',
-        in: 'query',
-        type: { kind: 'boolean', style: 'true-false' },
-        required: false,
-        repeatable: false,
-        default: true,
-        example: true,
-        description: 'Set to false to stop Mailgun contacting the mailbox provider during the check.',
-      },
+      inBody('address', { kind: 'email' }, 'alice@example.com', 'Address to check, up to 512 characters.', { required: true }),
+      providerLookupQuery,
     ],
-    exampleResponse: { status: 200, contentType: 'application/json', body: exampleValidation },
+    response: exampleValidation,
   },
   {
     id: 'validations.bulk-list',
-    group: 'validations',
     method: 'GET',
     path: '/v4/address/validate/bulk',
     summary: 'List bulk validation jobs',
     description:
       'Returns your list validation jobs, newest first, with their progress and result summaries. Follow the `paging` links, which carry a `pivot`, for more.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
     pagination: 'validation-pivot',
     beyondSpec: true,
     params: [
-      {
-        name: 'limit',
-        in: 'query',
-        type: { kind: 'integer', min: 1 },
-        required: false,
-        repeatable: false,
-        default: 500,
-        example: 100,
-        description: 'Jobs per page (500 when omitted).',
-      },
-      {
-        name: 'pivot',
-        in: 'query',
-        type: { kind: 'string' },
-        required: false,
-        repeatable: false,
-        example: 'newsletter-aug',
-        description: 'Position to continue from, copied from a `paging` URL.',
-      },
+      inQuery('limit', { kind: 'integer', min: 1 }, 100, 'Jobs per page (500 when omitted).', { default: 500 }),
+      inQuery('pivot', { kind: 'string' }, 'newsletter-aug', 'Position to continue from, copied from a `paging` URL.'),
     ],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: {
-        jobs: [
-          exampleJob,
-          { ...exampleJob, id: 'newsletter-aug', created_at: 'Mon, 04 Aug 2025 08:00:00 GMT', quantity: 150, records_processed: 150 },
-        ],
-        total: 2,
-        paging: {
-          first: 'https://api.mailgun.net/v4/address/validate/bulk?limit=100',
-          last: 'https://api.mailgun.net/v4/address/validate/bulk?limit=100&pivot=newsletter-jan',
-          next: 'https://api.mailgun.net/v4/address/validate/bulk?limit=100&pivot=newsletter-aug',
-          previous: 'https://api.mailgun.net/v4/address/validate/bulk?limit=100&pivot=newsletter-sept',
-        },
+    response: {
+      jobs: [
+        exampleJob,
+        { ...exampleJob, id: 'newsletter-aug', created_at: 'Mon, 04 Aug 2025 08:00:00 GMT', quantity: 150, records_processed: 150 },
+      ],
+      total: 2,
+      paging: {
+        first: 'https://api.mailgun.net/v4/address/validate/bulk?limit=100',
+        last: 'https://api.mailgun.net/v4/address/validate/bulk?limit=100&pivot=newsletter-jan',
+        next: 'https://api.mailgun.net/v4/address/validate/bulk?limit=100&pivot=newsletter-aug',
+        previous: 'https://api.mailgun.net/v4/address/validate/bulk?limit=100&pivot=newsletter-sept',
       },
     },
   },
   {
     id: 'validations.bulk-create',
-    group: 'validations',
     method: 'POST',
     path: '/v4/address/validate/bulk/{list_id}',
     summary: 'Upload a list for bulk validation',
     description:
       'Starts a validation job for every address in the uploaded CSV. At most five jobs can run at once; further uploads are refused with 400 until one finishes.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     beyondSpec: true,
     params: [listIdParam('job'), csvUpload('job')],
     exampleResponse: {
@@ -227,65 +157,41 @@ export const validationsEndpoints: readonly EndpointDef[] = [
   },
   {
     id: 'validations.bulk-get',
-    group: 'validations',
     method: 'GET',
     path: '/v4/address/validate/bulk/{list_id}',
     summary: 'Check a bulk validation job',
     description: 'Returns the job status and, once finished, a summary plus download links for the full results in CSV and JSON.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     beyondSpec: true,
     params: [listIdParam('job')],
-    exampleResponse: { status: 200, contentType: 'application/json', body: exampleJob },
+    response: exampleJob,
   },
   {
     id: 'validations.bulk-delete',
-    group: 'validations',
     method: 'DELETE',
     path: '/v4/address/validate/bulk/{list_id}',
     summary: 'Cancel a bulk validation job or delete its results',
     description: 'Stops a job that is still running, or removes the result files of one that has finished.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     beyondSpec: true,
     params: [listIdParam('job')],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { message: 'Validation job canceled.' } },
+    response: { message: 'Validation job canceled.' },
   },
   {
     id: 'validations.preview-list',
-    group: 'validations',
     method: 'GET',
     path: '/v4/address/validate/preview',
     summary: 'List list-health previews',
     description: 'Returns your free list previews with their estimated result and risk percentages.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     beyondSpec: true,
-    params: [],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { previews: [examplePreview] } },
+    response: { previews: [examplePreview] },
   },
   {
     id: 'validations.preview-create',
-    group: 'validations',
     method: 'POST',
     path: '/v4/address/validate/preview/{list_id}',
     summary: 'Upload a list for a free health preview',
     description:
       'Validates a statistical sample of the uploaded list and estimates how the whole list would score, without paying for a full job.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
     encoding: 'multipart',
-    pagination: 'none',
     beyondSpec: true,
     params: [listIdParam('preview'), csvUpload('preview')],
     exampleResponse: {
@@ -296,55 +202,33 @@ export const validationsEndpoints: readonly EndpointDef[] = [
   },
   {
     id: 'validations.preview-get',
-    group: 'validations',
     method: 'GET',
     path: '/v4/address/validate/preview/{list_id}',
     summary: 'Read a list-health preview',
     description: 'Returns the preview status and its estimated percentages of deliverable, undeliverable and risky addresses.',
-    deprecated: false,
-    mutates: false,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     beyondSpec: true,
     params: [listIdParam('preview')],
-    exampleResponse: { status: 200, contentType: 'application/json', body: { preview: examplePreview } },
+    response: { preview: examplePreview },
   },
   {
     id: 'validations.preview-delete',
-    group: 'validations',
     method: 'DELETE',
     path: '/v4/address/validate/preview/{list_id}',
     summary: 'Delete a list-health preview',
     description: 'Removes the preview and its results. Success is an empty 204 response.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     beyondSpec: true,
     params: [listIdParam('preview')],
     exampleResponse: { status: 204, contentType: 'text/plain', body: '' },
   },
   {
     id: 'validations.preview-promote',
-    group: 'validations',
     method: 'PUT',
     path: '/v4/address/validate/preview/{list_id}',
     summary: 'Turn a preview into a full bulk validation job',
     description:
       'Runs a paid validation of every address in the list already uploaded for the preview, so you do not need to upload it again.',
-    deprecated: false,
-    mutates: true,
-    sendingKeyAllowed: false,
-    encoding: 'none',
-    pagination: 'none',
     beyondSpec: true,
     params: [listIdParam('preview')],
-    exampleResponse: {
-      status: 200,
-      contentType: 'application/json',
-      body: { message: 'The bulk preview was promoted to a validation job.' },
-    },
+    response: { message: 'The bulk preview was promoted to a validation job.' },
   },
-];
+]);

@@ -212,6 +212,8 @@ export const listRoutes: readonly RouteDef[] = [
         readPivotRequest(ctx.query, 'address', { fallback: 100, max: 1000 }),
         `${ctx.baseUrl}/v3/lists/pages`,
         'address',
+        {},
+        'prev',
       );
       return json(200, { items: page.items.map(listView), paging: page.paging });
     },
@@ -240,6 +242,8 @@ export const listRoutes: readonly RouteDef[] = [
         request,
         `${ctx.baseUrl}/v3/lists/${encodeURIComponent(list.address)}/members/pages`,
         'address',
+        {},
+        'prev',
       );
       return json(200, { items: page.items.map(memberView), paging: page.paging });
     },

@@ -1,10 +1,10 @@
+import { MAX_MESSAGE_BYTES } from '../../../../shared/limits';
 import type { FormFile } from '../body-parser';
 import { bodyFieldEntries, domainOf, field, fieldAll, filesOf, type RequestContext, type RouteDef } from '../context';
 import { type OutgoingMessage, recordSend } from '../delivery';
 import { badRequest, fail, json, type Reply } from '../errors';
 import { extractAddress, parseDate, splitAddressList } from '../format';
 
-export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 export const MAX_RECIPIENTS = 1000;
 export const MAX_OPTION_BYTES = 16 * 1024;
 const MAX_TAGS = 10;

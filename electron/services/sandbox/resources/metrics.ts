@@ -86,6 +86,24 @@ interface MetricsQuery {
   readonly metrics?: unknown;
   readonly filter?: unknown;
   readonly include_aggregates?: unknown;
+  readonly pagination?: unknown;
+}
+
+/** Mailgun's default and ceiling for one page of metrics items. */
+const METRICS_PAGE_LIMIT = 1500;
+
+/** `{sort, skip, limit}` as Mailgun reads it; a sort ending in `:desc` reverses the items. */
+function readPagination(value: unknown): { sort: string; skip: number; limit: number } {
+  if (value === undefined) return { sort: '', skip: 0, limit: METRICS_PAGE_LIMIT };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return badRequest("'pagination' must be an object");
+  const { sort, skip, limit } = value as { sort?: unknown; skip?: unknown; limit?: unknown };
+  const whole = (n: unknown, fallback: number, max: number) =>
+    n === undefined ? fallback : Number.isInteger(n) && (n as number) >= 0 && (n as number) <= max ? (n as number) : null;
+  const s = whole(skip, 0, Number.MAX_SAFE_INTEGER);
+  const l = whole(limit, METRICS_PAGE_LIMIT, METRICS_PAGE_LIMIT);
+  if (s === null) return badRequest("'pagination.skip' must be a whole number");
+  if (l === null || l === 0) return badRequest(`'pagination.limit' must be a whole number from 1 to ${METRICS_PAGE_LIMIT}`);
+  return { sort: typeof sort === 'string' ? sort : '', skip: s, limit: l };
 }
 
 function stringList(value: unknown, name: string): string[] | undefined {
@@ -169,14 +187,17 @@ function metrics(ctx: RequestContext): Reply {
       }
     }
   }
-  const items = [...groups.values()].slice(0, 1000).map((g) => ({ dimensions: g.dims, metrics: compute(names, g.events) }));
+  const paging = readPagination(body.pagination);
+  const all = [...groups.values()];
+  if (paging.sort.endsWith(':desc')) all.reverse();
+  const items = all.slice(paging.skip, paging.skip + paging.limit).map((g) => ({ dimensions: g.dims, metrics: compute(names, g.events) }));
   return json(200, {
     start: rfc2822(range.start, '+0000'),
     end: rfc2822(range.end, '+0000'),
     resolution: range.resolution,
     ...(range.duration ? { duration: range.duration } : {}),
     dimensions,
-    pagination: { sort: '', skip: 0, limit: items.length, total: items.length },
+    pagination: { sort: paging.sort, skip: paging.skip, limit: paging.limit, total: all.length },
     items,
     aggregates: { metrics: body.include_aggregates === true ? compute(names, events) : {} },
   });

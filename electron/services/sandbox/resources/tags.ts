@@ -26,6 +26,7 @@ function list(ctx: RequestContext): Reply {
     `${ctx.baseUrl}/v3/${domain.name}/tags`,
     'tag',
     prefix ? { prefix } : {},
+    'prev',
   );
   return json(200, { items: page.items.map(view), paging: page.paging });
 }

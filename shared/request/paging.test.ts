@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EndpointDef, PaginationScheme, ParamDef } from '../../../shared/catalog/types';
-import type { RequestValues } from '../../../shared/request/build-request';
+import { getEndpoint } from '../catalog';
+import type { EndpointDef, PaginationScheme, ParamDef } from '../catalog/types';
+import { buildRequest, type RequestValues } from './build-request';
 import { extractPagingFacts, hasPaging, pageTargets } from './paging';
 
 function param(name: string, type: ParamDef['type'], extra: Partial<ParamDef> = {}): ParamDef {
@@ -280,5 +281,43 @@ describe('none', () => {
         }),
       ),
     ).toBe(false);
+  });
+});
+
+describe('paging the real catalog entries', () => {
+  const target = { baseUrl: 'https://api.mailgun.net', domain: 'mg.example.com' };
+
+  it('lists DKIM keys without an invented token, and every paging link of the answer builds', () => {
+    const dkim = getEndpoint('domain-keys.list-all') as EndpointDef;
+    expect(() => buildRequest(dkim, values({}), target)).not.toThrow();
+    const targets = pageTargets({
+      endpoint: dkim,
+      facts: extractPagingFacts(dkim.exampleResponse.body),
+      requestUrl: 'https://api.mailgun.net/v1/dkim/keys',
+      values: values({}),
+    });
+    for (const direction of ['first', 'next', 'previous', 'last'] as const) {
+      const next = targets[direction];
+      expect(next, direction).toBeDefined();
+      expect(() => buildRequest(dkim, next as RequestValues, target), direction).not.toThrow();
+    }
+    expect(buildRequest(dkim, targets.next as RequestValues, target).url).toBe(
+      'https://api.mailgun.net/v1/dkim/keys?page=eyJvZmZzZXQiOjEwfQ',
+    );
+  });
+
+  it('builds the Next and Last pages of a metrics answer whose total is over its limit', () => {
+    const metrics = getEndpoint('metrics.query') as EndpointDef;
+    const sent = values({ dimensions: ['time'], pagination: { sort: 'time:asc', skip: 0, limit: 10 } });
+    const targets = pageTargets({
+      endpoint: metrics,
+      facts: extractPagingFacts({ items: new Array(10).fill({}), pagination: { sort: 'time:asc', skip: 0, limit: 10, total: 25 } }),
+      requestUrl: 'https://api.mailgun.net/v1/analytics/metrics',
+      values: sent,
+    });
+    const next = buildRequest(metrics, targets.next as RequestValues, target);
+    expect(JSON.parse(String(next.body)).pagination).toEqual({ sort: 'time:asc', skip: 10, limit: 10 });
+    const last = buildRequest(metrics, targets.last as RequestValues, target);
+    expect(JSON.parse(String(last.body)).pagination).toEqual({ sort: 'time:asc', skip: 20, limit: 10 });
   });
 });
