@@ -149,7 +149,7 @@ async function peerRun(browser: BenchBrowser, peerUrl: string, body: string, pee
 }
 
 function sizeLabel(megabytes: number): string {
-  return megabytes < 1 ? `${Math.round(megabytes * 1024)} kB` : `${megabytes} MB`;
+  return megabytes < 1 ? `${Math.round(megabytes * 1000)} kB` : `${megabytes} MB`;
 }
 
 const medianOf = (values: readonly number[]) => percentile(values, 50);
