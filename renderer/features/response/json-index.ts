@@ -12,7 +12,8 @@
 const BIG_CHARS = 32 * 1024;
 /** Parsed small children kept per container, so repainting a window does not parse them again. */
 const CHILD_CACHE = 1_024;
-const SLICE_CHECK_CHARS = 64 * 1024;
+/** Small enough that a slice stops on time even before the loop is optimised (the first slice runs cold). */
+const SLICE_CHECK_CHARS = 4 * 1024;
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -249,7 +250,7 @@ export class TextPrefilter {
   constructor(
     private readonly text: string,
     needle: string,
-    private readonly windowChars = 1024 * 1024,
+    private readonly windowChars = 256 * 1024,
   ) {
     this.pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
     this.margin = needle.length * 2 + 8;
