@@ -98,6 +98,10 @@ async function appRun(browser: BenchBrowser, baseUrl: string, searchTerm: string
   const { page } = app;
   try {
     await installArrivalProbe(page);
+    // The default limit (100 MB) would refuse the 100 MB body; a user would raise it in the workbench the same way.
+    await page.evaluate(() =>
+      localStorage.setItem('mailgun-explorer:request-limits', JSON.stringify({ timeoutSeconds: 120, maxResponseMb: 200 })),
+    );
     await pointAppAtLocalServer(page, baseUrl);
     await openEndpointFromCatalog(page, 'events', 'events.list');
     const longTasks = await watchLongTasks(page);
@@ -143,6 +147,22 @@ async function peerRun(browser: BenchBrowser, peerUrl: string, body: string, pee
     await shown;
     const longestTaskMs = longestWhile(await longTasks.stop(), clock);
     return { interactiveMs: clock.at - clock.arrived, longestTaskMs, heapMb: await totalHeapMb(browser, page) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Page heap with `count` copies of the body open in the viewer's document host, each indexed to the end. */
+async function manyOpenHeapMb(browser: BenchBrowser, peerUrl: string, body: string, count: number): Promise<number> {
+  const context = await browser.browser.newContext();
+  try {
+    await context.exposeBinding('__benchBody', () => body);
+    await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+    const page = await context.newPage();
+    await page.goto(peerUrl);
+    const before = await heapMb(page);
+    await page.evaluate((n) => (window as unknown as { __openMany: (n: number) => Promise<number> }).__openMany(n), count);
+    return (await totalHeapMb(browser, page)) - before;
   } finally {
     await context.close();
   }
@@ -238,6 +258,17 @@ export async function responseRendering(browser: BenchBrowser, sizes: readonly n
           `body ${bodyMb.toFixed(1)} MB; after a full collection in page and workers`,
         ),
       );
+      if (megabytes === 10) {
+        figures.push(
+          figure(
+            `${label}: five open at once (document hosts, no tabs yet), heap they add`,
+            'MB',
+            [await manyOpenHeapMb(browser, peerServer.url, body, 5)],
+            undefined,
+            `5 × ${bodyMb.toFixed(1)} MB of text included; simulated: the app has no response tabs yet`,
+          ),
+        );
+      }
     }
   } finally {
     await peerServer.close();
