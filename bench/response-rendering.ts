@@ -184,94 +184,106 @@ export async function responseRendering(browser: BenchBrowser, sizes: readonly n
   const peerServer = await startPeerServer();
   try {
     for (const megabytes of sizes) {
-      const body = makeEventsJson(megabytes);
-      const bodyMb = body.length / (1024 * 1024);
-      const searchTerm = /"recipient": ?"([^"]+)"/.exec(body.slice(Math.floor(body.length * 0.9)))?.[1] ?? 'delivered';
-      const server = createServer((_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(body);
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const count = megabytes >= 100 ? Math.min(runs, 2) : runs;
-      const app: AppRun[] = [];
-      const peers = new Map<PeerName, Run[]>();
       try {
-        // Interleaved, so a burst of load from other work on the machine lands on every viewer alike.
-        for (let i = 0; i < count; i += 1) {
-          app.push(await appRun(browser, baseUrl, searchTerm));
-          for (const peer of [...PEERS, 'JSON.parse'] as const) {
-            const list = peers.get(peer) ?? [];
-            list.push(await peerRun(browser, peerServer.url, body, peer));
-            peers.set(peer, list);
-          }
-        }
-      } finally {
-        await new Promise((resolve) => server.close(resolve));
-      }
-      const label = `${sizeLabel(megabytes)} events`;
-      const appMs = medianOf(app.map((r) => r.interactiveMs));
-      const fastest = Math.min(...PEERS.map((peer) => medianOf((peers.get(peer) ?? []).map((r) => r.interactiveMs))));
-      const share = megabytes >= 10 ? 0.5 : 1;
-      figures.push(
-        figure(
-          `${label}: app, arrival to interactive tree`,
-          'ms',
-          app.map((r) => r.interactiveMs),
-          fastest * share,
-          `target: ${share === 1 ? 'the fastest peer' : 'half the fastest peer'}`,
-        ),
-      );
-      for (const peer of [...PEERS, 'JSON.parse'] as const) {
-        const list = peers.get(peer) ?? [];
-        const ms = medianOf(list.map((r) => r.interactiveMs));
-        const task = Math.round(medianOf(list.map((r) => r.longestTaskMs)));
-        const heap = Math.round(medianOf(list.map((r) => r.heapMb)));
-        figures.push(
-          figure(
-            `${label}: ${peer === 'JSON.parse' ? 'floor, JSON.parse in the page' : peer}`,
-            'ms',
-            list.map((r) => r.interactiveMs),
-            undefined,
-            `peer/app ${(ms / appMs).toFixed(2)}x; longest task ${task} ms; heap ${heap} MB`,
-          ),
-        );
-      }
-      figures.push(
-        figure(`${label}: app / fastest peer`, 'x', [appMs / fastest], share, 'same clock, same bytes, same Chromium session'),
-        figure(
-          `${label}: app, longest main-thread task, arrival to interactive`,
-          'ms',
-          app.map((r) => r.longestTaskMs),
-          50,
-        ),
-        figure(
-          `${label}: app, longest task scrolling, collapsing, expanding, searching`,
-          'ms',
-          app.map((r) => r.interactionLongestTaskMs),
-          50,
-        ),
-        figure(
-          `${label}: app, page + worker heap with the body open`,
-          'MB',
-          app.map((r) => r.heapMb),
-          megabytes >= 50 ? 1.5 * bodyMb : undefined,
-          `body ${bodyMb.toFixed(1)} MB; after a full collection in page and workers`,
-        ),
-      );
-      if (megabytes === 10) {
-        figures.push(
-          figure(
-            `${label}: five open at once (document hosts, no tabs yet), heap they add`,
-            'MB',
-            [await manyOpenHeapMb(browser, peerServer.url, body, 5)],
-            undefined,
-            `5 × ${bodyMb.toFixed(1)} MB of text included; simulated: the app has no response tabs yet`,
-          ),
-        );
+        figures.push(...(await oneSize(browser, peerServer.url, megabytes, runs)));
+      } catch (error) {
+        // One size failing (a crashed page, a timeout) still leaves the other sizes' figures in the report.
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        figures.push(figure(`${sizeLabel(megabytes)} events: run failed`, 'ms', [], undefined, message));
       }
     }
   } finally {
     await peerServer.close();
+  }
+  return figures;
+}
+
+async function oneSize(browser: BenchBrowser, peerUrl: string, megabytes: number, runs: number): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const body = makeEventsJson(megabytes);
+  const bodyMb = body.length / (1024 * 1024);
+  const searchTerm = /"recipient": ?"([^"]+)"/.exec(body.slice(Math.floor(body.length * 0.9)))?.[1] ?? 'delivered';
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const count = megabytes >= 100 ? Math.min(runs, 2) : runs;
+  const app: AppRun[] = [];
+  const peers = new Map<PeerName, Run[]>();
+  try {
+    // Interleaved, so a burst of load from other work on the machine lands on every viewer alike.
+    for (let i = 0; i < count; i += 1) {
+      app.push(await appRun(browser, baseUrl, searchTerm));
+      for (const peer of [...PEERS, 'JSON.parse'] as const) {
+        const list = peers.get(peer) ?? [];
+        list.push(await peerRun(browser, peerUrl, body, peer));
+        peers.set(peer, list);
+      }
+    }
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+  const label = `${sizeLabel(megabytes)} events`;
+  const appMs = medianOf(app.map((r) => r.interactiveMs));
+  const fastest = Math.min(...PEERS.map((peer) => medianOf((peers.get(peer) ?? []).map((r) => r.interactiveMs))));
+  const share = megabytes >= 10 ? 0.5 : 1;
+  figures.push(
+    figure(
+      `${label}: app, arrival to interactive tree`,
+      'ms',
+      app.map((r) => r.interactiveMs),
+      fastest * share,
+      `target: ${share === 1 ? 'the fastest peer' : 'half the fastest peer'}`,
+    ),
+  );
+  for (const peer of [...PEERS, 'JSON.parse'] as const) {
+    const list = peers.get(peer) ?? [];
+    const ms = medianOf(list.map((r) => r.interactiveMs));
+    const task = Math.round(medianOf(list.map((r) => r.longestTaskMs)));
+    const heap = Math.round(medianOf(list.map((r) => r.heapMb)));
+    figures.push(
+      figure(
+        `${label}: ${peer === 'JSON.parse' ? 'floor, JSON.parse in the page' : peer}`,
+        'ms',
+        list.map((r) => r.interactiveMs),
+        undefined,
+        `peer/app ${(ms / appMs).toFixed(2)}x; longest task ${task} ms; heap ${heap} MB`,
+      ),
+    );
+  }
+  figures.push(
+    figure(`${label}: app / fastest peer`, 'x', [appMs / fastest], share, 'same clock, same bytes, same Chromium session'),
+    figure(
+      `${label}: app, longest main-thread task, arrival to interactive`,
+      'ms',
+      app.map((r) => r.longestTaskMs),
+      50,
+    ),
+    figure(
+      `${label}: app, longest task scrolling, collapsing, expanding, searching`,
+      'ms',
+      app.map((r) => r.interactionLongestTaskMs),
+      50,
+    ),
+    figure(
+      `${label}: app, page + worker heap with the body open`,
+      'MB',
+      app.map((r) => r.heapMb),
+      megabytes >= 50 ? 1.5 * bodyMb : undefined,
+      `body ${bodyMb.toFixed(1)} MB; after a full collection in page and workers`,
+    ),
+  );
+  if (megabytes === 10) {
+    figures.push(
+      figure(
+        `${label}: five open at once (document hosts, no tabs yet), heap they add`,
+        'MB',
+        [await manyOpenHeapMb(browser, peerUrl, body, 5)],
+        undefined,
+        `5 × ${bodyMb.toFixed(1)} MB of text included; simulated: the app has no response tabs yet`,
+      ),
+    );
   }
   return figures;
 }
