@@ -19,7 +19,7 @@ export interface BenchApp {
 /** The built app as the end-to-end tests run it: real renderer, real main services, Debian's Chromium. */
 export class BenchBrowser {
   private constructor(
-    private readonly browser: Browser,
+    readonly browser: Browser,
     private readonly server: StaticServer,
   ) {}
 
@@ -90,6 +90,21 @@ export function longest(tasks: readonly LongTask[]): number {
   return tasks.reduce((max, task) => Math.max(max, task.duration), 0);
 }
 
+/**
+ * The longest stretch of main-thread work after `from`: a task that began
+ * earlier counts for the part of it that ran after `from` (the app's own work
+ * inside the task that delivered the response).
+ */
+export function longestAfter(tasks: readonly LongTask[], from: number, until = Number.POSITIVE_INFINITY): number {
+  let max = 0;
+  for (const task of tasks) {
+    const end = Math.min(task.start + task.duration, until);
+    if (end <= from) continue;
+    max = Math.max(max, end - Math.max(task.start, from));
+  }
+  return max;
+}
+
 /** The page's live JavaScript heap, in MB, after a full collection. */
 export async function heapMb(page: Page): Promise<number> {
   const session = await page.context().newCDPSession(page);
@@ -97,4 +112,43 @@ export async function heapMb(page: Page): Promise<number> {
   const { usedSize } = await session.send('Runtime.getHeapUsage');
   await session.detach();
   return usedSize / (1024 * 1024);
+}
+
+/**
+ * The live heap of every dedicated worker the browser runs, in MB, after a
+ * full collection in each. Playwright opens CDP sessions on pages only, so
+ * this attaches to worker targets through the browser session and speaks to
+ * them with Target.sendMessageToTarget.
+ */
+export async function workersHeapMb(browser: Browser): Promise<number> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string }[] };
+    let total = 0;
+    for (const target of targetInfos.filter((info) => info.type === 'worker')) {
+      const { sessionId } = (await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+        sessionId: string;
+      };
+      const replies = new Map<number, (result: Record<string, unknown>) => void>();
+      const listener = (event: { sessionId: string; message: string }) => {
+        if (event.sessionId !== sessionId) return;
+        const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+        if (message.id !== undefined) replies.get(message.id)?.(message.result ?? {});
+      };
+      session.on('Target.receivedMessageFromTarget', listener);
+      const ask = (id: number, method: string) =>
+        new Promise<Record<string, unknown>>((resolve) => {
+          replies.set(id, resolve);
+          void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+        });
+      await ask(1, 'HeapProfiler.collectGarbage');
+      const usage = await ask(2, 'Runtime.getHeapUsage');
+      total += Number(usage.usedSize ?? 0);
+      session.off('Target.receivedMessageFromTarget', listener);
+      await session.send('Target.detachFromTarget', { sessionId });
+    }
+    return total / (1024 * 1024);
+  } finally {
+    await session.detach();
+  }
 }

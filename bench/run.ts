@@ -16,9 +16,17 @@ import { filterLatency, startup } from './startup';
 import type { Figure } from './stats';
 
 const { values } = parseArgs({
-  options: { compare: { type: 'string' }, out: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } },
+  options: {
+    compare: { type: 'string' },
+    out: { type: 'string' },
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    sizes: { type: 'string' },
+  },
 });
 const quick = values.quick === true;
+/** Response sizes in MB; `--sizes 0.04,50` picks some. */
+const sizes = values.sizes?.split(',').map(Number) ?? (quick ? [0.04, 1, 10] : [0.04, 1, 10, 50, 100]);
 
 function chromiumVersion(): string {
   try {
@@ -42,7 +50,7 @@ const browser = await BenchBrowser.start();
 try {
   await step('startup', () => startup(browser, quick ? 4 : 12));
   await step('catalog filter', () => filterLatency(browser));
-  await step('large responses', () => responseRendering(browser, quick ? [1, 10] : [1, 10, 50]));
+  await step('responses', () => responseRendering(browser, sizes, quick ? 1 : 3));
   await step('history memory', () => historyMemory(browser, quick ? 200 : 1000));
 } finally {
   await browser.close();

@@ -8,7 +8,7 @@ import { bodyShape } from './body/body-kind';
 import { type BodySource, ResponseBody } from './body/ResponseBody';
 import { useJsonDocument } from './body/use-json-document';
 import { DiagnosisPanel } from './DiagnosisPanel';
-import { formatBytes, formatMs, formatTime } from './format';
+import { formatBytes, formatCount, formatMs, formatTime } from './format';
 import { PaginationBar } from './PaginationBar';
 import { NO_PAGING_FACTS, pageTargets } from './paging';
 import { SendErrorPanel } from './SendErrorPanel';
@@ -171,7 +171,7 @@ function LoadedResponse({
         >
           {formatMs(timings.totalMs)}
         </span>
-        <span className="summary-item" title={`${response.sizeBytes.toLocaleString('en-GB')} bytes`} data-testid="response-size">
+        <span className="summary-item" title={`${formatCount(response.sizeBytes)} bytes`} data-testid="response-size">
           {formatBytes(response.sizeBytes)}
         </span>
         {response.contentType ? <span className="summary-item muted">{response.contentType}</span> : null}
@@ -197,7 +197,7 @@ function LoadedResponse({
           disabled={pending}
           {...(facts.itemCount === undefined
             ? {}
-            : { position: `${facts.itemCount.toLocaleString('en-GB')} ${facts.itemCount === 1 ? 'item' : 'items'} on this page` })}
+            : { position: `${formatCount(facts.itemCount)} ${facts.itemCount === 1 ? 'item' : 'items'} on this page` })}
         />
       ) : null}
       <ResponseBody source={source} document={document} />

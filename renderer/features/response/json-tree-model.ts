@@ -1,9 +1,14 @@
+import { LazyContainer, TextPrefilter } from './json-index';
+
 /**
  * A lazily flattened view of a parsed JSON value: every node is one row, and
  * only rows that are asked for are ever built. Expanded containers keep the
  * visible row count of their subtree (and, once a child is expanded, prefix
  * sums over their children), so finding row N is a short descent and a toggle
  * only adjusts the ancestors of the node it touches.
+ *
+ * Big bodies arrive as LazyContainers (see json-index.ts): their children are
+ * parsed only when a row needs them, and they may still be growing.
  */
 
 export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
@@ -26,13 +31,13 @@ export interface TreeRow {
 /** Positions of each step from the root: array indices, or key positions in an object. */
 export type NodePath = readonly number[];
 
-type Container = Record<string, unknown> | unknown[];
+type Container = Record<string, unknown> | unknown[] | LazyContainer;
 
 interface ContainerState {
   expanded: boolean;
   /** Object keys in order; null for arrays. */
-  readonly keys: string[] | null;
-  readonly size: number;
+  keys: string[] | null;
+  size: number;
   /** Visible rows of this subtree while expanded, the node's own row included. */
   count: number;
   /** prefix[i] = visible rows of children before child i; null while every child is a single row. */
@@ -56,6 +61,7 @@ function isContainer(value: unknown): value is Container {
 
 export function kindOf(value: unknown): JsonKind {
   if (value === null) return 'null';
+  if (value instanceof LazyContainer) return value.isArray ? 'array' : 'object';
   if (Array.isArray(value)) return 'array';
   switch (typeof value) {
     case 'object':
@@ -80,6 +86,7 @@ function primitiveText(value: unknown, limit: number): { text: string; cut: numb
 }
 
 function childCountOf(value: unknown): number {
+  if (value instanceof LazyContainer) return value.size;
   if (Array.isArray(value)) return value.length;
   if (isContainer(value)) {
     let count = 0;
@@ -91,6 +98,7 @@ function childCountOf(value: unknown): number {
 
 /** A short one-line summary of a container, built from its first members only. */
 export function previewOf(value: unknown): string {
+  if (value instanceof LazyContainer) return lazyPreview(value);
   if (Array.isArray(value)) {
     const parts: string[] = [];
     let length = 0;
@@ -118,7 +126,21 @@ export function previewOf(value: unknown): string {
   return primitiveText(value, 40).text;
 }
 
+function lazyPreview(value: LazyContainer): string {
+  const parts: string[] = [];
+  let length = 0;
+  const keys = value.keys();
+  for (let i = 0; i < value.size && length < PREVIEW_CHARS; i++) {
+    const part = value.isArray ? shortValue(value.child(i)) : `${keys[i]}: ${shortValue(value.child(i))}`;
+    parts.push(part);
+    length += part.length + 2;
+  }
+  const [open, close] = value.isArray ? ['[', ']'] : ['{', '}'];
+  return `${open}${parts.join(', ')}${parts.length < value.size ? ', …' : ''}${close}`;
+}
+
 function shortValue(value: unknown): string {
+  if (value instanceof LazyContainer) return value.isArray ? (value.size === 0 ? '[]' : '[…]') : '{…}';
   if (Array.isArray(value)) return value.length === 0 ? '[]' : '[…]';
   if (isContainer(value)) return '{…}';
   return primitiveText(value, 40).text;
@@ -127,8 +149,13 @@ function shortValue(value: unknown): string {
 export class JsonTreeModel {
   readonly root: unknown;
   private readonly states = new Map<Container, ContainerState>();
+  /** Children of lazy containers that hold state, kept so they stay the same objects. */
+  private readonly pins = new Map<LazyContainer, Map<number, unknown>>();
 
-  constructor(root: unknown, expandDepth = 1) {
+  constructor(
+    root: unknown,
+    private readonly expandDepth = 1,
+  ) {
     this.root = root;
     if (isContainer(root)) this.expandToDepth(root, expandDepth);
   }
@@ -146,8 +173,9 @@ export class JsonTreeModel {
   private stateOf(node: Container): ContainerState {
     let state = this.states.get(node);
     if (!state) {
-      const keys = Array.isArray(node) ? null : Object.keys(node);
-      const size = keys ? keys.length : (node as unknown[]).length;
+      const lazy = node instanceof LazyContainer ? node : null;
+      const keys = lazy ? (lazy.isArray ? null : lazy.keys().slice()) : Array.isArray(node) ? null : Object.keys(node);
+      const size = lazy ? lazy.size : keys ? keys.length : (node as unknown[]).length;
       state = { expanded: false, keys, size, count: 1 + size, prefix: null };
       this.states.set(node, state);
     }
@@ -155,13 +183,36 @@ export class JsonTreeModel {
   }
 
   private childOf(node: Container, state: ContainerState, position: number): unknown {
+    if (node instanceof LazyContainer) {
+      const pinned = this.pins.get(node)?.get(position);
+      return pinned === undefined ? node.child(position) : pinned;
+    }
     return state.keys ? (node as Record<string, unknown>)[state.keys[position] as string] : (node as unknown[])[position];
+  }
+
+  /** Rows of a child, without parsing a lazy container's children: only pinned ones can be open. */
+  private childRows(node: Container, state: ContainerState, position: number): number {
+    if (node instanceof LazyContainer) {
+      const pinned = this.pins.get(node)?.get(position);
+      return pinned === undefined ? 1 : this.countOf(pinned);
+    }
+    return this.countOf(this.childOf(node, state, position));
+  }
+
+  private pin(parent: Container, position: number, child: unknown): void {
+    if (!(parent instanceof LazyContainer)) return;
+    let pins = this.pins.get(parent);
+    if (!pins) {
+      pins = new Map();
+      this.pins.set(parent, pins);
+    }
+    pins.set(position, child);
   }
 
   private prefixOf(node: Container, state: ContainerState): Float64Array {
     if (state.prefix) return state.prefix;
     const prefix = new Float64Array(state.size + 1);
-    for (let i = 0; i < state.size; i++) prefix[i + 1] = (prefix[i] as number) + this.countOf(this.childOf(node, state, i));
+    for (let i = 0; i < state.size; i++) prefix[i + 1] = (prefix[i] as number) + this.childRows(node, state, i);
     state.prefix = prefix;
     return prefix;
   }
@@ -175,7 +226,7 @@ export class JsonTreeModel {
     let count = 1;
     let uniform = true;
     for (let i = 0; i < state.size; i++) {
-      const rows = this.countOf(this.childOf(node, state, i));
+      const rows = this.childRows(node, state, i);
       if (rows !== 1) uniform = false;
       count += rows;
     }
@@ -188,12 +239,42 @@ export class JsonTreeModel {
     const state = this.stateOf(node);
     state.expanded = true;
     if (depth > 0) {
+      const lazy = node instanceof LazyContainer ? node : null;
       for (let i = 0; i < state.size; i++) {
+        if (lazy && !lazy.childIsContainer(i)) continue;
         const child = this.childOf(node, state, i);
-        if (isContainer(child)) this.expandToDepth(child, depth - 1);
+        if (!isContainer(child)) continue;
+        this.pin(node, i, child);
+        this.expandToDepth(child, depth - 1);
       }
     }
     this.recount(node, state);
+  }
+
+  /**
+   * Takes in growth of lazy containers still being read (deepest first, as
+   * the indexer lists them): new children open as they would have had they
+   * been there from the start, and every count above them is rebuilt.
+   */
+  grow(changed: readonly LazyContainer[]): number {
+    for (const node of changed) {
+      const state = this.states.get(node) as ContainerState | undefined;
+      if (!state) continue;
+      const before = state.size;
+      state.size = node.size;
+      if (state.keys) state.keys = node.keys().slice();
+      const depth = this.expandDepth - node.depth - 1;
+      if (state.expanded && depth >= 0) {
+        for (let i = before; i < state.size; i++) {
+          if (!node.childIsContainer(i)) continue;
+          const child = this.childOf(node, state, i);
+          this.pin(node, i, child);
+          this.expandToDepth(child as Container, depth);
+        }
+      }
+      this.recount(node, state);
+    }
+    return this.rowCount;
   }
 
   /** Walks from the root to the node on row `row`, returning the expanded ancestors passed on the way. */
@@ -295,6 +376,8 @@ export class JsonTreeModel {
   private setExpanded(frames: readonly Frame[], node: Container, expanded: boolean): void {
     const state = this.stateOf(node);
     if (state.expanded === expanded) return;
+    const parent = frames[frames.length - 1];
+    if (parent) this.pin(parent.node, parent.child, node);
     for (const frame of frames) this.prefixOf(frame.node, frame.state);
     const before = this.countOf(node);
     // A collapsed subtree cannot change, so its kept count is still right.
@@ -320,6 +403,7 @@ export class JsonTreeModel {
   /** Collapses everything below the root. */
   collapseAll(): number {
     this.states.clear();
+    this.pins.clear();
     if (isContainer(this.root)) this.expandToDepth(this.root, 0);
     return this.rowCount;
   }
@@ -369,7 +453,9 @@ export class JsonTreeModel {
 }
 
 interface SearchEntry {
-  readonly node: unknown;
+  /** Undefined until visited when the parent is a lazy container: parsed only then. */
+  node: unknown;
+  readonly from?: LazyContainer;
   readonly key: string | null;
   readonly position: number;
   readonly parent: SearchEntry | null;
@@ -391,6 +477,8 @@ export class TreeSearch {
   private readonly needle: string;
   private readonly stack: SearchEntry[];
   private readonly limit: number;
+  /** Skips items of an indexed body whose text cannot hold the query, so they are never parsed. */
+  private filter: TextPrefilter | null = null;
 
   constructor(root: unknown, query: string, limit = 10_000) {
     this.needle = query.toLowerCase();
@@ -416,12 +504,23 @@ export class TreeSearch {
     const until = performance.now() + budgetMs;
     let visited = 0;
     while (!this.done) {
-      if ((++visited & 1023) === 0 && performance.now() > until) return false;
+      // Often enough that parsing big items of an indexed body cannot overrun the budget by much.
+      if ((++visited & 63) === 0 && performance.now() > until) return false;
       const entry = this.stack.pop() as SearchEntry;
+      if (entry.from) {
+        this.filter ??= new TextPrefilter(entry.from.source, this.needle);
+        const [start, end] = entry.from.childRange(entry.position);
+        if (!this.filter.mayMatch(start, end)) continue;
+        entry.node = entry.from.read(entry.position);
+      }
       const { node } = entry;
       if (isContainer(node)) {
         if (entry.key !== null && this.hit(entry.key)) this.matches.push(pathOf(entry));
-        if (Array.isArray(node)) {
+        if (node instanceof LazyContainer) {
+          const keys = node.isArray ? null : node.keys();
+          for (let i = node.size - 1; i >= 0; i--)
+            this.stack.push({ node: undefined, from: node, key: keys ? (keys[i] as string) : null, position: i, parent: entry });
+        } else if (Array.isArray(node)) {
           for (let i = node.length - 1; i >= 0; i--) this.stack.push({ node: node[i], key: null, position: i, parent: entry });
         } else {
           const keys = Object.keys(node);

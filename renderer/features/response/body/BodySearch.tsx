@@ -1,5 +1,6 @@
 import { forwardRef, type KeyboardEvent, useEffect, useState } from 'react';
 import { Button } from '../../../ui';
+import { formatCount } from '../format';
 import type { MatchState } from './search-types';
 
 const DEBOUNCE_MS = 250;
@@ -26,8 +27,8 @@ export interface BodySearchProps {
 function summary(value: string, state: MatchState, matchIndex: number): string {
   if (value === '') return '';
   if (state.count === 0) return state.done ? 'No matches' : 'Searching…';
-  const total = `${state.count.toLocaleString('en-GB')}${state.capped ? '+' : ''}${state.done ? '' : '…'}`;
-  return `${(matchIndex + 1).toLocaleString('en-GB')} of ${total}`;
+  const total = `${formatCount(state.count)}${state.capped ? '+' : ''}${state.done ? '' : '…'}`;
+  return `${formatCount(matchIndex + 1)} of ${total}`;
 }
 
 /** Search box with a match counter and previous/next; Enter and Shift+Enter step through matches. */

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../ui';
+import { formatCount } from '../format';
 import type { TreeRow } from '../json-tree-model';
 import { highlight } from './highlight';
 import type { SearchableViewProps } from './search-types';
@@ -19,6 +20,8 @@ export interface JsonTreeProps extends SearchableViewProps {
   /** Rows that came with the parsed body. */
   readonly initialRows: RowsReply;
   readonly canExpandAll: boolean;
+  /** The body is still being indexed: rows keep arriving. */
+  readonly reading: boolean;
   /** Copies text to the clipboard and says so. */
   readonly onCopy: (text: string, what: string) => void;
 }
@@ -26,12 +29,12 @@ export interface JsonTreeProps extends SearchableViewProps {
 type StructuralRequest = Extract<TreeRequest, { type: 'toggle' | 'expand-all' | 'collapse-all' }>;
 
 function countLabel(row: TreeRow): string {
-  const n = row.childCount.toLocaleString('en-GB');
+  const n = formatCount(row.childCount);
   return row.kind === 'array' ? `${n} ${row.childCount === 1 ? 'item' : 'items'}` : `${n} ${row.childCount === 1 ? 'key' : 'keys'}`;
 }
 
 /** The body as a collapsible tree; only the rows on screen exist, and the parsed value stays with the client's host. */
-export function JsonTree({ client, initialRows, canExpandAll, query, matchIndex, onMatches, onCopy }: JsonTreeProps) {
+export function JsonTree({ client, initialRows, canExpandAll, reading, query, matchIndex, onMatches, onCopy }: JsonTreeProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const [rowCount, setRowCount] = useState(initialRows.rowCount);
@@ -61,6 +64,24 @@ export function JsonTree({ client, initialRows, canExpandAll, query, matchIndex,
     setRowCount(reply.rowCount);
     setRevision((value) => value + 1);
   }, []);
+
+  const windowRef = useRef(fetchWindow);
+  windowRef.current = fetchWindow;
+  // While a big body is indexed, rows are added at the end of growing containers: repaint what is on screen.
+  useEffect(
+    () =>
+      client.onUpdate((update) => {
+        if (update.kind === 'invalid') return;
+        const version = ++shape.current;
+        client.request({ type: 'rows', window: windowRef.current() }).then(
+          (reply) => {
+            if (version === shape.current) store(reply, true);
+          },
+          () => undefined,
+        );
+      }),
+    [client, store],
+  );
 
   useEffect(() => {
     let missing = false;
@@ -222,7 +243,10 @@ export function JsonTree({ client, initialRows, canExpandAll, query, matchIndex,
         <Button size="small" onClick={() => copySelected('path')} title="Copy the path of the selected value" data-testid="tree-copy-path">
           Copy path
         </Button>
-        <span className="muted view-tools-note">{rowCount.toLocaleString('en-GB')} rows shown</span>
+        <span className="muted view-tools-note" data-testid="tree-row-count">
+          {reading ? 'Reading the rest of the body… ' : ''}
+          {formatCount(rowCount)} rows shown
+        </span>
       </div>
       <div
         ref={scrollRef}
@@ -291,7 +315,7 @@ export function JsonTree({ client, initialRows, canExpandAll, query, matchIndex,
                 ) : (
                   <span className={`jt-value jt-${row.kind}`}>{highlight(row.text, query)}</span>
                 )}
-                {row.cut > 0 ? <span className="jt-cut">… {row.cut.toLocaleString('en-GB')} more characters (see Raw)</span> : null}
+                {row.cut > 0 ? <span className="jt-cut">… {formatCount(row.cut)} more characters (see Raw)</span> : null}
               </div>
             );
           })}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatCount } from '../format';
 import { highlight } from './highlight';
 import { type RowIndex, rowIndexBuilder, rowOfOffset, rowText } from './line-index';
 import type { SearchableViewProps } from './search-types';
@@ -87,7 +88,7 @@ export function RawView({ text, query, matchIndex, onMatches }: RawViewProps) {
   if (!index) {
     return (
       <div className="body-note" role="status">
-        Preparing {text.length.toLocaleString('en-GB')} characters…
+        Preparing {formatCount(text.length)} characters…
       </div>
     );
   }

@@ -10,7 +10,6 @@ import { JsonTree } from './JsonTree';
 import { RawView } from './RawView';
 import { type MatchState, NO_MATCHES } from './search-types';
 import { TableView } from './TableView';
-import { TreePreview } from './TreePreview';
 import type { JsonDocument } from './use-json-document';
 
 /** Everything the body area shows, whether the response is live or comes from history. */
@@ -216,11 +215,10 @@ export function ResponseBody({ source, document }: ResponseBodyProps) {
               client={document.client}
               initialRows={document.info.rows}
               canExpandAll={document.info.canExpandAll}
+              reading={!document.info.complete}
               onCopy={copy}
               {...searchProps}
             />
-          ) : document.status === 'parsing' && document.preview ? (
-            <TreePreview rows={document.preview.rows} sizeBytes={source.sizeBytes} />
           ) : (
             <div className="body-note" role="status" data-testid="body-parsing">
               Reading {formatBytes(source.sizeBytes)} of JSON…

@@ -1,8 +1,5 @@
 import { TreeHost } from './tree-host';
-import type { Envelope, HostMessage, ProgressFor, ReplyFor, TreeRequest } from './tree-protocol';
-
-/** Bodies below this parse in the page faster than a worker starts. */
-const WORKER_THRESHOLD_CHARS = 512 * 1024;
+import type { DocumentUpdate, Envelope, HostMessage, ProgressFor, ReplyFor, TreeRequest } from './tree-protocol';
 
 interface Pending {
   resolve(reply: unknown): void;
@@ -14,24 +11,22 @@ interface Pending {
 export class TreeClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Set<(update: DocumentUpdate) => void>();
   private readonly send: (envelope: Envelope) => void;
   private readonly stop: () => void;
 
-  private constructor(
-    connect: (
-      receive: (message: HostMessage) => void,
-      fail: (reason: string) => void,
-    ) => { send: (envelope: Envelope) => void; stop: () => void },
-  ) {
-    const link = connect(
-      (message) => this.receive(message),
-      (reason) => this.failAll(reason),
-    );
+  private constructor(connect: (receive: (message: HostMessage) => void) => { send: (envelope: Envelope) => void; stop: () => void }) {
+    const link = connect((message) => this.receive(message));
     this.send = link.send;
     this.stop = link.stop;
   }
 
-  /** A host in this thread: used for small bodies and where workers are unavailable (tests). */
+  /**
+   * A host in the page's own thread. A worker would need its own copy of the
+   * text (the page keeps one for the Raw view) and a copy on the way in; the
+   * host instead parses small bodies at once and indexes big ones a slice at
+   * a time, so neither costs a long task.
+   */
   static local(): TreeClient {
     return new TreeClient((receive) => {
       const host = new TreeHost((message) => queueMicrotask(() => receive(message)));
@@ -42,21 +37,10 @@ export class TreeClient {
     });
   }
 
-  static worker(): TreeClient {
-    return new TreeClient((receive, fail) => {
-      const worker = new Worker(new URL('./json-worker.ts', import.meta.url), { type: 'module', name: 'json-body' });
-      worker.onmessage = (event: MessageEvent<HostMessage>) => receive(event.data);
-      worker.onerror = (event) => {
-        event.preventDefault();
-        fail('The background parser stopped.');
-      };
-      return { send: (envelope) => worker.postMessage(envelope), stop: () => worker.terminate() };
-    });
-  }
-
-  /** A worker for big bodies when the platform has workers. */
-  static forSize(chars: number): TreeClient {
-    return chars >= WORKER_THRESHOLD_CHARS && typeof Worker !== 'undefined' ? TreeClient.worker() : TreeClient.local();
+  /** Growth and completion of a body still being indexed; returns the unsubscribe. */
+  onUpdate(listener: (update: DocumentUpdate) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   request<R extends TreeRequest>(
@@ -75,6 +59,10 @@ export class TreeClient {
   }
 
   private receive(message: HostMessage): void {
+    if (message.id === 0 && 'reply' in message) {
+      for (const listener of this.listeners) listener(message.reply as DocumentUpdate);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if ('error' in message) {
@@ -94,6 +82,7 @@ export class TreeClient {
   }
 
   dispose(): void {
+    this.listeners.clear();
     this.failAll('The body viewer was closed.');
     this.stop();
   }

@@ -1,11 +1,28 @@
+import { JsonIndexer, LazyContainer } from '../json-index';
 import { JsonTreeModel, type NodePath, TreeSearch } from '../json-tree-model';
-import { extractPagingFacts } from '../paging';
-import { parsePrefix } from './json-prefix';
-import type { Envelope, HostMessage, LoadReply, RowsReply, RowWindow, SearchScope, TableInfo, TableRowsReply } from './tree-protocol';
+import { extractPagingFacts, type PagingFacts } from '../paging';
+import type {
+  DocumentUpdate,
+  Envelope,
+  HostMessage,
+  LoadReply,
+  RowsReply,
+  RowWindow,
+  SearchScope,
+  TableInfo,
+  TableRowsReply,
+} from './tree-protocol';
 
-/** Above this size the start of the body is shown while the rest is parsed. */
-const PREVIEW_FROM_CHARS = 2 * 1024 * 1024;
-const PREVIEW_CHARS = 256 * 1024;
+/**
+ * Below this, JSON.parse of the whole text takes a few milliseconds and
+ * checks it fully; above it the text is indexed a slice at a time and shown
+ * from the first slice on (see json-index.ts).
+ */
+const INDEX_FROM_CHARS = 2 * 1024 * 1024;
+/** Short first slice: the first screen needs only the start of the text. */
+const FIRST_SLICE_MS = 4;
+/** Later slices leave the page room to paint and answer input between them. */
+const SLICE_MS = 8;
 /** Columns come from the first items only, so a huge list costs no more than a small one. */
 const TABLE_SAMPLE = 200;
 const CELL_CHARS = 300;
@@ -15,23 +32,66 @@ const SEARCH_SLICE_MS = 12;
 const MAX_WINDOW = 2_000;
 
 interface TableSource {
-  readonly items: readonly unknown[];
+  readonly items: readonly unknown[] | LazyContainer;
   readonly info: TableInfo;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LazyContainer);
 }
 
+const isList = (value: unknown): value is unknown[] | LazyContainer =>
+  Array.isArray(value) || (value instanceof LazyContainer && value.isArray);
+const sizeOf = (list: readonly unknown[] | LazyContainer) => (list instanceof LazyContainer ? list.size : list.length);
+/** An item as a plain value; a large one inside an indexed body is parsed from its text. */
+const itemAt = (list: readonly unknown[] | LazyContainer, index: number) => {
+  const item = list instanceof LazyContainer ? list.child(index) : list[index];
+  return item instanceof LazyContainer ? item.toJSON() : item;
+};
+const memberOf = (value: unknown, key: string) =>
+  value instanceof LazyContainer ? (value.isArray ? undefined : value.member(key)) : isRecord(value) ? value[key] : undefined;
+
 function findTable(root: unknown): TableSource | null {
-  const candidates: [string, unknown][] = Array.isArray(root) ? [['', root]] : isRecord(root) ? [['items', root.items]] : [];
+  const candidates: [string, unknown][] = isList(root) ? [['', root]] : [['items', memberOf(root, 'items')]];
   for (const [path, value] of candidates) {
-    if (!Array.isArray(value) || !value.some(isRecord)) continue;
+    if (!isList(value)) continue;
+    const sample: unknown[] = [];
+    for (let i = 0; i < Math.min(TABLE_SAMPLE, sizeOf(value)); i++) sample.push(itemAt(value, i));
+    if (!sample.some(isRecord)) continue;
     const columns = new Set<string>();
-    for (const item of value.slice(0, TABLE_SAMPLE)) if (isRecord(item)) for (const key of Object.keys(item)) columns.add(key);
-    return { items: value, info: { path, columns: [...columns], rowCount: value.length } };
+    for (const item of sample) if (isRecord(item)) for (const key of Object.keys(item)) columns.add(key);
+    return { items: value, info: { path, columns: [...columns], rowCount: sizeOf(value) } };
   }
   return null;
+}
+
+/** Paging facts read from the few members they come from, so an indexed body is not parsed whole. */
+function factsOf(root: unknown): PagingFacts {
+  if (!(root instanceof LazyContainer)) return extractPagingFacts(root);
+  if (root.isArray) return extractPagingFacts([]);
+  const shallow: Record<string, unknown> = {};
+  for (const key of ['paging', 'pagination', 'total_count']) {
+    const value = memberOf(root, key);
+    if (value !== undefined) shallow[key] = value instanceof LazyContainer ? value.toJSON() : value;
+  }
+  const items = memberOf(root, 'items');
+  const facts = extractPagingFacts(shallow);
+  return isList(items) ? { ...facts, itemCount: sizeOf(items) } : facts;
+}
+
+/** Runs `next` in a new task without setTimeout's clamping after a few nested calls. */
+function soon(next: () => void): () => void {
+  if (typeof MessageChannel === 'undefined') {
+    const timer = setTimeout(next, 0);
+    return () => clearTimeout(timer);
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    next();
+  };
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
 }
 
 function cellText(value: unknown): string {
@@ -55,6 +115,8 @@ export class TreeHost {
   private search: { id: number; job: TreeSearch; scope: SearchScope; matches: NodePath[] } | null = null;
   private lastSearch: { scope: SearchScope; matches: NodePath[] } | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The text still being indexed, and what to do once it is. */
+  private indexing: { indexer: JsonIndexer; cancel: () => void; search?: { id: number; query: string; scope: SearchScope } } | null = null;
 
   constructor(private readonly post: (message: HostMessage) => void) {}
 
@@ -62,8 +124,8 @@ export class TreeHost {
     try {
       switch (request.type) {
         case 'load':
-          this.preview(id, request.text, request.window);
-          this.reply(id, this.load(request.text, request.window));
+          if (request.text.length >= INDEX_FROM_CHARS) this.index(id, request.text, request.window);
+          else this.reply(id, this.load(request.text, request.window));
           return;
         case 'rows':
           this.reply(id, this.rows(request.window));
@@ -73,6 +135,7 @@ export class TreeHost {
           this.reply(id, this.rows(request.window));
           return;
         case 'expand-all':
+          if (this.indexing) throw new Error('The body is still being read; expand it once it is.');
           this.requireModel().expandAll();
           this.reply(id, this.rows(request.window));
           return;
@@ -126,19 +189,93 @@ export class TreeHost {
   }
 
   private release(): void {
+    this.indexing?.cancel();
+    this.indexing = null;
     this.cancelSearch();
     this.lastSearch = null;
     this.model = null;
     this.table = null;
   }
 
-  private preview(id: number, text: string, window: RowWindow): void {
-    if (text.length < PREVIEW_FROM_CHARS) return;
-    const start = parsePrefix(text, PREVIEW_CHARS);
-    if (start === undefined) return;
-    const model = new JsonTreeModel(start, 1);
-    const { start: first, end } = clampWindow(window, model.rowCount);
-    this.reply(id, { rowCount: model.rowCount, start: first, rows: model.rows(first, end) }, false);
+  /**
+   * Indexes a big text a slice at a time. The load answer goes out after the
+   * first slice, with the rows found so far; later slices post growth
+   * updates, and a last update carries the table and paging facts.
+   */
+  private index(id: number, text: string, window: RowWindow): void {
+    this.release();
+    const started = performance.now();
+    const indexer = new JsonIndexer(text);
+    let cancelled = false;
+    let cancelNext: () => void = () => undefined;
+    this.indexing = {
+      indexer,
+      cancel: () => {
+        cancelled = true;
+        cancelNext();
+      },
+    };
+    const update = (message: DocumentUpdate) => this.post({ id: 0, final: false, reply: message });
+    let answered = false;
+    const fail = (error: unknown) => {
+      const message = error instanceof Error ? error.message : 'The body is not valid JSON.';
+      this.indexing = null;
+      if (answered) update({ kind: 'invalid', message });
+      else this.reply(id, { ok: false, message });
+    };
+    const slice = (budget: number) => {
+      if (cancelled) return;
+      try {
+        advance(budget);
+      } catch (error) {
+        // A broken value deep in the text shows up when its slice is parsed: the body is not valid JSON.
+        fail(error);
+      }
+    };
+    const advance = (budget: number) => {
+      const finished = indexer.step(budget);
+      const root = indexer.expose();
+      const changed = indexer.takeChanged();
+      if (this.model) this.model.grow(changed);
+      else if (root) this.model = new JsonTreeModel(root, 1);
+      else if (finished) {
+        // A lone primitive: nothing to index.
+        this.indexing = null;
+        this.reply(id, this.load(text, window));
+        return;
+      }
+      if (this.model && !answered) {
+        answered = true;
+        this.reply(id, {
+          ok: true,
+          rows: this.rows(window),
+          table: null,
+          facts: extractPagingFacts(undefined),
+          canExpandAll: false,
+          parseMs: Math.round(performance.now() - started),
+          complete: false,
+        });
+      } else if (this.model && !finished) {
+        update({ kind: 'grown', rowCount: this.model.rowCount });
+      }
+      if (finished && this.model) {
+        const pending = this.indexing?.search;
+        this.indexing = null;
+        this.table = findTable(this.model.root);
+        update({
+          kind: 'complete',
+          rowCount: this.model.rowCount,
+          table: this.table?.info ?? null,
+          facts: factsOf(this.model.root),
+          canExpandAll: text.length <= EXPAND_ALL_LIMIT_CHARS,
+          parseMs: Math.round(performance.now() - started),
+        });
+        if (pending) this.startSearch(pending.id, pending.query, pending.scope);
+        return;
+      }
+      cancelNext = soon(() => slice(SLICE_MS));
+    };
+    slice(FIRST_SLICE_MS);
   }
 
   private load(text: string, window: RowWindow): LoadReply {
@@ -159,6 +296,7 @@ export class TreeHost {
       facts: extractPagingFacts(value),
       canExpandAll: text.length <= EXPAND_ALL_LIMIT_CHARS,
       parseMs: Math.round(performance.now() - started),
+      complete: true,
     };
   }
 
@@ -172,10 +310,10 @@ export class TreeHost {
   private tableRows(window: RowWindow): TableRowsReply {
     if (!this.table) return { start: window.start, rows: [] };
     const { items, info } = this.table;
-    const { start, end } = clampWindow(window, items.length);
+    const { start, end } = clampWindow(window, sizeOf(items));
     const rows: string[][] = [];
     for (let i = start; i < end; i++) {
-      const item = items[i];
+      const item = itemAt(items, i);
       rows.push(isRecord(item) ? info.columns.map((column) => cellText(item[column])) : [cellText(item)]);
     }
     return { start, rows };
@@ -191,12 +329,19 @@ export class TreeHost {
   private startSearch(id: number, query: string, scope: SearchScope): void {
     this.cancelSearch();
     this.lastSearch = null;
+    if (this.indexing) {
+      // Searched once the whole text is indexed, so no match is missed.
+      if (this.indexing.search) this.reply(this.indexing.search.id, { count: 0, done: true, capped: false, cancelled: true });
+      this.indexing.search = { id, query, scope };
+      this.reply(id, { count: 0, done: false, capped: false }, false);
+      return;
+    }
     const model = this.requireModel();
     if (query === '') {
       this.reply(id, { count: 0, done: true, capped: false });
       return;
     }
-    const root = scope === 'table' ? (this.table?.items ?? []) : model.root;
+    const root: unknown = scope === 'table' ? (this.table?.items ?? []) : model.root;
     this.search = { id, job: new TreeSearch(root, query), scope, matches: [] };
     this.stepSearch();
   }

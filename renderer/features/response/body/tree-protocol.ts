@@ -39,8 +39,23 @@ export type LoadReply =
       readonly parseMs: number;
       /** The first rows, so the tree can paint without another round trip. */
       readonly rows: RowsReply;
+      /** False while a big text is still being indexed: DocumentUpdates follow, the table and facts with the last. */
+      readonly complete: boolean;
     }
   | { readonly ok: false; readonly message: string };
+
+/** Sent unasked (with id 0) while a big text is indexed after the load answer. */
+export type DocumentUpdate =
+  | { readonly kind: 'grown'; readonly rowCount: number }
+  | {
+      readonly kind: 'complete';
+      readonly rowCount: number;
+      readonly table: TableInfo | null;
+      readonly facts: PagingFacts;
+      readonly canExpandAll: boolean;
+      readonly parseMs: number;
+    }
+  | { readonly kind: 'invalid'; readonly message: string };
 
 export interface RowsReply {
   readonly rowCount: number;
@@ -74,8 +89,7 @@ export interface CopyReply {
 
 /** Reports sent before the final answer. */
 export interface ProgressFor {
-  /** Rows from the start of a huge body, shown while the rest is parsed. */
-  readonly load: RowsReply;
+  readonly load: never;
   readonly search: SearchProgress;
 }
 

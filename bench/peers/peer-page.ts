@@ -1,0 +1,64 @@
+// The peer viewers the benchmark measures the app against. Bundled by
+// bench/peers/peer-server.ts for the benchmark only; nothing in the app imports it.
+import JsonView from '@uiw/react-json-view';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { JSONTree } from 'react-json-tree';
+import { createJSONEditor } from 'vanilla-jsoneditor';
+import { TreeClient } from '../../renderer/features/response/body/tree-client';
+
+export type PeerName = 'vanilla-jsoneditor' | '@uiw/react-json-view' | 'react-json-tree' | 'JSON.parse';
+
+interface PeerWindow {
+  /** The same kind of CDP binding the app's bridge crosses: the response string arrives in the page through it. */
+  __benchBody?: () => Promise<string>;
+  __arrived?: number;
+  __show?: (peer: PeerName) => Promise<void>;
+  __parsed?: unknown;
+  __openMany?: (count: number) => Promise<number>;
+  __clients?: TreeClient[];
+}
+
+const w = window as unknown as PeerWindow;
+
+w.__show = async (peer) => {
+  const body = await (w.__benchBody as () => Promise<string>)();
+  w.__arrived = performance.now();
+  const target = document.getElementById('viewer') as HTMLElement;
+  switch (peer) {
+    case 'JSON.parse':
+      w.__parsed = JSON.parse(body);
+      target.dataset.parsed = 'true';
+      return;
+    case 'vanilla-jsoneditor':
+      createJSONEditor({ target, props: { content: { text: body }, mode: 'tree' as never, readOnly: true } });
+      return;
+    case '@uiw/react-json-view':
+      createRoot(target).render(createElement(JsonView, { value: JSON.parse(body) as object, collapsed: 1 }));
+      return;
+    case 'react-json-tree':
+      createRoot(target).render(createElement(JSONTree, { data: JSON.parse(body) as object }));
+      return;
+  }
+};
+
+/**
+ * The app has no response tabs yet: this opens `count` copies of the body in
+ * the viewer's own document host (what each tab would hold, without its few
+ * hundred DOM rows), each with its own text as separate responses would have.
+ */
+w.__openMany = async (count) => {
+  const body = await (w.__benchBody as () => Promise<string>)();
+  w.__clients = [];
+  let rows = 0;
+  for (let i = 0; i < count; i++) {
+    const text = `${' '.repeat(i)}${body}`;
+    const client = TreeClient.local();
+    const complete = new Promise<void>((resolve) => client.onUpdate((update) => update.kind === 'complete' && resolve()));
+    const reply = await client.request({ type: 'load', text, window: { start: 0, end: 120 } });
+    if (reply.ok && !reply.complete) await complete;
+    if (reply.ok) rows += reply.rows.rowCount;
+    w.__clients.push(client);
+  }
+  return rows;
+};

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeEventsJson } from './fixtures/make-events';
+import { JsonIndexer, JsonSyntaxError, LazyContainer } from './json-index';
+import { JsonTreeModel, TreeSearch } from './json-tree-model';
+
+function indexWhole(text: string): unknown {
+  const indexer = new JsonIndexer(text);
+  while (!indexer.step(1_000));
+  return indexer.expose();
+}
+
+/** Indexes in slices of about 64 kB, as the host does under load, calling `each` after every slice. */
+function indexInSlices(text: string, each: (root: LazyContainer, changed: LazyContainer[]) => void): LazyContainer {
+  const indexer = new JsonIndexer(text);
+  let finished = false;
+  while (!finished) {
+    finished = indexer.step(0);
+    const root = indexer.expose();
+    const changed = indexer.takeChanged();
+    if (root) each(root, changed);
+  }
+  return indexer.expose() as LazyContainer;
+}
+
+function texts(model: JsonTreeModel, start: number, end: number) {
+  return model.rows(start, end).map(({ index, depth, key, kind, text, childCount, expanded }) => ({
+    index,
+    depth,
+    key,
+    kind,
+    text,
+    childCount,
+    expanded,
+  }));
+}
+
+describe('JsonIndexer and the tree model over it', () => {
+  const text = makeEventsJson(0.5);
+  const parsed = JSON.parse(text) as { items: unknown[] };
+
+  it('gives the same rows, toggles and copies as the model over the parsed value', () => {
+    const root = indexWhole(text);
+    expect(root).toBeInstanceOf(LazyContainer);
+    const lazy = new JsonTreeModel(root, 1);
+    const plain = new JsonTreeModel(parsed, 1);
+    expect(lazy.rowCount).toBe(plain.rowCount);
+    expect(texts(lazy, 0, 200)).toEqual(texts(plain, 0, 200));
+    for (const row of [5, 40, 41, 3, plain.rowCount - 30]) {
+      lazy.toggle(row);
+      plain.toggle(row);
+      expect(lazy.rowCount).toBe(plain.rowCount);
+      expect(texts(lazy, Math.max(0, row - 20), row + 60)).toEqual(texts(plain, Math.max(0, row - 20), row + 60));
+    }
+    expect(JSON.stringify(lazy.valueAt(1))).toBe(JSON.stringify(plain.valueAt(1)));
+    expect(lazy.pathAt(45)).toBe(plain.pathAt(45));
+    lazy.collapseAll();
+    plain.collapseAll();
+    expect(texts(lazy, 0, 10)).toEqual(texts(plain, 0, 10));
+  });
+
+  it('finds the same matches as a search over the parsed value', () => {
+    const term = 'alice.1';
+    const lazy = new TreeSearch(indexWhole(text), term);
+    const plain = new TreeSearch(parsed, term);
+    while (!lazy.step(50));
+    while (!plain.step(50));
+    expect(lazy.matches.length).toBeGreaterThan(0);
+    expect(lazy.matches).toEqual(plain.matches);
+    const model = new JsonTreeModel(indexWhole(text), 1);
+    const row = model.reveal(lazy.matches[3] as number[]);
+    expect(model.rows(row, row + 1)[0]?.text).toContain(term);
+  });
+
+  it('skips only items whose text cannot match, escapes and case included', () => {
+    // Written by hand so the text holds real escapes: \u00e9 is é, \u0041 is A.
+    const events = makeEventsJson(0.1);
+    const escaped = `${events.slice(0, events.lastIndexOf(']'))}, {"note": "Caf\\u00e9 \\u0041lice \\"quoted\\" back\\\\slash"}]}`;
+    expect(escaped).toContain('Caf\\u00e9');
+    expect(JSON.parse(escaped).items.at(-1).note).toBe('Café Alice "quoted" back\\slash');
+    const plainValue = JSON.parse(escaped);
+    const lazyRoot = indexWhole(escaped);
+    const search = (root: unknown, term: string) => {
+      const job = new TreeSearch(root, term);
+      while (!job.step(50));
+      return job.matches;
+    };
+    for (const term of ['café', 'ALICE', '"quoted"', 'back\\slash', 'DELIVERED', 'grace.1', 'is-routed', 'false', 'nothing-like-this']) {
+      expect(search(lazyRoot, term), term).toEqual(search(plainValue, term));
+    }
+    fc.assert(
+      fc.property(fc.nat(escaped.length - 12), fc.integer({ min: 2, max: 10 }), fc.boolean(), (at, length, upper) => {
+        const raw = escaped.slice(at, at + length);
+        const term = upper ? raw.toUpperCase() : raw;
+        expect(search(lazyRoot, term)).toEqual(search(plainValue, term));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('shows the tree from the first slice on, and grows it to the whole document', () => {
+    let model: JsonTreeModel | null = null;
+    let slices = 0;
+    let last = 0;
+    const root = indexInSlices(text, (root, changed) => {
+      slices++;
+      if (!model) model = new JsonTreeModel(root, 1);
+      else model.grow(changed);
+      expect(model.rowCount).toBeGreaterThanOrEqual(last);
+      last = model.rowCount;
+      // What is shown while growing is already what the finished document shows there.
+      const items = model.rows(1, 2)[0];
+      expect(items?.key).toBe('items');
+      const first = model.rows(2, 12);
+      expect(first.map((row) => row.text)).toEqual(texts(new JsonTreeModel(parsed, 1), 2, 2 + first.length).map((row) => row.text));
+      // Every row can be drawn, the item still being read included, open or closed.
+      expect(model.rows(0, model.rowCount)).toHaveLength(model.rowCount);
+      const lastItem = 1 + (items?.childCount ?? 0);
+      model.toggle(lastItem, true);
+      expect(model.rows(lastItem, lastItem + 40).every((row) => row.text !== undefined)).toBe(true);
+      model.toggle(lastItem, false);
+    });
+    expect(slices).toBeGreaterThan(3);
+    const grown = model as unknown as JsonTreeModel;
+    expect(grown.root).toBe(root);
+    expect(grown.rows(1, 2)[0]?.childCount).toBe(parsed.items.length);
+    // Members that arrive while growing open as they would have from the start.
+    const plain = new JsonTreeModel(parsed, 1);
+    expect(grown.rowCount).toBe(plain.rowCount);
+    expect(texts(grown, plain.rowCount - 50, plain.rowCount)).toEqual(texts(plain, plain.rowCount - 50, plain.rowCount));
+  });
+
+  it('reads strings with escaped quotes and brackets, and any valid JSON, as JSON.parse does', () => {
+    const tricky = `{"a":"x\\\\\\"]}\\\\","b":[1,-2.5e3,true,null,{"c":"${'{'.repeat(40_000)}"}],"d":{}, "e":[]}`;
+    expect((indexWhole(tricky) as LazyContainer).toJSON()).toEqual(JSON.parse(tricky));
+    const model = new JsonTreeModel(indexWhole(tricky), 5);
+    const plain = new JsonTreeModel(JSON.parse(tricky), 5);
+    expect(texts(model, 0, 50)).toEqual(texts(plain, 0, 50));
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const json = JSON.stringify({ wrap: [value, 'x'.repeat(33_000)] });
+        const indexed = new JsonTreeModel(indexWhole(json), 3);
+        const plainModel = new JsonTreeModel(JSON.parse(json), 3);
+        expect(texts(indexed, 0, 100)).toEqual(texts(plainModel, 0, 100));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('rejects broken structure with a message', () => {
+    for (const broken of ['{"a": [1, 2}', '{"a":1} x', '[1,]', '{"a":"never closed', '[1, 2', '', '   ']) {
+      expect(() => indexWhole(broken), broken).toThrow(JsonSyntaxError);
+    }
+  });
+});

@@ -1,0 +1,423 @@
+/**
+ * A structural index over a JSON text, built a slice at a time: one pass
+ * records where the children of every large container start, and nothing
+ * else. Values are materialised (by JSON.parse of their slice of the text)
+ * only when a row shows them, so a 50 MB body costs its text plus a few
+ * hundred kilobytes of offsets instead of a parsed copy several times its size.
+ *
+ * Containers smaller than BIG_CHARS keep no index: they are parsed whole when
+ * shown, which takes well under a millisecond.
+ */
+
+const BIG_CHARS = 32 * 1024;
+/** Parsed small children kept per container, so repainting a window does not parse them again. */
+const CHILD_CACHE = 1_024;
+/** Small enough that a slice stops on time even before the loop is optimised (the first slice runs cold). */
+const SLICE_CHECK_CHARS = 4 * 1024;
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
+const COLON = 58;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** Where the string starting at the quote `at` ends (the index of its closing quote), or -1. */
+function stringEnd(text: string, at: number): number {
+  let end = text.indexOf('"', at + 1);
+  while (end > 0 && text.charCodeAt(end - 1) === BACKSLASH) {
+    let slashes = 1;
+    while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) break;
+    end = text.indexOf('"', end + 1);
+  }
+  return end;
+}
+
+interface Frame {
+  readonly start: number;
+  readonly isArray: boolean;
+  /** Where this container's child offsets begin in the shared offset stack. */
+  readonly base: number;
+  /** Waiting for a child to start (after the opening bracket or a comma). */
+  expect: boolean;
+  /** Large children found so far, by position. */
+  readonly big: Map<number, LazyContainer>;
+  /** Set once the container has been shown before it closed; it is then kept whatever its size. */
+  lazy: LazyContainer | null;
+}
+
+export class JsonSyntaxError extends Error {}
+
+/** Scans one JSON text; `step` advances for a time budget, so a host can stay responsive. */
+export class JsonIndexer {
+  private offsets = new Int32Array(4_096);
+  private top = 0;
+  private readonly stack: Frame[] = [];
+  private position = 0;
+  private rootNode: LazyContainer | null = null;
+  /** The root is a primitive: the whole text is one value. */
+  private primitiveRoot = false;
+  /** Containers whose size changed since the last `takeChanged`. */
+  private changed = new Set<LazyContainer>();
+
+  constructor(readonly text: string) {}
+
+  get done(): boolean {
+    return this.position >= this.text.length && this.stack.length === 0;
+  }
+
+  /** Characters scanned so far. */
+  get scanned(): number {
+    return this.position;
+  }
+
+  /** Child start offsets of an open container, read from the shared stack while it grows. */
+  liveOffset(base: number, index: number): number {
+    return this.offsets[base + index] as number;
+  }
+
+  /** Children of an open container whose start has been read, the one being read included. */
+  liveStarted(frameIndex: number): number {
+    const frame = this.stack[frameIndex] as Frame;
+    const next = this.stack[frameIndex + 1];
+    return (next ? next.base : this.top) - frame.base;
+  }
+
+  /** The open container's children so far, counting only those that can be shown. */
+  liveSize(frameIndex: number): number {
+    const frame = this.stack[frameIndex] as Frame;
+    const next = this.stack[frameIndex + 1];
+    const count = this.liveStarted(frameIndex);
+    // A child still being read is left out, unless it is an open container that is itself shown as it grows.
+    if (next) return next.lazy ? count : count - 1;
+    return frame.expect || count === 0 ? count : count - 1;
+  }
+
+  /** Where the text has been read to, for slicing the last complete child of an open container. */
+  get readTo(): number {
+    return this.position;
+  }
+
+  /** Scans for about `budgetMs`; returns true once the whole text is indexed. Throws JsonSyntaxError. */
+  step(budgetMs: number): boolean {
+    const until = performance.now() + budgetMs;
+    const text = this.text;
+    const length = text.length;
+    let i = this.position;
+    let nextCheck = i + SLICE_CHECK_CHARS;
+    const stack = this.stack;
+    while (i < length) {
+      if (i >= nextCheck) {
+        nextCheck = i + SLICE_CHECK_CHARS;
+        if (performance.now() > until) break;
+      }
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      const frame = stack[stack.length - 1];
+      if (c === COMMA || c === COLON) {
+        if (!frame) throw new JsonSyntaxError(`Unexpected "${text[i]}" at position ${i}.`);
+        if (c === COMMA) {
+          if (frame.expect) throw new JsonSyntaxError(`Unexpected "," at position ${i}.`);
+          frame.expect = true;
+        }
+        i++;
+        continue;
+      }
+      if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        if (!frame || frame.isArray !== (c === CLOSE_BRACKET)) throw new JsonSyntaxError(`Unexpected "${text[i]}" at position ${i}.`);
+        if (frame.expect && this.top > frame.base) throw new JsonSyntaxError(`Trailing comma before position ${i}.`);
+        this.close(frame, i + 1);
+        i++;
+        continue;
+      }
+      if (!frame) {
+        if (this.rootNode || this.primitiveRoot) throw new JsonSyntaxError(`Unexpected text after the JSON value at position ${i}.`);
+      } else if (frame.expect) {
+        this.push(i);
+        frame.expect = false;
+      }
+      if (c === QUOTE) {
+        const end = stringEnd(text, i);
+        if (end < 0) throw new JsonSyntaxError(`Unterminated string at position ${i}.`);
+        if (!frame) this.primitiveRoot = true;
+        i = end + 1;
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        stack.push({ start: i, isArray: c === OPEN_BRACKET, base: this.top, expect: true, big: new Map(), lazy: null });
+        i++;
+      } else {
+        const from = i;
+        while (i < length) {
+          const d = text.charCodeAt(i);
+          if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === COLON || isSpace(d)) break;
+          i++;
+        }
+        if (i === from) throw new JsonSyntaxError(`Unexpected "${text[i]}" at position ${i}.`);
+        if (!frame) this.primitiveRoot = true;
+      }
+    }
+    this.position = i;
+    if (i >= length) {
+      if (stack.length > 0) throw new JsonSyntaxError('The JSON text ends before its last value is closed.');
+      if (!this.rootNode && !this.primitiveRoot) throw new JsonSyntaxError('The body holds no JSON value.');
+      return true;
+    }
+    return false;
+  }
+
+  private push(offset: number): void {
+    if (this.top === this.offsets.length) {
+      const grown = new Int32Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[this.top++] = offset;
+  }
+
+  private close(frame: Frame, end: number): void {
+    this.stack.pop();
+    const parent = this.stack[this.stack.length - 1];
+    const keep = frame.lazy !== null || !parent || end - frame.start > BIG_CHARS;
+    if (keep) {
+      const offsets = this.offsets.slice(frame.base, this.top);
+      const node = frame.lazy ?? new LazyContainer(this, frame.isArray, frame.start);
+      node.settle(offsets, end, frame.big);
+      this.changed.add(node);
+      if (parent) parent.big.set(frame.base - parent.base - 1, node);
+      else this.rootNode = node;
+    }
+    this.top = frame.base;
+  }
+
+  /**
+   * The root as a container that can be shown while the text is still being
+   * read: every open container becomes a growing node.
+   */
+  expose(): LazyContainer | null {
+    if (this.rootNode) return this.rootNode;
+    for (let index = 0; index < this.stack.length; index++) {
+      const frame = this.stack[index] as Frame;
+      if (!frame.lazy) {
+        frame.lazy = new LazyContainer(this, frame.isArray, frame.start);
+        frame.lazy.grow(frame.base, index);
+        const parent = this.stack[index - 1];
+        if (parent) parent.big.set(frame.base - parent.base - 1, frame.lazy);
+      }
+      this.changed.add(frame.lazy);
+    }
+    return this.stack[0]?.lazy ?? null;
+  }
+
+  /** Big children of an open container, by position. */
+  liveBig(frameIndex: number): ReadonlyMap<number, LazyContainer> {
+    return (this.stack[frameIndex] as Frame).big;
+  }
+
+  /** The containers that grew or closed since the last call, deepest first. */
+  takeChanged(): LazyContainer[] {
+    const changed = [...this.changed].sort((a, b) => b.depth - a.depth);
+    this.changed = new Set();
+    return changed;
+  }
+}
+
+/**
+ * Answers "could this stretch of the text hold a match?" for a search over an
+ * indexed body, so the search parses only the items that may match instead
+ * of every item (which also fills the heap with garbage to collect). Stretches
+ * are asked for in text order. A stretch with a backslash always may: an
+ * escape can spell any character. Numbers are matched as written.
+ */
+export class TextPrefilter {
+  private readonly pattern: RegExp;
+  private readonly margin: number;
+  /** Every match starting before `frontier` is in `matches`, in order. */
+  private readonly matches: number[] = [];
+  private head = 0;
+  private frontier = 0;
+  private slashFrom = -1;
+  private slashAt = -1;
+
+  constructor(
+    private readonly text: string,
+    needle: string,
+    private readonly windowChars = 256 * 1024,
+  ) {
+    this.pattern = new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+    this.margin = needle.length * 2 + 8;
+  }
+
+  mayMatch(start: number, end: number): boolean {
+    if (this.hasBackslash(start, end)) return true;
+    for (;;) {
+      while (this.head < this.matches.length && (this.matches[this.head] as number) < start) this.head++;
+      if (this.head < this.matches.length) return (this.matches[this.head] as number) < end;
+      if (this.frontier >= end) return false;
+      this.scanWindow();
+    }
+  }
+
+  /** Finds the matches in one window of text, so no call scans the whole body. */
+  private scanWindow(): void {
+    const from = this.frontier;
+    const to = Math.min(this.text.length, from + this.windowChars);
+    const last = this.matches[this.matches.length - 1] ?? -1;
+    this.pattern.lastIndex = 0;
+    const chunk = this.text.slice(from, to);
+    for (let found = this.pattern.exec(chunk); found; found = this.pattern.exec(chunk)) {
+      if (from + found.index > last) this.matches.push(from + found.index);
+    }
+    // A match that runs past the window's end is found by the next window, which starts a little before it.
+    this.frontier = to >= this.text.length ? Number.POSITIVE_INFINITY : Math.max(from + 1, to - this.margin);
+  }
+
+  private hasBackslash(start: number, end: number): boolean {
+    if (this.slashFrom < 0 || start < this.slashFrom || this.slashAt < start) {
+      this.slashFrom = start;
+      const at = this.text.indexOf('\\', start);
+      this.slashAt = at < 0 ? Number.POSITIVE_INFINITY : at;
+    }
+    return this.slashAt < end;
+  }
+}
+
+/**
+ * An object or array inside the indexed text, standing in for its parsed
+ * value in the tree model. Children are parsed from the text when asked for.
+ */
+export class LazyContainer {
+  private offsets: Int32Array | null = null;
+  private end = -1;
+  private big: ReadonlyMap<number, LazyContainer> = new Map();
+  private liveBase = -1;
+  private liveFrame = -1;
+  private readonly cache = new Map<number, unknown>();
+  private keyList: string[] | null = null;
+  /** Depth in the document; known for containers shown while growing, which are the only ones that grow. */
+  depth = 0;
+
+  constructor(
+    private readonly index: JsonIndexer,
+    readonly isArray: boolean,
+    readonly start: number,
+  ) {}
+
+  /** Called while the container is still open. */
+  grow(base: number, frameIndex: number): void {
+    this.liveBase = base;
+    this.liveFrame = frameIndex;
+    this.depth = frameIndex;
+  }
+
+  /** Called when its closing bracket is read. */
+  settle(offsets: Int32Array, end: number, big: ReadonlyMap<number, LazyContainer>): void {
+    this.offsets = offsets;
+    this.end = end;
+    this.big = big;
+    this.liveBase = -1;
+    this.liveFrame = -1;
+    this.keyList = null;
+  }
+
+  get live(): boolean {
+    return this.offsets === null;
+  }
+
+  get size(): number {
+    return this.offsets ? this.offsets.length : this.index.liveSize(this.liveFrame);
+  }
+
+  private childStart(position: number): number {
+    return this.offsets ? (this.offsets[position] as number) : this.index.liveOffset(this.liveBase, position);
+  }
+
+  private bigChild(position: number): LazyContainer | undefined {
+    return (this.offsets ? this.big : this.index.liveBig(this.liveFrame)).get(position);
+  }
+
+  /** Object keys in order; grows with the container while it is open. */
+  keys(): string[] {
+    if (this.isArray) return [];
+    const size = this.size;
+    const keys = this.keyList ?? [];
+    const text = this.index.text;
+    for (let i = keys.length; i < size; i++) {
+      const at = this.childStart(i);
+      keys.push(JSON.parse(text.slice(at, stringEnd(text, at) + 1)) as string);
+    }
+    this.keyList = keys;
+    return keys;
+  }
+
+  private valueStart(position: number): number {
+    const text = this.index.text;
+    let at = this.childStart(position);
+    if (this.isArray) return at;
+    at = stringEnd(text, at) + 1;
+    while (isSpace(text.charCodeAt(at)) || text.charCodeAt(at) === COLON) at++;
+    return at;
+  }
+
+  private valueEnd(position: number): number {
+    const text = this.index.text;
+    const started = this.offsets ? this.offsets.length : this.index.liveStarted(this.liveFrame);
+    let end = position + 1 < started ? this.childStart(position + 1) : this.offsets ? this.end - 1 : this.index.readTo;
+    while (end > 0 && (isSpace(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === COMMA)) end--;
+    return end;
+  }
+
+  /** The whole indexed text. */
+  get source(): string {
+    return this.index.text;
+  }
+
+  /** Where child `position` lies in the text, its key included: [start, end). */
+  childRange(position: number): readonly [number, number] {
+    return [this.childStart(position), this.valueEnd(position)];
+  }
+
+  /** Whether child `position` is an object or array, without parsing it. */
+  childIsContainer(position: number): boolean {
+    const c = this.index.text.charCodeAt(this.valueStart(position));
+    return c === OPEN_BRACE || c === OPEN_BRACKET;
+  }
+
+  /** Child `position`: a LazyContainer when it is large, else its parsed value (cached). */
+  child(position: number): unknown {
+    const big = this.bigChild(position);
+    if (big) return big;
+    if (this.cache.has(position)) return this.cache.get(position);
+    const value = this.read(position);
+    if (this.cache.size >= CHILD_CACHE) this.cache.delete(this.cache.keys().next().value as number);
+    this.cache.set(position, value);
+    return value;
+  }
+
+  /** Child `position` parsed afresh, without touching the cache (for walks over everything). */
+  read(position: number): unknown {
+    const big = this.bigChild(position);
+    if (big) return big;
+    return JSON.parse(this.index.text.slice(this.valueStart(position), this.valueEnd(position)));
+  }
+
+  /** Child by key, for the few well-known members (paging, items). */
+  member(key: string): unknown {
+    const position = this.keys().indexOf(key);
+    return position < 0 ? undefined : this.child(position);
+  }
+
+  /** JSON.stringify of a LazyContainer gives its whole value. */
+  toJSON(): unknown {
+    if (this.live) throw new Error('This part of the body is still being read.');
+    return JSON.parse(this.index.text.slice(this.start, this.end));
+  }
+}
