@@ -7,6 +7,7 @@ import { SANDBOX_API_KEY, SANDBOX_US_DOMAIN } from '../../shared/sandbox/constan
 import { createHttpExecutor } from './http-executor';
 import { sandboxRoutes } from './sandbox/server';
 import { startTestSandbox, type TestSandbox } from './sandbox/test-support';
+import { withSandboxClientHeader } from './sandbox-environment';
 
 /**
  * Every endpoint the sandbox simulates (not answered from a fixed example),
@@ -40,7 +41,7 @@ function fileContents(name: string): Blob {
 let t: TestSandbox;
 
 function send(built: BuiltRequest) {
-  return createHttpExecutor().execute(
+  return createHttpExecutor({ fetch: withSandboxClientHeader(globalThis.fetch, t.sandbox) }).execute(
     { method: built.method, url: built.url, headers: built.headers, body: built.body },
     { baseUrl: t.urls.usBaseUrl, getApiKey: async () => SANDBOX_API_KEY, timeoutMs: 10_000, maxBytes: 10_000_000 },
   );

@@ -8,6 +8,7 @@ import { createHttpExecutor } from './http-executor';
 import type { SeedKind } from './sandbox/seed';
 import { sandboxRoutes } from './sandbox/server';
 import { startTestSandbox, type TestSandbox } from './sandbox/test-support';
+import { withSandboxClientHeader } from './sandbox-environment';
 
 /**
  * Each paged endpoint the sandbox simulates, walked through the sandbox with
@@ -97,7 +98,7 @@ interface Page {
 
 async function fetchPage(endpoint: EndpointDef, values: RequestValues, items: WalkCase['items']): Promise<Page> {
   const built = buildRequest(endpoint, values, { baseUrl: t.urls.usBaseUrl, domain: SANDBOX_US_DOMAIN });
-  const response = await createHttpExecutor().execute(
+  const response = await createHttpExecutor({ fetch: withSandboxClientHeader(globalThis.fetch, t.sandbox) }).execute(
     { method: built.method, url: built.url, headers: built.headers, body: built.body },
     { baseUrl: t.urls.usBaseUrl, getApiKey: async () => SANDBOX_API_KEY, timeoutMs: 10_000, maxBytes: 10_000_000 },
   );
