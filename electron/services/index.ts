@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, openAsBlob } from 'node:fs';
 import path from 'node:path';
+import { createSandboxServer } from '../../sandbox/server';
 import type { AppInfo } from '../../shared/bridge/app';
 import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import type { TextFileDialogs } from '../ipc/handlers/environments';
@@ -12,7 +13,6 @@ import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
 import { createKeychain, type KeytarLike } from './keychain';
-import { createSandboxServer } from './sandbox/server';
 import { createSandboxEnvironment } from './sandbox-environment';
 import { createSavedRequestsService } from './saved-requests';
 import { createCustomSender } from './send-custom-request';

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startTestSandbox, type TestSandbox } from '../../../sandbox/test-support';
 import { catalog, getEndpoint } from '../../../shared/catalog';
 import type { Environment, EnvironmentInput } from '../../../shared/environments/types';
 import { SANDBOX_API_KEY } from '../../../shared/sandbox/constants';
@@ -9,7 +10,6 @@ import { createFileRegistry } from '../file-handles';
 import { createHistoryStore } from '../history';
 import { createHttpExecutor } from '../http-executor';
 import { createKeychain, type KeytarLike } from '../keychain';
-import { startTestSandbox, type TestSandbox } from '../sandbox/test-support';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from '../send-request';
 import { createBaseUrlSender } from './base-url-probe';
 import { createSupportServices } from './index';

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { SANDBOX_API_KEY, SANDBOX_API_USER } from '../../../shared/sandbox/constants';
+import { SANDBOX_API_KEY, SANDBOX_API_USER } from '../shared/sandbox/constants';
 import type { ApiKey } from './state';
 
 export type Caller = { readonly kind: 'primary' } | { readonly kind: 'sending'; readonly domain: string };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog } from '../../../shared/catalog';
-import type { EndpointDef, JsonValue } from '../../../shared/catalog/types';
+import { catalog } from '../shared/catalog';
+import type { EndpointDef, JsonValue } from '../shared/catalog/types';
 import { type CallOptions, startTestSandbox, type TestSandbox, US } from './test-support';
 
 /**

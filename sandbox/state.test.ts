@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../../../shared/sandbox/constants';
+import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../shared/sandbox/constants';
 import { MAX_SEED_COUNT, seedMany, seedState } from './seed';
 import { createStateStore, emptyState, looksLikeState, STATE_FILE_NAME } from './state';
 

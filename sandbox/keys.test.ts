@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_EU_DOMAIN } from '../../../shared/sandbox/constants';
+import { SANDBOX_EU_DOMAIN } from '../shared/sandbox/constants';
 import { SANDBOX_KEY_ID } from './resources/keys';
 import { basicAuth, startTestSandbox, type TestSandbox, US } from './test-support';
 

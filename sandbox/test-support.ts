@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SANDBOX_API_KEY, SANDBOX_US_DOMAIN } from '../../../shared/sandbox/constants';
+import { SANDBOX_API_KEY, SANDBOX_US_DOMAIN } from '../shared/sandbox/constants';
 import { createSandboxServer, type SandboxServer, type SandboxServerOptions, type SandboxUrls } from './server';
 
 /** Shared by the sandbox tests: a started server in a fresh folder, and a small client for it. */

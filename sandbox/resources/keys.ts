@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sandboxRegions } from '../../../../shared/sandbox/constants';
+import { sandboxRegions } from '../../shared/sandbox/constants';
 import { sha256Hex } from '../auth';
 import { field, param, type RequestContext, type RouteDef, requiredField } from '../context';
 import { badRequest, json, notFound, type Reply } from '../errors';

@@ -1,5 +1,5 @@
-import type { EndpointDef, HttpMethod } from '../../../shared/catalog/types';
-import { type SandboxRegion, sandboxRegions } from '../../../shared/sandbox/constants';
+import type { EndpointDef, HttpMethod } from '../shared/catalog/types';
+import { type SandboxRegion, sandboxRegions } from '../shared/sandbox/constants';
 import { authenticate, type Caller } from './auth';
 import type { BodyOutcome } from './body-parser';
 import type { RequestContext, RouteDef, World } from './context';

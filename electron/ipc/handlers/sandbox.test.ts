@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSandboxHandlers } from '../../ipc/handlers/sandbox';
-import { createSandboxServer } from './server';
+import { createSandboxServer } from '../../../sandbox/server';
+import { createSandboxHandlers } from './sandbox';
 
 describe('sandbox bridge handlers', () => {
   it('report status and reset through the server', async () => {

@@ -1,5 +1,5 @@
-import type { HttpMethod } from '../../../shared/catalog/types';
-import type { SandboxRegion } from '../../../shared/sandbox/constants';
+import type { HttpMethod } from '../shared/catalog/types';
+import type { SandboxRegion } from '../shared/sandbox/constants';
 import type { FormFile, ParsedBody } from './body-parser';
 import { badRequest, type Reply } from './errors';
 import type { Domain, RegionState, SandboxState } from './state';

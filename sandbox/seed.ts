@@ -1,4 +1,4 @@
-import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN, type SandboxRegion } from '../../../shared/sandbox/constants';
+import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN, type SandboxRegion } from '../shared/sandbox/constants';
 import { recordSend } from './delivery';
 import { uuid } from './format';
 import { createDomain } from './resources/domains';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { catalog } from '../../../shared/catalog';
-import { SANDBOX_EU_DOMAIN } from '../../../shared/sandbox/constants';
+import { catalog } from '../shared/catalog';
+import { SANDBOX_EU_DOMAIN } from '../shared/sandbox/constants';
 import type { CatalogEntry } from './router';
 import { startTestSandbox, type TestSandbox, US } from './test-support';
 

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../../../shared/sandbox/constants';
+import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../shared/sandbox/constants';
 import { createSandboxServer } from './server';
 import { STATE_FILE_NAME } from './state';
 import { basicAuth, startTestSandbox, type TestSandbox } from './test-support';

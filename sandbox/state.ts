@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SandboxRegion } from '../../../shared/sandbox/constants';
+import type { SandboxRegion } from '../shared/sandbox/constants';
 
 /**
  * Everything the sandbox remembers, as plain JSON-able data. Collections are

@@ -1,4 +1,4 @@
-import { sandboxRegions } from '../../../../shared/sandbox/constants';
+import { sandboxRegions } from '../../shared/sandbox/constants';
 import { domainOf, field, type RequestContext, type RouteDef, regionOf, requiredField } from '../context';
 import { badRequest, json, type Reply } from '../errors';
 import { hexId, isHostname, parseFlag, parseIntParam, rfc2822 } from '../format';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SandboxStatus } from '../../../shared/bridge/sandbox';
+import type { SandboxStatus } from '../shared/bridge/sandbox';
 import { type BodyLimits, type BodyOutcome, createBodyParser, defaultBodyLimits, requestTooLarge } from './body-parser';
 import type { RouteDef, World } from './context';
 import { json, type Reply } from './errors';
