@@ -1,6 +1,8 @@
-// The boundaries between the app's three parts, checked on every import:
+// The boundaries between the app's parts, checked on every import:
 // shared/ is pure (no Node, no electron, no DOM, no UI), renderer/ reaches main
-// only through the bridge, and main never reaches into the renderer.
+// only through the bridge, main never reaches into the renderer, and sandbox/
+// (the standalone simulated Mailgun) stands on shared/ and Node alone, so it
+// runs without the app.
 // (DOM globals in shared/ are ruled out separately: tsconfig.shared.json has no DOM lib.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -61,7 +63,7 @@ const rules = [
       if (spec === 'electron' || spec.startsWith('electron/')) return 'imports electron';
       if (!isTest(file) && isBuiltin(spec)) return `imports the Node built-in "${spec}"`;
       if (spec === 'react' || spec.startsWith('react-dom') || spec.startsWith('@tanstack/')) return `imports the UI library "${spec}"`;
-      if (resolvesInto(file, spec, 'renderer', base) || resolvesInto(file, spec, 'electron', base))
+      if (['renderer', 'electron', 'sandbox'].some((folder) => resolvesInto(file, spec, folder, base)))
         return `imports "${spec}" from outside shared/`;
       return null;
     },
@@ -71,13 +73,24 @@ const rules = [
     check: (file, spec, base) => {
       if (spec === 'electron' || spec.startsWith('electron/')) return 'imports electron (use the bridge)';
       if (!isTest(file) && isBuiltin(spec)) return `imports the Node built-in "${spec}"`;
-      if (resolvesInto(file, spec, 'electron', base)) return `imports main-process code "${spec}" (use the bridge)`;
+      if (resolvesInto(file, spec, 'electron', base) || resolvesInto(file, spec, 'sandbox', base))
+        return `imports main-process code "${spec}" (use the bridge)`;
       return null;
     },
   },
   {
     folder: 'electron',
     check: (file, spec, base) => (resolvesInto(file, spec, 'renderer', base) ? `imports renderer code "${spec}"` : null),
+  },
+  {
+    folder: 'sandbox',
+    check: (file, spec, base) => {
+      if (spec === 'electron' || spec.startsWith('electron/')) return 'imports electron';
+      if (spec === 'react' || spec.startsWith('react-dom') || spec.startsWith('@tanstack/')) return `imports the UI library "${spec}"`;
+      if (spec.startsWith('.') && !resolvesInto(file, spec, 'sandbox', base) && !resolvesInto(file, spec, 'shared', base))
+        return `imports "${spec}" from outside sandbox/ and shared/`;
+      return null;
+    },
   },
 ];
 
