@@ -4,6 +4,7 @@ import { authenticate, type Caller } from './auth';
 import type { BodyOutcome } from './body-parser';
 import type { RequestContext, RouteDef, World } from './context';
 import { forbiddenReply, json, type Reply, SandboxError, text } from './errors';
+import { rebaseExampleDates } from './example-dates';
 import { rfc2822 } from './format';
 import type { RateLimiter } from './rate-limit';
 import type { Domain } from './state';
@@ -80,13 +81,19 @@ function domainParamOf(path: string): string | undefined {
 
 export function catalogRoute(entry: CatalogEntry): RouteDef {
   const example = entry.exampleResponse;
-  const reply: Reply = {
-    status: example.status,
-    contentType: example.contentType,
-    body: example.contentType === 'application/json' || typeof example.body !== 'string' ? JSON.stringify(example.body) : example.body,
-  };
+  const asJson = example.contentType === 'application/json' || typeof example.body !== 'string';
   const domainParam = domainParamOf(entry.path);
-  return { method: entry.method, path: entry.path, handler: () => reply, ...(domainParam ? { domainParam } : {}) };
+  return {
+    method: entry.method,
+    path: entry.path,
+    // Dates in the example are moved to the sandbox's clock on every answer.
+    handler: (ctx): Reply => ({
+      status: example.status,
+      contentType: example.contentType,
+      body: asJson ? JSON.stringify(rebaseExampleDates(example.body, ctx.world.now())) : String(example.body),
+    }),
+    ...(domainParam ? { domainParam } : {}),
+  };
 }
 
 export interface IncomingRequest {

@@ -57,6 +57,7 @@ export async function createServices(deps: MainDeps) {
   });
   const sandbox = createSandboxServer({
     dataDir: deps.dataDir,
+    clock,
     catalog: () => import('../../shared/catalog').then((module) => module.catalog),
     logError: (error) => deps.logError?.('sandbox server', error),
   });

@@ -173,7 +173,14 @@ function sendMime(ctx: RequestContext): Reply {
   return json(200, { id, message: 'Queued. Thank you.' });
 }
 
+/** The sandbox never pauses a queue: sending is never throttled here, so both queues are open. */
+function sendingQueues(): Reply {
+  const open = { is_disabled: false, disabled: { until: '', reason: '' } };
+  return json(200, { regular: open, scheduled: open });
+}
+
 export const messageRoutes: readonly RouteDef[] = [
+  { method: 'GET', path: '/v3/domains/{name}/sending_queues', domainParam: 'name', handler: sendingQueues },
   {
     method: 'POST',
     path: '/v3/{domain_name}/messages',
