@@ -24,6 +24,11 @@ export interface RequestContext {
   readonly world: World;
   /** Set when the route names a domain; it exists in this region. */
   readonly domain: Domain | null;
+  /** Request headers by lower-case name (first value only). */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The account the request acts for: the primary one, or a subaccount named by `X-Mailgun-On-Behalf-Of`. */
+  readonly account: Readonly<Record<SandboxRegion, RegionState>>;
+  readonly subaccountId: string | null;
 }
 
 export type Handler = (ctx: RequestContext) => Reply;
@@ -42,7 +47,12 @@ export interface RouteDef {
 }
 
 export function regionOf(ctx: RequestContext): RegionState {
-  return ctx.world.state.regions[ctx.region];
+  return ctx.account[ctx.region];
+}
+
+/** Every domain of the primary account and of its subaccounts: domain names are unique across them all. */
+export function everyDomain(state: SandboxState): Domain[] {
+  return [state.regions, ...state.subaccounts.map((s) => s.regions)].flatMap((regions) => [...regions.us.domains, ...regions.eu.domains]);
 }
 
 export function domainOf(ctx: RequestContext): Domain {

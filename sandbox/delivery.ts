@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { domainOfAddress, eventId, messageId } from './format';
-import type { Domain, EventName, SandboxEvent } from './state';
+import type { Domain, EventName, SandboxEvent, StoredMessage } from './state';
 
 /**
  * The sandbox's pretend mail system: every accepted message is "delivered"
@@ -28,6 +28,29 @@ export interface OutgoingMessage {
   readonly testMode: boolean;
   /** When Mailgun should hand the message over; defaults to acceptance time. */
   readonly deliverAt?: number;
+  /** What is kept for retrieval by storage key; a message without it cannot be fetched or resent. */
+  readonly content?: Pick<StoredMessage, 'text' | 'html' | 'headers' | 'attachments' | 'template' | 'mime'>;
+}
+
+/** Stored copies beyond this many per domain are dropped oldest first, so the state file stays small. */
+export const MAX_STORED_PER_DOMAIN = 500;
+
+function store(domain: Domain, message: OutgoingMessage, key: string, messageIdValue: string, at: number): void {
+  if (!message.content) return;
+  const ttlMs = domain.message_ttl * 1000;
+  domain.stored = domain.stored.filter((m) => m.storedAt + ttlMs > at);
+  domain.stored.push({
+    key,
+    messageId: messageIdValue,
+    storedAt: at,
+    from: message.from,
+    to: message.toHeader,
+    subject: message.subject,
+    recipients: [...message.recipients],
+    tags: [...message.tags],
+    ...message.content,
+  });
+  if (domain.stored.length > MAX_STORED_PER_DOMAIN) domain.stored.splice(0, domain.stored.length - MAX_STORED_PER_DOMAIN);
 }
 
 function lowerLocal(address: string): string {
@@ -211,6 +234,7 @@ export function recordSend(domain: Domain, message: OutgoingMessage, acceptedAt:
       });
     }
   });
+  store(domain, message, storage.key, `<${id}>`, acceptedAt);
   touchTags(domain, message.tags, acceptedAt);
   if (domain.events.length > MAX_EVENTS_PER_DOMAIN) domain.events.splice(0, domain.events.length - MAX_EVENTS_PER_DOMAIN);
   return `<${id}>`;

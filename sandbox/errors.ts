@@ -4,9 +4,25 @@
  */
 export interface Reply {
   readonly status: number;
-  readonly contentType: 'application/json' | 'text/plain' | 'text/csv';
+  readonly contentType: 'application/json' | 'text/plain' | 'text/csv' | 'application/octet-stream';
   readonly body: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A binary answer (a stored attachment); `body` is then empty and `headers` carry its type. */
+  readonly bytes?: Buffer;
+}
+
+export function binary(data: Buffer, contentType: string, filename: string): Reply {
+  return {
+    status: 200,
+    contentType: 'application/octet-stream',
+    body: '',
+    bytes: data,
+    headers: {
+      'Content-Type': contentType,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': `attachment; filename="${filename.replace(/["\\\r\n]/g, '_')}"`,
+    },
+  };
 }
 
 export function json(status: number, value: unknown, headers?: Readonly<Record<string, string>>): Reply {

@@ -7,7 +7,7 @@ import { forbiddenReply, json, type Reply, SandboxError, text } from './errors';
 import { rebaseExampleDates } from './example-dates';
 import { rfc2822 } from './format';
 import type { RateLimiter } from './rate-limit';
-import type { Domain } from './state';
+import type { Domain, RegionState } from './state';
 
 /** The part of a catalog entry the fallback needs. */
 export type CatalogEntry = Pick<EndpointDef, 'method' | 'path' | 'exampleResponse'>;
@@ -101,6 +101,14 @@ export interface IncomingRequest {
   readonly url: string;
   readonly authorization: string | undefined;
   readonly body: BodyOutcome;
+  /** Node's request headers; only a few (Accept, X-Mailgun-On-Behalf-Of) are read. */
+  readonly headers?: Readonly<Record<string, string | readonly string[] | undefined>>;
+}
+
+function firstValues(headers: IncomingRequest['headers']): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = Object.create(null);
+  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = typeof value === 'string' ? value : value?.[0];
+  return out;
 }
 
 export interface RouterDeps {
@@ -140,10 +148,10 @@ function splitUrl(url: string): { segments: string[]; query: URLSearchParams } |
   return { segments, query };
 }
 
-function findDomain(world: World, name: string): { region: SandboxRegion; domain: Domain } | null {
+function findDomain(account: Record<SandboxRegion, RegionState>, name: string): { region: SandboxRegion; domain: Domain } | null {
   const wanted = name.toLowerCase();
   for (const region of sandboxRegions) {
-    const domain = world.state.regions[region].domains.find((d) => d.name === wanted);
+    const domain = account[region].domains.find((d) => d.name === wanted);
     if (domain) return { region, domain };
   }
   return null;
@@ -220,9 +228,21 @@ export function createRouter(deps: RouterDeps): Router {
 
     if (caller.kind === 'sending' && (!def.sendingKeyAllowed || domainName?.toLowerCase() !== caller.domain)) return forbiddenReply;
 
+    const headers = firstValues(request.headers);
+    const onBehalfOf = headers['x-mailgun-on-behalf-of']?.trim();
+    let account = deps.world.state.regions;
+    let subaccountId: string | null = null;
+    if (onBehalfOf) {
+      const sub = deps.world.state.subaccounts.find((s) => s.id === onBehalfOf);
+      if (!sub) return json(403, { message: `Subaccount ${onBehalfOf.slice(0, 40)} not found` });
+      if (sub.status !== 'open') return json(403, { message: `Subaccount ${sub.id} is disabled` });
+      account = sub.regions;
+      subaccountId = sub.id;
+    }
+
     let domain: Domain | null = null;
     if (domainName !== undefined) {
-      const found = findDomain(deps.world, domainName);
+      const found = findDomain(account, domainName);
       if (!found) return json(404, { message: `Domain not found: ${domainName}` });
       if (found.region !== region) {
         return def.wrongRegion === 'forbidden' ? forbiddenReply : json(404, { message: `Domain not found: ${domainName}` });
@@ -241,6 +261,9 @@ export function createRouter(deps: RouterDeps): Router {
       baseUrl: `${deps.origin()}/${region}`,
       world: deps.world,
       domain,
+      headers,
+      account,
+      subaccountId,
     };
     const reply = def.handler(ctx);
     if (method !== 'GET' && reply.status < 300 && matched.route.own) deps.onChange();

@@ -29,6 +29,7 @@ function send(
       attachments: [],
       size: 600 + text.length,
       testMode: false,
+      content: { text, html: `<p>${text}</p>`, headers: [], attachments: [], template: null, mime: null },
     },
     at,
     state.sequence,

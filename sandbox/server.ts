@@ -5,6 +5,7 @@ import { type BodyLimits, type BodyOutcome, createBodyParser, defaultBodyLimits,
 import type { RouteDef, World } from './context';
 import { json, type Reply } from './errors';
 import { createRateLimiter, type RateLimit } from './rate-limit';
+import { credentialRoutes } from './resources/credentials';
 import { domainRoutes } from './resources/domains';
 import { eventRoutes } from './resources/events';
 import { keyRoutes } from './resources/keys';
@@ -13,6 +14,8 @@ import { messageRoutes } from './resources/messages';
 import { metricRoutes } from './resources/metrics';
 import { routeRoutes } from './resources/routes';
 import { statRoutes } from './resources/stats';
+import { storedMessageRoutes } from './resources/stored-messages';
+import { subaccountRoutes } from './resources/subaccounts';
 import { suppressionRoutes } from './resources/suppressions';
 import { tagRoutes } from './resources/tags';
 import { templateRoutes } from './resources/templates';
@@ -20,6 +23,7 @@ import { webhookRoutes } from './resources/webhooks';
 import { type CatalogEntry, createRouter, type Router } from './router';
 import { type SeedKind, type SeedOptions, seedMany, seedState } from './seed';
 import { createStateStore, type SandboxState } from './state';
+import { upgradeState } from './upgrade';
 
 export type { RateLimit } from './rate-limit';
 export type { CatalogEntry } from './router';
@@ -37,6 +41,9 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...statRoutes,
   ...metricRoutes,
   ...keyRoutes,
+  ...storedMessageRoutes,
+  ...subaccountRoutes,
+  ...credentialRoutes,
 ];
 
 export interface SandboxServerOptions {
@@ -88,13 +95,14 @@ const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'];
 function send(res: ServerResponse, reply: Reply): void {
   if (res.headersSent || res.destroyed) return;
   try {
+    const payload = reply.bytes ?? reply.body;
     res.writeHead(reply.status, {
-      ...reply.headers,
       'Content-Type': `${reply.contentType}; charset=utf-8`,
-      'Content-Length': Buffer.byteLength(reply.body),
+      ...reply.headers,
+      'Content-Length': Buffer.byteLength(payload),
       'Cache-Control': 'no-store',
     });
-    res.end(reply.body);
+    res.end(payload);
   } catch {
     res.destroy();
   }
@@ -121,7 +129,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     if (state) return Promise.resolve(state);
     loading ??= (async () => {
       const saved = await store.load();
-      const loaded = saved ?? seedState(clock());
+      const loaded = saved ? upgradeState(saved) : seedState(clock());
       if (!saved) await store.saveNow(loaded);
       state = loaded;
       return loaded;
@@ -191,6 +199,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
         method: req.method ?? 'GET',
         url: req.url ?? '/',
         authorization: req.headers.authorization,
+        headers: req.headers,
         body: outcome,
       });
       send(res, reply);

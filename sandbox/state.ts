@@ -133,6 +133,9 @@ export interface Domain {
   templates: Template[];
   tags: Tag[];
   events: SandboxEvent[];
+  /** What was sent, by storage key, for as long as the domain's message_ttl. */
+  stored: StoredMessage[];
+  credentials: SmtpCredential[];
 }
 
 export interface Route {
@@ -185,13 +188,58 @@ export interface SandboxState {
   sequence: number;
   regions: Record<SandboxRegion, RegionState>;
   keys: ApiKey[];
+  /** Each with its own domains, routes and lists, reached with `X-Mailgun-On-Behalf-Of`. */
+  subaccounts: Subaccount[];
+}
+
+export interface StoredAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly size: number;
+  /** Base64 of the file; null when the message's files were too large to keep. */
+  readonly data: string | null;
+}
+
+export interface StoredMessage {
+  readonly key: string;
+  /** `<...@domain>`, as the send answered. */
+  readonly messageId: string;
+  readonly storedAt: number;
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly recipients: readonly string[];
+  readonly tags: readonly string[];
+  readonly text: string;
+  readonly html: string;
+  /** `h:` headers as sent, in order. */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly attachments: readonly StoredAttachment[];
+  readonly template: { readonly name: string; readonly version: string } | null;
+  /** Raw MIME for messages sent through messages.mime. */
+  readonly mime: string | null;
+}
+
+export interface SmtpCredential {
+  login: string;
+  created_at: number;
+  password_sha256: string;
+}
+
+export interface Subaccount {
+  id: string;
+  name: string;
+  status: 'open' | 'disabled';
+  created_at: number;
+  updated_at: number;
+  regions: Record<SandboxRegion, RegionState>;
 }
 
 export function emptyState(): SandboxState {
-  return { version: 1, sequence: 0, regions: { us: emptyRegion(), eu: emptyRegion() }, keys: [] };
+  return { version: 1, sequence: 0, regions: { us: emptyRegion(), eu: emptyRegion() }, keys: [], subaccounts: [] };
 }
 
-function emptyRegion(): RegionState {
+export function emptyRegion(): RegionState {
   return { domains: [], routes: [], lists: [] };
 }
 

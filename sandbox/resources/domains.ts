@@ -1,5 +1,4 @@
-import { sandboxRegions } from '../../shared/sandbox/constants';
-import { domainOf, field, type RequestContext, type RouteDef, regionOf, requiredField } from '../context';
+import { domainOf, everyDomain, field, type RequestContext, type RouteDef, regionOf, requiredField } from '../context';
 import { badRequest, json, type Reply } from '../errors';
 import { hexId, isHostname, parseFlag, parseIntParam, rfc2822 } from '../format';
 import type { DnsRecord, Domain, TrackingSettings } from '../state';
@@ -68,6 +67,8 @@ export function createDomain(name: string, now: number, options: { verified: boo
     templates: [],
     tags: [],
     events: [],
+    stored: [],
+    credentials: [],
   };
 }
 
@@ -139,7 +140,7 @@ function applySettings(ctx: RequestContext, d: Domain): void {
 function createDomainHandler(ctx: RequestContext): Reply {
   const name = requiredField(ctx, 'name').trim().toLowerCase();
   if (!isHostname(name)) return badRequest(`'${name.slice(0, 100)}' is not a valid domain name`);
-  const taken = sandboxRegions.some((region) => ctx.world.state.regions[region].domains.some((d) => d.name === name));
+  const taken = everyDomain(ctx.world.state).some((d) => d.name === name);
   if (taken) return badRequest(`Domain ${name} is already taken`);
   const webPrefix = field(ctx, 'web_prefix')?.trim().toLowerCase();
   if (webPrefix !== undefined && !/^[a-z0-9-]{1,63}$/.test(webPrefix)) return badRequest(`Invalid value for 'web_prefix'`);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { sandboxRegions } from '../../shared/sandbox/constants';
 import { sha256Hex } from '../auth';
-import { field, param, type RequestContext, type RouteDef, requiredField } from '../context';
+import { everyDomain, field, param, type RequestContext, type RouteDef, requiredField } from '../context';
 import { badRequest, json, notFound, type Reply } from '../errors';
 import { isoSeconds, parseIntParam, uuid } from '../format';
 import type { ApiKey } from '../state';
@@ -48,7 +47,7 @@ function create(ctx: RequestContext): Reply {
   let domainName: string | null = null;
   if (kind === 'domain') {
     domainName = requiredField(ctx, 'domain_name').trim().toLowerCase();
-    const known = sandboxRegions.some((r) => ctx.world.state.regions[r].domains.some((d) => d.name === domainName));
+    const known = everyDomain(ctx.world.state).some((d) => d.name === domainName);
     if (!known) return badRequest(`Domain not found: ${domainName}`);
   }
   if (role === 'sending' && kind !== 'domain') return badRequest("a 'sending' key must have kind 'domain'");

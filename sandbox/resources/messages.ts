@@ -3,6 +3,7 @@ import { bodyFieldEntries, domainOf, field, fieldAll, filesOf, type RequestConte
 import { type OutgoingMessage, recordSend } from '../delivery';
 import { badRequest, fail, json, type Reply } from '../errors';
 import { extractAddress, parseDate, splitAddressList } from '../format';
+import type { StoredAttachment } from '../state';
 
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 export const MAX_RECIPIENTS = 1000;
@@ -96,6 +97,37 @@ function attachmentsOf(files: readonly FormFile[]): OutgoingMessage['attachments
   return files.map((f) => ({ filename: f.filename, 'content-type': f.contentType, size: f.data.length }));
 }
 
+/** Files are kept with the stored copy up to this total; larger ones are listed without their bytes. */
+export const MAX_STORED_FILE_BYTES = 1024 * 1024;
+
+function storedFiles(files: readonly FormFile[]): StoredAttachment[] {
+  const total = files.reduce((sum, f) => sum + f.data.length, 0);
+  return files.map((f) => ({
+    filename: f.filename,
+    contentType: f.contentType,
+    size: f.data.length,
+    data: total <= MAX_STORED_FILE_BYTES ? f.data.toString('base64') : null,
+  }));
+}
+
+function customHeaders(ctx: RequestContext): [string, string][] {
+  return bodyFieldEntries(ctx)
+    .filter((entry) => entry.name.startsWith('h:') && entry.name.length > 2)
+    .map((entry) => [entry.name.slice(2), entry.value.slice(0, 4096)]);
+}
+
+/** What `send` keeps so the message can be fetched by its storage key and resent. */
+function contentOf(ctx: RequestContext, files: readonly FormFile[], template: { name: string; version: string; html: string } | null) {
+  return {
+    text: field(ctx, 'text') ?? '',
+    html: template ? template.html : (field(ctx, 'html') ?? ''),
+    headers: customHeaders(ctx),
+    attachments: storedFiles(files),
+    template: template ? { name: template.name, version: template.version } : null,
+    mime: null,
+  };
+}
+
 function send(ctx: RequestContext): Reply {
   requireForm(ctx);
   checkSize(ctx);
@@ -113,18 +145,31 @@ function send(ctx: RequestContext): Reply {
   const hasBody = ['text', 'html', 'amp-html'].some((name) => (field(ctx, name) ?? '') !== '');
   if (!hasBody && !template) return badRequest('A message body is missing: send text, html, amp-html or template');
   if (template !== undefined && field(ctx, 'html') !== undefined) return badRequest("Send either 'html' or 'template', not both");
+  let used: { name: string; version: string; html: string } | null = null;
   if (template !== undefined) {
     const found = domain.templates.find((t) => t.name === template.toLowerCase());
     if (!found) return badRequest(`template '${template.slice(0, 100)}' not found`);
     const version = field(ctx, 't:version');
-    if (version !== undefined && !found.versions.some((v) => v.tag === version.toLowerCase()))
-      return badRequest(`template version '${version.slice(0, 100)}' not found`);
+    const chosen =
+      version === undefined ? found.versions.find((v) => v.active) : found.versions.find((v) => v.tag === version.toLowerCase());
+    if (version !== undefined && !chosen) return badRequest(`template version '${version.slice(0, 100)}' not found`);
+    used = { name: found.name, version: chosen?.tag ?? '', html: chosen?.template ?? '' };
   }
   const options = commonOptions(ctx);
-  const attachments = attachmentsOf([...filesOf(ctx, 'attachment'), ...filesOf(ctx, 'inline')]);
+  const files = [...filesOf(ctx, 'attachment'), ...filesOf(ctx, 'inline')];
+  const attachments = attachmentsOf(files);
   const id = recordSend(
     domain,
-    { from, toHeader: fieldAll(ctx, 'to').join(', '), recipients, subject, attachments, size: ctx.body.bytes, ...options },
+    {
+      from,
+      toHeader: fieldAll(ctx, 'to').join(', '),
+      recipients,
+      subject,
+      attachments,
+      size: ctx.body.bytes,
+      ...options,
+      content: contentOf(ctx, files, used),
+    },
     ctx.world.now(),
     ctx.world.nextSequence(),
   );
@@ -166,6 +211,14 @@ function sendMime(ctx: RequestContext): Reply {
       attachments: [],
       size: raw.length,
       ...options,
+      content: {
+        text: '',
+        html: '',
+        headers: [],
+        attachments: [],
+        template: null,
+        mime: raw.length <= MAX_STORED_FILE_BYTES ? raw.toString('utf8') : null,
+      },
     },
     ctx.world.now(),
     ctx.world.nextSequence(),

@@ -1,0 +1,26 @@
+import { type Domain, emptyRegion, type RegionState, type SandboxState } from './state';
+
+/**
+ * State files written by earlier versions lack the collections added since;
+ * they are filled in empty so old sandboxes keep their data.
+ */
+export function upgradeState(state: SandboxState): SandboxState {
+  const loose = state as Partial<SandboxState> & SandboxState;
+  loose.subaccounts ??= [];
+  const regionsOf = [state.regions, ...loose.subaccounts.map((s) => s.regions)];
+  for (const regions of regionsOf) {
+    for (const name of ['us', 'eu'] as const) {
+      regions[name] ??= emptyRegion();
+      upgradeRegion(regions[name]);
+    }
+  }
+  return state;
+}
+
+function upgradeRegion(region: RegionState): void {
+  for (const domain of region.domains) {
+    const loose = domain as Partial<Domain> & Domain;
+    loose.stored ??= [];
+    loose.credentials ??= [];
+  }
+}
