@@ -71,7 +71,11 @@ describe('domains', () => {
       open: { active: false },
     });
     expect((await t.call(`/v3/domains/${US}/tracking/click`, { method: 'PUT', form: { active: 'htmlonly' } })).body).toMatchObject({
-      click: { active: 'htmlonly' },
+      click: { active: true },
+    });
+    expect((await t.call(`/v3/domains/${US}/tracking`)).body.tracking.click).toEqual({ active: true });
+    expect((await t.call(`/v3/domains/${US}/tracking/click`, { method: 'PUT', form: { active: 'no' } })).body.click).toEqual({
+      active: false,
     });
     const unsub = await t.call(`/v3/domains/${US}/tracking/unsubscribe`, {
       method: 'PUT',

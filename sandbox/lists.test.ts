@@ -14,7 +14,7 @@ const pathOf = (url: string) => url.replace(t.urls.usBaseUrl, '');
 describe('mailing lists', () => {
   it('creates, gets, updates and deletes a list', async () => {
     const created = await t.call('/v3/lists', { form: { address: 'Dev@Example.com', name: 'Devs', access_level: 'members' } });
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     expect(created.body.list).toMatchObject({
       address: 'dev@example.com',
       name: 'Devs',

@@ -5,6 +5,7 @@ import { type BodyLimits, type BodyOutcome, createBodyParser, defaultBodyLimits,
 import type { RouteDef, World } from './context';
 import { json, type Reply } from './errors';
 import { createRateLimiter, type RateLimit } from './rate-limit';
+import { accountTagRoutes } from './resources/account-tags';
 import { credentialRoutes } from './resources/credentials';
 import { domainRoutes } from './resources/domains';
 import { eventRoutes } from './resources/events';
@@ -44,6 +45,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...storedMessageRoutes,
   ...subaccountRoutes,
   ...credentialRoutes,
+  ...accountTagRoutes,
 ];
 
 export interface SandboxServerOptions {

@@ -66,7 +66,7 @@ const probes: readonly Probe[] = [
     method: 'GET',
     template: '/v3/domains/{name}/tracking',
     path: `/v3/domains/${US}/tracking`,
-    knownDifferences: { '$.tracking.click.active': "true, false or 'htmlonly'" },
+    knownDifferences: { '$.tracking.click.active': "the catalog example shows 'htmlonly'; the spec's schema types it as a boolean" },
   },
   {
     method: 'PUT',
@@ -79,6 +79,7 @@ const probes: readonly Probe[] = [
     template: '/v3/domains/{name}/tracking/click',
     path: `/v3/domains/${US}/tracking/click`,
     options: { method: 'PUT', form: { active: 'htmlonly' } },
+    knownDifferences: { '$.click.active': "the catalog example shows 'htmlonly'; the spec's schema types it as a boolean" },
   },
   {
     method: 'PUT',
@@ -190,6 +191,38 @@ const probes: readonly Probe[] = [
   },
   { method: 'GET', template: '/v1/keys', path: '/v1/keys' },
   { method: 'POST', template: '/v1/keys', path: '/v1/keys', options: { form: { role: 'sending', kind: 'domain', domain_name: US } } },
+  {
+    method: 'POST',
+    template: '/v3/domains/{domain_name}/credentials',
+    path: `/v3/domains/${US}/credentials`,
+    options: { form: { login: 'shape' } },
+    knownDifferences: { '$.credentials': 'keyed by the login just created' },
+  },
+  { method: 'GET', template: '/v3/domains/{domain_name}/credentials', path: `/v3/domains/${US}/credentials` },
+  {
+    method: 'PUT',
+    template: '/v3/domains/{domain_name}/credentials/{spec}',
+    path: `/v3/domains/${US}/credentials/shape`,
+    options: { form: { password: 'another-one' } },
+  },
+  { method: 'POST', template: '/v5/accounts/subaccounts', path: '/v5/accounts/subaccounts?name=Shape' },
+  { method: 'GET', template: '/v5/accounts/subaccounts', path: '/v5/accounts/subaccounts' },
+  {
+    method: 'POST',
+    template: '/v1/analytics/tags',
+    path: '/v1/analytics/tags',
+    options: { json: { pagination: { sort: 'lastseen:desc', limit: 10 }, include_metrics: true } },
+    knownDifferences: { '$.items[0].metrics': 'only the counters the sandbox can compute from its events' },
+  },
+  { method: 'GET', template: '/v1/analytics/tags/limits', path: '/v1/analytics/tags/limits' },
+  { method: 'GET', template: '/v3/domains/{domain}/limits/tag', path: `/v3/domains/${US}/limits/tag` },
+  {
+    method: 'PUT',
+    template: '/v3/{domain_name}/templates/{template_name}/versions/{version_name}/copy/{new_version_name}',
+    path: `/v3/${US}/templates/welcome/versions/initial/copy/shape-copy`,
+    options: { method: 'PUT' },
+  },
+  { method: 'GET', template: '/v3/domains/{name}/sending_queues', path: `/v3/domains/${US}/sending_queues` },
 ];
 
 describe('shape comparison', () => {

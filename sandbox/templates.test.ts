@@ -56,6 +56,7 @@ describe('templates', () => {
     expect((await t.call(vbase, { form: { tag: 'v4' } })).status).toBe(400);
     const copied = await t.call(`${vbase}/v3/copy/v3-copy?comment=Copied`, { method: 'PUT' });
     expect(copied.body.version).toMatchObject({ tag: 'v3-copy', template: '<p>3</p>', comment: 'Copied', active: false });
+    expect(copied.body.template).toEqual(copied.body.version);
     expect((await t.call(`${vbase}/v2`, { method: 'PUT', form: { template: '<p>2b</p>', active: 'yes' } })).body.template.version.tag).toBe(
       'v2',
     );

@@ -38,7 +38,10 @@ describe('webhooks (v3)', () => {
 
   it('refuses unknown ids, bad or too many URLs and duplicates', async () => {
     expect((await t.call(base, { form: { id: 'bounced', url: 'https://a.example.com' } })).status).toBe(400);
-    expect((await t.call(base, { form: { id: 'clicked', url: 'ftp://a.example.com' } })).status).toBe(400);
+    expect(await t.call(base, { form: { id: 'clicked', url: 'ftp://a.example.com' } })).toMatchObject({
+      status: 400,
+      body: { Reason: 'ftp://a.example.com is not a valid url' },
+    });
     expect((await t.call(base, { form: { id: 'clicked' } })).status).toBe(400);
     expect(
       (

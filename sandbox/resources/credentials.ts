@@ -51,7 +51,11 @@ function create(ctx: RequestContext): Reply {
   return json(
     200,
     given === undefined
-      ? { message: 'Created 1 SMTP login', credentials: { [login]: password } }
+      ? {
+          message: 'Created 1 SMTP login',
+          note: 'Store the generated password now; it cannot be shown again.',
+          credentials: { [login]: password },
+        }
       : { message: 'Created 1 credentials pair(s)' },
   );
 }

@@ -169,6 +169,14 @@ function deleteDomain(ctx: RequestContext): Reply {
   return json(200, { message: 'Domain will be deleted in the background' });
 }
 
+/**
+ * The spec types `click.active` as a boolean; "htmlonly" is kept in the state
+ * (it is what was asked for) and answered as `true`: click tracking is on.
+ */
+function trackingView(t: TrackingSettings) {
+  return { ...t, click: { active: t.click.active !== false } };
+}
+
 function trackingActive(ctx: RequestContext, allowHtmlOnly: boolean): boolean | 'htmlonly' | undefined {
   const raw = field(ctx, 'active');
   if (raw === undefined) return undefined;
@@ -182,7 +190,7 @@ function updateTracking(kind: 'open' | 'click' | 'unsubscribe') {
     const active = trackingActive(ctx, kind === 'click');
     if (kind === 'click') {
       if (active !== undefined) tracking.click.active = active;
-      return json(200, { message: 'Domain tracking settings have been updated', click: tracking.click });
+      return json(200, { message: 'Domain tracking settings have been updated', click: trackingView(tracking).click });
     }
     if (active === 'htmlonly') return badRequest(`Invalid boolean value for 'active'`);
     if (kind === 'open') {
@@ -219,7 +227,7 @@ export const domainRoutes: readonly RouteDef[] = [
     method: 'GET',
     path: '/v3/domains/{name}/tracking',
     domainParam: 'name',
-    handler: (ctx) => json(200, { tracking: domainOf(ctx).tracking }),
+    handler: (ctx) => json(200, { tracking: trackingView(domainOf(ctx).tracking) }),
   },
   { method: 'PUT', path: '/v3/domains/{name}/tracking/open', domainParam: 'name', handler: updateTracking('open') },
   { method: 'PUT', path: '/v3/domains/{name}/tracking/click', domainParam: 'name', handler: updateTracking('click') },

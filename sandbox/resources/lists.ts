@@ -71,7 +71,7 @@ function createList(ctx: RequestContext): Reply {
     members: [],
   };
   region.lists.push(list);
-  return json(200, { list: listView(list), message: 'Mailing list has been created' });
+  return json(201, { list: listView(list), message: 'Mailing list has been created' });
 }
 
 function updateList(ctx: RequestContext): Reply {

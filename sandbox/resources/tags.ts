@@ -3,6 +3,7 @@ import { badRequest, json, notFound, type Reply } from '../errors';
 import { goTime } from '../format';
 import { pivotPage, readPivotRequest } from '../paging';
 import type { Tag } from '../state';
+import { TAG_LIMIT } from './account-tags';
 import { tagStats } from './stats';
 
 function view(t: Tag) {
@@ -31,6 +32,15 @@ function list(ctx: RequestContext): Reply {
 }
 
 export const tagRoutes: readonly RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/v3/domains/{domain}/limits/tag',
+    domainParam: 'domain',
+    handler: (ctx) => {
+      const domain = domainOf(ctx);
+      return json(200, { id: domain.name, limit: TAG_LIMIT, count: domain.tags.length });
+    },
+  },
   { method: 'GET', path: '/v3/{domain}/tags', domainParam: 'domain', handler: list },
   { method: 'GET', path: '/v3/{domain}/tag', domainParam: 'domain', handler: (ctx) => json(200, view(findTag(ctx))) },
   {

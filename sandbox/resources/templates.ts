@@ -147,7 +147,8 @@ function copyVersion(ctx: RequestContext): Reply {
     comment: (ctx.query.get('comment') ?? source.comment).slice(0, 1000),
   };
   t.versions.push(copy);
-  return json(200, { message: 'version has been copied', version: versionView(copy), template: { name: t.name } });
+  // `template` is the deprecated name of `version` and has the same shape.
+  return json(200, { message: 'version has been copied', version: versionView(copy), template: versionView(copy) });
 }
 
 export const templateRoutes: readonly RouteDef[] = [

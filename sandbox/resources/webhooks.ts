@@ -1,5 +1,5 @@
 import { domainOf, field, fieldAll, param, type RequestContext, type RouteDef } from '../context';
-import { badRequest, json, notFound, type Reply } from '../errors';
+import { json, notFound, type Reply, SandboxError } from '../errors';
 import type { Domain } from '../state';
 
 export const WEBHOOK_IDS = [
@@ -13,6 +13,11 @@ export const WEBHOOK_IDS = [
   'permanent_fail',
 ] as const;
 const MAX_URLS = 3;
+
+/** Mailgun's webhook endpoints answer a 400 as `{"Reason": ...}` (the spec's GenericAPIError), not `{"message": ...}`. */
+function badRequest(reason: string): never {
+  throw new SandboxError(json(400, { Reason: reason }));
+}
 
 function checkId(id: string): string {
   if (!(WEBHOOK_IDS as readonly string[]).includes(id))
