@@ -23,7 +23,7 @@ const fakeCatalog: readonly CatalogEntry[] = [
   },
   {
     method: 'GET',
-    path: '/v5/accounts/http_signing_key',
+    path: '/v5/users/me',
     exampleResponse: { status: 200, contentType: 'text/plain', body: 'plain words' },
   },
   { method: 'GET', path: '/v4/domains', exampleResponse: { status: 200, contentType: 'application/json', body: { from: 'catalog' } } },
@@ -33,7 +33,7 @@ describe('catalog fallback', () => {
   it('answers endpoints the sandbox does not simulate with their example', async () => {
     t = await startTestSandbox({ catalog: fakeCatalog });
     expect(await t.call('/v3/ips')).toMatchObject({ status: 200, body: { items: ['192.0.2.10'], total_count: 1 } });
-    const textAnswer = await t.call('/v5/accounts/http_signing_key');
+    const textAnswer = await t.call('/v5/users/me');
     expect(textAnswer.text).toBe('plain words');
     expect(textAnswer.headers.get('content-type')).toMatch(/^text\/plain/);
   });
@@ -70,7 +70,7 @@ describe('catalog fallback', () => {
   it('keeps working when the loader fails', async () => {
     const errors: unknown[] = [];
     t = await startTestSandbox({ catalog: () => Promise.reject(new Error('no catalog')), logError: (e) => errors.push(e) });
-    expect((await t.call('/v5/accounts/http_signing_key')).status).toBe(404);
+    expect((await t.call('/v5/users/me')).status).toBe(404);
     expect((await t.call('/v4/domains')).status).toBe(200);
     expect(errors).toHaveLength(1);
   });

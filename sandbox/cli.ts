@@ -47,13 +47,14 @@ export function parseCommand(argv: readonly string[], cwd: string): ParsedComman
 }
 
 /** What the command prints once it listens: everything a client needs to point at it. */
-export function banner(urls: { usBaseUrl: string; euBaseUrl: string }, dataDir: string): string {
+export function banner(urls: { usBaseUrl: string; euBaseUrl: string }, dataDir: string, signingKey: string): string {
   return [
     'Mailgun sandbox running (simulated; nothing leaves this computer)',
     `  US base URL  ${urls.usBaseUrl}   (domain ${SANDBOX_US_DOMAIN})`,
     `  EU base URL  ${urls.euBaseUrl}   (domain ${SANDBOX_EU_DOMAIN})`,
     `  API user     ${SANDBOX_API_USER}`,
     `  API key      ${SANDBOX_API_KEY}`,
+    `  Webhook signing key  ${signingKey}   (webhooks are posted only to loopback URLs)`,
     `  State file   ${resolve(dataDir, STATE_FILE_NAME)}`,
     'Press Ctrl+C to stop.',
   ].join('\n');
@@ -68,14 +69,17 @@ export interface RunningCommand {
 export async function startCommand(
   options: CommandOptions,
   logError: (error: unknown) => void,
+  log: (message: string) => void = () => {},
 ): Promise<{ running: RunningCommand; text: string }> {
   const server = createSandboxServer({
     dataDir: options.dataDir,
     port: options.port,
     catalog: () => import('../shared/catalog').then((module) => module.catalog),
     logError,
+    log,
   });
   const urls = await server.start();
+  const { webhookSigningKey } = await server.admin.state();
   let stopping: Promise<void> | null = null;
   return {
     running: {
@@ -85,7 +89,7 @@ export async function startCommand(
         return stopping;
       },
     },
-    text: banner(urls, options.dataDir),
+    text: banner(urls, options.dataDir, webhookSigningKey),
   };
 }
 
@@ -102,7 +106,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let started: Awaited<ReturnType<typeof startCommand>>;
   try {
-    started = await startCommand(parsed.options, (error) => console.error('sandbox:', error));
+    started = await startCommand(
+      parsed.options,
+      (error) => console.error('sandbox:', error),
+      (message) => process.stdout.write(`sandbox: ${message}\n`),
+    );
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     const message =

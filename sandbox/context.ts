@@ -2,7 +2,7 @@ import type { HttpMethod } from '../shared/catalog/types';
 import type { SandboxRegion } from '../shared/sandbox/constants';
 import type { FormFile, ParsedBody } from './body-parser';
 import { badRequest, type Reply } from './errors';
-import type { Domain, RegionState, SandboxState } from './state';
+import type { Domain, RegionState, SandboxEvent, SandboxState } from './state';
 
 /** The live state plus the few services handlers need, shared by every request. */
 export interface World {
@@ -10,6 +10,8 @@ export interface World {
   readonly now: () => number;
   /** Next value of the per-sandbox counter used inside message ids. */
   nextSequence(): number;
+  /** Hands a new event to the domain's webhooks; `baseUrl` is where its stored message lives. */
+  publish(domain: Domain, event: SandboxEvent, baseUrl: string): void;
 }
 
 export interface RequestContext {

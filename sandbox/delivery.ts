@@ -149,7 +149,14 @@ function touchTags(domain: Domain, tags: readonly string[], at: number): void {
 }
 
 /** Records a send: returns the `<message-id>` Mailgun would answer with. */
-export function recordSend(domain: Domain, message: OutgoingMessage, acceptedAt: number, sequence: number): string {
+export function recordSend(
+  domain: Domain,
+  message: OutgoingMessage,
+  acceptedAt: number,
+  sequence: number,
+  publish: (event: SandboxEvent) => void = () => {},
+): string {
+  const firstNew = domain.events.length;
   const id = messageId(acceptedAt, sequence, domain.name);
   const deliverAt = Math.max(acceptedAt, message.deliverAt ?? acceptedAt);
   const headers = { to: message.toHeader, 'message-id': id, from: message.from, subject: message.subject };
@@ -234,6 +241,7 @@ export function recordSend(domain: Domain, message: OutgoingMessage, acceptedAt:
       });
     }
   });
+  for (const event of domain.events.slice(firstNew)) publish(event);
   store(domain, message, storage.key, `<${id}>`, acceptedAt);
   touchTags(domain, message.tags, acceptedAt);
   if (domain.events.length > MAX_EVENTS_PER_DOMAIN) domain.events.splice(0, domain.events.length - MAX_EVENTS_PER_DOMAIN);

@@ -25,9 +25,11 @@ import { type CatalogEntry, createRouter, type Router } from './router';
 import { type SeedKind, type SeedOptions, seedMany, seedState } from './seed';
 import { createStateStore, type SandboxState } from './state';
 import { upgradeState } from './upgrade';
+import { createWebhookDispatcher, type WebhookDelivery } from './webhook-delivery';
 
 export type { RateLimit } from './rate-limit';
 export type { CatalogEntry } from './router';
+export type { WebhookDelivery } from './webhook-delivery';
 
 export const sandboxRoutes: readonly RouteDef[] = [
   ...messageRoutes,
@@ -66,6 +68,10 @@ export interface SandboxServerOptions {
   /** Tests lower the body cap to exercise 413 without sending 52 MiB. */
   readonly bodyLimits?: Partial<BodyLimits>;
   readonly logError?: (error: unknown) => void;
+  /** Notes worth telling the person running the sandbox (webhook URLs never called, deliveries given up). */
+  readonly log?: (message: string) => void;
+  /** Waits between webhook delivery attempts; Mailgun's schedule unless given (tests shorten it). */
+  readonly webhookRetryDelaysMs?: readonly number[];
 }
 
 export interface SandboxUrls {
@@ -81,6 +87,10 @@ export interface SandboxAdmin {
   state(): Promise<SandboxState>;
   /** Writes pending changes to disk now. */
   flush(): Promise<void>;
+  /** Every webhook delivery made or skipped since start, newest last. */
+  webhookDeliveries(): readonly WebhookDelivery[];
+  /** Resolves once no webhook delivery is in flight. */
+  webhooksIdle(): Promise<void>;
 }
 
 export interface SandboxServer {
@@ -141,6 +151,13 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     return loading;
   }
 
+  const webhooks = createWebhookDispatcher({
+    signingKey: () => world.state.webhookSigningKey,
+    clock,
+    ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+
   const world: World = {
     get state(): SandboxState {
       if (!state) throw new Error('sandbox state used before it was loaded');
@@ -150,6 +167,12 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     nextSequence() {
       this.state.sequence += 1;
       return this.state.sequence;
+    },
+    publish(domain, event, baseUrl) {
+      const withUrl = event.storage
+        ? { ...event, storage: { ...event.storage, url: `${baseUrl}/v3/domains/${domain.name}/messages/${event.storage.key}` } }
+        : event;
+      webhooks.publish(domain, withUrl);
     },
   };
 
@@ -255,6 +278,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     },
     async stop() {
       if (starting) await starting.catch(() => undefined);
+      webhooks.stop();
       const running = server;
       server = null;
       origin = '';
@@ -283,6 +307,8 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       },
       state: loadState,
       flush: () => store.flush(),
+      webhookDeliveries: () => webhooks.deliveries(),
+      webhooksIdle: () => webhooks.idle(),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SandboxRegion } from '../shared/sandbox/constants';
@@ -190,6 +191,8 @@ export interface SandboxState {
   keys: ApiKey[];
   /** Each with its own domains, routes and lists, reached with `X-Mailgun-On-Behalf-Of`. */
   subaccounts: Subaccount[];
+  /** The account's HTTP webhook signing key: what webhook signatures are computed with. */
+  webhookSigningKey: string;
 }
 
 export interface StoredAttachment {
@@ -236,7 +239,18 @@ export interface Subaccount {
 }
 
 export function emptyState(): SandboxState {
-  return { version: 1, sequence: 0, regions: { us: emptyRegion(), eu: emptyRegion() }, keys: [], subaccounts: [] };
+  return {
+    version: 1,
+    sequence: 0,
+    regions: { us: emptyRegion(), eu: emptyRegion() },
+    keys: [],
+    subaccounts: [],
+    webhookSigningKey: newSigningKey(),
+  };
+}
+
+export function newSigningKey(): string {
+  return `key-${randomBytes(16).toString('hex')}`;
 }
 
 export function emptyRegion(): RegionState {

@@ -1,4 +1,4 @@
-import { type Domain, emptyRegion, type RegionState, type SandboxState } from './state';
+import { type Domain, emptyRegion, newSigningKey, type RegionState, type SandboxState } from './state';
 
 /**
  * State files written by earlier versions lack the collections added since;
@@ -7,6 +7,7 @@ import { type Domain, emptyRegion, type RegionState, type SandboxState } from '.
 export function upgradeState(state: SandboxState): SandboxState {
   const loose = state as Partial<SandboxState> & SandboxState;
   loose.subaccounts ??= [];
+  loose.webhookSigningKey ??= newSigningKey();
   const regionsOf = [state.regions, ...loose.subaccounts.map((s) => s.regions)];
   for (const regions of regionsOf) {
     for (const name of ['us', 'eu'] as const) {

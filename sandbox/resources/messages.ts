@@ -172,6 +172,7 @@ function send(ctx: RequestContext): Reply {
     },
     ctx.world.now(),
     ctx.world.nextSequence(),
+    (event) => ctx.world.publish(domain, event, ctx.baseUrl),
   );
   return json(200, { id, message: 'Queued. Thank you.' });
 }
@@ -222,6 +223,7 @@ function sendMime(ctx: RequestContext): Reply {
     },
     ctx.world.now(),
     ctx.world.nextSequence(),
+    (event) => ctx.world.publish(domain, event, ctx.baseUrl),
   );
   return json(200, { id, message: 'Queued. Thank you.' });
 }

@@ -88,6 +88,7 @@ function resend(ctx: RequestContext): Reply {
     },
     ctx.world.now(),
     ctx.world.nextSequence(),
+    (event) => ctx.world.publish(domain, event, ctx.baseUrl),
   );
   return json(200, { id, message: 'Queued. Thank you.' });
 }

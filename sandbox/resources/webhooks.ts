@@ -1,6 +1,7 @@
 import { domainOf, field, fieldAll, param, type RequestContext, type RouteDef } from '../context';
 import { json, notFound, type Reply, SandboxError } from '../errors';
-import type { Domain } from '../state';
+import { type Domain, newSigningKey } from '../state';
+import { isLoopbackUrl, NOT_CALLED_NOTE } from '../webhook-delivery';
 
 export const WEBHOOK_IDS = [
   'accepted',
@@ -36,6 +37,13 @@ function checkUrls(urls: readonly string[]): string[] {
   return clean;
 }
 
+/** Tells the caller, in a header Mailgun does not send, which URLs the sandbox will never call. */
+function withNote(reply: Reply, urls: readonly string[]): Reply {
+  const remote = urls.filter((u) => !isLoopbackUrl(u));
+  if (remote.length === 0) return reply;
+  return { ...reply, headers: { ...reply.headers, 'X-Sandbox-Note': `${remote.join(', ')}: ${NOT_CALLED_NOTE}`.slice(0, 2000) } };
+}
+
 function allWebhooks(d: Domain): Record<string, { urls: string[] }> {
   const out: Record<string, { urls: string[] }> = {};
   for (const hook of d.webhooks) if (hook.urls.length > 0) out[hook.id] = { urls: hook.urls };
@@ -52,13 +60,13 @@ function createV3(ctx: RequestContext): Reply {
   const urls = checkUrls(fieldAll(ctx, 'url'));
   if (d.webhooks.some((h) => h.id === id && h.urls.length > 0)) return badRequest(`Webhook ${id} already exists; update it instead`);
   d.webhooks = [...d.webhooks.filter((h) => h.id !== id), { id, urls }];
-  return json(200, { message: 'Webhook has been created', webhook: { urls } });
+  return withNote(json(200, { message: 'Webhook has been created', webhook: { urls } }), urls);
 }
 
 function updateV3(ctx: RequestContext): Reply {
   const hook = find(domainOf(ctx), param(ctx, 'webhook_name'));
   hook.urls = checkUrls(fieldAll(ctx, 'url'));
-  return json(200, { message: 'Webhook has been updated', webhook: { urls: hook.urls } });
+  return withNote(json(200, { message: 'Webhook has been updated', webhook: { urls: hook.urls } }), hook.urls);
 }
 
 function deleteV3(ctx: RequestContext): Reply {
@@ -105,11 +113,24 @@ function v4(mode: 'add' | 'replace' | 'remove') {
         hook.urls = hook.urls.filter((u) => u !== url);
       }
     }
-    return json(200, { webhooks: allWebhooks(d) });
+    return withNote(json(200, { webhooks: allWebhooks(d) }), [url]);
   };
 }
 
 export const webhookRoutes: readonly RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/v5/accounts/http_signing_key',
+    handler: (ctx) => json(200, { http_signing_key: ctx.world.state.webhookSigningKey }),
+  },
+  {
+    method: 'POST',
+    path: '/v5/accounts/http_signing_key',
+    handler: (ctx) => {
+      ctx.world.state.webhookSigningKey = newSigningKey();
+      return json(200, { message: 'regenerated HTTP signing key for account', http_signing_key: ctx.world.state.webhookSigningKey });
+    },
+  },
   {
     method: 'GET',
     path: '/v3/domains/{domain}/webhooks',
