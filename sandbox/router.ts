@@ -14,6 +14,9 @@ export type CatalogEntry = Pick<EndpointDef, 'method' | 'path' | 'exampleRespons
 
 export const MAGNIFICENT = 'Mailgun Magnificent API';
 
+/** Marks answers that are a fixed catalog example rather than simulated state, so clients and tests can tell. */
+export const FIXED_EXAMPLE_HEADER = 'X-Sandbox-Example';
+
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const VERSION_SEGMENT = /^v[1-5]$/;
 
@@ -91,6 +94,7 @@ export function catalogRoute(entry: CatalogEntry): RouteDef {
       status: example.status,
       contentType: example.contentType,
       body: asJson ? JSON.stringify(rebaseExampleDates(example.body, ctx.world.now())) : String(example.body),
+      headers: { [FIXED_EXAMPLE_HEADER]: 'catalog example: this endpoint is not simulated' },
     }),
     ...(domainParam ? { domainParam } : {}),
   };

@@ -11,7 +11,7 @@ function view(t: Tag) {
 }
 
 function findTag(ctx: RequestContext): Tag {
-  const name = ctx.query.get('tag');
+  const name = ctx.params.tag ?? ctx.query.get('tag');
   if (name === null || name === '') return badRequest('Missing mandatory parameter: tag');
   return domainOf(ctx).tags.find((t) => t.tag === name) ?? notFound('tag not found');
 }
@@ -31,6 +31,20 @@ function list(ctx: RequestContext): Reply {
   return json(200, { items: page.items.map(view), paging: page.paging });
 }
 
+function updateTag(ctx: RequestContext): Reply {
+  const tag = findTag(ctx);
+  const description = field(ctx, 'description');
+  if (description !== undefined) tag.description = description.slice(0, 1000);
+  return json(200, { message: 'Tag updated' });
+}
+
+function deleteTag(ctx: RequestContext): Reply {
+  const tag = findTag(ctx);
+  const domain = domainOf(ctx);
+  domain.tags = domain.tags.filter((t) => t !== tag);
+  return json(200, { message: 'Tag deleted' });
+}
+
 export const tagRoutes: readonly RouteDef[] = [
   {
     method: 'GET',
@@ -43,28 +57,14 @@ export const tagRoutes: readonly RouteDef[] = [
   },
   { method: 'GET', path: '/v3/{domain}/tags', domainParam: 'domain', handler: list },
   { method: 'GET', path: '/v3/{domain}/tag', domainParam: 'domain', handler: (ctx) => json(200, view(findTag(ctx))) },
-  {
-    method: 'PUT',
-    path: '/v3/{domain}/tag',
-    domainParam: 'domain',
-    handler: (ctx) => {
-      const tag = findTag(ctx);
-      const description = field(ctx, 'description');
-      if (description !== undefined) tag.description = description.slice(0, 1000);
-      return json(200, { message: 'Tag updated' });
-    },
-  },
-  {
-    method: 'DELETE',
-    path: '/v3/{domain}/tag',
-    domainParam: 'domain',
-    handler: (ctx) => {
-      const tag = findTag(ctx);
-      const domain = domainOf(ctx);
-      domain.tags = domain.tags.filter((t) => t !== tag);
-      return json(200, { message: 'Tag deleted' });
-    },
-  },
+  { method: 'PUT', path: '/v3/{domain}/tag', domainParam: 'domain', handler: updateTag },
+  { method: 'DELETE', path: '/v3/{domain}/tag', domainParam: 'domain', handler: deleteTag },
+  // The older per-tag paths, still used by mailgun.js's domains.domainTags (not in the catalog, routed here by path).
+  ...['/v3/{domain}/tags/{tag}', '/v3/domains/{domain}/tags/{tag}'].flatMap((path): RouteDef[] => [
+    { method: 'GET', path, domainParam: 'domain', handler: (ctx) => json(200, view(findTag(ctx))) },
+    { method: 'PUT', path, domainParam: 'domain', handler: updateTag },
+    { method: 'DELETE', path, domainParam: 'domain', handler: deleteTag },
+  ]),
   {
     method: 'GET',
     path: '/v3/{domain}/tag/stats',
