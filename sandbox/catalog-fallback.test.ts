@@ -13,7 +13,7 @@ afterEach(async () => {
 const fakeCatalog: readonly CatalogEntry[] = [
   {
     method: 'GET',
-    path: '/v3/ips',
+    path: '/v3/ip_warmups',
     exampleResponse: { status: 200, contentType: 'application/json', body: { items: ['192.0.2.10'], total_count: 1 } },
   },
   {
@@ -32,8 +32,8 @@ const fakeCatalog: readonly CatalogEntry[] = [
 describe('catalog fallback', () => {
   it('answers endpoints the sandbox does not simulate with their example', async () => {
     t = await startTestSandbox({ catalog: fakeCatalog });
-    expect(await t.call('/v3/ips')).toMatchObject({ status: 200, body: { items: ['192.0.2.10'], total_count: 1 } });
-    expect((await t.call('/v3/ips')).headers.get('x-sandbox-example')).toMatch(/not simulated/);
+    expect(await t.call('/v3/ip_warmups')).toMatchObject({ status: 200, body: { items: ['192.0.2.10'], total_count: 1 } });
+    expect((await t.call('/v3/ip_warmups')).headers.get('x-sandbox-example')).toMatch(/not simulated/);
     expect((await t.call('/v4/domains')).headers.get('x-sandbox-example')).toBeNull();
     const textAnswer = await t.call('/v5/users/me');
     expect(textAnswer.text).toBe('plain words');
@@ -53,8 +53,8 @@ describe('catalog fallback', () => {
   it('prefers simulated resources, answers 405 for other methods and still needs auth', async () => {
     t = await startTestSandbox({ catalog: fakeCatalog });
     expect((await t.call('/v4/domains')).body.items).toBeDefined();
-    expect((await t.call('/v3/ips', { method: 'DELETE' })).status).toBe(405);
-    expect((await t.call('/v3/ips', { auth: null })).status).toBe(401);
+    expect((await t.call('/v3/ip_warmups', { method: 'DELETE' })).status).toBe(405);
+    expect((await t.call('/v3/ip_warmups', { auth: null })).status).toBe(401);
   });
 
   it('accepts a loader so the catalog is only imported on start', async () => {
@@ -66,7 +66,7 @@ describe('catalog fallback', () => {
       },
     });
     expect(loaded).toBe(1);
-    expect((await t.call('/v3/ips')).status).toBe(200);
+    expect((await t.call('/v3/ip_warmups')).status).toBe(200);
   });
 
   it('keeps working when the loader fails', async () => {

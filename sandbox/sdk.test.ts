@@ -41,6 +41,13 @@ interface UntypedParts {
     resendEmail(domain: string, key: string, recipients: string): Promise<{ id: string; message: string }>;
     getMessagesQueueStatus(domain: string): Promise<Record<string, unknown>>;
   };
+  readonly domainKeys: {
+    list(domain: string): Promise<{ items: { selector: string; dns_record: { is_active: boolean } }[] }>;
+    create(data: { signingDomain: string; selector: string }): Promise<unknown>;
+    activate(domain: string, selector: string): Promise<unknown>;
+    deactivate(domain: string, selector: string): Promise<unknown>;
+    destroy(domain: string, selector: string): Promise<unknown>;
+  };
   readonly apiKeys: {
     create(data: Record<string, string>): Promise<{ id: string }>;
     list(query: Record<string, string>): Promise<{ items: { id: string }[] }>;
@@ -50,7 +57,10 @@ interface UntypedParts {
 
 function client() {
   const mg = new Mailgun(FormData).client({ username: 'api', key: SANDBOX_API_KEY, url: running.usBaseUrl, useFetch: true });
-  return mg as Omit<typeof mg, 'messages'> & { messages: typeof mg.messages & UntypedParts['messages'] } & Pick<UntypedParts, 'apiKeys'>;
+  return mg as Omit<typeof mg, 'messages' | 'domains'> & {
+    messages: typeof mg.messages & UntypedParts['messages'];
+    domains: typeof mg.domains & Pick<UntypedParts, 'domainKeys'>;
+  } & Pick<UntypedParts, 'apiKeys'>;
 }
 
 describe('mailgun.js 14 against `mailgun-sandbox`', () => {
@@ -183,6 +193,36 @@ describe('mailgun.js 14 against `mailgun-sandbox`', () => {
     await mg.apiKeys.destroy(key.id);
     const signing = await mg.accountManagement.getWebhookSigningKey();
     expect(signing.http_signing_key).toMatch(/^key-/);
+  });
+
+  it('DKIM keys, connection settings, IPs and IP pools', async () => {
+    const mg = client();
+    await mg.domains.domainKeys.create({ signingDomain: US, selector: 'sdk1' });
+    await mg.domains.domainKeys.activate(US, 'sdk1');
+    const keys = await mg.domains.domainKeys.list(US);
+    expect(keys.items.find((k) => k.selector === 'sdk1')?.dns_record.is_active).toBe(true);
+    await mg.domains.domainKeys.deactivate(US, 'sdk1');
+    await mg.domains.domainKeys.destroy(US, 'sdk1');
+    expect((await mg.domains.domainKeys.list(US)).items.map((k) => k.selector)).not.toContain('sdk1');
+
+    await mg.domains.updateConnection(US, { require_tls: true, skip_verification: false });
+    // Mailgun answers {connection: {...}}; mailgun.js hands the body through.
+    expect(((await mg.domains.getConnection(US)) as unknown as { connection: { require_tls: boolean } }).connection.require_tls).toBe(true);
+
+    const ips = await mg.ips.list({ dedicated: false } as never);
+    expect(ips.items.length).toBeGreaterThan(0);
+    expect((await mg.ips.get('192.0.2.20')).ip).toBe('192.0.2.20');
+    await mg.domains.assignIp(US, '192.0.2.22');
+    expect(await mg.domains.getIps(US)).toContain('192.0.2.22');
+    await mg.domains.deleteIp(US, '192.0.2.22');
+
+    const pool = await mg.ip_pools.create({ name: 'sdk-pool', description: 'from the SDK', ips: ['192.0.2.20'] });
+    await mg.ip_pools.addIp(pool.pool_id, '192.0.2.21');
+    expect(((await mg.ip_pools.list()).ip_pools as unknown as { pool_id: string }[]).map((p) => p.pool_id)).toContain(pool.pool_id);
+    expect((await mg.ip_pools.get(pool.pool_id)).ips).toEqual(['192.0.2.20', '192.0.2.21']);
+    await mg.ip_pools.update(pool.pool_id, { name: 'sdk-pool-2' } as never);
+    expect((await mg.ip_pools.get(pool.pool_id)).details.name).toBe('sdk-pool-2');
+    await mg.ip_pools.destroy(pool.pool_id, {} as never);
   });
 
   it('was never answered with a fixed catalog example', () => {

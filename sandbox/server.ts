@@ -7,8 +7,10 @@ import { json, type Reply } from './errors';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { accountTagRoutes } from './resources/account-tags';
 import { credentialRoutes } from './resources/credentials';
+import { dkimRoutes } from './resources/dkim';
 import { domainRoutes } from './resources/domains';
 import { eventRoutes } from './resources/events';
+import { ipRoutes } from './resources/ips';
 import { keyRoutes } from './resources/keys';
 import { listRoutes } from './resources/lists';
 import { messageRoutes } from './resources/messages';
@@ -48,6 +50,8 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...subaccountRoutes,
   ...credentialRoutes,
   ...accountTagRoutes,
+  ...dkimRoutes,
+  ...ipRoutes,
 ];
 
 export interface SandboxServerOptions {

@@ -137,6 +137,36 @@ export interface Domain {
   /** What was sent, by storage key, for as long as the domain's message_ttl. */
   stored: StoredMessage[];
   credentials: SmtpCredential[];
+  /** DKIM keys by selector; the active ones sign. */
+  dkimKeys: DkimKey[];
+  dkimSelector: string;
+  /** True when the domain signs with its own keys rather than its parent's. */
+  dkimAuthoritySelf: boolean;
+  /** Sending IPs assigned to the domain, and the IP pool it is linked to. */
+  ips: string[];
+  ipPool: string | null;
+}
+
+export interface SendingIp {
+  ip: string;
+  dedicated: boolean;
+  rdns: string;
+  warmup: boolean;
+}
+
+export interface IpPool {
+  pool_id: string;
+  name: string;
+  description: string;
+  ips: string[];
+}
+
+export interface DkimKey {
+  selector: string;
+  active: boolean;
+  created_at: number;
+  /** The public half as a DNS TXT value; the sandbox never makes a private key. */
+  value: string;
 }
 
 export interface Route {
@@ -193,6 +223,8 @@ export interface SandboxState {
   subaccounts: Subaccount[];
   /** The account's HTTP webhook signing key: what webhook signatures are computed with. */
   webhookSigningKey: string;
+  ips: SendingIp[];
+  ipPools: IpPool[];
 }
 
 export interface StoredAttachment {
@@ -246,7 +278,19 @@ export function emptyState(): SandboxState {
     keys: [],
     subaccounts: [],
     webhookSigningKey: newSigningKey(),
+    ips: sampleIps(),
+    ipPools: [],
   };
+}
+
+/** Documentation addresses (TEST-NET-1): they can never be real sending IPs. */
+export function sampleIps(): SendingIp[] {
+  return ['192.0.2.20', '192.0.2.21', '192.0.2.22'].map((ip, index) => ({
+    ip,
+    dedicated: index < 2,
+    rdns: `ip-${ip.replace(/\./g, '-')}.sandbox.mailgun.invalid`,
+    warmup: index === 1,
+  }));
 }
 
 export function newSigningKey(): string {

@@ -1,4 +1,5 @@
-import { type Domain, emptyRegion, newSigningKey, type RegionState, type SandboxState } from './state';
+import { dkimValue } from './resources/dkim';
+import { type Domain, emptyRegion, newSigningKey, type RegionState, type SandboxState, sampleIps } from './state';
 
 /**
  * State files written by earlier versions lack the collections added since;
@@ -8,6 +9,8 @@ export function upgradeState(state: SandboxState): SandboxState {
   const loose = state as Partial<SandboxState> & SandboxState;
   loose.subaccounts ??= [];
   loose.webhookSigningKey ??= newSigningKey();
+  loose.ips ??= sampleIps();
+  loose.ipPools ??= [];
   const regionsOf = [state.regions, ...loose.subaccounts.map((s) => s.regions)];
   for (const regions of regionsOf) {
     for (const name of ['us', 'eu'] as const) {
@@ -23,5 +26,10 @@ function upgradeRegion(region: RegionState): void {
     const loose = domain as Partial<Domain> & Domain;
     loose.stored ??= [];
     loose.credentials ??= [];
+    loose.dkimKeys ??= [{ selector: 'pic', active: true, created_at: domain.created_at, value: dkimValue(domain.name, 'pic') }];
+    loose.dkimSelector ??= 'pic';
+    loose.dkimAuthoritySelf ??= true;
+    loose.ips ??= [];
+    loose.ipPool ??= null;
   }
 }

@@ -2,6 +2,7 @@ import { domainOf, everyDomain, field, type RequestContext, type RouteDef, regio
 import { badRequest, json, type Reply } from '../errors';
 import { hexId, isHostname, parseFlag, parseIntParam, rfc2822 } from '../format';
 import type { DnsRecord, Domain, TrackingSettings } from '../state';
+import { dkimValue } from './dkim';
 
 export function defaultTracking(): TrackingSettings {
   return {
@@ -30,7 +31,7 @@ function dnsRecords(name: string, webPrefix: string, verified: boolean): { sendi
   return {
     sending: [
       record('TXT', name, 'v=spf1 include:mailgun.org ~all'),
-      record('TXT', `pic._domainkey.${name}`, 'k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC0sandboxnotarealkeyAQAB'),
+      record('TXT', `pic._domainkey.${name}`, dkimValue(name, 'pic')),
       record('CNAME', `${webPrefix}.${name}`, 'mailgun.org'),
     ],
     receiving: [record('MX', name, 'mxa.mailgun.org', '10'), record('MX', name, 'mxb.mailgun.org', '10')],
@@ -69,6 +70,11 @@ export function createDomain(name: string, now: number, options: { verified: boo
     events: [],
     stored: [],
     credentials: [],
+    dkimKeys: [{ selector: 'pic', active: true, created_at: now, value: dkimValue(name, 'pic') }],
+    dkimSelector: 'pic',
+    dkimAuthoritySelf: true,
+    ips: [],
+    ipPool: null,
   };
 }
 
@@ -208,7 +214,28 @@ function updateTracking(kind: 'open' | 'click' | 'unsubscribe') {
   };
 }
 
+function updateConnection(ctx: RequestContext): Reply {
+  const d = domainOf(ctx);
+  const requireTls = parseFlag(field(ctx, 'require_tls'), 'require_tls');
+  const skip = parseFlag(field(ctx, 'skip_verification'), 'skip_verification');
+  if (requireTls !== undefined) d.require_tls = requireTls;
+  if (skip !== undefined) d.skip_verification = skip;
+  return json(200, {
+    message: 'Domain connection settings have been updated, may take 10 minutes to fully propagate',
+    require_tls: d.require_tls,
+    skip_verification: d.skip_verification,
+  });
+}
+
 export const domainRoutes: readonly RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/v3/domains/{name}/connection',
+    domainParam: 'name',
+    handler: (ctx) =>
+      json(200, { connection: { require_tls: domainOf(ctx).require_tls, skip_verification: domainOf(ctx).skip_verification } }),
+  },
+  { method: 'PUT', path: '/v3/domains/{name}/connection', domainParam: 'name', handler: updateConnection },
   { method: 'GET', path: '/v4/domains', handler: listDomains },
   { method: 'POST', path: '/v4/domains', handler: createDomainHandler },
   { method: 'GET', path: '/v4/domains/{name}', domainParam: 'name', handler: (ctx) => json(200, withRecords(domainOf(ctx))) },
