@@ -225,6 +225,22 @@ describe('mailgun.js 14 against `mailgun-sandbox`', () => {
     await mg.ip_pools.destroy(pool.pool_id, {} as never);
   });
 
+  it('validation: single, bulk jobs and mailing-list jobs', async () => {
+    const mg = client();
+    expect(await mg.validate.get('sdk@gmial.com')).toMatchObject({ result: 'undeliverable', did_you_mean: 'sdk@gmail.com' });
+    const csv = Buffer.from('email\nsdk-one@example.com\nsdk-two@example.com\n');
+    await mg.validate.multipleValidation.create('sdk-job', { file: { filename: 'list.csv', data: csv } } as never);
+    expect((await mg.validate.multipleValidation.get('sdk-job')).id).toBe('sdk-job');
+    expect((await mg.validate.multipleValidation.list()).jobs.map((j) => j.id)).toContain('sdk-job');
+    await mg.validate.multipleValidation.destroy('sdk-job');
+
+    await mg.lists.create({ address: `sdk-validate@${US}`, name: 'to validate' });
+    await mg.lists.members.createMember(`sdk-validate@${US}`, { address: 'member-one@example.com', subscribed: 'yes' });
+    expect(await mg.lists.validate(`sdk-validate@${US}`)).toMatchObject({ id: `sdk-validate@${US}` });
+    expect((await mg.lists.validationResult(`sdk-validate@${US}`)).validationResult.quantity).toBe(1);
+    await mg.lists.cancelValidation(`sdk-validate@${US}`);
+  });
+
   it('was never answered with a fixed catalog example', () => {
     expect(answeredByExample).toEqual([]);
   });

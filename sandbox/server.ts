@@ -22,6 +22,7 @@ import { subaccountRoutes } from './resources/subaccounts';
 import { suppressionRoutes } from './resources/suppressions';
 import { tagRoutes } from './resources/tags';
 import { templateRoutes } from './resources/templates';
+import { validationRoutes } from './resources/validation';
 import { webhookRoutes } from './resources/webhooks';
 import { type CatalogEntry, createRouter, type Router } from './router';
 import { type SeedKind, type SeedOptions, seedMany, seedState } from './seed';
@@ -52,6 +53,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...accountTagRoutes,
   ...dkimRoutes,
   ...ipRoutes,
+  ...validationRoutes,
 ];
 
 export interface SandboxServerOptions {

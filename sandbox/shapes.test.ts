@@ -223,6 +223,19 @@ const probes: readonly Probe[] = [
     options: { method: 'PUT' },
   },
   { method: 'GET', template: '/v3/domains/{name}/sending_queues', path: `/v3/domains/${US}/sending_queues` },
+  {
+    method: 'GET',
+    template: '/v4/address/validate',
+    path: '/v4/address/validate?address=alice@example.com',
+    knownDifferences: {
+      '$.did_you_mean': 'the spec types it as a string: left out when there is no suggestion, never null',
+      '$.root_address': 'the spec types it as a string: left out when the address has no +tag, never null',
+    },
+  },
+  { method: 'GET', template: '/v4/domains/{authority_name}/keys', path: `/v4/domains/${US}/keys` },
+  { method: 'GET', template: '/v1/dkim/keys', path: '/v1/dkim/keys' },
+  { method: 'GET', template: '/v3/ips', path: '/v3/ips' },
+  { method: 'GET', template: '/v3/ips/{ip}', path: '/v3/ips/192.0.2.20' },
 ];
 
 describe('shape comparison', () => {

@@ -225,6 +225,16 @@ export interface SandboxState {
   webhookSigningKey: string;
   ips: SendingIp[];
   ipPools: IpPool[];
+  /** Bulk and mailing-list validation jobs; their status follows the clock from created_at. */
+  validationJobs: ValidationJob[];
+}
+
+export interface ValidationJob {
+  id: string;
+  kind: 'bulk' | 'list';
+  created_at: number;
+  addresses: string[];
+  canceled: boolean;
 }
 
 export interface StoredAttachment {
@@ -280,6 +290,7 @@ export function emptyState(): SandboxState {
     webhookSigningKey: newSigningKey(),
     ips: sampleIps(),
     ipPools: [],
+    validationJobs: [],
   };
 }
 

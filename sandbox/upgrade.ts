@@ -11,6 +11,7 @@ export function upgradeState(state: SandboxState): SandboxState {
   loose.webhookSigningKey ??= newSigningKey();
   loose.ips ??= sampleIps();
   loose.ipPools ??= [];
+  loose.validationJobs ??= [];
   const regionsOf = [state.regions, ...loose.subaccounts.map((s) => s.regions)];
   for (const regions of regionsOf) {
     for (const name of ['us', 'eu'] as const) {

@@ -27,7 +27,7 @@ function listIps(ctx: RequestContext): Reply {
   const inPools = pooled(ctx);
   return json(200, {
     assignable_to_pools: ips.filter((i) => i.dedicated && !inPools.has(i.ip)).map((i) => i.ip),
-    details: ips.map((i) => (i.warmup ? { ip: i.ip, is_on_warmup: true } : { ip: i.ip })),
+    details: ips.map((i) => ({ ip: i.ip, is_on_warmup: i.warmup })),
     items: ips.map((i) => i.ip),
     total_count: ips.length,
   });
