@@ -241,6 +241,12 @@ describe('mailgun.js 14 against `mailgun-sandbox`', () => {
     await mg.lists.cancelValidation(`sdk-validate@${US}`);
   });
 
+  it('logs computed from the events the sandbox generated', async () => {
+    const mg = client();
+    const logs = await mg.logs.list({ start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() + 3_600_000) } as never);
+    expect(logs.items.map((i) => (i as unknown as { recipient: string }).recipient)).toContain('sdk-reader@example.com');
+  });
+
   it('was never answered with a fixed catalog example', () => {
     expect(answeredByExample).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { eventRoutes } from './resources/events';
 import { ipRoutes } from './resources/ips';
 import { keyRoutes } from './resources/keys';
 import { listRoutes } from './resources/lists';
+import { logRoutes } from './resources/logs';
 import { messageRoutes } from './resources/messages';
 import { metricRoutes } from './resources/metrics';
 import { routeRoutes } from './resources/routes';
@@ -54,6 +55,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...dkimRoutes,
   ...ipRoutes,
   ...validationRoutes,
+  ...logRoutes,
 ];
 
 export interface SandboxServerOptions {
