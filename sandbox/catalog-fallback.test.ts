@@ -33,7 +33,7 @@ describe('catalog fallback', () => {
   it('answers endpoints the sandbox does not simulate with their example', async () => {
     t = await startTestSandbox({ catalog: fakeCatalog });
     expect(await t.call('/v3/ip_warmups')).toMatchObject({ status: 200, body: { items: ['192.0.2.10'], total_count: 1 } });
-    expect((await t.call('/v3/ip_warmups')).headers.get('x-sandbox-example')).toMatch(/not simulated/);
+    expect((await t.call('/v3/ip_warmups')).headers.get('x-sandbox-example')).toMatch(/^catalog example: IP warm-up/);
     expect((await t.call('/v4/domains')).headers.get('x-sandbox-example')).toBeNull();
     const textAnswer = await t.call('/v5/users/me');
     expect(textAnswer.text).toBe('plain words');

@@ -5,6 +5,7 @@ import type { BodyOutcome } from './body-parser';
 import type { RequestContext, RouteDef, World } from './context';
 import { forbiddenReply, json, type Reply, SandboxError, text } from './errors';
 import { rebaseExampleDates } from './example-dates';
+import { fixedExampleFor } from './fixed-examples';
 import { rfc2822 } from './format';
 import type { RateLimiter } from './rate-limit';
 import type { Domain, RegionState } from './state';
@@ -94,7 +95,7 @@ export function catalogRoute(entry: CatalogEntry): RouteDef {
       status: example.status,
       contentType: example.contentType,
       body: asJson ? JSON.stringify(rebaseExampleDates(example.body, ctx.world.now())) : String(example.body),
-      headers: { [FIXED_EXAMPLE_HEADER]: 'catalog example: this endpoint is not simulated' },
+      headers: { [FIXED_EXAMPLE_HEADER]: `catalog example: ${fixedExampleFor(entry.method, entry.path)?.reason ?? 'not simulated'}` },
     }),
     ...(domainParam ? { domainParam } : {}),
   };
