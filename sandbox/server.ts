@@ -6,6 +6,7 @@ import type { RouteDef, World } from './context';
 import { json, type Reply } from './errors';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { accountTagRoutes } from './resources/account-tags';
+import { alertRoutes } from './resources/alerts';
 import { credentialRoutes } from './resources/credentials';
 import { dkimRoutes } from './resources/dkim';
 import { domainRoutes } from './resources/domains';
@@ -56,6 +57,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...ipRoutes,
   ...validationRoutes,
   ...logRoutes,
+  ...alertRoutes,
 ];
 
 export interface SandboxServerOptions {

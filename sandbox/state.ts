@@ -227,6 +227,22 @@ export interface SandboxState {
   ipPools: IpPool[];
   /** Bulk and mailing-list validation jobs; their status follows the clock from created_at. */
   validationJobs: ValidationJob[];
+  /** Send-threshold alerts, checked against the sandbox's own events when their hits are read. */
+  alerts: Alert[];
+}
+
+export interface Alert {
+  id: string;
+  name: string;
+  metric: string;
+  comparator: '>' | '>=' | '<' | '<=' | '=' | '!=';
+  limit: string;
+  dimension: string;
+  period: string;
+  alert_channels: string[];
+  description: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface ValidationJob {
@@ -291,6 +307,7 @@ export function emptyState(): SandboxState {
     ips: sampleIps(),
     ipPools: [],
     validationJobs: [],
+    alerts: [],
   };
 }
 

@@ -12,6 +12,7 @@ export function upgradeState(state: SandboxState): SandboxState {
   loose.ips ??= sampleIps();
   loose.ipPools ??= [];
   loose.validationJobs ??= [];
+  loose.alerts ??= [];
   const regionsOf = [state.regions, ...loose.subaccounts.map((s) => s.regions)];
   for (const regions of regionsOf) {
     for (const name of ['us', 'eu'] as const) {
