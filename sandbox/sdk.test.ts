@@ -247,6 +247,23 @@ describe('mailgun.js 14 against `mailgun-sandbox`', () => {
     expect(logs.items.map((i) => (i as unknown as { recipient: string }).recipient)).toContain('sdk-reader@example.com');
   });
 
+  it('monthly limits, subaccount features and sandbox recipients', async () => {
+    const mg = client();
+    await mg.customMessageLimit.set(5000);
+    expect((await mg.customMessageLimit.get()).limit).toBe(5000);
+    await mg.customMessageLimit.destroy();
+    const { subaccount } = await mg.subaccounts.create('SDK limited');
+    await mg.subaccounts.setMonthlySendingLimit(subaccount.id, 10);
+    expect((await mg.subaccounts.getMonthlySendingLimit(subaccount.id)).limit).toBe(10);
+    const features = mg.subaccounts as unknown as {
+      updateSubaccountFeature(id: string, data: unknown): Promise<{ features: Record<string, { enabled: boolean }> }>;
+    };
+    expect((await features.updateSubaccountFeature(subaccount.id, { sending: false })).features.sending?.enabled).toBe(false);
+    await mg.accountManagement.addSandboxAuthorizedRecipient('sdk-tester@example.com');
+    expect(JSON.stringify(await mg.accountManagement.getSandboxAuthorizedRecipients())).toContain('sdk-tester@example.com');
+    await mg.accountManagement.removeSandboxAuthorizedRecipient('sdk-tester@example.com');
+  });
+
   it('was never answered with a fixed catalog example', () => {
     expect(answeredByExample).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { type BodyLimits, type BodyOutcome, createBodyParser, defaultBodyLimits,
 import type { RouteDef, World } from './context';
 import { json, type Reply } from './errors';
 import { createRateLimiter, type RateLimit } from './rate-limit';
+import { accountLimitRoutes } from './resources/account-limits';
 import { accountTagRoutes } from './resources/account-tags';
 import { alertRoutes } from './resources/alerts';
 import { credentialRoutes } from './resources/credentials';
@@ -58,6 +59,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...validationRoutes,
   ...logRoutes,
   ...alertRoutes,
+  ...accountLimitRoutes,
 ];
 
 export interface SandboxServerOptions {

@@ -229,6 +229,10 @@ export interface SandboxState {
   validationJobs: ValidationJob[];
   /** Send-threshold alerts, checked against the sandbox's own events when their hits are read. */
   alerts: Alert[];
+  /** Recipients a sandbox domain may send to; each counts as activated a minute after being added. */
+  authorizedRecipients: { email: string; added_at: number }[];
+  /** The account's custom monthly sending limit, or null when none is set. */
+  monthlyLimit: number | null;
 }
 
 export interface Alert {
@@ -294,6 +298,8 @@ export interface Subaccount {
   created_at: number;
   updated_at: number;
   regions: Record<SandboxRegion, RegionState>;
+  monthlyLimit?: number | null;
+  features?: Record<string, { enabled: boolean }>;
 }
 
 export function emptyState(): SandboxState {
@@ -308,6 +314,8 @@ export function emptyState(): SandboxState {
     ipPools: [],
     validationJobs: [],
     alerts: [],
+    authorizedRecipients: [],
+    monthlyLimit: null,
   };
 }
 

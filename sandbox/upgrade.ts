@@ -13,6 +13,8 @@ export function upgradeState(state: SandboxState): SandboxState {
   loose.ipPools ??= [];
   loose.validationJobs ??= [];
   loose.alerts ??= [];
+  loose.authorizedRecipients ??= [];
+  loose.monthlyLimit ??= null;
   const regionsOf = [state.regions, ...loose.subaccounts.map((s) => s.regions)];
   for (const regions of regionsOf) {
     for (const name of ['us', 'eu'] as const) {
