@@ -26,7 +26,7 @@ import { suppressionRoutes } from './resources/suppressions';
 import { tagRoutes } from './resources/tags';
 import { templateRoutes } from './resources/templates';
 import { validationRoutes } from './resources/validation';
-import { webhookRoutes } from './resources/webhooks';
+import { accountWebhookRoutes, webhookRoutes } from './resources/webhooks';
 import { type CatalogEntry, createRouter, type Router } from './router';
 import { type SeedKind, type SeedOptions, seedMany, seedState } from './seed';
 import { createStateStore, type SandboxState } from './state';
@@ -60,6 +60,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...logRoutes,
   ...alertRoutes,
   ...accountLimitRoutes,
+  ...accountWebhookRoutes,
 ];
 
 export interface SandboxServerOptions {
@@ -184,7 +185,9 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       const withUrl = event.storage
         ? { ...event, storage: { ...event.storage, url: `${baseUrl}/v3/domains/${domain.name}/messages/${event.storage.key}` } }
         : event;
-      webhooks.publish(domain, withUrl);
+      const regions = [world.state.regions, ...world.state.subaccounts.map((s) => s.regions)].flatMap((r) => [r.us, r.eu]);
+      const region = regions.find((r) => r.domains.includes(domain));
+      webhooks.publish(domain, withUrl, region?.accountWebhooks ?? []);
     },
   };
 

@@ -199,6 +199,16 @@ export interface RegionState {
   domains: Domain[];
   routes: Route[];
   lists: MailingList[];
+  /** Webhooks that fire for every domain of the account in this region. */
+  accountWebhooks: AccountWebhook[];
+}
+
+export interface AccountWebhook {
+  webhook_id: string;
+  url: string;
+  description: string;
+  event_types: string[];
+  created_at: number;
 }
 
 export interface ApiKey {
@@ -334,7 +344,7 @@ export function newSigningKey(): string {
 }
 
 export function emptyRegion(): RegionState {
-  return { domains: [], routes: [], lists: [] };
+  return { domains: [], routes: [], lists: [], accountWebhooks: [] };
 }
 
 /** A shallow check: the file is written only by us, so a wrong shape means damage, not a format to migrate. */

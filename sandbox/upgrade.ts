@@ -26,6 +26,7 @@ export function upgradeState(state: SandboxState): SandboxState {
 }
 
 function upgradeRegion(region: RegionState): void {
+  (region as Partial<RegionState> & RegionState).accountWebhooks ??= [];
   for (const domain of region.domains) {
     const loose = domain as Partial<Domain> & Domain;
     loose.stored ??= [];

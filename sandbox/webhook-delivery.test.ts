@@ -131,6 +131,39 @@ describe('webhooks delivered', () => {
     expect(notes.join('\n')).toContain('https://hooks.example.com/in is stored but never called');
   });
 
+  it('keeps account webhooks and posts every domain’s events to them, once per URL', async () => {
+    hook = await receiver();
+    t = await startTestSandbox();
+    const created = await t.call('/v1/webhooks', {
+      form: { url: hook.url, event_types: 'delivered,permanent_fail', description: 'all domains' },
+    });
+    expect(created).toMatchObject({ status: 200, body: { webhook_id: expect.any(String) } });
+    const id: string = created.body.webhook_id;
+    expect((await t.call('/v1/webhooks')).body.webhooks).toEqual([
+      {
+        webhook_id: id,
+        url: hook.url,
+        description: 'all domains',
+        event_types: ['delivered', 'permanent_fail'],
+        created_at: expect.stringMatching(/Z$/),
+      },
+    ]);
+    expect((await t.call('/v1/webhooks', { region: 'eu' })).body.webhooks).toEqual([]);
+    // The same URL on the domain too: still one call per event.
+    await t.call(`/v3/domains/${US}/webhooks/delivered`, { method: 'PUT', form: { url: hook.url } });
+    await t.call(`/v3/${US}/messages`, { form: send });
+    await until(() => hook?.received.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await t.sandbox.admin.webhooksIdle();
+    expect(hook.received).toHaveLength(1);
+
+    expect((await t.call(`/v1/webhooks/${id}`, { method: 'PUT', form: { url: hook.url, event_types: 'opened' } })).status).toBe(204);
+    expect((await t.call(`/v1/webhooks/${id}`)).body).toMatchObject({ event_types: ['opened'], description: '' });
+    expect((await t.call('/v1/webhooks', { method: 'DELETE' })).status).toBe(400);
+    expect((await t.call(`/v1/webhooks?webhook_ids=${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await t.call('/v1/webhooks')).body.webhooks).toEqual([]);
+  });
+
   it('counts only loopback addresses as loopback', () => {
     for (const url of ['http://127.0.0.1:9/h', 'http://localhost/h', 'http://[::1]:8080/h', 'https://127.8.9.10/'])
       expect(isLoopbackUrl(url)).toBe(true);

@@ -67,7 +67,11 @@ export interface WebhookDelivery {
 
 export interface WebhookDispatcher {
   /** Sends the event to every URL of its webhook on the domain; returns at once. */
-  publish(domain: { name: string; webhooks: readonly { id: string; urls: readonly string[] }[] }, eventData: SandboxEvent): void;
+  publish(
+    domain: { name: string; webhooks: readonly { id: string; urls: readonly string[] }[] },
+    eventData: SandboxEvent,
+    accountHooks?: readonly { url: string; event_types: readonly string[] }[],
+  ): void;
   /** Newest last. */
   deliveries(): readonly WebhookDelivery[];
   /** Resolves when no attempt is in flight (tests). */
@@ -144,10 +148,16 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
   }
 
   return {
-    publish(domain, eventData) {
+    publish(domain, eventData, accountHooks = []) {
       const webhook = webhookIdFor(eventData);
       if (!webhook) return;
-      const urls = domain.webhooks.find((h) => h.id === webhook)?.urls ?? [];
+      // A URL set both on the domain and on the account is called once.
+      const urls = [
+        ...new Set([
+          ...(domain.webhooks.find((h) => h.id === webhook)?.urls ?? []),
+          ...accountHooks.filter((h) => h.event_types.includes(webhook)).map((h) => h.url),
+        ]),
+      ];
       for (const url of urls) {
         const timestamp = String(Math.floor(options.clock() / 1000));
         const token = randomBytes(25).toString('hex');

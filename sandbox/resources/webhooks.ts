@@ -1,6 +1,7 @@
-import { domainOf, field, fieldAll, param, type RequestContext, type RouteDef } from '../context';
-import { json, notFound, type Reply, SandboxError } from '../errors';
-import { type Domain, newSigningKey } from '../state';
+import { domainOf, field, fieldAll, param, type RequestContext, type RouteDef, regionOf } from '../context';
+import { json, notFound, type Reply, SandboxError, text } from '../errors';
+import { uuid } from '../format';
+import { type AccountWebhook, type Domain, newSigningKey } from '../state';
 import { isLoopbackUrl, NOT_CALLED_NOTE } from '../webhook-delivery';
 
 export const WEBHOOK_IDS = [
@@ -149,4 +150,95 @@ export const webhookRoutes: readonly RouteDef[] = [
   { method: 'POST', path: '/v4/domains/{domain}/webhooks', domainParam: 'domain', handler: v4('add') },
   { method: 'PUT', path: '/v4/domains/{domain}/webhooks', domainParam: 'domain', handler: v4('replace') },
   { method: 'DELETE', path: '/v4/domains/{domain}/webhooks', domainParam: 'domain', handler: v4('remove') },
+];
+
+/** Account-level webhooks (/v1/webhooks), per region; routed by path where the catalog has no entry yet. */
+function accountEventTypes(ctx: RequestContext): string[] {
+  const types = [
+    ...new Set(
+      fieldAll(ctx, 'event_types')
+        .flatMap((t) => t.split(','))
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    ),
+  ];
+  if (types.length === 0) return badRequest('Missing mandatory parameter: event_types');
+  return types.map(checkId);
+}
+
+function accountHookView(h: AccountWebhook) {
+  return {
+    webhook_id: h.webhook_id,
+    url: h.url,
+    description: h.description,
+    event_types: h.event_types,
+    created_at: new Date(h.created_at).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+}
+
+function idsOf(ctx: RequestContext): string[] {
+  return fieldAll(ctx, 'webhook_ids')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+function findAccountHook(ctx: RequestContext): AccountWebhook {
+  return regionOf(ctx).accountWebhooks.find((h) => h.webhook_id === param(ctx, 'webhook_id')) ?? notFound('Webhook not found');
+}
+
+export const accountWebhookRoutes: readonly RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/v1/webhooks',
+    handler: (ctx) => {
+      const ids = idsOf(ctx);
+      const hooks = regionOf(ctx).accountWebhooks.filter((h) => ids.length === 0 || ids.includes(h.webhook_id));
+      return json(200, { webhooks: hooks.map(accountHookView) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/webhooks',
+    handler: (ctx) => {
+      const [url] = checkUrls(fieldAll(ctx, 'url').slice(0, 1));
+      if (!url) return badRequest('Missing mandatory parameter: url');
+      const hook: AccountWebhook = {
+        webhook_id: uuid(),
+        url,
+        description: (field(ctx, 'description') ?? '').slice(0, 1000),
+        event_types: accountEventTypes(ctx),
+        created_at: ctx.world.now(),
+      };
+      regionOf(ctx).accountWebhooks.push(hook);
+      return withNote(json(200, { webhook_id: hook.webhook_id }), [url]);
+    },
+  },
+  { method: 'GET', path: '/v1/webhooks/{webhook_id}', handler: (ctx) => json(200, accountHookView(findAccountHook(ctx))) },
+  {
+    method: 'PUT',
+    path: '/v1/webhooks/{webhook_id}',
+    handler: (ctx) => {
+      const hook = findAccountHook(ctx);
+      const [url] = checkUrls(fieldAll(ctx, 'url').slice(0, 1));
+      if (!url) return badRequest('Missing mandatory parameter: url');
+      // A replacement: what is left out is gone afterwards.
+      hook.url = url;
+      hook.event_types = accountEventTypes(ctx);
+      hook.description = (field(ctx, 'description') ?? '').slice(0, 1000);
+      return withNote(text(204, ''), [url]);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/webhooks',
+    handler: (ctx) => {
+      const ids = idsOf(ctx);
+      const all = (field(ctx, 'all') ?? '').toLowerCase() === 'true';
+      if (ids.length === 0 && !all) return badRequest('Name the webhooks in webhook_ids, or pass all=true');
+      const region = regionOf(ctx);
+      region.accountWebhooks = ids.length > 0 ? region.accountWebhooks.filter((h) => !ids.includes(h.webhook_id)) : [];
+      return text(204, '');
+    },
+  },
 ];
