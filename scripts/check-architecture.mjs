@@ -1,7 +1,9 @@
-// The boundaries between the app's three parts, checked on every import:
+// The boundaries between the app's parts, checked on every import:
 // shared/ is pure (no Node, no electron, no DOM, no UI), renderer/ reaches main
-// only through the bridge, main never reaches into the renderer, and renderer
-// features use one another only through their index.ts.
+// only through the bridge, main never reaches into the renderer, renderer
+// features use one another only through their index.ts, and sandbox/ (the
+// standalone simulated Mailgun) stands on shared/ and Node alone, so it runs
+// without the app.
 // (DOM globals in shared/ are ruled out separately: tsconfig.shared.json has no DOM lib.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -79,7 +81,7 @@ const rules = [
       if (spec === 'electron' || spec.startsWith('electron/')) return 'imports electron';
       if (!isTest(file) && isBuiltin(spec)) return `imports the Node built-in "${spec}"`;
       if (spec === 'react' || spec.startsWith('react-dom') || spec.startsWith('@tanstack/')) return `imports the UI library "${spec}"`;
-      if (resolvesInto(file, spec, 'renderer', base) || resolvesInto(file, spec, 'electron', base))
+      if (['renderer', 'electron', 'sandbox'].some((folder) => resolvesInto(file, spec, folder, base)))
         return `imports "${spec}" from outside shared/`;
       return null;
     },
@@ -89,7 +91,8 @@ const rules = [
     check: (file, spec, base) => {
       if (spec === 'electron' || spec.startsWith('electron/')) return 'imports electron (use the bridge)';
       if (!isTest(file) && isBuiltin(spec)) return `imports the Node built-in "${spec}"`;
-      if (resolvesInto(file, spec, 'electron', base)) return `imports main-process code "${spec}" (use the bridge)`;
+      if (resolvesInto(file, spec, 'electron', base) || resolvesInto(file, spec, 'sandbox', base))
+        return `imports main-process code "${spec}" (use the bridge)`;
       const reach = featureInternals(file, spec, base);
       if (reach && !isTest(file)) return `imports "${spec}", an internal of the ${reach} feature (import its index.ts)`;
       return null;
@@ -98,6 +101,16 @@ const rules = [
   {
     folder: 'electron',
     check: (file, spec, base) => (resolvesInto(file, spec, 'renderer', base) ? `imports renderer code "${spec}"` : null),
+  },
+  {
+    folder: 'sandbox',
+    check: (file, spec, base) => {
+      if (spec === 'electron' || spec.startsWith('electron/')) return 'imports electron';
+      if (spec === 'react' || spec.startsWith('react-dom') || spec.startsWith('@tanstack/')) return `imports the UI library "${spec}"`;
+      if (spec.startsWith('.') && !resolvesInto(file, spec, 'sandbox', base) && !resolvesInto(file, spec, 'shared', base))
+        return `imports "${spec}" from outside sandbox/ and shared/`;
+      return null;
+    },
   },
 ];
 

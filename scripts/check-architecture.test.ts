@@ -36,6 +36,16 @@ describe('architecture rules', () => {
     write('renderer/app/bad.ts', "import { Catalog } from '../features/catalog/CatalogSidebar';\nexport const n = Catalog;\n");
     write('renderer/app/ok.ts', "import { Catalog } from '../features/catalog';\nexport const o = Catalog;\n");
     write('electron/bad.ts', "import { App } from '../renderer/app/App';\nexport const i = App;\n");
+    write('shared/bad-sandbox.ts', "export { s } from '../sandbox/server';\n");
+    write('renderer/bad-sandbox.ts', "export { s } from '../sandbox/server';\n");
+    write(
+      'sandbox/ok.ts',
+      "import http from 'node:http';\nimport { k } from '../shared/sandbox/constants';\nimport { r } from './resources/r';\nexport const l = [http, k, r];\n",
+    );
+    write('sandbox/bad-app.ts', "import { services } from '../electron/services';\nexport const m = services;\n");
+    write('sandbox/bad-electron.ts', "import { app } from 'electron';\nexport const n = app;\n");
+    write('sandbox/bad.test.ts', "import { h } from '../electron/ipc/handlers/sandbox';\nexport const o = h;\n");
+    write('electron/ok-sandbox.ts', "import { createSandboxServer } from '../sandbox/server';\nexport const p = createSandboxServer;\n");
     write('electron/ok.ts', "import path from 'node:path';\nimport { app } from 'electron';\nexport const j = [path, app];\n");
 
     const { violations } = checkArchitecture(base) as { violations: string[] };
@@ -50,6 +60,11 @@ describe('architecture rules', () => {
         'shared/bad-electron.ts: imports electron',
         'shared/bad-node.ts: imports the Node built-in "node:fs/promises"',
         'shared/bad-up.ts: imports "../renderer/x" from outside shared/',
+        'shared/bad-sandbox.ts: imports "../sandbox/server" from outside shared/',
+        'renderer/bad-sandbox.ts: imports main-process code "../sandbox/server" (use the bridge)',
+        'sandbox/bad-app.ts: imports "../electron/services" from outside sandbox/ and shared/',
+        'sandbox/bad-electron.ts: imports electron',
+        'sandbox/bad.test.ts: imports "../electron/ipc/handlers/sandbox" from outside sandbox/ and shared/',
       ].sort(),
     );
   });

@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { STATE_FILE_NAME } from '../../sandbox/state';
 import { createServices } from '../services';
-import { STATE_FILE_NAME } from '../services/sandbox/state';
 import { createPendingWork } from './pending-work';
 import { type QuittableApp, waitBeforeQuit } from './quit';
 

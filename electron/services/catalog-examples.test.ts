@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandboxRoutes } from '../../sandbox/server';
+import { startTestSandbox, type TestSandbox } from '../../sandbox/test-support';
 import { catalog } from '../../shared/catalog';
 import { domainParamName } from '../../shared/catalog/domain-scope';
 import type { EndpointDef } from '../../shared/catalog/types';
 import { type BuiltRequest, buildRequest, type FileRef, type ParamInput, paramKey } from '../../shared/request';
 import { SANDBOX_API_KEY, SANDBOX_US_DOMAIN } from '../../shared/sandbox/constants';
 import { createHttpExecutor } from './http-executor';
-import { sandboxRoutes } from './sandbox/server';
-import { startTestSandbox, type TestSandbox } from './sandbox/test-support';
 import { withSandboxClientHeader } from './sandbox-environment';
 
 /**

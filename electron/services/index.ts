@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openAsBlob } from 'node:fs';
+import { createSandboxServer } from '../../sandbox/server';
 import type { AppInfo } from '../../shared/bridge/app';
 import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import type { TextFileDialogs } from '../ipc/handlers/environments';
@@ -16,7 +17,6 @@ import { guardKeyDestination } from './key-destination';
 import { createKeychain, type KeytarLike } from './keychain';
 import { createRedactor } from './redaction';
 import { createRequestPipeline, defaultLimits, type SendLimits } from './request-pipeline';
-import { createSandboxServer } from './sandbox/server';
 import { createSandboxEnvironment, withSandboxClientHeader } from './sandbox-environment';
 import { createSavedRequestsService } from './saved-requests';
 import { createCustomSender } from './send-custom-request';
@@ -86,6 +86,7 @@ export async function createServices(deps: MainDeps) {
   });
   const sandbox = createSandboxServer({
     dataDir: deps.dataDir,
+    clock,
     catalog: () => import('../../shared/catalog').then((module) => module.catalog),
     logError: (error) => logError.logError?.('sandbox server', error),
   });

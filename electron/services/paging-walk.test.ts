@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeedKind } from '../../sandbox/seed';
+import { sandboxRoutes } from '../../sandbox/server';
+import { startTestSandbox, type TestSandbox } from '../../sandbox/test-support';
 import { catalog, getEndpoint } from '../../shared/catalog';
 import type { EndpointDef } from '../../shared/catalog/types';
 import { buildRequest, type RequestValues } from '../../shared/request';
 import { extractPagingFacts, type PageDirection, pageTargets } from '../../shared/request/paging';
 import { SANDBOX_API_KEY, SANDBOX_US_DOMAIN } from '../../shared/sandbox/constants';
 import { createHttpExecutor } from './http-executor';
-import type { SeedKind } from './sandbox/seed';
-import { sandboxRoutes } from './sandbox/server';
-import { startTestSandbox, type TestSandbox } from './sandbox/test-support';
 import { withSandboxClientHeader } from './sandbox-environment';
 
 /**

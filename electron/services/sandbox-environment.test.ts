@@ -2,11 +2,11 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSandboxServer } from '../../sandbox/server';
+import { sandboxAuth } from '../../sandbox/test-support';
 import { SANDBOX_API_KEY, SANDBOX_ENVIRONMENT_ID } from '../../shared/sandbox/constants';
 import { createEnvironmentsService, createEnvironmentsStore, environmentsFileName } from './environments';
 import { createKeychain } from './keychain';
-import { createSandboxServer } from './sandbox/server';
-import { sandboxAuth } from './sandbox/test-support';
 import { createSandboxEnvironment, withSandboxClientHeader } from './sandbox-environment';
 import { startLocalServer } from './testing/local-server';
 

@@ -1,9 +1,9 @@
+import type { SandboxServer } from '../../sandbox/server';
 import type { EnvironmentList } from '../../shared/bridge/environments';
 import type { Environment } from '../../shared/environments/types';
 import { isSandboxEnvironmentId, SANDBOX_API_KEY, SANDBOX_ENVIRONMENT_ID, SANDBOX_US_DOMAIN } from '../../shared/sandbox/constants';
 import type { EnvironmentsService } from './environments';
 import type { Keychain } from './keychain';
-import type { SandboxServer } from './sandbox/server';
 
 /**
  * Makes the built-in offline sandbox an ordinary environment: created (and

@@ -1,4 +1,4 @@
-import type { SandboxServer } from '../../services/sandbox/server';
+import type { SandboxServer } from '../../../sandbox/server';
 import type { Handlers } from '../dispatcher';
 
 export interface SandboxHandlerDeps {

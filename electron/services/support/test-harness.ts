@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startTestSandbox, type TestSandbox } from '../../../sandbox/test-support';
 import { catalog, getEndpoint } from '../../../shared/catalog';
 import type { Environment, EnvironmentInput } from '../../../shared/environments/types';
 import { SANDBOX_API_KEY } from '../../../shared/sandbox/constants';
@@ -11,7 +12,6 @@ import { createHttpExecutor } from '../http-executor';
 import { createKeychain, type KeytarLike } from '../keychain';
 import { createRedactor } from '../redaction';
 import { createRequestPipeline } from '../request-pipeline';
-import { startTestSandbox, type TestSandbox } from '../sandbox/test-support';
 import { withSandboxClientHeader } from '../sandbox-environment';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from '../send-request';
 import { createBaseUrlSender } from './base-url-probe';

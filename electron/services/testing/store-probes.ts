@@ -1,3 +1,4 @@
+import { createSandboxServer } from '../../../sandbox/server';
 import { catalog, getEndpoint } from '../../../shared/catalog';
 import { AppFailure } from '../../../shared/errors';
 import { createWindowStateStore } from '../../window-state';
@@ -5,7 +6,6 @@ import { createEnvironmentsService, createEnvironmentsStore } from '../environme
 import { createHistoryStore, type NewHistoryEntry } from '../history';
 import { createKeychain } from '../keychain';
 import { createRedactor } from '../redaction';
-import { createSandboxServer } from '../sandbox/server';
 import { createSavedRequestsService } from '../saved-requests';
 
 /**

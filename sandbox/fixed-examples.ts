@@ -1,0 +1,116 @@
+import type { HttpMethod } from '../shared/catalog/types';
+
+/**
+ * The one list of catalog endpoints the sandbox answers with a fixed example
+ * instead of simulated state, each with the reason. `cannot` marks what needs
+ * Mailgun's real infrastructure; `not-yet` marks what could be simulated and
+ * is not (yet). Such answers carry an `X-Sandbox-Example` header naming the
+ * reason; a test keeps this list and the catalog in step.
+ */
+
+export interface FixedExample {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly kind: 'cannot' | 'not-yet';
+  readonly reason: string;
+}
+
+const INBOX = { kind: 'cannot', reason: 'inbox placement and previews need seed mailboxes at real providers' } as const;
+const BOUNCE = { kind: 'cannot', reason: "bounce classification is Mailgun's grouping of real providers' bounce texts" } as const;
+const X509 = { kind: 'cannot', reason: 'tracking certificates are issued by a real certificate authority' } as const;
+const PROVISIONING = { kind: 'cannot', reason: 'IP warm-up, IP bands and new IPs are provisioned by Mailgun staff and systems' } as const;
+const ACCOUNT = { kind: 'cannot', reason: 'users, activation e-mail and account settings belong to a real Mailgun account' } as const;
+const NOT_YET = { kind: 'not-yet', reason: 'not simulated yet' } as const;
+
+export const FIXED_EXAMPLES: readonly FixedExample[] = [
+  { method: 'POST', path: '/v1/analytics/usage/metrics', ...NOT_YET },
+  { method: 'GET', path: '/v1/bounce-classification/config/entities', ...BOUNCE },
+  { method: 'GET', path: '/v1/bounce-classification/config/rules', ...BOUNCE },
+  { method: 'GET', path: '/v1/bounce-classification/domains', ...BOUNCE },
+  { method: 'GET', path: '/v1/bounce-classification/domains/{domain}/entities', ...BOUNCE },
+  { method: 'GET', path: '/v1/bounce-classification/domains/{domain}/entities/{entity-id}/rules', ...BOUNCE },
+  { method: 'GET', path: '/v1/bounce-classification/domains/{domain}/events', ...BOUNCE },
+  { method: 'GET', path: '/v1/bounce-classification/stats', ...BOUNCE },
+  { method: 'POST', path: '/v1/dkim_management/domains/{name}/rotate', ...NOT_YET },
+  { method: 'PUT', path: '/v1/dkim_management/domains/{name}/rotation', ...NOT_YET },
+  { method: 'GET', path: '/v1/dynamic_pools/domains', ...NOT_YET },
+  { method: 'GET', path: '/v1/dynamic_pools/domains/{name}/history', ...NOT_YET },
+  { method: 'DELETE', path: '/v1/dynamic_pools/domains/{name}/override', ...NOT_YET },
+  { method: 'PUT', path: '/v1/dynamic_pools/domains/{name}/override', ...NOT_YET },
+  { method: 'GET', path: '/v1/dynamic_pools/domains/{name}/preview', ...NOT_YET },
+  { method: 'GET', path: '/v1/dynamic_pools/history', ...NOT_YET },
+  { method: 'POST', path: '/v1/keys/public', ...NOT_YET },
+  { method: 'GET', path: '/v1/preview/tests/{test_id}/results', ...INBOX },
+  { method: 'POST', path: '/v2/bounce-classification/metrics', ...BOUNCE },
+  { method: 'DELETE', path: '/v2/ip_whitelist', ...NOT_YET },
+  { method: 'GET', path: '/v2/ip_whitelist', ...NOT_YET },
+  { method: 'POST', path: '/v2/ip_whitelist', ...NOT_YET },
+  { method: 'PUT', path: '/v2/ip_whitelist', ...NOT_YET },
+  { method: 'POST', path: '/v2/x509/{domain}', ...X509 },
+  { method: 'PUT', path: '/v2/x509/{domain}', ...X509 },
+  { method: 'GET', path: '/v2/x509/{domain}/status', ...X509 },
+  { method: 'POST', path: '/v3/domains/all/dynamic_pools/enroll', ...NOT_YET },
+  { method: 'GET', path: '/v3/domains/dynamic_pools/assignable', ...NOT_YET },
+  { method: 'GET', path: '/v3/domains/{domain}/tag/countries', ...NOT_YET },
+  { method: 'GET', path: '/v3/domains/{domain}/tag/devices', ...NOT_YET },
+  { method: 'GET', path: '/v3/domains/{domain}/tag/providers', ...NOT_YET },
+  { method: 'DELETE', path: '/v3/domains/{name}/dynamic_pools', ...NOT_YET },
+  { method: 'POST', path: '/v3/domains/{name}/dynamic_pools', ...NOT_YET },
+  { method: 'DELETE', path: '/v3/domains/{name}/pool/{ip}', ...NOT_YET },
+  { method: 'GET', path: '/v3/dynamic_pools', ...NOT_YET },
+  { method: 'DELETE', path: '/v3/dynamic_pools/all', ...NOT_YET },
+  { method: 'POST', path: '/v3/dynamic_pools/all', ...NOT_YET },
+  { method: 'PATCH', path: '/v3/dynamic_pools/{pool_name}', ...NOT_YET },
+  { method: 'POST', path: '/v3/dynamic_pools/{pool_name}/{ip}', ...NOT_YET },
+  { method: 'GET', path: '/v3/ip_warmups', ...PROVISIONING },
+  { method: 'DELETE', path: '/v3/ip_warmups/{addr}', ...PROVISIONING },
+  { method: 'GET', path: '/v3/ip_warmups/{addr}', ...PROVISIONING },
+  { method: 'POST', path: '/v3/ip_warmups/{addr}', ...PROVISIONING },
+  { method: 'GET', path: '/v3/ips/request/new', ...PROVISIONING },
+  { method: 'POST', path: '/v3/ips/request/new', ...PROVISIONING },
+  { method: 'POST', path: '/v3/ips/{addr}/ip_band', ...PROVISIONING },
+  { method: 'POST', path: '/v3/lists/{list_address}/members.csv', ...NOT_YET },
+  { method: 'GET', path: '/v3/stats/filter', ...NOT_YET },
+  { method: 'GET', path: '/v3/stats/total/domains', ...NOT_YET },
+  { method: 'DELETE', path: '/v3/{domain_name}/envelopes', ...NOT_YET },
+  { method: 'GET', path: '/v3/{domain}/aggregates/countries', ...NOT_YET },
+  { method: 'GET', path: '/v3/{domain}/aggregates/devices', ...NOT_YET },
+  { method: 'GET', path: '/v3/{domain}/aggregates/providers', ...NOT_YET },
+  { method: 'GET', path: '/v3/{domain}/tag/stats/aggregates', ...NOT_YET },
+  { method: 'GET', path: '/v4/address/validate/preview', ...NOT_YET },
+  { method: 'DELETE', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
+  { method: 'GET', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
+  { method: 'POST', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
+  { method: 'PUT', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
+  { method: 'GET', path: '/v4/inbox/providers', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/results', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/results/_filters', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/results/a', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/results/a/{attribute}', ...INBOX },
+  { method: 'DELETE', path: '/v4/inbox/results/{result}', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/results/{result}', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/seedlists', ...INBOX },
+  { method: 'POST', path: '/v4/inbox/seedlists', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/seedlists/_filters', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/seedlists/a', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/seedlists/a/{attribute}', ...INBOX },
+  { method: 'DELETE', path: '/v4/inbox/seedlists/{address}', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/seedlists/{address}', ...INBOX },
+  { method: 'PUT', path: '/v4/inbox/seedlists/{address}', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/sharing/public/{shareid}', ...INBOX },
+  { method: 'GET', path: '/v4/inbox/sharing/{result}', ...INBOX },
+  { method: 'PUT', path: '/v4/inbox/sharing/{result}', ...INBOX },
+  { method: 'POST', path: '/v4/inbox/tests', ...INBOX },
+  { method: 'PUT', path: '/v5/accounts', ...ACCOUNT },
+  { method: 'POST', path: '/v5/accounts/resend_activation_email', ...ACCOUNT },
+  { method: 'GET', path: '/v5/accounts/subaccounts/ip_pools/all', ...NOT_YET },
+  { method: 'DELETE', path: '/v5/accounts/subaccounts/{subaccountId}/ip_pool', ...NOT_YET },
+  { method: 'PUT', path: '/v5/accounts/subaccounts/{subaccountId}/ip_pool', ...NOT_YET },
+  { method: 'GET', path: '/v5/users', ...ACCOUNT },
+  { method: 'GET', path: '/v5/users/me', ...ACCOUNT },
+  { method: 'GET', path: '/v5/users/{user_id}', ...ACCOUNT },
+];
+
+export function fixedExampleFor(method: string, path: string): FixedExample | undefined {
+  return FIXED_EXAMPLES.find((entry) => entry.method === method && entry.path === path);
+}

@@ -1,0 +1,252 @@
+import { domainOf, everyDomain, field, fieldAll, param, type RequestContext, type RouteDef, requiredField } from '../context';
+import { badRequest, json, notFound, type Reply } from '../errors';
+import { hexId, parseFlag } from '../format';
+import type { Domain, IpPool, SendingIp } from '../state';
+
+/**
+ * The account's sending IPs, IP pools, and which domains use which. The IPs
+ * are documentation addresses; assignments are kept and read back, nothing
+ * is ever sent from them.
+ */
+
+function findIp(ctx: RequestContext, raw = param(ctx, 'ip')): SendingIp {
+  return ctx.world.state.ips.find((i) => i.ip === raw.trim()) ?? notFound('IP not found');
+}
+
+function findPool(ctx: RequestContext, id = param(ctx, 'pool_id')): IpPool {
+  return ctx.world.state.ipPools.find((p) => p.pool_id === id) ?? notFound('IP pool not found');
+}
+
+function pooled(ctx: RequestContext): Set<string> {
+  return new Set(ctx.world.state.ipPools.flatMap((p) => p.ips));
+}
+
+function listIps(ctx: RequestContext): Reply {
+  const dedicated = parseFlag(ctx.query.get('dedicated') ?? undefined, 'dedicated');
+  const ips = ctx.world.state.ips.filter((i) => dedicated === undefined || i.dedicated === dedicated);
+  const inPools = pooled(ctx);
+  return json(200, {
+    assignable_to_pools: ips.filter((i) => i.dedicated && !inPools.has(i.ip)).map((i) => i.ip),
+    details: ips.map((i) => ({ ip: i.ip, is_on_warmup: i.warmup })),
+    items: ips.map((i) => i.ip),
+    total_count: ips.length,
+  });
+}
+
+function domainsUsing(ctx: RequestContext, ip: string): Domain[] {
+  return everyDomain(ctx.world.state).filter((d) => d.ips.includes(ip));
+}
+
+function assignToAll(assign: boolean) {
+  return (ctx: RequestContext): Reply => {
+    const ip = findIp(ctx).ip;
+    for (const d of everyDomain(ctx.world.state)) {
+      if (assign && !d.ips.includes(ip)) d.ips.push(ip);
+      if (!assign) d.ips = d.ips.filter((other) => other !== ip);
+    }
+    return json(200, { message: 'started', reference_id: hexId() });
+  };
+}
+
+function domainIps(ctx: RequestContext): Reply {
+  const d = domainOf(ctx);
+  return json(200, { items: d.ips, total_count: d.ips.length });
+}
+
+function assignToDomain(ctx: RequestContext): Reply {
+  const d = domainOf(ctx);
+  const poolId = field(ctx, 'pool_id');
+  if (poolId !== undefined) {
+    d.ipPool = findPool(ctx, poolId.trim()).pool_id;
+    return json(200, { message: 'success' });
+  }
+  const ip = findIp(ctx, requiredField(ctx, 'ip')).ip;
+  if (!d.ips.includes(ip)) d.ips.push(ip);
+  return json(200, { message: 'success' });
+}
+
+function removeFromDomain(ctx: RequestContext): Reply {
+  const d = domainOf(ctx);
+  const ip = param(ctx, 'ip');
+  if (ip === 'ip_pool') {
+    if (d.ipPool === null) return badRequest('The domain is not linked to an IP pool');
+    d.ipPool = null;
+    return json(200, { message: 'success' });
+  }
+  if (!d.ips.includes(ip)) return notFound('IP not assigned to this domain');
+  d.ips = d.ips.filter((other) => other !== ip);
+  return json(200, { message: 'success' });
+}
+
+function checkPoolIps(ctx: RequestContext, ips: readonly string[], pool: IpPool | null): string[] {
+  const others = new Set(ctx.world.state.ipPools.filter((p) => p !== pool).flatMap((p) => p.ips));
+  return ips.map((raw) => {
+    const ip = findIp(ctx, raw).ip;
+    if (!ctx.world.state.ips.find((i) => i.ip === ip)?.dedicated) return badRequest(`${ip} is a shared IP and cannot join a pool`);
+    if (others.has(ip)) return badRequest(`${ip} already belongs to another pool`);
+    return ip;
+  });
+}
+
+function linkedDomains(ctx: RequestContext, pool: IpPool): Domain[] {
+  return everyDomain(ctx.world.state).filter((d) => d.ipPool === pool.pool_id);
+}
+
+function poolView(ctx: RequestContext, pool: IpPool) {
+  return {
+    description: pool.description,
+    ips: pool.ips,
+    is_inherited: false,
+    is_linked: linkedDomains(ctx, pool).length > 0,
+    name: pool.name,
+    pool_id: pool.pool_id,
+  };
+}
+
+function createPool(ctx: RequestContext): Reply {
+  const name = requiredField(ctx, 'name').trim().slice(0, 200);
+  const pool: IpPool = { pool_id: hexId(), name, description: (field(ctx, 'description') ?? '').slice(0, 1000), ips: [] };
+  pool.ips = [
+    ...new Set(
+      checkPoolIps(
+        ctx,
+        // The API names the field `ip`; mailgun.js sends `ips`.
+        [...fieldAll(ctx, 'ip'), ...fieldAll(ctx, 'ips')].flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''),
+        pool,
+      ),
+    ),
+  ];
+  ctx.world.state.ipPools.push(pool);
+  return json(200, { message: 'success', pool_id: pool.pool_id });
+}
+
+function updatePool(ctx: RequestContext): Reply {
+  const pool = findPool(ctx);
+  const name = field(ctx, 'name');
+  const description = field(ctx, 'description');
+  const add = checkPoolIps(ctx, fieldAll(ctx, 'add_ip'), pool);
+  const removeIps = fieldAll(ctx, 'remove_ip').map((ip) => ip.trim());
+  const link = fieldAll(ctx, 'link_domain').map((n) => n.trim().toLowerCase());
+  const unlink = fieldAll(ctx, 'unlink_domain').map((n) => n.trim().toLowerCase());
+  const domains = everyDomain(ctx.world.state);
+  for (const n of [...link, ...unlink]) if (!domains.some((d) => d.name === n)) return notFound(`Domain not found: ${n.slice(0, 100)}`);
+  if (name !== undefined && name.trim() !== '') pool.name = name.trim().slice(0, 200);
+  if (description !== undefined) pool.description = description.slice(0, 1000);
+  pool.ips = [...new Set([...pool.ips.filter((ip) => !removeIps.includes(ip)), ...add])];
+  for (const d of domains) {
+    if (link.includes(d.name)) d.ipPool = pool.pool_id;
+    if (unlink.includes(d.name) && d.ipPool === pool.pool_id) d.ipPool = null;
+  }
+  return json(200, { message: 'success' });
+}
+
+function deletePool(ctx: RequestContext): Reply {
+  const pool = findPool(ctx);
+  const replacement = field(ctx, 'pool_id') ?? field(ctx, 'ip');
+  const linked = linkedDomains(ctx, pool);
+  if (linked.length > 0 && replacement === undefined)
+    return badRequest('The pool is linked to domains: name a replacement pool_id or ip to move them to');
+  for (const d of linked) {
+    d.ipPool = null;
+    if (replacement !== undefined) {
+      const other = ctx.world.state.ipPools.find((p) => p.pool_id === replacement && p !== pool);
+      if (other) d.ipPool = other.pool_id;
+      else if (!d.ips.includes(findIp(ctx, replacement).ip)) d.ips.push(replacement.trim());
+    }
+  }
+  ctx.world.state.ipPools = ctx.world.state.ipPools.filter((p) => p !== pool);
+  return json(200, { message: 'success' });
+}
+
+function changePoolIp(add: boolean) {
+  return (ctx: RequestContext): Reply => {
+    const pool = findPool(ctx);
+    const ip = param(ctx, 'ip');
+    if (add) pool.ips = [...new Set([...pool.ips, ...checkPoolIps(ctx, [ip], pool)])];
+    else if (!pool.ips.includes(ip)) return notFound('IP not in this pool');
+    else pool.ips = pool.ips.filter((other) => other !== ip);
+    return json(200, { message: 'started' });
+  };
+}
+
+function addPoolIps(ctx: RequestContext): Reply {
+  const pool = findPool(ctx);
+  let ips: unknown =
+    ctx.body.kind === 'json' && typeof ctx.body.value === 'object' && ctx.body.value !== null
+      ? (ctx.body.value as { ips?: unknown }).ips
+      : undefined;
+  if (ips === undefined) {
+    const raw = field(ctx, 'ips');
+    try {
+      ips = raw === undefined ? fieldAll(ctx, 'ip') : JSON.parse(raw);
+    } catch {
+      ips = raw?.split(',');
+    }
+  }
+  if (!Array.isArray(ips) || ips.some((ip) => typeof ip !== 'string')) return badRequest("'ips' must be a list of IP addresses");
+  pool.ips = [...new Set([...pool.ips, ...checkPoolIps(ctx, ips as string[], pool)])];
+  return json(200, { message: 'started' });
+}
+
+export const ipRoutes: readonly RouteDef[] = [
+  { method: 'GET', path: '/v3/ips', handler: listIps },
+  {
+    method: 'GET',
+    path: '/v3/ips/{ip}',
+    handler: (ctx) => {
+      const ip = findIp(ctx);
+      return json(200, { dedicated: ip.dedicated, ip: ip.ip, rdns: ip.rdns });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v3/ips/{ip}/domains',
+    handler: (ctx) => {
+      const ip = findIp(ctx).ip;
+      const items = domainsUsing(ctx, ip).map((d) => ({ ips: d.ips, domain: d.name }));
+      return json(200, { items, total_count: items.length });
+    },
+  },
+  { method: 'POST', path: '/v3/ips/{ip}/domains', handler: assignToAll(true) },
+  { method: 'DELETE', path: '/v3/ips/{ip}/domains', handler: assignToAll(false) },
+  { method: 'GET', path: '/v3/domains/{name}/ips', domainParam: 'name', handler: domainIps },
+  { method: 'POST', path: '/v3/domains/{name}/ips', domainParam: 'name', handler: assignToDomain },
+  { method: 'DELETE', path: '/v3/domains/{name}/ips/{ip}', domainParam: 'name', handler: removeFromDomain },
+  {
+    method: 'GET',
+    path: '/v3/ip_pools',
+    handler: (ctx) => json(200, { ip_pools: ctx.world.state.ipPools.map((p) => poolView(ctx, p)), message: 'success' }),
+  },
+  { method: 'POST', path: '/v3/ip_pools', handler: createPool },
+  {
+    method: 'GET',
+    path: '/v3/ip_pools/{pool_id}',
+    handler: (ctx) => {
+      const pool = findPool(ctx);
+      const { is_inherited: _inherited, ...details } = poolView(ctx, pool);
+      // mailgun.js reads `ips` beside `details`, the catalog example inside it: both are given.
+      return json(200, {
+        details: { ...details, linked_domains: linkedDomains(ctx, pool).map((d) => d.name) },
+        ips: pool.ips,
+        message: 'success',
+      });
+    },
+  },
+  { method: 'PATCH', path: '/v3/ip_pools/{pool_id}', handler: updatePool },
+  { method: 'DELETE', path: '/v3/ip_pools/{pool_id}', handler: deletePool },
+  {
+    method: 'GET',
+    path: '/v3/ip_pools/{pool_id}/domains',
+    handler: (ctx) => {
+      const pool = findPool(ctx);
+      const url = `${ctx.baseUrl}/v3/ip_pools/${pool.pool_id}/domains`;
+      return json(200, {
+        paging: { first: `${url}?page=first`, next: `${url}?page=next` },
+        domains: linkedDomains(ctx, pool).map((d) => ({ id: d.id, name: d.name })),
+      });
+    },
+  },
+  { method: 'PUT', path: '/v3/ip_pools/{pool_id}/ips/{ip}', handler: changePoolIp(true) },
+  { method: 'DELETE', path: '/v3/ip_pools/{pool_id}/ips/{ip}', handler: changePoolIp(false) },
+  { method: 'POST', path: '/v3/ip_pools/{pool_id}/ips.json', handler: addPoolIps },
+];
