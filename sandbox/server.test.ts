@@ -283,14 +283,15 @@ describe('only the app, never a web page', () => {
     expect(domains).not.toContain('forged.example.com');
   });
 
-  it('refuses any request with an Origin or a Sec-Fetch-* header, whatever its credentials', async () => {
+  it('refuses any request with a browser-only header (Origin, Sec-Fetch-Site, -Dest, -User), whatever its credentials', async () => {
     const t = await open();
     const url = `${t.urls.usBaseUrl}/v4/domains`;
     const browserHeaders: Record<string, string>[] = [
       { origin: 'null' },
       { origin: 'http://127.0.0.1:1' },
       { 'sec-fetch-site': 'same-origin' },
-      { 'sec-fetch-mode': 'cors' },
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' },
+      { 'sec-fetch-dest': 'document' },
       { 'sec-fetch-user': '?1' },
     ];
     for (const browserHeader of browserHeaders) {
@@ -299,10 +300,12 @@ describe('only the app, never a web page', () => {
     }
   });
 
-  it('answers tools that send no browser headers (curl, scripts), and the app, which proves itself with its per-run header', async () => {
+  it('answers tools that send no browser headers (curl, Node fetch, mailgun.js), and the app, which proves itself with its per-run header', async () => {
     const t = await open();
     const url = `${t.urls.usBaseUrl}/v4/domains`;
     expect((await rawRequest(url, 'GET', { authorization: sandboxAuth })).status).toBe(200);
+    // Node's fetch sends a lone sec-fetch-mode: a script, not a page.
+    expect((await fetch(url, { headers: { authorization: sandboxAuth } })).status).toBe(200);
     const { name, value } = t.sandbox.clientHeader;
     // Electron's net.fetch adds Sec-Fetch-* (and Node's fetch sec-fetch-mode) that the app cannot remove.
     expect(
@@ -315,8 +318,9 @@ describe('only the app, never a web page', () => {
         })
       ).status,
     ).toBe(200);
-    expect((await rawRequest(url, 'GET', { authorization: sandboxAuth, 'sec-fetch-mode': 'cors', [name]: 'guessed' })).status).toBe(403);
-    expect((await fetch(url, { headers: { authorization: sandboxAuth } })).status).toBe(403);
+    expect((await rawRequest(url, 'GET', { authorization: sandboxAuth, 'sec-fetch-site': 'cross-site', [name]: 'guessed' })).status).toBe(
+      403,
+    );
     expect((await fetch(url, { headers: { authorization: sandboxAuth, [name]: value } })).status).toBe(200);
   });
 });

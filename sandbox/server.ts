@@ -123,17 +123,19 @@ const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'];
 const CLIENT_HEADER = 'x-mailgun-explorer-client';
 
 /**
- * Browsers mark every request with Origin (any POST) or Sec-Fetch-* headers,
- * so a web page that knows the published sandbox key still cannot change the
- * sandbox with a form post. The app's own requests carry such headers too
- * (Node's fetch adds sec-fetch-mode, Electron's net.fetch adds Sec-Fetch-Site
- * and the others, and neither lets the caller remove them), so main proves
- * itself with a per-run random header instead. Tools such as curl send none
- * of these headers and are answered as before.
+ * Browsers send Origin with every POST and, to a loopback address, always
+ * Sec-Fetch-Site with Sec-Fetch-Dest, so a web page that knows the published
+ * sandbox key still cannot change the sandbox with a form post. A lone
+ * sec-fetch-mode is what Node's fetch sends (and so mailgun.js and the user's
+ * own Node apps): that alone does not make a browser. Electron's net.fetch
+ * adds Sec-Fetch-Site that the caller cannot remove, so main proves itself
+ * with a per-run random header instead.
  */
+const BROWSER_ONLY_HEADERS = ['origin', 'sec-fetch-site', 'sec-fetch-dest', 'sec-fetch-user'];
+
 function fromWebPage(req: IncomingMessage, clientToken: string): boolean {
   if (req.headers[CLIENT_HEADER] === clientToken) return false;
-  return req.headers.origin !== undefined || Object.keys(req.headers).some((name) => name.startsWith('sec-fetch-'));
+  return BROWSER_ONLY_HEADERS.some((name) => req.headers[name] !== undefined);
 }
 
 function send(res: ServerResponse, reply: Reply): void {

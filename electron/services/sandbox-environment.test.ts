@@ -117,9 +117,10 @@ describe('the built-in sandbox environment', () => {
       const urls = await sandbox.start();
       const wrapped = withSandboxClientHeader(globalThis.fetch, sandbox);
       const domains = `${urls.usBaseUrl}/v4/domains`;
-      // Node's own fetch sends sec-fetch-mode, which the sandbox takes for a browser.
-      expect((await fetch(domains, { headers: { authorization: sandboxAuth } })).status).toBe(403);
-      expect((await wrapped(domains, { headers: { authorization: sandboxAuth } })).status).toBe(200);
+      // As Electron's net.fetch does, a browser-only header the caller cannot remove; the proof gets it through.
+      const chromiumLike = { authorization: sandboxAuth, 'sec-fetch-site': 'none' };
+      expect((await fetch(domains, { headers: chromiumLike })).status).toBe(403);
+      expect((await wrapped(domains, { headers: chromiumLike })).status).toBe(200);
       expect((await wrapped(new Request(domains, { headers: { authorization: sandboxAuth } }))).status).toBe(200);
       await wrapped(`${other.origin}/x`, { headers: { 'x-test': '1' } });
       expect(other.requests[0]?.headers['x-test']).toBe('1');
