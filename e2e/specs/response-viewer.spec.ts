@@ -177,67 +177,73 @@ test('a 5 MB events page shows as a tree that expands, collapses and searches, w
   }
 });
 
-test('a 50 MB events page is expanded, searched and scrolled to its last item without a main-thread task over 50 ms', async ({ app }) => {
-  // 50 MB crosses to the page through a Playwright binding here, which alone takes many seconds on a busy machine.
-  test.setTimeout(240_000);
-  const { page } = app;
-  const text = makeEventsJson(50);
-  const items = (JSON.parse(text) as { items: { recipient: string }[] }).items;
-  const last = items.length - 1;
-  const { viewer, close } = await fetchEvents(page, { status: 200, contentType: 'application/json', body: text }, 120_000);
-  try {
-    const tree = viewer.getByTestId('json-tree');
-    await expect(tree).toBeVisible({ timeout: 30_000 });
-    const rows = tree.getByTestId('json-row');
-    const itemsRow = rows.filter({ hasText: /^[▸▾]\s*items:/ });
-    await expect(itemsRow).toContainText(`${items.length.toLocaleString('en-GB')} items`, { timeout: 60_000 });
-    await expect(viewer.getByTestId('tree-row-count')).not.toContainText('Reading', { timeout: 60_000 });
+test.describe('a 50 MB response', () => {
+  // A long task is wall-clock time: on a 2-core machine where the other worker runs a spec, preemption alone can
+  // stretch one past 50 ms. A real regression fails every try; a busy neighbour does not fail them all.
+  test.describe.configure({ retries: 2 });
 
-    // From here on, every task the page runs is watched: the viewer's own work, not the harness's delivery.
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push(Math.round(entry.duration));
-      }).observe({ type: 'longtask' });
-    });
+  test('a 50 MB events page is expanded, searched and scrolled to its last item without a main-thread task over 50 ms', async ({ app }) => {
+    // 50 MB crosses to the page through a Playwright binding here, which alone takes many seconds on a busy machine.
+    test.setTimeout(240_000);
+    const { page } = app;
+    const text = makeEventsJson(50);
+    const items = (JSON.parse(text) as { items: { recipient: string }[] }).items;
+    const last = items.length - 1;
+    const { viewer, close } = await fetchEvents(page, { status: 200, contentType: 'application/json', body: text }, 120_000);
+    try {
+      const tree = viewer.getByTestId('json-tree');
+      await expect(tree).toBeVisible({ timeout: 30_000 });
+      const rows = tree.getByTestId('json-row');
+      const itemsRow = rows.filter({ hasText: /^[▸▾]\s*items:/ });
+      await expect(itemsRow).toContainText(`${items.length.toLocaleString('en-GB')} items`, { timeout: 60_000 });
+      await expect(viewer.getByTestId('tree-row-count')).not.toContainText('Reading', { timeout: 60_000 });
 
-    const firstItem = rows.filter({ hasText: /^[▸▾]\s*0:/ });
-    await firstItem.getByTestId('json-toggle').click();
-    await expect(firstItem).toHaveAttribute('aria-expanded', 'true');
-    await expect(rows.filter({ hasText: new RegExp(`^\\s*recipient: "${escapeRegExp(items[0]?.recipient ?? '')}"`) })).toHaveCount(1);
+      // From here on, every task the page runs is watched: the viewer's own work, not the harness's delivery.
+      await page.evaluate(() => {
+        const w = window as unknown as { __longTasks: number[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) w.__longTasks.push(Math.round(entry.duration));
+        }).observe({ type: 'longtask' });
+      });
 
-    const term = items[last - 7]?.recipient ?? 'missing';
-    expect(occurrences(text, term)).toBe(3);
-    const search = viewer.getByTestId('body-search');
-    const count = viewer.getByTestId('body-search-count');
-    await search.fill(term);
-    await expect(count).toHaveText('1 of 3', { timeout: 90_000 });
-    await expect(tree.locator('.jt-row.current-match')).toContainText(term);
-    await search.press('Enter');
-    await expect(count).toHaveText('2 of 3');
-    await search.fill('');
+      const firstItem = rows.filter({ hasText: /^[▸▾]\s*0:/ });
+      await firstItem.getByTestId('json-toggle').click();
+      await expect(firstItem).toHaveAttribute('aria-expanded', 'true');
+      await expect(rows.filter({ hasText: new RegExp(`^\\s*recipient: "${escapeRegExp(items[0]?.recipient ?? '')}"`) })).toHaveCount(1);
 
-    await viewer.getByTestId('tree-collapse-all').click();
-    await expect(rows).toHaveCount(3);
-    await itemsRow.getByTestId('json-toggle').click();
-    await expect(itemsRow).toHaveAttribute('aria-expanded', 'true');
-    await tree.focus();
-    await tree.press('End');
-    const lastItem = rows.filter({ hasText: new RegExp(`^[▸▾]\\s*${last}:`) });
-    await expect(lastItem).toBeVisible();
-    await lastItem.getByTestId('json-toggle').click();
-    await expect(rows.filter({ hasText: new RegExp(`^\\s*recipient: "${escapeRegExp(items[last]?.recipient ?? '')}"`) })).toBeVisible();
+      const term = items[last - 7]?.recipient ?? 'missing';
+      expect(occurrences(text, term)).toBe(3);
+      const search = viewer.getByTestId('body-search');
+      const count = viewer.getByTestId('body-search-count');
+      await search.fill(term);
+      await expect(count).toHaveText('1 of 3', { timeout: 90_000 });
+      await expect(tree.locator('.jt-row.current-match')).toContainText(term);
+      await search.press('Enter');
+      await expect(count).toHaveText('2 of 3');
+      await search.fill('');
 
-    const longTasks = await page.evaluate(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return (window as unknown as { __longTasks: number[] }).__longTasks;
-    });
-    expect(longTasks.filter((duration) => duration > 50)).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
-  } finally {
-    await close();
-  }
+      await viewer.getByTestId('tree-collapse-all').click();
+      await expect(rows).toHaveCount(3);
+      await itemsRow.getByTestId('json-toggle').click();
+      await expect(itemsRow).toHaveAttribute('aria-expanded', 'true');
+      await tree.focus();
+      await tree.press('End');
+      const lastItem = rows.filter({ hasText: new RegExp(`^[▸▾]\\s*${last}:`) });
+      await expect(lastItem).toBeVisible();
+      await lastItem.getByTestId('json-toggle').click();
+      await expect(rows.filter({ hasText: new RegExp(`^\\s*recipient: "${escapeRegExp(items[last]?.recipient ?? '')}"`) })).toBeVisible();
+
+      const longTasks = await page.evaluate(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return (window as unknown as { __longTasks: number[] }).__longTasks;
+      });
+      expect(longTasks.filter((duration) => duration > 50)).toEqual([]);
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
 
 test('a body that claims to be JSON but is not is shown as text, with a warning', async ({ app }) => {
