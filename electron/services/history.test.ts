@@ -2,7 +2,8 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHistoryStore, type NewHistoryEntry, secretsFor } from './history';
+import { createHistoryStore, type NewHistoryEntry } from './history';
+import { keyForms } from './redaction';
 
 const CANARY = 'key-CANARY-5f3a9d1e77c04b2a';
 
@@ -86,7 +87,7 @@ describe('history store', () => {
         },
         `{"echo":"${CANARY}","auth":"${basic}"}`,
       ),
-      secretsFor(CANARY),
+      keyForms(CANARY),
     );
     const onDisk = await readEverything(dir);
     expect(onDisk).not.toContain(CANARY);

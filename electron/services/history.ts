@@ -96,12 +96,6 @@ export async function writeBytesAtomic(filePath: string, data: Uint8Array): Prom
   }
 }
 
-/** Secret strings to scrub: the key itself and the Basic credentials built from it. */
-export function secretsFor(apiKey: string | null | undefined): string[] {
-  if (!apiKey) return [];
-  return [apiKey, Buffer.from(`api:${apiKey}`, 'utf8').toString('base64')];
-}
-
 function scrubText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (secret && out.includes(secret)) out = out.replaceAll(secret, REDACTED);
