@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { type Diagnosis, type DiagnosisAction, formatDuration, type RegionBoundResource } from '../../../shared/status';
 import { call, toAppError } from '../../bridge/client';
 import { Button } from '../../ui';
@@ -30,12 +30,9 @@ export function DiagnosisPanel({ diagnoses, onSwitchRegion, onRetry, onOpenEndpo
   if (diagnoses.length === 0) return null;
   return (
     <section className="diagnoses" aria-label="Diagnosis" data-testid="diagnosis-panel">
-      {diagnoses.map((diagnosis) => (
-        <article key={diagnosis.id} className={`diagnosis ${diagnosis.severity}`} data-testid="diagnosis" data-diagnosis-id={diagnosis.id}>
-          <h3>{diagnosis.title}</h3>
-          <p>{diagnosis.detail}</p>
-          {diagnosis.probe && probeFrom ? <ProbedRegion {...probeFrom} resource={diagnosis.probe} onSwitchRegion={onSwitchRegion} /> : null}
-          {diagnosis.actions.length > 0 ? (
+      {diagnoses.map((diagnosis) => {
+        const actions =
+          diagnosis.actions.length > 0 ? (
             <div className="diagnosis-actions">
               {diagnosis.actions.map((action) => (
                 <ActionButton
@@ -48,33 +45,61 @@ export function DiagnosisPanel({ diagnoses, onSwitchRegion, onRetry, onOpenEndpo
                 />
               ))}
             </div>
-          ) : null}
-        </article>
-      ))}
+          ) : null;
+        return (
+          <article
+            key={diagnosis.id}
+            className={`diagnosis ${diagnosis.severity}`}
+            data-testid="diagnosis"
+            data-diagnosis-id={diagnosis.id}
+          >
+            <h3>{diagnosis.title}</h3>
+            <p>{diagnosis.detail}</p>
+            {diagnosis.probe && probeFrom ? (
+              <ProbedRegion {...probeFrom} resource={diagnosis.probe} onSwitchRegion={onSwitchRegion}>
+                {actions}
+              </ProbedRegion>
+            ) : (
+              actions
+            )}
+          </article>
+        );
+      })}
     </section>
   );
 }
 
-/** What asking both regions found for the list or route, with the switch when it lives in the other one. */
+/** What asking both regions found for the list or route; once it answers, its one useful switch (if any) replaces the guesses. */
 function ProbedRegion({
   environmentId,
   region,
   resource,
   onSwitchRegion,
-}: { environmentId: string; region: string; resource: RegionBoundResource } & Pick<DiagnosisPanelProps, 'onSwitchRegion'>) {
+  children,
+}: { environmentId: string; region: string; resource: RegionBoundResource; children: ReactNode } & Pick<
+  DiagnosisPanelProps,
+  'onSwitchRegion'
+>) {
   const probe = useResourceRegion(environmentId, region, resource);
+  // Until the probe answers (or when it cannot), the diagnosis's own region buttons stand.
   if (probe.isPending) {
     return (
-      <p className="muted" role="status" data-testid="region-probe-pending">
-        Asking the other region…
-      </p>
+      <>
+        <p className="muted" role="status" data-testid="region-probe-pending">
+          Asking the other region…
+        </p>
+        {children}
+      </>
     );
   }
   if (probe.isError) {
     return (
-      <p role="status" data-testid="region-probe-result">
-        The other region could not be asked: {toAppError(probe.error).message}
-      </p>
+      <>
+        <p role="status" data-testid="region-probe-result">
+          The other region could not be asked: {toAppError(probe.error).message}
+        </p>
+        {children}
+      </>
     );
   }
   const { message, hint, fix } = probe.data;

@@ -309,6 +309,8 @@ describe('region probe after a 404 for a list or route', () => {
     const onSwitchRegion = renderProbed(listNotFound('devs@mg.net'));
     const result = await screen.findByTestId('region-probe-result');
     expect(result.textContent).toContain('exists in the EU region');
+    // The guess ("try the other region") gives way to the answer.
+    expect(screen.queryByTestId('action-switch-region')).toBeNull();
     expect(callMock).toHaveBeenCalledWith('findResourceRegion', {
       environmentId: 'env-1',
       resource: { kind: 'mailing-list', address: 'devs@mg.net' },
@@ -322,6 +324,14 @@ describe('region probe after a 404 for a list or route', () => {
     renderProbed(listNotFound('devs@mg.net'));
     expect((await screen.findByTestId('region-probe-result')).textContent).toContain('not found in either region');
     expect(screen.queryByTestId('region-probe-switch')).toBeNull();
+    expect(screen.queryByTestId('action-switch-region')).toBeNull();
+  });
+
+  it('keeps the plain region buttons when the other region cannot be asked', async () => {
+    callMock.mockRejectedValue(new Error('Refused to send the key to an unknown host.'));
+    renderProbed(listNotFound('devs@mg.net'));
+    expect((await screen.findByTestId('region-probe-result')).textContent).toContain('could not be asked');
+    expect(screen.getByTestId('action-switch-region').textContent).toContain('EU');
   });
 });
 
