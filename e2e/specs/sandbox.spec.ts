@@ -184,6 +184,25 @@ test('a domain from the other region gets a 404 with a diagnosis that switches t
   expect(app.consoleErrors).toEqual([]);
 });
 
+test('a mailing list from the other region gets a 404 whose diagnosis asks EU, finds it there and switches', async ({ app }) => {
+  const { page } = app;
+  const address = `news@${euDomain}`;
+  await openEndpoint(page, 'show one mailing list', 'mailing-lists.get', 'Show one mailing list');
+  await page.getByTestId('input-list_address').fill(address);
+  await send(page);
+  await expectStatus(page, 404);
+  const diagnosis = viewer(page).locator('[data-diagnosis-id="not-found-here"]');
+  await expect(diagnosis.getByTestId('region-probe-result')).toContainText(
+    `The mailing list ${address} exists in the Sandbox EU region, not in the Sandbox US region.`,
+  );
+  await diagnosis.getByTestId('region-probe-switch').click();
+  await expect(page.getByTestId('env-active').getByTestId('env-region-badge')).toHaveText('EU');
+  await send(page);
+  await expectStatus(page, 200);
+  await expect(viewer(page).getByTestId('json-tree')).toContainText(address);
+  expect(app.consoleErrors).toEqual([]);
+});
+
 test('a message for an EU domain sent to the US region gets 401 Forbidden and the region diagnosis', async ({ app }) => {
   const { page } = app;
   await openEndpoint(page, 'send message', 'messages.send', 'Send a message assembled from fields');

@@ -24,6 +24,7 @@ export function WorkbenchResponse(state: ResponseSlotState) {
       pending={state.pending}
       endpoint={state.endpoint}
       environment={{
+        ...(environment ? { id: environment.id } : {}),
         region: environment?.region ?? 'us',
         keyKind: environment?.keyKind ?? 'primary',
         baseUrl: safeBaseUrl(state),

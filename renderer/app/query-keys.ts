@@ -1,3 +1,5 @@
+import type { RegionBoundResource } from '../../shared/status';
+
 /**
  * Every react-query key in the app, from one place, so an invalidation in one
  * feature always names the same key another feature reads. Keys nest: invalidating
@@ -15,5 +17,7 @@ export const queryKeys = {
   savedRequests: () => ['saved-requests'] as const,
   snippets: (environmentId: string, endpointId: string, valuesJson: string) => ['snippets', environmentId, endpointId, valuesJson] as const,
   sandboxStatus: () => ['sandbox-status'] as const,
+  resourceRegion: (environmentId: string, region: string, resource: RegionBoundResource) =>
+    ['support', 'resource-region', environmentId, region, resource] as const,
   webhookSigningKey: (environmentId: string) => ['support', 'webhook-signing-key', environmentId] as const,
 };

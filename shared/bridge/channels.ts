@@ -55,6 +55,7 @@ export const methodNames = [
   'domainHealth',
   'exportDomainHealth',
   'findRegion',
+  'findResourceRegion',
   'applyRegion',
   'setWebhookSigningKey',
   'deleteWebhookSigningKey',

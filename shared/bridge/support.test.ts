@@ -16,4 +16,12 @@ describe('supportMethods schemas', () => {
     expect(supportMethods.traceMessage.args.safeParse({ environmentId: 'env-1', recipient: 'a@b.com', extra: 1 }).success).toBe(false);
     expect(supportMethods.applyRegion.args.safeParse({ environmentId: 'env-1', region: 'custom' }).success).toBe(false);
   });
+
+  it('probe a region only for a named mailing list or route', () => {
+    const probe = supportMethods.findResourceRegion.args;
+    expect(probe.safeParse({ environmentId: 'env-1', resource: { kind: 'route', id: 'abc' } }).success).toBe(true);
+    expect(probe.safeParse({ environmentId: 'env-1', resource: { kind: 'mailing-list', address: 'a@b.com' } }).success).toBe(true);
+    expect(probe.safeParse({ environmentId: 'env-1', resource: { kind: 'domain', name: 'b.com' } }).success).toBe(false);
+    expect(probe.safeParse({ environmentId: 'env-1', resource: { kind: 'route', id: '' } }).success).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@ import type {
   RecipientLookup,
   RegionFinding,
   ReleaseResult,
+  ResourceRegionFinding,
   WebhookCheck,
 } from '../support/types';
 import { method } from './define';
@@ -69,6 +70,19 @@ export const supportMethods = {
   ),
   /** Asks both regions where the domain lives. */
   findRegion: method<RegionFinding>()(z.object({ environmentId, domain: domain.optional(), operationId }).strict()),
+  /** Asks both regions for a mailing list or route, after a 404 for it (the probe a diagnosis asks for). */
+  findResourceRegion: method<ResourceRegionFinding>()(
+    z
+      .object({
+        environmentId,
+        resource: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('mailing-list'), address: z.string().trim().min(1).max(320) }).strict(),
+          z.object({ kind: z.literal('route'), id: z.string().trim().min(1).max(128) }).strict(),
+        ]),
+        operationId,
+      })
+      .strict(),
+  ),
   /** Points the environment at the region the finder found. */
   applyRegion: method<Environment>()(z.object({ environmentId, region: z.enum(['us', 'eu']) }).strict()),
   setWebhookSigningKey: method<{ hasKey: true }>()(z.object({ environmentId, key: z.string().trim().min(1).max(512) }).strict()),

@@ -281,6 +281,29 @@ describe('diagnose: answers that are not what they seem', () => {
     expect(here?.actions).toEqual([{ kind: 'switch-region', label: expect.any(String), region: 'eu', baseUrl: EU_BASE_URL }]);
   });
 
+  it.each([
+    ['/v3/routes/5f1a2b3c4d5e6f7a8b9c0d1e', '{"message":"Route not found"}', { kind: 'route', id: '5f1a2b3c4d5e6f7a8b9c0d1e' }],
+    ['/v3/lists/devs%40mg.net', `{"message":"Mailing list 'devs@mg.net' not found"}`, { kind: 'mailing-list', address: 'devs@mg.net' }],
+    [
+      'https://api.mailgun.net/v3/lists/developers@mailgun.net/members/alice@example.com',
+      '{"message":"Mailing list developers@mailgun.net not found"}',
+      { kind: 'mailing-list', address: 'developers@mailgun.net' },
+    ],
+  ])("asks for a probe of the other region on Mailgun's 404 for %s", (path, bodyText, probe) => {
+    expect(find(diagnose(context({ path, status: 404, bodyText })), 'not-found-here')?.probe).toEqual(probe);
+    expect(find(diagnose(context({ path, status: 404, bodyText, region: 'eu' })), 'not-found-here')?.probe).toEqual(probe);
+  });
+
+  it('never asks for a probe from a custom URL, nor for a template', () => {
+    const custom = diagnose(context({ path: '/v3/routes/abc', status: 404, region: 'custom', bodyText: '{"message":"Route not found"}' }));
+    expect(find(custom, 'not-found-here')).toBeDefined();
+    expect(find(custom, 'not-found-here')?.probe).toBeUndefined();
+    const template = diagnose(
+      context({ path: '/v3/mg.example.com/templates/x', status: 404, bodyText: '{"message":"template not found"}' }),
+    );
+    expect(find(template, 'not-found-here')?.probe).toBeUndefined();
+  });
+
   it('points an accepted send at its events, naming the sandbox restriction on a sandbox domain', () => {
     const found = diagnose(
       context({

@@ -51,12 +51,19 @@ export type DiagnosisId =
   | 'accepted-not-delivered'
   | 'api-message';
 
+/** A region-bound thing whose path names no domain, so only asking the other region can place it. */
+export type RegionBoundResource =
+  | { readonly kind: 'mailing-list'; readonly address: string }
+  | { readonly kind: 'route'; readonly id: string };
+
 export interface Diagnosis {
   readonly id: DiagnosisId;
   readonly severity: 'error' | 'warning' | 'info';
   readonly title: string;
   readonly detail: string;
   readonly actions: readonly DiagnosisAction[];
+  /** Set when asking the other region for this resource would settle the diagnosis (never for a custom URL). */
+  readonly probe?: RegionBoundResource;
 }
 
 const DOCS = {
@@ -184,6 +191,24 @@ const REGION_BOUND_NOT_FOUND: readonly { readonly pattern: RegExp; readonly what
   { pattern: /route not found/i, what: 'route' },
 ];
 
+/** The list address or route id a list/route path names; member, validation and match paths name the list or nothing. */
+export function regionBoundResource(path: string): RegionBoundResource | undefined {
+  const clean = path.replace(/[?#].*$/, '');
+  const list = /\/v3\/lists\/([^/]+)/.exec(clean)?.[1];
+  if (list !== undefined && list !== 'pages') return { kind: 'mailing-list', address: safeDecode(list) };
+  const route = /\/v3\/routes\/([^/]+)\/?$/.exec(clean)?.[1];
+  if (route !== undefined && route !== 'match') return { kind: 'route', id: safeDecode(route) };
+  return undefined;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Reads a response in context and says what probably went wrong and what to do next. */
 export function diagnose(context: DiagnoseContext): Diagnosis[] {
   const { status, region, keyKind, now } = context;
@@ -303,12 +328,14 @@ export function diagnose(context: DiagnoseContext): Diagnosis[] {
 
   const regionBound = status === 404 ? REGION_BOUND_NOT_FOUND.find((rule) => rule.pattern.test(body)) : undefined;
   if (regionBound) {
+    const probe = region === 'custom' ? undefined : regionBoundResource(context.path);
     found.push({
       id: 'not-found-here',
       severity: 'warning',
       title: `No such ${regionBound.what} in this region`,
       detail: `Mailing lists and routes belong to one region, and the path names no domain that could give the region away. Check the ${regionBound.what === 'route' ? 'route id (from the route list)' : 'list address'}; if it is right, the ${regionBound.what} probably lives in ${otherRegionText(region, urls)}.`,
       actions: regionActions(region, urls),
+      ...(probe ? { probe } : {}),
     });
   }
 

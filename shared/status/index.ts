@@ -8,6 +8,8 @@ export {
   formatDuration,
   type KeyKind,
   type Region,
+  type RegionBoundResource,
+  regionBoundResource,
   retryTime,
 } from './diagnose';
 export {

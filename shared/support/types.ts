@@ -1,6 +1,7 @@
 import type { JsonValue } from '../catalog/types';
 import type { OfficialRegion } from '../environments/types';
 import type { ErrorCode } from '../errors';
+import type { RegionBoundResource } from '../status/diagnose';
 
 /**
  * What the support tools hand back to the renderer. Everything is plain,
@@ -254,6 +255,18 @@ export interface RegionFinding extends ToolReport {
   readonly foundIn: OfficialRegion | null;
   readonly mismatch: boolean;
   /** What applyRegion would change, when there is a fix. */
+  readonly fix: { readonly region: OfficialRegion; readonly label: string; readonly baseUrl: string } | null;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** Where a mailing list or route answered, asked for after a 404 that could mean the other region. */
+export interface ResourceRegionFinding extends ToolReport {
+  readonly environmentId: string;
+  readonly resource: RegionBoundResource;
+  readonly probes: readonly RegionProbe[];
+  readonly foundIn: OfficialRegion | null;
+  readonly mismatch: boolean;
   readonly fix: { readonly region: OfficialRegion; readonly label: string; readonly baseUrl: string } | null;
   readonly message: string;
   readonly hint: string;

@@ -24,6 +24,7 @@ export function createSupportHandlers({ support, dialogs, operation }: SupportHa
     domainHealth: ({ operationId, ...arg }) => operation(operationId, () => support.domainHealth.build(arg)),
     exportDomainHealth: (arg) => support.domainHealth.export(arg, (name, text) => dialogs.saveTextFile(name, text)),
     findRegion: ({ operationId, ...arg }) => operation(operationId, () => support.regions.find(arg)),
+    findResourceRegion: ({ operationId, ...arg }) => operation(operationId, () => support.regions.findResource(arg)),
     applyRegion: (arg) => support.regions.apply(arg),
     setWebhookSigningKey: ({ environmentId, key }) => support.webhooks.setKey(environmentId, key),
     deleteWebhookSigningKey: ({ environmentId }) => support.webhooks.deleteKey(environmentId),

@@ -1,15 +1,19 @@
+import type { JsonValue } from '../../../shared/catalog/types';
 import type { Environment, EnvironmentInput, OfficialRegion } from '../../../shared/environments/types';
 import { AppFailure } from '../../../shared/errors';
-import type { RegionFinding, RegionProbe, ReportGap, UnderlyingCall } from '../../../shared/support/types';
+import type { RegionBoundResource } from '../../../shared/status';
+import type { RegionFinding, RegionProbe, ReportGap, ResourceRegionFinding, UnderlyingCall } from '../../../shared/support/types';
 import { type CallResult, type CallRunner, gapFor, isRecord, str } from './call-runner';
-import { regionTargets } from './region-targets';
+import { type RegionTarget, regionTargets } from './region-targets';
 
 /**
  * Which region does a domain live in? Both are asked for the domain with the
  * environment's key: the environment's own region through the normal sender,
  * the other through the base-URL probe. A domain answers in one region only,
  * and the region is fixed when the domain is created, so wherever it answers
- * is where the environment has to point.
+ * is where the environment has to point. Mailing lists and routes are bound
+ * to a region the same way, but their paths name no domain, so after a 404
+ * they are looked for like a domain.
  */
 
 export interface RegionFinderDeps {
@@ -37,6 +41,44 @@ function inputOf(environment: Environment): EnvironmentInput {
 }
 
 export function createRegionFinder(deps: RegionFinderDeps) {
+  /** The same read-only call in each region: the current one as usual, the other through the base-URL probe. */
+  async function askEach(
+    environmentId: string,
+    current: OfficialRegion,
+    targets: readonly RegionTarget[],
+    labelPrefix: string,
+    endpointId: string,
+    params: Record<string, JsonValue>,
+    calls: UnderlyingCall[],
+    gaps: ReportGap[],
+  ): Promise<RegionProbe[]> {
+    const results = await Promise.all(
+      targets.map((target) =>
+        deps.runner.run({
+          label: `${labelPrefix} ${target.label}`,
+          environmentId,
+          endpointId,
+          params,
+          ...(target.region === current ? {} : { baseUrl: target.baseUrl }),
+        }),
+      ),
+    );
+    return targets.map((target, index) => {
+      const result = results[index] as CallResult;
+      calls.push(result.call);
+      if (!result.ok && result.status !== 404 && result.status !== 401) gaps.push(gapFor(target.label, result));
+      return {
+        region: target.region,
+        label: target.label,
+        baseUrl: target.baseUrl,
+        current: target.region === current,
+        status: result.status,
+        found: result.ok,
+        domainState: endpointId === 'domains.get' && result.ok ? domainStateOf(result) : null,
+      };
+    });
+  }
+
   async function find(arg: { environmentId: string; domain?: string | undefined }): Promise<RegionFinding> {
     const environment = await deps.environments.get(arg.environmentId);
     const domain = (arg.domain ?? environment.domain).trim().toLowerCase();
@@ -89,31 +131,7 @@ export function createRegionFinder(deps: RegionFinderDeps) {
       };
     }
 
-    const results = await Promise.all(
-      targets.map((target) =>
-        deps.runner.run({
-          label: `${domain} in ${target.label}`,
-          environmentId: environment.id,
-          endpointId: 'domains.get',
-          params: { name: domain },
-          ...(target.region === current ? {} : { baseUrl: target.baseUrl }),
-        }),
-      ),
-    );
-    const probes: RegionProbe[] = targets.map((target, index) => {
-      const result = results[index] as CallResult;
-      calls.push(result.call);
-      if (!result.ok && result.status !== 404 && result.status !== 401) gaps.push(gapFor(target.label, result));
-      return {
-        region: target.region,
-        label: target.label,
-        baseUrl: target.baseUrl,
-        current: target.region === current,
-        status: result.status,
-        found: result.ok,
-        domainState: result.ok ? domainStateOf(result) : null,
-      };
-    });
+    const probes = await askEach(environment.id, current, targets, `${domain} in`, 'domains.get', { name: domain }, calls, gaps);
     const found = probes.find((p) => p.found);
     const here = probes.find((p) => p.current);
     const foundIn: OfficialRegion | null = found?.region ?? null;
@@ -143,6 +161,56 @@ export function createRegionFinder(deps: RegionFinderDeps) {
     return { ...base, probes, foundIn, mismatch, fix, message, hint, calls, gaps };
   }
 
+  /** Which region a mailing list or route lives in; asked after a 404 for it (see `probe` in diagnose). */
+  async function findResource(arg: { environmentId: string; resource: RegionBoundResource }): Promise<ResourceRegionFinding> {
+    const environment = await deps.environments.get(arg.environmentId);
+    const { resource } = arg;
+    const what = resource.kind === 'route' ? `Route ${resource.id}` : `The mailing list ${resource.address}`;
+    const it = resource.kind === 'route' ? 'this route' : 'this list';
+    const base = { environmentId: environment.id, resource };
+    const { current, targets } = regionTargets(environment);
+    if (current === null) {
+      return {
+        ...base,
+        probes: [],
+        foundIn: null,
+        mismatch: false,
+        fix: null,
+        message: 'Nothing was asked: this environment uses a custom URL.',
+        hint: 'Custom URLs are not compared with Mailgun’s regions, since there is no telling where a proxy forwards to.',
+        calls: [],
+        gaps: [],
+      };
+    }
+    const calls: UnderlyingCall[] = [];
+    const gaps: ReportGap[] = [];
+    const [endpointId, params] =
+      resource.kind === 'route' ? ['routes.get', { id: resource.id }] : ['mailing-lists.get', { list_address: resource.address }];
+    const probes = await askEach(environment.id, current, targets, `${what} in`, endpointId, params, calls, gaps);
+    const found = probes.find((p) => p.found);
+    const mismatch = found !== undefined && !found.current;
+    const fix = mismatch && found ? { region: found.region, label: found.label, baseUrl: found.baseUrl } : null;
+    let message: string;
+    let hint: string;
+    if (found && !mismatch) {
+      message = `${what} exists in the ${found.label} region, where this environment already points.`;
+      hint = 'Check the rest of the path (a member address, for example).';
+    } else if (found) {
+      message = `${what} exists in the ${found.label} region, not in the ${probes.find((p) => p.current)?.label ?? 'current'} region.`;
+      hint = `Switch the environment to the ${found.label} region to work with ${it}.`;
+    } else if (probes.some((p) => p.status !== 404)) {
+      message = `${what} was not found here, and the other region could not be asked.`;
+      hint = 'See what failed below, then try again.';
+    } else {
+      message = `${what} was not found in either region.`;
+      hint =
+        resource.kind === 'route'
+          ? 'Check the id against the route list.'
+          : 'Check the address (the whole list address, with its domain) against the list of mailing lists.';
+    }
+    return { ...base, probes, foundIn: found?.region ?? null, mismatch, fix, message, hint, calls, gaps };
+  }
+
   /** Points the environment at a region; only the two places the finder knows for it are accepted. */
   async function apply(arg: { environmentId: string; region: OfficialRegion }): Promise<Environment> {
     const environment = await deps.environments.get(arg.environmentId);
@@ -157,5 +225,5 @@ export function createRegionFinder(deps: RegionFinderDeps) {
     return deps.environments.save({ ...inputOf(environment), region: arg.region });
   }
 
-  return { find, apply };
+  return { find, findResource, apply };
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_API_KEY, SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../../../shared/sandbox/constants';
+import { diagnose } from '../../../shared/status';
 import { renderDomainHealthMarkdown } from '../../../shared/support/domain-health-markdown';
 import { type SupportHarness, startSupportHarness } from './test-harness';
 
@@ -255,6 +256,79 @@ describe('region finder', () => {
     expect(finding.hint).toContain('not compared');
     expect(finding.message).toContain('answers at this environment');
     await expect(h.support.regions.apply({ environmentId: proxy.id, region: 'eu' })).rejects.toMatchObject({ code: 'unsupported' });
+  });
+});
+
+describe('region of a mailing list or route', () => {
+  async function send(environmentId: string, endpointId: string, params: Record<string, string>) {
+    return h.sender.send({ requestId: randomUUID(), environmentId, endpointId, values: { params } });
+  }
+
+  it('finds a list created in EU after a 404 for it in US, from a read-only environment', async () => {
+    const eu = await h.addEnvironment({ region: 'eu', name: 'EU writer' });
+    const address = `probe-${randomUUID().slice(0, 8)}@${SANDBOX_EU_DOMAIN}`;
+    expect((await send(eu.id, 'mailing-lists.create', { address, name: 'Probe' })).status).toBeLessThan(300);
+
+    const us = await h.addEnvironment({ region: 'us', name: 'US reader', readOnly: true });
+    const miss = await send(us.id, 'mailing-lists.get', { list_address: address });
+    expect(miss.status).toBe(404);
+    const diagnosis = diagnose({
+      method: 'GET',
+      path: miss.request.url,
+      status: miss.status,
+      headers: Object.fromEntries(miss.headers),
+      bodyText: miss.body.kind === 'text' ? miss.body.text : '',
+      region: 'us',
+      keyKind: 'primary',
+      now: new Date(),
+    }).find((d) => d.id === 'not-found-here');
+    expect(diagnosis?.probe).toEqual({ kind: 'mailing-list', address });
+
+    const finding = await h.support.regions.findResource({ environmentId: us.id, resource: diagnosis?.probe ?? { kind: 'route', id: '' } });
+    expect(finding.foundIn).toBe('eu');
+    expect(finding.mismatch).toBe(true);
+    expect(finding.message).toBe(`The mailing list ${address} exists in the Sandbox EU region, not in the Sandbox US region.`);
+    expect(finding.fix).toEqual({ region: 'eu', label: 'Sandbox EU', baseUrl: h.sandbox.urls.euBaseUrl });
+    expect(finding.probes.map((p) => [p.region, p.status, p.current])).toEqual([
+      ['us', 404, true],
+      ['eu', 200, false],
+    ]);
+    expect(finding.calls.map((c) => [c.method, c.historyId !== null])).toEqual([
+      ['GET', true],
+      ['GET', true],
+    ]);
+    expect(finding.calls[1]?.baseUrl).toBe(h.sandbox.urls.euBaseUrl);
+  });
+
+  it('finds a route in EU, and says when something is in neither region', async () => {
+    const eu = await h.addEnvironment({ region: 'eu' });
+    const created = await send(eu.id, 'routes.create', {
+      priority: '1',
+      description: 'probe',
+      expression: 'match_recipient(".*@example.com")',
+      action: 'stop()',
+    });
+    const id = JSON.parse(created.body.kind === 'text' ? created.body.text : '{}').route.id as string;
+    const us = await h.addEnvironment({ region: 'us' });
+    const route = await h.support.regions.findResource({ environmentId: us.id, resource: { kind: 'route', id } });
+    expect(route.foundIn).toBe('eu');
+    expect(route.message).toBe(`Route ${id} exists in the Sandbox EU region, not in the Sandbox US region.`);
+
+    const nowhere = await h.support.regions.findResource({
+      environmentId: us.id,
+      resource: { kind: 'mailing-list', address: `nobody@${SANDBOX_US_DOMAIN}` },
+    });
+    expect(nowhere.foundIn).toBeNull();
+    expect(nowhere.fix).toBeNull();
+    expect(nowhere.message).toBe(`The mailing list nobody@${SANDBOX_US_DOMAIN} was not found in either region.`);
+  });
+
+  it('asks nothing for a custom URL', async () => {
+    const proxy = await h.addEnvironment({ region: 'custom', baseUrl: `${h.sandbox.urls.usBaseUrl}/` });
+    const finding = await h.support.regions.findResource({ environmentId: proxy.id, resource: { kind: 'route', id: 'abc' } });
+    expect(finding.probes).toEqual([]);
+    expect(finding.calls).toEqual([]);
+    expect(finding.hint).toContain('not compared');
   });
 });
 

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../bridge/client';
@@ -251,6 +252,86 @@ describe('errors and odd bodies', () => {
       fireEvent.click(switchButton);
       expect(onSwitchRegion).toHaveBeenCalledWith('eu');
     }
+  });
+});
+
+describe('region probe after a 404 for a list or route', () => {
+  const listNotFound = (address: string) =>
+    testResponse({
+      status: 404,
+      statusText: 'Not Found',
+      text: `{"message":"Mailing list '${address}' not found"}`,
+      request: { method: 'GET', url: `https://api.mailgun.net/v3/lists/${address}`, headerNames: [], authSent: true },
+    });
+  const listGet = testEndpoint('none', { id: 'mailing-lists.get', group: 'mailing-lists', path: '/v3/lists/{list_address}' });
+
+  function renderProbed(response: ResponseViewerProps['response'], onSwitchRegion = vi.fn()) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ResponseViewer
+          pending={false}
+          endpoint={listGet}
+          environment={{ ...US_ENVIRONMENT, id: 'env-1' }}
+          onPage={vi.fn()}
+          onSwitchRegion={onSwitchRegion}
+          {...(response ? { response } : {})}
+        />
+      </QueryClientProvider>,
+    );
+    return onSwitchRegion;
+  }
+
+  const finding = (overrides: object) => ({
+    environmentId: 'env-1',
+    resource: { kind: 'mailing-list', address: 'devs@mg.net' },
+    probes: [],
+    foundIn: null,
+    mismatch: false,
+    fix: null,
+    message: '',
+    hint: '',
+    calls: [],
+    gaps: [],
+    ...overrides,
+  });
+
+  it('says the list exists in the EU region and switches there', async () => {
+    callMock.mockResolvedValue(
+      finding({
+        foundIn: 'eu',
+        mismatch: true,
+        fix: { region: 'eu', label: 'EU', baseUrl: 'https://api.eu.mailgun.net' },
+        message: 'The mailing list devs@mg.net exists in the EU region, not in the US region.',
+        hint: 'Switch the environment to the EU region to work with this list.',
+      }) as never,
+    );
+    const onSwitchRegion = renderProbed(listNotFound('devs@mg.net'));
+    const result = await screen.findByTestId('region-probe-result');
+    expect(result.textContent).toContain('exists in the EU region');
+    // The guess ("try the other region") gives way to the answer.
+    expect(screen.queryByTestId('action-switch-region')).toBeNull();
+    expect(callMock).toHaveBeenCalledWith('findResourceRegion', {
+      environmentId: 'env-1',
+      resource: { kind: 'mailing-list', address: 'devs@mg.net' },
+    });
+    fireEvent.click(screen.getByTestId('region-probe-switch'));
+    expect(onSwitchRegion).toHaveBeenCalledWith('eu');
+  });
+
+  it('says when it is in neither region, without a switch', async () => {
+    callMock.mockResolvedValue(finding({ message: 'The mailing list devs@mg.net was not found in either region.' }) as never);
+    renderProbed(listNotFound('devs@mg.net'));
+    expect((await screen.findByTestId('region-probe-result')).textContent).toContain('not found in either region');
+    expect(screen.queryByTestId('region-probe-switch')).toBeNull();
+    expect(screen.queryByTestId('action-switch-region')).toBeNull();
+  });
+
+  it('keeps the plain region buttons when the other region cannot be asked', async () => {
+    callMock.mockRejectedValue(new Error('Refused to send the key to an unknown host.'));
+    renderProbed(listNotFound('devs@mg.net'));
+    expect((await screen.findByTestId('region-probe-result')).textContent).toContain('could not be asked');
+    expect(screen.getByTestId('action-switch-region').textContent).toContain('EU');
   });
 });
 

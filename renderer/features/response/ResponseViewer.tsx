@@ -26,6 +26,8 @@ function diagnosisBody(status: number, text: string | undefined): string | undef
 }
 
 export interface ResponseEnvironment {
+  /** The environment's id; without it no region probe is made. */
+  readonly id?: string;
   readonly region: 'us' | 'eu' | 'custom';
   readonly keyKind: 'primary' | 'sending';
   readonly baseUrl: string;
@@ -186,6 +188,7 @@ function LoadedResponse({
       </header>
       <DiagnosisPanel
         diagnoses={diagnoses}
+        {...(environment.id ? { probeFrom: { environmentId: environment.id, region: environment.region } } : {})}
         {...(onSwitchRegion ? { onSwitchRegion } : {})}
         {...(onRetry ? { onRetry } : {})}
         {...(onOpenEndpoint ? { onOpenEndpoint } : {})}
