@@ -183,3 +183,15 @@ test('the editor shows inline errors and will not save until they are fixed', as
   expect(app.main.calls.filter((call) => call.method === 'saveEnvironment')).toEqual([]);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('"Test connection" on the sandbox says which route the base URL takes', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('env-switcher-trigger').click();
+  await page.getByTestId('env-manage').click();
+  const manager = page.getByRole('dialog', { name: 'Environments' });
+  await manager.getByTestId('env-test-run').click();
+  await expect(manager.getByTestId('env-test-result')).toHaveAttribute('data-ok', 'true');
+  // The harness sends with Node's fetch, which never uses a proxy.
+  await expect(manager.getByTestId('env-test-route')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/\w+: direct connection$/);
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -246,6 +246,42 @@ test.describe('a 50 MB response', () => {
   });
 });
 
+test('a tree row copies its value and its path from the context menu, by mouse and keyboard', async ({ app }) => {
+  const { page } = app;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const body = JSON.stringify({ items: [{ event: 'delivered', recipient: 'ana@example.com', tags: ['a', 'b'] }] });
+  const { viewer, close } = await fetchEvents(page, { status: 200, contentType: 'application/json', body });
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  try {
+    const tree = viewer.getByTestId('json-tree');
+    const rows = tree.getByTestId('json-row');
+    await rows
+      .filter({ hasText: /^[▸▾]\s*0:/ })
+      .getByTestId('json-toggle')
+      .click();
+    await rows.filter({ hasText: /^\s*recipient:/ }).click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Actions for this value' });
+    await expect(menu.getByRole('menuitem')).toHaveText(['Copy value', 'Copy path']);
+    await menu.getByRole('menuitem', { name: 'Copy value' }).click();
+    await expect(page.getByTestId('toaster')).toContainText('Value copied.');
+    expect(await clipboard()).toBe('ana@example.com');
+
+    await rows.filter({ hasText: /^[▸▾]\s*tags:/ }).click();
+    await tree.press('Shift+F10');
+    await expect(menu.getByRole('menuitem', { name: 'Copy value' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect.poll(clipboard).toBe(JSON.stringify(['a', 'b'], null, 2));
+    await tree.press('ContextMenu');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(clipboard).toBe('items[0].tags');
+    await expect(tree).toBeFocused();
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
 test('a body that claims to be JSON but is not is shown as text, with a warning', async ({ app }) => {
   const body = '{"items": [{"event": "delivered"}, ';
   const { viewer, close } = await fetchEvents(app.page, { status: 200, contentType: 'application/json', body });

@@ -22,18 +22,42 @@ const kinds: Record<string, string> = {
   SOCKS5: 'SOCKS5 proxy',
 };
 
-/** Chromium's PAC-style answer (`PROXY a:1; DIRECT`) in words. */
-export function describeProxyRule(rule: string): string {
-  const parts = rule
+const schemes: Record<string, string> = { PROXY: 'http', HTTPS: 'https', SOCKS: 'socks4', SOCKS4: 'socks4', SOCKS5: 'socks5' };
+
+/** A PAC script may return `user:secret@host:port`; what is shown to the user keeps the host and port only. */
+function withoutCredentials(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1);
+}
+
+function ruleEntries(rule: string): { kind: string; address: string }[] {
+  return rule
     .split(';')
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part) => {
-      if (part === 'DIRECT') return 'a direct connection (no proxy)';
       const [kind = '', address = ''] = part.split(/\s+/);
-      return `${kinds[kind] ?? kind} ${address}`.trim();
+      return { kind, address: withoutCredentials(address) };
     });
+}
+
+/** Chromium's PAC-style answer (`PROXY a:1; DIRECT`) in words. */
+export function describeProxyRule(rule: string): string {
+  const parts = ruleEntries(rule).map(({ kind, address }) =>
+    kind === 'DIRECT' ? 'a direct connection (no proxy)' : `${kinds[kind] ?? kind} ${address}`.trim(),
+  );
   if (parts.length === 0) return 'a direct connection (no proxy)';
+  return parts.length === 1 ? (parts[0] as string) : `${parts[0]}, then ${parts.slice(1).join(', then ')}`;
+}
+
+/**
+ * The short form the connection test's result line shows: `direct connection`
+ * or `via proxy http://proxy:8080`, with Chromium's fallbacks after it.
+ */
+export function describeProxyRoute(rule: string): string {
+  const parts = ruleEntries(rule).map(({ kind, address }) =>
+    kind === 'DIRECT' ? 'direct connection' : `via proxy ${schemes[kind] ?? kind.toLowerCase()}://${address}`,
+  );
+  if (parts.length === 0) return 'direct connection';
   return parts.length === 1 ? (parts[0] as string) : `${parts[0]}, then ${parts.slice(1).join(', then ')}`;
 }
 

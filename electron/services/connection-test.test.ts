@@ -45,8 +45,13 @@ function fakeFetch(answers: Record<string, number | Error>, body = '{"domain":{"
 const us = 'api.mailgun.net';
 const eu = 'api.eu.mailgun.net';
 
-function tester(fetch: FetchLike, storedKey: string | null = key, timeoutMs = 2000) {
-  return createConnectionTester({ pipeline: testPipeline({ fetch, getKey: async () => storedKey }), timeoutMs });
+function tester(
+  fetch: FetchLike,
+  storedKey: string | null = key,
+  timeoutMs = 2000,
+  resolveProxy: (url: string) => Promise<string> = async () => 'DIRECT',
+) {
+  return createConnectionTester({ pipeline: testPipeline({ fetch, getKey: async () => storedKey }), resolveProxy, timeoutMs });
 }
 
 describe('connection test', () => {
@@ -59,6 +64,7 @@ describe('connection test', () => {
       status: 200,
       region: 'us',
       baseUrl: 'https://api.mailgun.net',
+      route: 'direct connection',
       message: 'Connected: the key works and mg.example.com was found in the US region (state: active).',
       hint: '',
     });
@@ -74,6 +80,26 @@ describe('connection test', () => {
       },
     ]);
     expect(JSON.stringify(result)).not.toContain(key);
+  });
+
+  it('names the proxy that applies to the base URL, without its credentials', async () => {
+    const asked: string[] = [];
+    const resolveProxy = async (url: string) => {
+      asked.push(url);
+      return 'PROXY proxyuser:proxy-s3cret@proxy:8080; DIRECT';
+    };
+    const { fetch } = fakeFetch({ [eu]: 200 });
+    const result = await tester(fetch, key, 2000, resolveProxy).test({ ...env, region: 'eu' });
+    expect(asked).toEqual(['https://api.eu.mailgun.net']);
+    expect(result.route).toBe('via proxy http://proxy:8080, then direct connection');
+    expect(JSON.stringify(result)).not.toMatch(/proxyuser|proxy-s3cret/);
+  });
+
+  it('still tests the connection when the proxy cannot be resolved', async () => {
+    const { fetch } = fakeFetch({ [us]: 200 });
+    const result = await tester(fetch, key, 2000, async () => Promise.reject(new Error('no session'))).test(env);
+    expect(result).toMatchObject({ ok: true, status: 200 });
+    expect(result.route).toBeUndefined();
   });
 
   it('mentions a domain that is not active yet', async () => {

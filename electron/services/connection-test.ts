@@ -2,6 +2,7 @@ import type { ConnectionTestResult } from '../../shared/bridge/environments';
 import { baseUrlFor, isOfficialRegion, otherRegion, regionBaseUrlFor, regionLabels } from '../../shared/environments/regions';
 import type { Environment, OfficialRegion } from '../../shared/environments/types';
 import { AppFailure } from '../../shared/errors';
+import { describeProxyRoute } from '../network/proxy-settings';
 import type { RequestPipeline } from './request-pipeline';
 
 /** The answer is one domain record; anything much bigger is not Mailgun, and is not read further. */
@@ -19,6 +20,8 @@ const MAX_ANSWER_BYTES = 1024 * 1024;
 export interface ConnectionTesterDeps {
   /** Main's one request pipeline: origin check before the key is read, the user's size cap, cancelling, redaction. */
   readonly pipeline: Pick<RequestPipeline, 'probe' | 'operation'>;
+  /** Chromium's proxy answer for a URL (`session.resolveProxy` in the app, always `DIRECT` on Node's fetch). */
+  readonly resolveProxy: (url: string) => Promise<string>;
   readonly timeoutMs?: number;
 }
 
@@ -108,11 +111,20 @@ export function createConnectionTester(deps: ConnectionTesterDeps): ConnectionTe
     test: (environment, requestId) => deps.pipeline.operation(requestId, () => run(environment)),
   };
 
+  /** The route is extra information: not knowing it must not fail the test itself. */
+  async function routeTo(baseUrl: string): Promise<{ route?: string }> {
+    try {
+      return { route: describeProxyRoute(await deps.resolveProxy(baseUrl)) };
+    } catch {
+      return {};
+    }
+  }
+
   async function run(environment: Environment): Promise<ConnectionTestResult> {
     const baseUrl = baseUrlFor(environment);
     const region = environment.region;
     const here = isOfficialRegion(region) ? `the ${regionLabels[region]} region` : hostOf(baseUrl);
-    const base = { region, baseUrl };
+    const base = { region, baseUrl, ...(await routeTo(baseUrl)) };
     const domain = environment.domain;
 
     if (environment.keyKind === 'sending') {

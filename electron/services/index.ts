@@ -114,7 +114,8 @@ export async function createServices(deps: MainDeps) {
     userLimits = { timeoutMs: next.timeoutMs, maxBytes: next.maxBytes };
     return userLimits;
   };
-  const connectionTest = createConnectionTester({ pipeline });
+  const desktopGlue = deps.desktopGlue ?? nodeFetchGlue;
+  const connectionTest = createConnectionTester({ pipeline, resolveProxy: (url) => desktopGlue.resolveProxy(url) });
   const senderDeps: RequestSenderDeps = { getEnvironment, getEndpoint, files, pipeline };
   const sender = createRequestSender(senderDeps);
   const customSender = createCustomSender({ getEnvironment, pipeline });
@@ -141,7 +142,7 @@ export async function createServices(deps: MainDeps) {
   const desktopSettings = createDesktopSettings({
     dir: deps.dataDir,
     clock,
-    glue: deps.desktopGlue ?? nodeFetchGlue,
+    glue: desktopGlue,
     keychain,
     openTextFile: (filters) => deps.dialogs.openTextFile(filters),
   });

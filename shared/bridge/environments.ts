@@ -140,6 +140,8 @@ export interface ConnectionTestResult {
   readonly hint: string;
   /** For failures without an HTTP status (DNS, TLS, timeout...). */
   readonly errorCode?: ErrorCode;
+  /** How requests to `baseUrl` leave the machine (`direct connection`, `via proxy http://proxy:8080`); absent if unknown. */
+  readonly route?: string;
 }
 
 export const environmentMethods = {

@@ -85,6 +85,7 @@ function setUp(keytar: KeytarLike) {
         return new Response('{"domain":{"state":"active"}}', { status: 200 });
       },
     }),
+    resolveProxy: async () => 'DIRECT',
   });
   let lastExport = '';
   const handlers = createEnvironmentHandlers({
@@ -209,6 +210,7 @@ describe('environment handlers', () => {
       }),
       connectionTest: createConnectionTester({
         pipeline: testPipeline({ getKey: keychain.getKey, fetch: async () => new Response('', { status: 200 }) }),
+        resolveProxy: async () => 'DIRECT',
       }),
       dialogs: { saveTextFile: async () => ({ saved: false }), openTextFile: async () => null },
     });

@@ -61,6 +61,11 @@ export function ConnectionTest({ environment, dirty, onSwitched }: ConnectionTes
           {switchedTo ? <p className="env-test-switched">Switched this environment to the {switchedTo} region.</p> : null}
           <strong>{result.message}</strong>
           {result.hint ? <p>{result.hint}</p> : null}
+          {result.route ? (
+            <p className="env-test-route" data-testid="env-test-route">
+              {result.baseUrl}: {result.route}
+            </p>
+          ) : null}
           {other !== null && otherRegion(environment.region) === other ? (
             <Button variant="primary" onClick={switchRegion} disabled={save.isPending} data-testid="env-test-switch-region">
               Switch to {regionLabels[other]}

@@ -54,6 +54,22 @@ describe('EnvironmentManager', () => {
     expect(screen.queryByTestId('env-test-cancel')).toBeNull();
   });
 
+  it('shows in the result line which proxy applies to the base URL', async () => {
+    fake.testResult = {
+      ok: true,
+      checked: true,
+      status: 200,
+      region: 'us',
+      baseUrl: 'https://api.mailgun.net',
+      route: 'via proxy http://proxy:8080',
+      message: 'Connected.',
+      hint: '',
+    };
+    renderWithQueries(<EnvironmentManager request={{ mode: 'edit' }} onClose={() => {}} />);
+    fireEvent.click(await screen.findByTestId('env-test-run'));
+    expect((await screen.findByTestId('env-test-route')).textContent).toBe('https://api.mailgun.net: via proxy http://proxy:8080');
+  });
+
   it('keeps Tab inside the dialog', async () => {
     renderWithQueries(<EnvironmentManager request={{ mode: 'edit' }} onClose={() => {}} />);
     const dialog = await screen.findByTestId('env-manager');

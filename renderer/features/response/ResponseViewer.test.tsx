@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../../bridge/client';
+import { Toaster } from '../../ui';
 import { ResponseViewer, type ResponseViewerProps } from './ResponseViewer';
 import { testEndpoint, testResponse, US_ENVIRONMENT } from './test-helpers';
 
@@ -75,6 +76,93 @@ describe('JSON tree', () => {
     fireEvent.keyDown(tree, { key: 'ArrowDown' });
     fireEvent.keyDown(tree, { key: 'ArrowRight' });
     await waitFor(() => expect(within(tree).getAllByTestId('json-row')).toHaveLength(5));
+  });
+});
+
+describe('tree context menu', () => {
+  const body = { domain: { name: 'mg.example.com', state: 'active' }, records: [1, 2] };
+
+  async function treeWithClipboard() {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    render(<Toaster />);
+    renderViewer({ response: testResponse({ text: JSON.stringify(body) }) });
+    const tree = await screen.findByTestId('json-tree');
+    await waitFor(() => expect(tree.textContent).toContain('"mg.example.com"'));
+    const row = (text: string) => {
+      const found = within(tree)
+        .getAllByTestId('json-row')
+        .find((candidate) => candidate.textContent?.startsWith(text));
+      if (!found) throw new Error(`no row ${text}`);
+      return found;
+    };
+    return { writeText, tree, row };
+  }
+
+  it('copies a string’s own text and a container as JSON from a right-click, and says so', async () => {
+    const { writeText, row } = await treeWithClipboard();
+    fireEvent.contextMenu(row('name: '));
+    const menu = await screen.findByRole('menu', { name: 'Actions for this value' });
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Copy value', 'Copy path']);
+    fireEvent.click(within(menu).getByTestId('tree-menu-copy-value'));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('mg.example.com'));
+    await waitFor(() => expect(screen.getByTestId('toaster').textContent).toContain('Value copied.'));
+    expect(screen.queryByRole('menu')).toBeNull();
+
+    fireEvent.contextMenu(row('▾domain: '));
+    fireEvent.click(await screen.findByTestId('tree-menu-copy-value'));
+    await waitFor(() => expect(writeText).toHaveBeenLastCalledWith(JSON.stringify(body.domain, null, 2)));
+
+    fireEvent.contextMenu(row('1: 2'));
+    fireEvent.click(await screen.findByTestId('tree-menu-copy-path'));
+    await waitFor(() => expect(writeText).toHaveBeenLastCalledWith('records[1]'));
+  });
+
+  it('copies a container of a big indexed body as the text the server sent', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const text = bigList(40_000);
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    renderViewer({ response: testResponse({ text }) });
+    const tree = await screen.findByTestId('json-tree');
+    await waitFor(() => expect(screen.getByTestId('tree-row-count').textContent).not.toContain('Reading'), { timeout: 10_000 });
+    const items = within(tree)
+      .getAllByTestId('json-row')
+      .find((row) => row.textContent?.startsWith('▾items: '));
+    fireEvent.contextMenu(items as HTMLElement);
+    fireEvent.click(await screen.findByTestId('tree-menu-copy-value'));
+    // Not re-indented: the slice of the body, which needs neither a parse nor a stringify of 40,000 events.
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(JSON.stringify((JSON.parse(text) as { items: unknown }).items)));
+  });
+
+  it('opens from the keyboard on the selected row, and gives focus back to the tree', async () => {
+    const { writeText, tree, row } = await treeWithClipboard();
+    tree.focus();
+    fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    expect(row('name: ').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tree, { key: 'F10', shiftKey: true });
+    const copyValue = await screen.findByTestId('tree-menu-copy-value');
+    expect(document.activeElement).toBe(copyValue);
+    fireEvent.keyDown(copyValue, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(tree);
+
+    fireEvent.keyDown(tree, { key: 'ContextMenu' });
+    fireEvent.click(await screen.findByTestId('tree-menu-copy-value'));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('mg.example.com'));
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    const { writeText, row } = await treeWithClipboard();
+    writeText.mockRejectedValue(new Error('denied'));
+    fireEvent.contextMenu(row('state: '));
+    fireEvent.click(await screen.findByTestId('tree-menu-copy-value'));
+    await waitFor(() => expect(screen.getByTestId('toaster').textContent).toContain('The clipboard refused the value'));
   });
 });
 

@@ -415,9 +415,14 @@ export class LazyContainer {
     return position < 0 ? undefined : this.child(position);
   }
 
+  /** Its text as the server sent it: copying a large container needs no parse and no re-serialisation. */
+  sourceText(): string {
+    if (this.live) throw new Error('This part of the body is still being read.');
+    return this.index.text.slice(this.start, this.end);
+  }
+
   /** JSON.stringify of a LazyContainer gives its whole value. */
   toJSON(): unknown {
-    if (this.live) throw new Error('This part of the body is still being read.');
-    return JSON.parse(this.index.text.slice(this.start, this.end));
+    return JSON.parse(this.sourceText());
   }
 }

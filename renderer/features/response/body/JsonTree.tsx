@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { Button } from '../../../ui';
+import { Button, Menu, showToast } from '../../../ui';
 import { formatCount } from '../format';
 import type { TreeRow } from '../json-tree-model';
 import { highlight } from './highlight';
@@ -172,6 +172,25 @@ export function JsonTree({ client, initialRows, canExpandAll, reading, query, ma
     );
   };
 
+  const [menu, setMenu] = useState<{ readonly row: number; readonly at: { x: number; y: number } } | null>(null);
+  const openMenu = (row: number, at: { x: number; y: number }) => {
+    setSelected(row);
+    setMenu({ row, at });
+  };
+  /** The context menu reports with a toast: the row it was opened on may be far from the toolbar's note. */
+  const copyFromMenu = (row: number, what: 'value' | 'path') => {
+    const label = what === 'value' ? 'Value' : 'Path';
+    client.request({ type: 'copy-node', row }).then(
+      (reply) =>
+        navigator.clipboard.writeText(what === 'value' ? reply.text : reply.path).then(
+          () => showToast(`${label} copied.`, 'ok'),
+          () => showToast(`The clipboard refused the ${label.toLowerCase()}; select it in Raw and copy it by hand.`, 'danger'),
+        ),
+      (error: unknown) =>
+        showToast(`${label} not copied: ${error instanceof Error ? error.message : String(error)} Try again in a moment.`, 'danger'),
+    );
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const row = cache.current.get(selected);
     const page = Math.max(1, windowHeight - 1);
@@ -211,6 +230,14 @@ export function JsonTree({ client, initialRows, canExpandAll, reading, query, ma
         if (!(event.ctrlKey || event.metaKey)) return;
         copySelected('value');
         break;
+      case 'ContextMenu':
+      case 'F10': {
+        if (event.key === 'F10' && !event.shiftKey) return;
+        const box = document.getElementById(`${idPrefix}-row-${selected}`)?.getBoundingClientRect();
+        const tree = event.currentTarget.getBoundingClientRect();
+        openMenu(selected, box ? { x: box.left + 24, y: box.bottom } : { x: tree.left + 24, y: tree.top + 24 });
+        break;
+      }
       default:
         return;
     }
@@ -235,7 +262,7 @@ export function JsonTree({ client, initialRows, canExpandAll, reading, query, ma
         <Button
           size="small"
           onClick={() => copySelected('value')}
-          title="Copy the selected value as JSON (Ctrl+C)"
+          title="Copy the selected value: JSON, or a string's own text (Ctrl+C)"
           data-testid="tree-copy-value"
         >
           Copy value
@@ -282,6 +309,10 @@ export function JsonTree({ client, initialRows, canExpandAll, reading, query, ma
                 className={className}
                 style={{ transform: `translateY(${item.start}px)`, paddingLeft: row.depth * INDENT_PX + 4 }}
                 onClick={() => setSelected(item.index)}
+                onContextMenu={(event) => {
+                  event.preventDefault();
+                  openMenu(item.index, { x: event.clientX, y: event.clientY });
+                }}
                 onDoubleClick={() => container && toggle(item.index)}
                 data-testid="json-row"
               >
@@ -321,6 +352,18 @@ export function JsonTree({ client, initialRows, canExpandAll, reading, query, ma
           })}
         </div>
       </div>
+      {menu ? (
+        <Menu
+          label="Actions for this value"
+          testId="tree-menu"
+          at={menu.at}
+          onClose={() => setMenu(null)}
+          items={[
+            { id: 'copy-value', label: 'Copy value', onSelect: () => copyFromMenu(menu.row, 'value') },
+            { id: 'copy-path', label: 'Copy path', onSelect: () => copyFromMenu(menu.row, 'path') },
+          ]}
+        />
+      ) : null}
     </div>
   );
 }

@@ -166,7 +166,14 @@ export class TreeHost {
         case 'copy-node': {
           const model = this.requireModel();
           const value = model.valueAt(request.row);
-          this.reply(id, { text: JSON.stringify(value, null, 2) ?? '', path: model.pathAt(request.row) });
+          // Containers over BIG_CHARS are copied as their source text, so a huge one costs a slice, not a long task.
+          const text =
+            typeof value === 'string'
+              ? value
+              : value instanceof LazyContainer
+                ? value.sourceText()
+                : (JSON.stringify(value, null, 2) ?? '');
+          this.reply(id, { text, path: model.pathAt(request.row) });
           return;
         }
         case 'dispose':

@@ -83,6 +83,7 @@ export interface TableRowsReply {
 }
 
 export interface CopyReply {
+  /** A string's own text, a large container's source text, anything else as indented JSON. */
   readonly text: string;
   readonly path: string;
 }
