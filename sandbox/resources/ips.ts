@@ -126,16 +126,18 @@ function updatePool(ctx: RequestContext): Reply {
   const description = field(ctx, 'description');
   const add = checkPoolIps(ctx, fieldAll(ctx, 'add_ip'), pool);
   const removeIps = fieldAll(ctx, 'remove_ip').map((ip) => ip.trim());
+  // The API names domains by id; names are accepted too, as mailgun.js's callers often pass them.
   const link = fieldAll(ctx, 'link_domain').map((n) => n.trim().toLowerCase());
   const unlink = fieldAll(ctx, 'unlink_domain').map((n) => n.trim().toLowerCase());
   const domains = everyDomain(ctx.world.state);
-  for (const n of [...link, ...unlink]) if (!domains.some((d) => d.name === n)) return notFound(`Domain not found: ${n.slice(0, 100)}`);
+  const named = (d: Domain, n: string) => d.id === n || d.name === n;
+  for (const n of [...link, ...unlink]) if (!domains.some((d) => named(d, n))) return notFound(`Domain not found: ${n.slice(0, 100)}`);
   if (name !== undefined && name.trim() !== '') pool.name = name.trim().slice(0, 200);
   if (description !== undefined) pool.description = description.slice(0, 1000);
   pool.ips = [...new Set([...pool.ips.filter((ip) => !removeIps.includes(ip)), ...add])];
   for (const d of domains) {
-    if (link.includes(d.name)) d.ipPool = pool.pool_id;
-    if (unlink.includes(d.name) && d.ipPool === pool.pool_id) d.ipPool = null;
+    if (link.some((n) => named(d, n))) d.ipPool = pool.pool_id;
+    if (unlink.some((n) => named(d, n)) && d.ipPool === pool.pool_id) d.ipPool = null;
   }
   return json(200, { message: 'success' });
 }
