@@ -21,8 +21,8 @@ describe('SMTP credentials', () => {
     expect(generated.body.credentials[`billing@${US}`]).toMatch(/^[\w-]{16}$/);
     const listed = await t.call(base);
     expect(listed.body).toMatchObject({
-      total_count: 2,
-      items: [{ login: `alerts@${US}`, mailbox: `alerts@${US}` }, { login: `billing@${US}` }],
+      total_count: 3,
+      items: [{ login: `postmaster@${US}` }, { login: `alerts@${US}`, mailbox: `alerts@${US}` }, { login: `billing@${US}` }],
     });
     expect(listed.text).not.toContain('secret-pass');
     expect((await t.call(base, { form: { login: 'alerts', password: 'again-pass' } })).status).toBe(400);
@@ -35,7 +35,7 @@ describe('SMTP credentials', () => {
       spec: `alerts@${US}`,
     });
     expect((await t.call(`${base}/alerts`, { method: 'DELETE' })).status).toBe(404);
-    expect((await t.call(base, { method: 'DELETE' })).body).toEqual({ message: 'All domain credentials have been deleted', count: 1 });
+    expect((await t.call(base, { method: 'DELETE' })).body).toEqual({ message: 'All domain credentials have been deleted', count: 2 });
     expect((await t.call(base)).body.total_count).toBe(0);
   });
 });

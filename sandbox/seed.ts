@@ -1,9 +1,10 @@
 import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN, type SandboxRegion } from '../shared/sandbox/constants';
 import { recordSend } from './delivery';
 import { uuid } from './format';
+import { dkimValue } from './resources/dkim';
 import { createDomain } from './resources/domains';
 import { SANDBOX_KEY_ID } from './resources/keys';
-import { type Domain, emptyState, type SandboxState } from './state';
+import { type Domain, emptyRegion, emptyState, type SandboxState } from './state';
 
 const HOUR = 3_600_000;
 
@@ -34,6 +35,11 @@ function send(
     at,
     state.sequence,
   );
+}
+
+function renameStorageKey(domain: Domain, from: string, to: string): void {
+  domain.stored = domain.stored.map((m) => (m.key === from ? { ...m, key: to } : m));
+  domain.events = domain.events.map((e) => (e.storage?.key === from ? { ...e, storage: { key: to } } : e));
 }
 
 /**
@@ -110,6 +116,9 @@ export function seedState(now: number): SandboxState {
   send(state, us, now - 20 * HOUR, 'defer-test@example.org', 'Weekly digest', ['newsletter']);
   send(state, us, now - 10 * HOUR, 'old-address@example.net', 'We miss you', ['promotions']);
   send(state, us, now - 5 * HOUR, 'no-more@example.com', 'Spring sale', ['promotions']);
+  // The storage key the catalog's stored-message examples name, so fetching and resending work here.
+  const lastStored = us.stored.at(-1);
+  if (lastStored) renameStorageKey(us, lastStored.key, 'BAABAQWxNjE1ZjU3MTlkNDFjZjE4ZmYzYjY3MjQyZDZmNjNiLjE3Mjc3Nzk5MjM');
   const newsletter = us.tags.find((t) => t.tag === 'newsletter');
   if (newsletter) newsletter.description = 'Weekly newsletter';
 
@@ -146,6 +155,71 @@ export function seedState(now: number): SandboxState {
     created_at: day(8),
     members: [{ address: 'kunde@example.eu', name: 'Kunde', vars: {}, subscribed: true }],
   });
+
+  // Ids the catalog's examples name, so those examples work against the sandbox.
+  us.id = '68d17866ba9d5506cbc2e275';
+  eu.id = '68d17866ba9d5506cbc2e276';
+  us.credentials.push({ login: `postmaster@${SANDBOX_US_DOMAIN}`, created_at: day(30), password_sha256: '' });
+  us.dkimKeys.push({ selector: 's1', active: false, created_at: day(12), value: dkimValue(us.name, 's1') });
+  us.ips.push('192.0.2.20');
+  state.ipPools.push({
+    pool_id: '658041ae44842b99ee2eaa1b',
+    name: 'transactional',
+    description: 'Receipts and password resets',
+    ips: ['192.0.2.20'],
+  });
+  state.regions.us.accountWebhooks.push({
+    webhook_id: '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',
+    url: 'https://hooks.example.com/mailgun/account',
+    description: 'All domains, hard failures',
+    event_types: ['permanent_fail'],
+    created_at: day(14),
+  });
+  state.subaccounts.push(
+    {
+      id: '646d00a1b32c35364a2ad34f',
+      name: 'Shop marketing',
+      status: 'open',
+      created_at: day(21),
+      updated_at: day(21),
+      regions: { us: emptyRegion(), eu: emptyRegion() },
+      monthlyLimit: 10_000,
+    },
+    {
+      id: '646d00a1b32c35364a2ad350',
+      name: 'Old agency',
+      status: 'disabled',
+      created_at: day(60),
+      updated_at: day(11),
+      regions: { us: emptyRegion(), eu: emptyRegion() },
+    },
+  );
+  state.monthlyLimit = 100_000;
+  state.authorizedRecipients.push({ email: 'bob@example.com', added_at: day(9) });
+  state.alerts.push({
+    id: '0b9a4e3c-6d51-4f7e-9a0e-3f2a8c1d5e77',
+    name: 'complaint rate',
+    metric: 'complaint_rate',
+    comparator: '>',
+    limit: '0.001',
+    dimension: 'domain',
+    period: '1d',
+    alert_channels: ['email'],
+    description: 'Warn when more than 0.1% of mail draws complaints',
+    created_at: day(13),
+    updated_at: day(13),
+  });
+  // Finished long ago, so their results are ready and starting them again is allowed.
+  state.validationJobs.push(
+    { id: 'newsletter-sept', kind: 'bulk', created_at: day(6), addresses: ['alice@example.com', 'typo@gmial.example'], canceled: false },
+    {
+      id: `team@${SANDBOX_US_DOMAIN}`,
+      kind: 'list',
+      created_at: day(3),
+      addresses: ['alice@example.com', 'bob@example.org', 'carol@example.net'],
+      canceled: false,
+    },
+  );
 
   state.keys.push({
     id: SANDBOX_KEY_ID,

@@ -20,9 +20,12 @@ describe('subaccounts', () => {
     await t.call('/v5/accounts/subaccounts', { form: { name: 'Another' } });
     expect((await t.call(`/v5/accounts/subaccounts/${id}`)).body.subaccount.name).toBe('Shop EU');
     const listed = await t.call('/v5/accounts/subaccounts?sort=asc');
-    expect(listed.body).toMatchObject({ total: 2, subaccounts: [{ name: 'Another' }, { name: 'Shop EU' }] });
+    expect(listed.body).toMatchObject({
+      total: 4,
+      subaccounts: [{ name: 'Another' }, { name: 'Old agency' }, { name: 'Shop EU' }, { name: 'Shop marketing' }],
+    });
     expect((await t.call(`/v5/accounts/subaccounts/${id}/disable`, { method: 'POST' })).body.subaccount.status).toBe('disabled');
-    expect((await t.call('/v5/accounts/subaccounts?enabled=false')).body.total).toBe(1);
+    expect((await t.call('/v5/accounts/subaccounts?enabled=false')).body.total).toBe(2);
     expect((await t.call(`/v5/accounts/subaccounts/${id}/enable`, { method: 'POST' })).body.subaccount.status).toBe('open');
     const deleted = await t.call('/v5/accounts/subaccounts', { method: 'DELETE', headers: { 'X-Mailgun-On-Behalf-Of': id } });
     expect(deleted).toMatchObject({ status: 200, body: { message: 'Subaccount successfully deleted' } });

@@ -70,7 +70,10 @@ describe('bulk validation jobs', () => {
     });
     const results = await fetch(done.body.download_url.json, { headers: { authorization: (await import('./test-support')).sandboxAuth } });
     expect((await results.json()).at(-1)).toMatchObject({ address: 'typo@gmial.com', did_you_mean: 'typo@gmail.com' });
-    expect((await t.call('/v4/address/validate/bulk')).body).toMatchObject({ total: 1, jobs: [{ id: 'spring' }] });
+    expect((await t.call('/v4/address/validate/bulk')).body).toMatchObject({
+      total: 2,
+      jobs: [{ id: 'newsletter-sept' }, { id: 'spring' }],
+    });
     expect((await t.call('/v4/address/validate/bulk/spring', { method: 'DELETE' })).body).toEqual({ message: 'Validation job canceled.' });
     expect((await t.call('/v4/address/validate/bulk/spring')).status).toBe(404);
   });

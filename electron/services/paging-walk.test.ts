@@ -28,6 +28,8 @@ interface WalkCase {
 }
 
 const TEAM = `team@${SANDBOX_US_DOMAIN}`;
+/** The IP pool the sandbox seeds. */
+const POOL = '658041ae44842b99ee2eaa1b';
 const metricsQuery = { dimensions: ['time'], metrics: ['accepted_count'], duration: '14d', resolution: 'day' };
 
 const cases: readonly WalkCase[] = [
@@ -66,7 +68,79 @@ const cases: readonly WalkCase[] = [
   },
   { id: 'events.list', small: { limit: 5, ascending: 'yes' }, whole: { limit: 300, ascending: 'yes' } },
   { id: 'tags.list', seed: ['tags', 9], small: { limit: 3 }, whole: { limit: 1000 } },
+  {
+    id: 'tags-new.query',
+    seed: ['tags', 9],
+    small: { pagination: { sort: 'tag:asc', skip: 0, limit: 3 } },
+    whole: { pagination: { sort: 'tag:asc', skip: 0, limit: 1000 } },
+  },
+  { id: 'credentials.list', setUp: addCredentials, small: { limit: 2 }, whole: { limit: 100 } },
+  { id: 'domain-keys.list-all', setUp: addDkimKeys, small: { limit: 2 }, whole: { limit: 100 } },
+  {
+    id: 'ips.list-domains',
+    setUp: assignIp,
+    small: { ip: '192.0.2.22', search: 'walk', skip: 0, limit: 1 },
+    whole: { ip: '192.0.2.22', search: 'walk', skip: 0, limit: 100 },
+  },
+  {
+    id: 'ip-pools.list-domains',
+    setUp: linkToPool,
+    small: { pool_id: POOL, limit: 10 },
+    whole: { pool_id: POOL, limit: 100 },
+    items: (body) => body.domains as unknown[],
+  },
+  {
+    id: 'logs.query',
+    seed: ['messages', 15],
+    small: { pagination: { sort: 'timestamp:asc', limit: 10 } },
+    whole: { pagination: { sort: 'timestamp:asc', limit: 1000 } },
+  },
+  {
+    id: 'subaccounts.list',
+    setUp: addSubaccounts,
+    small: { sort: 'asc', limit: 2 },
+    whole: { sort: 'asc', limit: 100 },
+    items: (body) => body.subaccounts as unknown[],
+  },
+  { id: 'validations.bulk-list', setUp: addBulkJobs, small: { limit: 1 }, whole: { limit: 100 }, items: (body) => body.jobs as unknown[] },
 ];
+
+async function addCredentials(t: TestSandbox): Promise<void> {
+  for (const login of ['walk-a', 'walk-b', 'walk-c', 'walk-d'])
+    expect((await t.call(`/v3/domains/${SANDBOX_US_DOMAIN}/credentials`, { form: { login, password: 'walk-secret' } })).status).toBe(200);
+}
+
+async function addDkimKeys(t: TestSandbox): Promise<void> {
+  for (const selector of ['walk1', 'walk2', 'walk3'])
+    expect((await t.call('/v1/dkim/keys', { form: { signing_domain: SANDBOX_US_DOMAIN, selector } })).status).toBe(200);
+}
+
+async function assignIp(t: TestSandbox): Promise<void> {
+  await addDomains(t);
+  expect((await t.call('/v3/ips/192.0.2.22/domains', { method: 'POST' })).status).toBe(200);
+}
+
+async function linkToPool(t: TestSandbox): Promise<void> {
+  // The API pages a pool's domains ten at a time at least, so three pages need more than twenty.
+  for (let n = 0; n < 25; n++) {
+    const name = `pool-${n}.walk.example.com`;
+    expect((await t.call('/v4/domains', { form: { name } })).status).toBe(200);
+    expect((await t.call(`/v3/ip_pools/${POOL}`, { method: 'PATCH', form: { link_domain: name } })).status).toBe(200);
+  }
+}
+
+async function addSubaccounts(t: TestSandbox): Promise<void> {
+  for (const name of ['Walk one', 'Walk two', 'Walk three'])
+    expect((await t.call('/v5/accounts/subaccounts', { form: { name } })).status).toBe(200);
+}
+
+async function addBulkJobs(t: TestSandbox): Promise<void> {
+  for (const id of ['walk-a', 'walk-b']) {
+    const form = new FormData();
+    form.append('file', new Blob(['email\nwalker@example.com\n'], { type: 'text/csv' }), 'list.csv');
+    expect((await t.call(`/v4/address/validate/bulk/${id}`, { form })).status).toBe(202);
+  }
+}
 
 async function addDomains(t: TestSandbox): Promise<void> {
   for (const name of ['a.walk.example.com', 'b.walk.example.com', 'c.walk.example.com'])

@@ -47,20 +47,29 @@ function checkSelector(raw: string): string {
   return selector;
 }
 
+const BEFORE_FIRST = 'before-first';
+
 function listAll(ctx: RequestContext): Reply {
   const domainFilter = ctx.query.get('signing_domain')?.toLowerCase();
   const selectorFilter = ctx.query.get('selector')?.toLowerCase();
   const limit = parseIntParam(ctx.query.get('limit') ?? undefined, 'limit', { min: 1, max: 1000, fallback: 10 });
   const page = ctx.query.get('page') ?? '';
   const offset = /^\d{1,9}$/.test(page) ? Number(page) : 0;
+  // The page before the first is empty, so following `previous` from the first page ends there instead of circling.
+  const beforeFirst = page === BEFORE_FIRST;
   const all = everyDomain(ctx.world.state)
     .filter((d) => !domainFilter || d.name === domainFilter)
     .flatMap((d) => d.dkimKeys.filter((k) => !selectorFilter || k.selector === selectorFilter).map((k) => view(d, k)));
   const base = `${ctx.baseUrl}/v1/dkim/keys`;
-  const at = (n: number) => `${base}?page=${Math.max(0, n)}&limit=${limit}`;
+  const at = (page: number | typeof BEFORE_FIRST) => `${base}?page=${page}&limit=${limit}`;
   return json(200, {
-    items: all.slice(offset, offset + limit),
-    paging: { first: at(0), next: at(offset + limit), previous: at(offset - limit), last: at(Math.max(0, all.length - limit)) },
+    items: beforeFirst ? [] : all.slice(offset, offset + limit),
+    paging: {
+      first: at(0),
+      next: at(beforeFirst ? 0 : offset + limit),
+      previous: at(beforeFirst || offset === 0 ? BEFORE_FIRST : Math.max(0, offset - limit)),
+      last: at(Math.max(0, all.length - limit)),
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { domainOf, everyDomain, field, fieldAll, param, type RequestContext, type RouteDef, requiredField } from '../context';
 import { badRequest, json, notFound, type Reply } from '../errors';
-import { hexId, parseFlag } from '../format';
+import { hexId, parseFlag, parseIntParam } from '../format';
+import { skipLimit } from '../paging';
 import type { Domain, IpPool, SendingIp } from '../state';
 
 /**
@@ -126,16 +127,18 @@ function updatePool(ctx: RequestContext): Reply {
   const description = field(ctx, 'description');
   const add = checkPoolIps(ctx, fieldAll(ctx, 'add_ip'), pool);
   const removeIps = fieldAll(ctx, 'remove_ip').map((ip) => ip.trim());
+  // The API names domains by id; names are accepted too, as mailgun.js's callers often pass them.
   const link = fieldAll(ctx, 'link_domain').map((n) => n.trim().toLowerCase());
   const unlink = fieldAll(ctx, 'unlink_domain').map((n) => n.trim().toLowerCase());
   const domains = everyDomain(ctx.world.state);
-  for (const n of [...link, ...unlink]) if (!domains.some((d) => d.name === n)) return notFound(`Domain not found: ${n.slice(0, 100)}`);
+  const named = (d: Domain, n: string) => d.id === n || d.name === n;
+  for (const n of [...link, ...unlink]) if (!domains.some((d) => named(d, n))) return notFound(`Domain not found: ${n.slice(0, 100)}`);
   if (name !== undefined && name.trim() !== '') pool.name = name.trim().slice(0, 200);
   if (description !== undefined) pool.description = description.slice(0, 1000);
   pool.ips = [...new Set([...pool.ips.filter((ip) => !removeIps.includes(ip)), ...add])];
   for (const d of domains) {
-    if (link.includes(d.name)) d.ipPool = pool.pool_id;
-    if (unlink.includes(d.name) && d.ipPool === pool.pool_id) d.ipPool = null;
+    if (link.some((n) => named(d, n))) d.ipPool = pool.pool_id;
+    if (unlink.some((n) => named(d, n)) && d.ipPool === pool.pool_id) d.ipPool = null;
   }
   return json(200, { message: 'success' });
 }
@@ -156,6 +159,48 @@ function deletePool(ctx: RequestContext): Reply {
   }
   ctx.world.state.ipPools = ctx.world.state.ipPools.filter((p) => p !== pool);
   return json(200, { message: 'success' });
+}
+
+/** Where a page of a pool's domains starts, as Mailgun's opaque `page` token; anything unreadable means the first page. */
+type PoolCursor = { after: string } | { before: string } | { last: true } | null;
+
+function readCursor(raw: string | null): PoolCursor {
+  if (raw === null || raw === '') return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (typeof value !== 'object' || value === null) return null;
+    const c = value as Record<string, unknown>;
+    if (typeof c.after === 'string') return { after: c.after };
+    if (typeof c.before === 'string') return { before: c.before };
+    return c.last === true ? { last: true } : null;
+  } catch {
+    return null;
+  }
+}
+
+function poolDomains(ctx: RequestContext): Reply {
+  const pool = findPool(ctx);
+  const limit = parseIntParam(ctx.query.get('limit') ?? undefined, 'limit', { min: 1, max: 1000, fallback: 10 });
+  const sorted = linkedDomains(ctx, pool).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const cursor = readCursor(ctx.query.get('page'));
+  let items: Domain[];
+  if (cursor === null) items = sorted.slice(0, limit);
+  else if ('last' in cursor) items = sorted.slice(Math.max(0, sorted.length - limit));
+  else if ('after' in cursor) items = sorted.filter((d) => d.id > cursor.after).slice(0, limit);
+  else {
+    const before = sorted.filter((d) => d.id < cursor.before);
+    items = before.slice(Math.max(0, before.length - limit));
+  }
+  const url = (page?: PoolCursor) => {
+    const base = `${ctx.baseUrl}/v3/ip_pools/${pool.pool_id}/domains?limit=${limit}`;
+    return page ? `${base}&page=${Buffer.from(JSON.stringify(page)).toString('base64url')}` : base;
+  };
+  const first = items[0]?.id ?? '';
+  const last = items.at(-1)?.id ?? '';
+  return json(200, {
+    domains: items.map((d) => ({ id: d.id, name: d.name })),
+    paging: { first: url(), last: url({ last: true }), next: url({ after: last }), previous: url({ before: first }) },
+  });
 }
 
 function changePoolIp(add: boolean) {
@@ -203,8 +248,14 @@ export const ipRoutes: readonly RouteDef[] = [
     path: '/v3/ips/{ip}/domains',
     handler: (ctx) => {
       const ip = findIp(ctx).ip;
-      const items = domainsUsing(ctx, ip).map((d) => ({ ips: d.ips, domain: d.name }));
-      return json(200, { items, total_count: items.length });
+      const search = ctx.query.get('search')?.trim().toLowerCase() ?? '';
+      const using = domainsUsing(ctx, ip).filter((d) => d.name.includes(search));
+      const page = skipLimit(
+        using.map((d) => ({ ips: d.ips, domain: d.name })),
+        ctx.query,
+        { fallback: 10, max: 1000 },
+      );
+      return json(200, { items: page.items, total_count: page.total_count });
     },
   },
   { method: 'POST', path: '/v3/ips/{ip}/domains', handler: assignToAll(true) },
@@ -237,14 +288,7 @@ export const ipRoutes: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/v3/ip_pools/{pool_id}/domains',
-    handler: (ctx) => {
-      const pool = findPool(ctx);
-      const url = `${ctx.baseUrl}/v3/ip_pools/${pool.pool_id}/domains`;
-      return json(200, {
-        paging: { first: `${url}?page=first`, next: `${url}?page=next` },
-        domains: linkedDomains(ctx, pool).map((d) => ({ id: d.id, name: d.name })),
-      });
-    },
+    handler: poolDomains,
   },
   { method: 'PUT', path: '/v3/ip_pools/{pool_id}/ips/{ip}', handler: changePoolIp(true) },
   { method: 'DELETE', path: '/v3/ip_pools/{pool_id}/ips/{ip}', handler: changePoolIp(false) },

@@ -113,8 +113,9 @@ function query(ctx: RequestContext): Reply {
     start: rfc2822(start, '+0000'),
     end: rfc2822(end, '+0000'),
     items: all.slice(offset, offset + limit).map(({ domain, event }) => view(domain, event)),
+    // The first page has no previous one: a token back to itself would page in a circle.
     pagination: {
-      previous: at(offset - limit),
+      ...(offset > 0 ? { previous: at(offset - limit) } : {}),
       next: at(offset + limit),
       first: at(0),
       last: at(Math.floor(Math.max(0, all.length - 1) / limit) * limit),

@@ -66,13 +66,15 @@ export const tagRoutes: readonly RouteDef[] = [
     { method: 'PUT', path, domainParam: 'domain', handler: updateTag },
     { method: 'DELETE', path, domainParam: 'domain', handler: deleteTag },
   ]),
-  {
-    method: 'GET',
-    path: '/v3/{domain}/tag/stats',
-    domainParam: 'domain',
-    handler: (ctx) => {
-      const tag = findTag(ctx);
-      return tagStats(ctx, tag.tag, tag.description);
-    },
-  },
+  ...['/v3/{domain}/tag/stats', '/v3/{domain}/tags/{tag}/stats'].map(
+    (path): RouteDef => ({
+      method: 'GET',
+      path,
+      domainParam: 'domain',
+      handler: (ctx) => {
+        const tag = findTag(ctx);
+        return tagStats(ctx, tag.tag, tag.description);
+      },
+    }),
+  ),
 ];

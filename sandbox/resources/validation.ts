@@ -1,6 +1,7 @@
 import { everyDomain, field, filesOf, param, type RequestContext, type RouteDef, regionOf, requiredField } from '../context';
 import { badRequest, json, notFound, type Reply, text } from '../errors';
-import { domainOfAddress, isBareAddress, parseIntParam, rfc2822 } from '../format';
+import { domainOfAddress, isBareAddress, rfc2822 } from '../format';
+import { pivotPage, readPivotRequest } from '../paging';
 import type { ValidationJob } from '../state';
 
 /**
@@ -205,19 +206,14 @@ function results(kind: ValidationJob['kind'], idOf: (ctx: RequestContext) => str
 }
 
 function listBulk(ctx: RequestContext): Reply {
-  const limit = parseIntParam(ctx.query.get('limit') ?? undefined, 'limit', { min: 1, max: 100, fallback: 100 });
-  const jobs = ctx.world.state.validationJobs.filter((j) => j.kind === 'bulk');
+  const jobs = ctx.world.state.validationJobs.filter((j) => j.kind === 'bulk').sort((a, b) => (a.id < b.id ? -1 : 1));
   const url = `${ctx.baseUrl}/v4/address/validate/bulk`;
+  const page = pivotPage(jobs, (j) => j.id, readPivotRequest(ctx.query, 'pivot', { fallback: 100, max: 100 }), url, 'pivot', {}, 'prev');
+  const { previous, ...links } = page.paging;
   return json(200, {
-    jobs: jobs.slice(0, limit).map((j) => jobView(ctx, j)),
+    jobs: page.items.map((j) => jobView(ctx, j)),
     total: jobs.length,
-    paging: {
-      current: `${url}?limit=${limit}`,
-      first: `${url}?limit=${limit}`,
-      last: `${url}?limit=${limit}`,
-      next: `${url}?limit=${limit}`,
-      prev: `${url}?limit=${limit}`,
-    },
+    paging: { current: `${url}?${ctx.query.toString()}`, ...links, prev: previous },
   });
 }
 

@@ -23,7 +23,7 @@ const exampleAlert = {
   period: '1h',
 };
 
-const alertNameInPath: ParamSpec = inPath('name', { kind: 'string' }, 'hard bounce rate', 'Name the alert was created with.');
+const alertNameInPath: ParamSpec = inPath('name', { kind: 'string' }, 'complaint rate', 'Name the alert was created with.');
 
 /** Create and update take the same JSON body. */
 const alertBody: readonly ParamSpec[] = [

@@ -10,7 +10,12 @@ export const credentialsGroup: GroupDef = {
 
 const domainNamePath = domainPath('domain_name', 'Domain the SMTP logins belong to.');
 
-const specPath: ParamSpec = inPath('spec', { kind: 'email' }, 'alerts@mg.example.com', 'The SMTP login (full address) to act on.');
+const specPath: ParamSpec = inPath(
+  'spec',
+  { kind: 'email' },
+  'postmaster@sandbox.mg.example.com',
+  'The SMTP login (full address) to act on.',
+);
 
 export const credentialsEndpoints = defineEndpoints('credentials', [
   {
@@ -50,13 +55,19 @@ export const credentialsEndpoints = defineEndpoints('credentials', [
       inBody(
         'login',
         { kind: 'email' },
-        'alerts@mg.example.com',
+        'alerts@sandbox.mg.example.com',
         'Login address of the SMTP user, normally on the domain; repeat to create several.',
         { required: true, repeatable: true },
       ),
-      inBody('mailbox', { kind: 'email' }, 'alerts@mg.example.com', 'Alternative name for login; accepts several values the same way.', {
-        repeatable: true,
-      }),
+      inBody(
+        'mailbox',
+        { kind: 'email' },
+        'alerts@sandbox.mg.example.com',
+        'Alternative name for login; accepts several values the same way.',
+        {
+          repeatable: true,
+        },
+      ),
       inBody('system', { kind: 'boolean', style: 'true-false' }, false, 'Mark the logins as system credentials. Default false.', {
         default: false,
       }),

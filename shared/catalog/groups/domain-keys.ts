@@ -49,7 +49,7 @@ export const domainKeysEndpoints = defineEndpoints('domain-keys', [
         'Page token from a paging link (next, previous or last) of an earlier response; leave empty for the first page.',
       ),
       inQuery('limit', { kind: 'integer', min: 1, max: 100 }, 10, 'Keys per page, 1 to 100 (default 10).', { default: 10 }),
-      inQuery('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Only keys of this signing domain.'),
+      inQuery('signing_domain', { kind: 'string', format: 'domain' }, 'sandbox.mg.example.com', 'Only keys of this signing domain.'),
       inQuery('selector', { kind: 'string' }, 's1', 'Only keys with this selector.'),
     ],
     response: {
@@ -71,7 +71,9 @@ export const domainKeysEndpoints = defineEndpoints('domain-keys', [
       'Generates a new key for a signing domain and selector, or imports your own RSA private key from a PEM file. Private keys can never be downloaded afterwards; publish the returned TXT record, then activate the key.',
     encoding: 'multipart',
     params: [
-      inBody('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Domain the key signs for.', { required: true }),
+      inBody('signing_domain', { kind: 'string', format: 'domain' }, 'sandbox.mg.example.com', 'Domain the key signs for.', {
+        required: true,
+      }),
       inBody('selector', { kind: 'string' }, 's2', 'Selector for the new key; must differ from the other selectors of the domain.', {
         required: true,
       }),
@@ -92,7 +94,7 @@ export const domainKeysEndpoints = defineEndpoints('domain-keys', [
     summary: 'Delete a DKIM key',
     description: 'Permanently removes one key; there is no undo. A domain must keep at least one active key, so activate another first.',
     params: [
-      inQuery('signing_domain', { kind: 'string', format: 'domain' }, 'mg.example.com', 'Signing domain of the key to delete.', {
+      inQuery('signing_domain', { kind: 'string', format: 'domain' }, 'sandbox.mg.example.com', 'Signing domain of the key to delete.', {
         required: true,
       }),
       inQuery('selector', { kind: 'string' }, 's1', 'Selector of the key to delete.', { required: true }),

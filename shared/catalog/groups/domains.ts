@@ -386,7 +386,7 @@ export const domainsEndpoints = defineEndpoints('domains', [
     encoding: 'multipart',
     params: [
       domainNamePath,
-      inBody('ip', { kind: 'string', format: 'ip' }, '192.0.2.10', 'A dedicated IP of the account.', { required: true }),
+      inBody('ip', { kind: 'string', format: 'ip' }, '192.0.2.21', 'A dedicated IP of the account.', { required: true }),
     ],
     response: { message: 'success' },
   },

@@ -51,13 +51,9 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
         'Longer explanation of what the pool is for.',
         { required: true },
       ),
-      inBody(
-        'ip',
-        { kind: 'string', format: 'ip' },
-        ['192.0.2.30', '192.0.2.31'],
-        'Dedicated IPs to start the pool with; send one field per IP.',
-        { repeatable: true },
-      ),
+      inBody('ip', { kind: 'string', format: 'ip' }, ['192.0.2.21'], 'Dedicated IPs to start the pool with; send one field per IP.', {
+        repeatable: true,
+      }),
       inBody('name', { kind: 'string' }, 'transactional', 'Short label for the pool.', { required: true }),
     ],
     response: { message: 'success', pool_id: '658041ae44842b99ee2eaa1b' },
@@ -107,13 +103,13 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     encoding: 'multipart',
     params: [
       inPath('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1b', 'Id of the pool to edit.'),
-      inBody('add_ip', { kind: 'string', format: 'ip' }, ['192.0.2.32'], 'IPs to put in the pool.', { repeatable: true }),
+      inBody('add_ip', { kind: 'string', format: 'ip' }, ['192.0.2.21'], 'IPs to put in the pool.', { repeatable: true }),
       inBody('description', { kind: 'string', format: 'text' }, 'Receipts, resets and invoices', 'New description.'),
       inBody('link_domain', { kind: 'string', format: 'id' }, ['68d17866ba9d5506cbc2e275'], 'Domain ids to link to the pool.', {
         repeatable: true,
       }),
       inBody('name', { kind: 'string' }, 'transactional-eu', 'New short name.'),
-      inBody('remove_ip', { kind: 'string', format: 'ip' }, ['192.0.2.31'], 'IPs to take out of the pool.', { repeatable: true }),
+      inBody('remove_ip', { kind: 'string', format: 'ip' }, ['192.0.2.20'], 'IPs to take out of the pool.', { repeatable: true }),
       inBody('unlink_domain', { kind: 'string', format: 'id' }, ['68d17866ba9d5506cbc2e276'], 'Domain ids to unlink from the pool.', {
         repeatable: true,
       }),
@@ -149,7 +145,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     path: '/v3/ip_pools/{pool_id}/ips/{ip}',
     summary: 'Add one IP to a pool',
     description: 'Puts a dedicated IP in the pool. The change is applied in the background.',
-    params: [inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.32', 'Dedicated IP to add.'), poolIdPath],
+    params: [inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.21', 'Dedicated IP to add.'), poolIdPath],
     response: { message: 'started' },
   },
   {
@@ -158,7 +154,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     path: '/v3/ip_pools/{pool_id}/ips/{ip}',
     summary: 'Take one IP out of a pool',
     description: 'Removes a dedicated IP from the pool in the background.',
-    params: [inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.31', 'IP to remove.'), poolIdPath],
+    params: [inPath('ip', { kind: 'string', format: 'ip' }, '192.0.2.20', 'IP to remove.'), poolIdPath],
     response: { message: 'started' },
   },
   {
@@ -168,7 +164,7 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     summary: 'Add several IPs to a pool at once',
     description: 'Takes a JSON list of dedicated IPs and adds them all to the pool in the background.',
     encoding: 'json',
-    params: [poolIdPath, inBody('ips', { kind: 'json' }, ['192.0.2.33', '192.0.2.34'], 'Array of IP address strings.', { required: true })],
+    params: [poolIdPath, inBody('ips', { kind: 'json' }, ['192.0.2.21'], 'Array of IP address strings.', { required: true })],
     response: { message: 'started' },
   },
   {

@@ -96,7 +96,7 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     path: '/v5/accounts/subaccounts/{subaccount_id}/enable',
     summary: 'Re-activate a disabled subaccount',
     description: 'Lets a previously disabled subaccount send again.',
-    params: [subaccountIdPath],
+    params: [{ ...subaccountIdPath, example: '646d00a1b32c35364a2ad350' }],
     response: { subaccount: exampleSubaccount },
   },
   {

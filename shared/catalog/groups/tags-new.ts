@@ -7,7 +7,7 @@ export const tagsNewGroup: GroupDef = {
   description: 'Account-wide view of the tags set with o:tag: search them, describe them, delete them and check the tag quota.',
 };
 
-const tagBody: ParamSpec = inBody('tag', { kind: 'string' }, 'shipping', 'The tag, exactly as set with o:tag.');
+const tagBody: ParamSpec = inBody('tag', { kind: 'string' }, 'newsletter', 'The tag, exactly as set with o:tag.');
 
 export const tagsNewEndpoints = defineEndpoints('tags-new', [
   {
@@ -17,7 +17,7 @@ export const tagsNewEndpoints = defineEndpoints('tags-new', [
     summary: 'Describe a tag',
     description: 'Sets the description shown for a tag across the account.',
     encoding: 'json',
-    params: [tagBody, inBody('description', { kind: 'string' }, 'Dispatch notices from the shop', 'The new description.')],
+    params: [tagBody, inBody('description', { kind: 'string' }, 'Weekly newsletter for subscribers', 'The new description.')],
     response: { message: 'Tag updated' },
   },
   {
