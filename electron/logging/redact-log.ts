@@ -1,6 +1,5 @@
 import { inspect } from 'node:util';
-
-const redacted = '[redacted]';
+import { createRedactor, REDACTED as redacted } from '../services/redaction';
 
 /**
  * Shapes of credentials that must never reach the log file even when main has
@@ -27,14 +26,11 @@ export interface LogRedactor {
 }
 
 export function createLogRedactor(): LogRedactor {
-  const secrets = new Set<string>();
+  // The secrets themselves are scrubbed as everywhere else in main; the patterns add what no one registered.
+  const known = createRedactor();
 
   function redactText(text: string): string {
-    let out = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.replaceAll(secret, redacted);
-    }
+    let out = known.text(text);
     out = out.replace(credentialPatterns[0] as RegExp, `$1 ${redacted}`);
     out = out.replace(credentialPatterns[1] as RegExp, `$1$2${redacted}`);
     out = out.replace(credentialPatterns[2] as RegExp, `$1${redacted}@`);
@@ -46,9 +42,7 @@ export function createLogRedactor(): LogRedactor {
     remember(secret) {
       // Very short values would scrub ordinary words; no real key is that short.
       if (!secret || secret.length < 6) return;
-      secrets.add(secret);
-      secrets.add(Buffer.from(`api:${secret}`, 'utf8').toString('base64'));
-      secrets.add(encodeURIComponent(secret));
+      known.learn(secret);
     },
     redactText,
     redactValue(value) {
