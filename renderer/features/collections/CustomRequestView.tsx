@@ -4,9 +4,9 @@ import type { EndpointDef } from '../../../shared/catalog/types';
 import { baseUrlFor } from '../../../shared/environments/regions';
 import { savedKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
 import { toAppError } from '../../bridge/client';
-import { Button, ConfirmDialog, ErrorNotice, hasMod, modKey, SplitPane, useGlobalShortcut } from '../../ui';
+import { Button, ConfirmDialog, ErrorNotice, hasMod, modKey, useGlobalShortcut } from '../../ui';
 import { type LoadedCatalog, MethodBadge, useCatalog } from '../catalog';
-import { type ResponsePlacement, type ResponseSlotState, useActiveEnvironment } from '../workbench';
+import { RequestResponseSplit, type ResponsePlacement, type ResponseSlotState, useActiveEnvironment } from '../workbench';
 import { useRunSavedRequest } from './use-saved-requests';
 
 export interface CustomRequestViewProps {
@@ -107,16 +107,9 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
   const body = request.body;
   return (
     <div className="endpoint-workbench" data-testid="custom-request-view" data-saved-id={saved.id}>
-      <SplitPane
-        key={responsePlacement}
-        direction={responsePlacement === 'beside' ? 'row' : 'column'}
-        storageKey={`editor-share-${responsePlacement}`}
-        unit="fraction"
-        defaultSize={responsePlacement === 'beside' ? 0.55 : 0.5}
-        minFirst={responsePlacement === 'beside' ? 360 : 150}
-        minSecond={responsePlacement === 'beside' ? 320 : 120}
-        label="Resize the request and response"
-        first={
+      <RequestResponseSplit
+        placement={responsePlacement}
+        request={
           <div className="editor-pane custom-request">
             <header className="endpoint-header">
               <div className="endpoint-title-row">
@@ -169,7 +162,7 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
             </div>
           </div>
         }
-        second={
+        response={
           <section className="response-pane" aria-label="Response" data-testid="response-slot">
             {run.error && !outcome ? <ErrorNotice error={toAppError(run.error)} /> : null}
             {renderResponse({

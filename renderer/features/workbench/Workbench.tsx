@@ -17,9 +17,10 @@ import { useSendRequest } from './use-send-request';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
 import './workbench.css';
 import { draftKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
-import { Button, ConfirmDialog, ErrorNotice, modKey, SplitPane } from '../../ui';
+import { Button, ConfirmDialog, ErrorNotice, modKey } from '../../ui';
 import { useCatalog } from '../catalog';
 import { emptyDraft, fromRequestValues, RequestEditor, toRequestValues, UrlPreview } from '../request-editor';
+import { RequestResponseSplit, type ResponsePlacement } from './RequestResponseSplit';
 
 /** What the response area is given; `onPage` re-sends the same endpoint with the values for another page. */
 export interface ResponseSlotState {
@@ -45,8 +46,6 @@ export interface WorkbenchProps {
   /** Response below the request (the default) or beside it. */
   readonly responsePlacement?: ResponsePlacement;
 }
-
-export type ResponsePlacement = 'below' | 'beside';
 
 /** The request as the form holds it right now. */
 export interface CurrentRequest {
@@ -256,17 +255,10 @@ function EndpointWorkbench({
   const automaticHeaders = target?.subaccountId ? ['X-Mailgun-On-Behalf-Of'] : [];
   return (
     <div className="endpoint-workbench" data-testid="endpoint-workbench" data-endpoint-id={endpoint.id}>
-      <SplitPane
-        key={responsePlacement}
-        direction={responsePlacement === 'beside' ? 'row' : 'column'}
-        storageKey={`editor-share-${responsePlacement}`}
-        unit="fraction"
-        defaultSize={responsePlacement === 'beside' ? 0.55 : 0.5}
-        minFirst={responsePlacement === 'beside' ? 360 : 150}
-        minSecond={responsePlacement === 'beside' ? 320 : 120}
-        label="Resize the request and response"
+      <RequestResponseSplit
+        placement={responsePlacement}
         testId="editor-split"
-        first={
+        request={
           <div className="editor-pane" ref={editorRef}>
             <header className="endpoint-header">
               <div className="endpoint-title-row">
@@ -357,7 +349,7 @@ function EndpointWorkbench({
             />
           </div>
         }
-        second={
+        response={
           <section className="response-pane" aria-label="Response" data-testid="response-slot">
             {renderResponse({
               ...(outcome?.response ? { response: outcome.response } : {}),

@@ -1,2 +1,3 @@
+export { RequestResponseSplit, type ResponsePlacement } from './RequestResponseSplit';
 export { useActiveEnvironment } from './use-active-environment';
-export { type CurrentRequest, type ResponsePlacement, type ResponseSlotState, Workbench, type WorkbenchProps } from './Workbench';
+export { type CurrentRequest, type ResponseSlotState, Workbench, type WorkbenchProps } from './Workbench';
