@@ -85,8 +85,8 @@ test('US and EU environments keep their keys in the keychain only, and survive a
   await expect(manager).toBeHidden();
   await expect(page.getByTestId('env-active-name')).toHaveText('Sandbox (offline)');
 
-  // Ctrl/Cmd+1..9 follow the list order: the sandbox, then the two new ones.
-  await page.keyboard.press('Control+2');
+  // Ctrl/Cmd+Alt+1..9 follow the list order: the sandbox, then the two new ones.
+  await page.keyboard.press('Control+Alt+2');
   await expect(page.getByTestId('env-active-name')).toHaveText('Prod US');
   const active = page.getByTestId('env-active');
   await expect(active.getByTestId('env-region-badge')).toHaveText('US');
@@ -155,7 +155,7 @@ test('a corrupt environments file is moved aside, explained, the sandbox comes b
   await page.getByTestId('env-save').click();
   await expect(page.getByTestId('env-save-status')).toHaveText('Saved “After recovery”.');
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+2');
+  await page.keyboard.press('Control+Alt+2');
   await expect(page.getByTestId('env-active-name')).toHaveText('After recovery');
 
   await banner.getByTestId('env-recovery-dismiss').click();

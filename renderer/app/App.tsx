@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AppInfoBadge } from '../features/app-info';
 import { CommandPalette } from '../features/catalog';
 import { CustomRequestView, SaveRequestButton } from '../features/collections';
@@ -7,12 +7,13 @@ import { SandboxBanner } from '../features/sandbox';
 import { SettingsButton } from '../features/settings';
 import { CodeTab } from '../features/snippets';
 import { SupportPanel } from '../features/support';
+import { TabStrip, useTabScroll } from '../features/tabs';
 import { Workbench } from '../features/workbench';
 import { Button, hasMod, IconButton, modKey, SplitPane, Toaster, useGlobalShortcut } from '../ui';
 import { type ResponsePlacement, useLayoutPrefs } from './layout-prefs';
 import { Sidebar } from './Sidebar';
 import { WorkbenchResponse } from './WorkbenchResponse';
-import { openEndpoint, useWorkbenchState } from './workbench-store';
+import { activeTab, openEndpoint, useWorkbenchState, workbenchStore } from './workbench-store';
 
 type View = 'workbench' | 'support';
 
@@ -31,7 +32,9 @@ export function App() {
   const prefs = useLayoutPrefs();
   // Opening an endpoint from anywhere (the sidebar, the palette, a support tool) shows it in the workbench.
   const opened = useWorkbenchState((state) => state.openCount);
-  const openedSaved = useWorkbenchState((state) => state.openedSaved);
+  const tab = useWorkbenchState(activeTab);
+  const panelRef = useRef<HTMLDivElement>(null);
+  useTabScroll(panelRef, view === 'workbench' ? (tab?.id ?? null) : null);
   useEffect(() => {
     if (opened > 0) setView('workbench');
   }, [opened]);
@@ -44,28 +47,52 @@ export function App() {
 
   const main = (
     <main className="workbench" aria-label={view === 'workbench' ? 'Request workbench' : 'Support tools'}>
-      {view === 'workbench' && openedSaved?.target.kind === 'custom' ? (
-        <CustomRequestView
-          saved={{ ...openedSaved, target: openedSaved.target }}
-          responsePlacement={prefs.responsePlacement}
-          renderResponse={(state) => <WorkbenchResponse {...state} />}
-        />
-      ) : view === 'workbench' ? (
-        <Workbench
-          responsePlacement={prefs.responsePlacement}
-          renderResponse={(state) => <WorkbenchResponse {...state} />}
-          renderCode={(request) => (
-            <CodeTab environmentId={request.environmentId} endpointId={request.endpoint.id} values={request.values} />
-          )}
-          renderActions={(request) => (
-            <SaveRequestButton
-              endpointId={request.endpoint.id}
-              values={request.values}
-              environmentId={request.environmentId}
-              defaultName={request.endpoint.summary}
-            />
-          )}
-        />
+      {view === 'workbench' ? (
+        <>
+          <TabStrip />
+          <div
+            ref={panelRef}
+            className="workbench-tabpanel"
+            id="workbench-tabpanel"
+            {...(tab ? { role: 'tabpanel', 'aria-labelledby': `workbench-tab-${tab.id}` } : {})}
+          >
+            {tab?.target.kind === 'custom' ? (
+              <CustomRequestView
+                key={tab.id}
+                tabId={tab.id}
+                title={tab.title ?? `${tab.target.request.method} ${tab.target.request.path}`}
+                request={tab.target.request}
+                {...(tab.saved
+                  ? { saved: { id: tab.saved.id, missingFiles: (tab.missingFiles ?? []).map((name) => ({ field: '', name })) } }
+                  : {})}
+                responsePlacement={prefs.responsePlacement}
+                renderResponse={(state) => <WorkbenchResponse {...state} />}
+              />
+            ) : (
+              <Workbench
+                responsePlacement={prefs.responsePlacement}
+                renderResponse={(state) => <WorkbenchResponse {...state} />}
+                renderCode={(request) => (
+                  <CodeTab environmentId={request.environmentId} endpointId={request.endpoint.id} values={request.values} />
+                )}
+                renderActions={(request) => (
+                  <SaveRequestButton
+                    endpointId={request.endpoint.id}
+                    values={request.values}
+                    environmentId={request.environmentId}
+                    defaultName={tab?.saved?.name ?? request.endpoint.summary}
+                    {...(tab?.saved ? { saved: tab.saved } : {})}
+                    onSaved={(saved) => {
+                      if (!tab) return;
+                      const values = saved.target.kind === 'catalog' ? saved.target.values : request.values;
+                      workbenchStore.linkSaved(tab.id, { id: saved.id, collectionId: saved.collectionId, name: saved.name, values });
+                    }}
+                  />
+                )}
+              />
+            )}
+          </div>
+        </>
       ) : (
         <SupportPanel onOpenRequest={(endpointId, values) => openEndpoint(endpointId, values)} />
       )}

@@ -5,7 +5,7 @@ import { SavedRequestsPanel } from '../features/collections';
 import { HistoryPanel } from '../features/history';
 import { useActiveEnvironment } from '../features/workbench';
 import { type TabItem, TabPanel, Tabs } from '../ui';
-import { draftKey, openEndpoint, savedKey, workbenchStore } from './workbench-store';
+import { draftKey, openEndpoint, workbenchStore } from './workbench-store';
 
 /** History stores what was sent; anything else (an entry from an older version) opens the endpoint empty. */
 function asRequestValues(values: unknown): RequestValues | undefined {
@@ -39,23 +39,16 @@ export function Sidebar() {
           <SavedRequestsPanel
             environmentId={environment?.id ?? null}
             onOpen={(request) => {
-              if (request.target.kind === 'catalog') open(request.target.endpointId, request.target.values);
-              else workbenchStore.openSaved(request);
+              workbenchStore.openSaved(request);
+              setTab('catalog');
             }}
             onResponse={(response, request) => {
-              // The run's answer goes to the workbench viewer, with the request it came from open above it.
-              const environmentId = environment?.id ?? null;
-              if (request.target.kind === 'catalog') {
-                const values = asRequestValues(request.target.values);
-                workbenchStore.openEndpoint(request.target.endpointId, values);
-                workbenchStore.setOutcome(draftKey(environmentId, request.target.endpointId), {
-                  response,
-                  ...(values ? { values } : {}),
-                });
-              } else {
-                workbenchStore.openSaved(request);
-                workbenchStore.setOutcome(savedKey(environmentId, request.id), { response });
-              }
+              // The run's answer goes to the request's own tab, with the request it came from open above it.
+              workbenchStore.openSaved(request);
+              const tabId = workbenchStore.getState().activeTabId;
+              if (!tabId) return;
+              const values = request.target.kind === 'catalog' ? asRequestValues(request.target.values) : undefined;
+              workbenchStore.setOutcome(draftKey(environment?.id ?? null, tabId), { response, ...(values ? { values } : {}) });
             }}
           />
         ) : null}

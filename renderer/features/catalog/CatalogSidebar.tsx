@@ -45,7 +45,11 @@ export function CatalogSidebar() {
     row?.scrollIntoView?.({ block: 'nearest' });
   }, [selectedId]);
 
-  const open = useCallback((id: string) => store.openEndpoint(id), [store]);
+  // A click opens a preview tab, a double click keeps it.
+  const open = useCallback(
+    (id: string, keep?: boolean) => store.openEndpoint(id, undefined, keep ? { preview: false } : undefined),
+    [store],
+  );
   const toggleGroup = useCallback(
     (id: GroupId) =>
       setExpanded((current) => {
@@ -168,7 +172,7 @@ interface RowProps {
   readonly row: SidebarRow;
   readonly selectedId: string | null;
   readonly isFavourite: (id: string) => boolean;
-  readonly onOpen: (id: string) => void;
+  readonly onOpen: (id: string, keep?: boolean) => void;
   readonly onToggleGroup: (id: GroupId) => void;
   readonly onToggleFavourite: (id: string) => void;
   /** Opens the row's context menu (right click, Shift+F10 or the Menu key). */
@@ -219,6 +223,7 @@ const Row = memo(function Row({ row, selectedId, isFavourite, onOpen, onToggleGr
         aria-current={selected ? 'true' : undefined}
         title={`${endpoint.method} ${endpoint.path}${endpoint.deprecated ? ' (deprecated)' : ''}`}
         onClick={() => onOpen(endpoint.id)}
+        onDoubleClick={() => onOpen(endpoint.id, true)}
         onContextMenu={(event) => {
           event.preventDefault();
           onMenu({ endpoint, at: { x: event.clientX, y: event.clientY } });

@@ -10,7 +10,12 @@ import { RequestResponseSplit, type ResponsePlacement, type ResponseSlotState, u
 import { useRunSavedRequest } from './use-saved-requests';
 
 export interface CustomRequestViewProps {
-  readonly saved: SavedRequest & { readonly target: { readonly kind: 'custom'; readonly request: CustomRequest } };
+  /** The tab it is shown in; its response is kept per tab and environment. */
+  readonly tabId: string;
+  readonly title: string;
+  readonly request: CustomRequest;
+  /** Set when the request comes from a collection: it runs as saved there. */
+  readonly saved?: Pick<SavedRequest, 'id' | 'missingFiles'>;
   readonly renderResponse: (state: ResponseSlotState) => ReactNode;
   readonly responsePlacement: ResponsePlacement;
 }
@@ -26,16 +31,16 @@ function urlOf(request: CustomRequest, baseUrl: string, domain: string): string 
  * The response viewer explains and pages by endpoint; a custom request that matches a catalog path borrows that
  * endpoint, anything else gets a plain description of itself.
  */
-function endpointFor(saved: SavedRequest, request: CustomRequest, catalog: LoadedCatalog | undefined): EndpointDef {
+function endpointFor(id: string, title: string, request: CustomRequest, catalog: LoadedCatalog | undefined): EndpointDef {
   const match = catalog?.findEndpointByRequest(request.method, request.path.replaceAll('{{domain}}', 'domain.example'));
   if (match) return match.endpoint;
   return {
-    id: `saved:${saved.id}`,
+    id: `custom:${id}`,
     group: 'messages',
     method: request.method,
     path: request.path,
-    summary: saved.name,
-    description: 'A custom request kept in a collection.',
+    summary: title,
+    description: 'A custom request.',
     deprecated: false,
     mutates: request.method !== 'GET',
     sendingKeyAllowed: false,
@@ -65,13 +70,12 @@ function Fields({ title, rows }: { title: string; rows: readonly { readonly name
   );
 }
 
-/** A saved custom request, opened and run in the workbench area with its response in the same viewer. */
-export function CustomRequestView({ saved, renderResponse, responsePlacement }: CustomRequestViewProps) {
-  const request = saved.target.request;
+/** A custom request (saved or not), opened and run in a tab with its response in the same viewer. */
+export function CustomRequestView({ tabId, title, request, saved, renderResponse, responsePlacement }: CustomRequestViewProps) {
   const { environment } = useActiveEnvironment();
   const catalog = useCatalog();
   const store = useWorkbenchStore();
-  const key = savedKey(environment?.id ?? null, saved.id);
+  const key = savedKey(environment?.id ?? null, tabId);
   const outcome = useWorkbenchState((state) => state.outcomes.get(key));
   const run = useRunSavedRequest();
   const [confirming, setConfirming] = useState(false);
@@ -83,12 +87,13 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
     baseUrl = '';
   }
   const url = urlOf(request, baseUrl, environment?.domain ?? '');
-  const endpoint = endpointFor(saved, request, catalog.data);
+  const endpoint = endpointFor(saved?.id ?? tabId, title, request, catalog.data);
 
   const send = (confirmedDestructive = false) => {
     if (!environment || run.isPending) return;
+    const options = { environmentId: environment.id, ...(confirmedDestructive ? { confirmedDestructive } : {}) };
     run
-      .run({ savedId: saved.id, environmentId: environment.id, ...(confirmedDestructive ? { confirmedDestructive } : {}) })
+      .run(saved ? { ...options, savedId: saved.id } : { ...options, request })
       .then((response) => store.setOutcome(key, { response }))
       .catch((error: unknown) => {
         const appError = toAppError(error);
@@ -106,7 +111,7 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
 
   const body = request.body;
   return (
-    <div className="endpoint-workbench" data-testid="custom-request-view" data-saved-id={saved.id}>
+    <div className="endpoint-workbench" data-testid="custom-request-view" data-saved-id={saved?.id}>
       <RequestResponseSplit
         placement={responsePlacement}
         request={
@@ -114,7 +119,7 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
             <header className="endpoint-header">
               <div className="endpoint-title-row">
                 <h1 className="endpoint-title" data-testid="endpoint-title">
-                  {saved.name}
+                  {title}
                 </h1>
                 <span className="env-chip">Custom request</span>
               </div>
@@ -143,7 +148,7 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
               </div>
             </header>
             {!environment ? <p className="notice notice-warn">Choose an environment to run this request.</p> : null}
-            {saved.missingFiles.length > 0 ? (
+            {saved && saved.missingFiles.length > 0 ? (
               <p className="notice notice-warn">
                 It carried {saved.missingFiles.map((f) => f.name).join(', ')}; files are not kept, so it runs without them.
               </p>
@@ -158,7 +163,7 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
                   <pre className="custom-json">{body.text}</pre>
                 </section>
               ) : null}
-              <p className="muted">Saved custom requests run as saved; edit the name or collection from the Saved list.</p>
+              {saved ? <p className="muted">Saved custom requests run as saved; edit the name or collection from the Saved list.</p> : null}
             </div>
           </div>
         }

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
+import type { SavedRequest } from '../../../shared/bridge/collections';
 import type { AppError } from '../../../shared/errors';
 import type { RequestValues } from '../../../shared/request';
 import { toAppError } from '../../bridge/client';
-import { Button, Dialog, ErrorNotice } from '../../ui';
+import { Button, Dialog, ErrorNotice, hasMod, modKey, useGlobalShortcut } from '../../ui';
 import { callCollections } from './collection-calls';
 import { useSavedRequests, useSaveRequest } from './use-saved-requests';
 import './collections.css';
@@ -13,19 +14,52 @@ export interface SaveRequestButtonProps {
   readonly environmentId: string | null;
   /** Suggested name, e.g. the endpoint's summary. */
   readonly defaultName?: string;
+  /** The saved request this one came from: Ctrl/Cmd+S and Save write over it without asking. */
+  readonly saved?: { readonly id: string; readonly collectionId: string; readonly name: string };
+  readonly onSaved?: (saved: SavedRequest) => void;
 }
 
 const NEW_COLLECTION = '__new__';
 
 /** Saves the request being edited (values, never the key or picked files) into a collection. */
-export function SaveRequestButton({ endpointId, values, environmentId, defaultName = '' }: SaveRequestButtonProps) {
+export function SaveRequestButton({ endpointId, values, environmentId, defaultName = '', saved: linked, onSaved }: SaveRequestButtonProps) {
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<{ name: string; keyRemoved: boolean } | null>(null);
+  const [failure, setFailure] = useState<AppError | null>(null);
+  const save = useSaveRequest();
+  // The first save asks where; after that the same saved request is written over.
+  const saveNow = () => {
+    if (!linked) {
+      setOpen(true);
+      return;
+    }
+    setFailure(null);
+    save
+      .mutateAsync({
+        id: linked.id,
+        collectionId: linked.collectionId,
+        name: linked.name,
+        target: { kind: 'catalog', endpointId, values },
+        ...(environmentId ? { environmentId } : {}),
+      })
+      .then((result) => {
+        setSaved({ name: result.name, keyRemoved: result.keyRemoved === true });
+        onSaved?.(result);
+      })
+      .catch((error: unknown) => setFailure(toAppError(error)));
+  };
+  useGlobalShortcut((event) => {
+    if (hasMod(event) && !event.shiftKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      saveNow();
+    }
+  });
   return (
     <>
-      <Button size="small" data-testid="save-request" onClick={() => setOpen(true)} title="Save this request (Ctrl+S)">
-        Save…
+      <Button size="small" data-testid="save-request" onClick={saveNow} title={`Save this request (${modKey}+S)`}>
+        {linked ? 'Save' : 'Save…'}
       </Button>
+      {failure ? <ErrorNotice error={failure} testId="save-request-error" /> : null}
       <span className="saved-flash" role="status" data-testid="save-request-status">
         {saved
           ? `Saved as “${saved.name}”${saved.keyRemoved ? '. The API key was taken out of it: the app adds the key itself when sending.' : ''}`
@@ -40,7 +74,8 @@ export function SaveRequestButton({ endpointId, values, environmentId, defaultNa
           onClose={() => setOpen(false)}
           onSaved={(outcome) => {
             setOpen(false);
-            setSaved(outcome);
+            setSaved({ name: outcome.name, keyRemoved: outcome.keyRemoved === true });
+            onSaved?.(outcome);
           }}
         />
       ) : null}
@@ -55,10 +90,10 @@ function SaveRequestDialog({
   defaultName,
   onClose,
   onSaved,
-}: Required<Omit<SaveRequestButtonProps, 'environmentId'>> & {
+}: Required<Omit<SaveRequestButtonProps, 'environmentId' | 'saved' | 'onSaved'>> & {
   environmentId: string | null;
   onClose: () => void;
-  onSaved: (outcome: { name: string; keyRemoved: boolean }) => void;
+  onSaved: (outcome: SavedRequest & { readonly keyRemoved?: true }) => void;
 }) {
   const list = useSavedRequests();
   const save = useSaveRequest();
@@ -82,7 +117,7 @@ function SaveRequestDialog({
       target: { kind: 'catalog', endpointId, values },
       ...(environmentId ? { environmentId } : {}),
     });
-    onSaved({ name: result.name, keyRemoved: result.keyRemoved === true });
+    onSaved(result);
   };
 
   return (

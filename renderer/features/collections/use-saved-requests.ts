@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { SavedTarget } from '../../../shared/bridge/collections';
+import type { CustomRequest, SavedTarget } from '../../../shared/bridge/collections';
 import { queryKeys } from '../../app/query-keys';
 import { call } from '../../bridge/client';
 import { callCollections } from './collection-calls';
@@ -76,11 +76,24 @@ export function useExportCollection() {
 }
 
 /** Runs a saved request under its own id, so the run can be cancelled like any other send. */
+/** A saved request runs as main keeps it; an unsaved custom one (a tab not saved yet) is sent as it stands. */
+type RunArg = {
+  readonly environmentId: string;
+  readonly confirmedDestructive?: boolean;
+} & ({ readonly savedId: string; readonly request?: undefined } | { readonly savedId?: undefined; readonly request: CustomRequest });
+
 export function useRunSavedRequest() {
   const queryClient = useQueryClient();
   const mutation = useMutation({
-    mutationFn: (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean; requestId: string }) =>
-      callCollections('sendSavedRequest', arg),
+    mutationFn: ({ request, ...arg }: RunArg & { requestId: string }) =>
+      request
+        ? call('sendCustomRequest', {
+            requestId: arg.requestId,
+            environmentId: arg.environmentId,
+            request,
+            ...(arg.confirmedDestructive ? { confirmedDestructive: true } : {}),
+          })
+        : callCollections('sendSavedRequest', { ...arg, savedId: arg.savedId ?? '' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.history() }),
   });
   const pendingId = mutation.isPending ? mutation.variables?.requestId : undefined;
@@ -88,8 +101,7 @@ export function useRunSavedRequest() {
     // The run itself then fails with `cancelled`, which the panel shows.
     if (pendingId) call('cancelRequest', { requestId: pendingId }).catch(() => undefined);
   }, [pendingId]);
-  const run = (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean }) =>
-    mutation.mutateAsync({ ...arg, requestId: crypto.randomUUID() });
+  const run = (arg: RunArg) => mutation.mutateAsync({ ...arg, requestId: crypto.randomUUID() });
   return {
     run,
     cancel,

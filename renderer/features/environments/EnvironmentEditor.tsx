@@ -151,7 +151,7 @@ export function EnvironmentEditor({ environment, onSaved, defaultColour }: Envir
           error={visibleError('name')}
           errorId={ids('name-error')}
           field="name"
-          hint="Shown in the top bar; Ctrl/Cmd+1 to 9 pick environments in list order."
+          hint="Shown in the top bar; Ctrl/Cmd+Alt+1 to 9 pick environments in list order."
           hintId={ids('name-hint')}
         >
           <input

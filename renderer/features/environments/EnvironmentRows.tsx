@@ -22,7 +22,7 @@ function moved(ids: readonly string[], from: number, to: number): string[] {
 }
 
 /**
- * The list in the manager. Order matters (Ctrl/Cmd+1..9 follow it), so it can
+ * The list in the manager. Order matters (Ctrl/Cmd+Alt+1..9 follow it), so it can
  * be changed by dragging the handle or, from the keyboard, with the move
  * buttons; focus stays on the button that was pressed.
  */

@@ -69,7 +69,7 @@ describe('EnvironmentSwitcher', () => {
   it('switches with Ctrl+number and opens with Ctrl+E', async () => {
     renderWithQueries(<EnvironmentSwitcher />);
     await screen.findByTestId('env-active');
-    fireEvent.keyDown(document.body, { key: '2', ctrlKey: true });
+    fireEvent.keyDown(document.body, { key: '2', code: 'Digit2', ctrlKey: true, altKey: true });
     await waitFor(() => expect(activeName()).toBe('Staging'));
     expect(fake.calls.find((entry) => entry.method === 'setActiveEnvironment')?.arg).toEqual({ id: staging.id });
     fireEvent.keyDown(document.body, { key: 'e', ctrlKey: true });
@@ -90,7 +90,7 @@ describe('EnvironmentSwitcher', () => {
     renderWithQueries(<EnvironmentSwitcher />);
     await waitFor(() => expect(screen.getByTestId('env-key-status').textContent).toBe('keychain problem'));
     expect(screen.getByTestId('env-key-status').getAttribute('title')).toContain('Unlock your keyring.');
-    fireEvent.keyDown(document.body, { key: '2', ctrlKey: true });
+    fireEvent.keyDown(document.body, { key: '2', code: 'Digit2', ctrlKey: true, altKey: true });
     await waitFor(() => expect(activeName()).toBe('Staging'));
     expect(screen.getByTestId('env-key-status').textContent).toBe('no key');
   });

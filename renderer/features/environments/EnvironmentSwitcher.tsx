@@ -8,7 +8,7 @@ import { EnvironmentManager } from './EnvironmentManager';
 import { type KeyHealth, useKeyHealth } from './key-health';
 import { closeEnvironmentManager, openEnvironmentManager, useEnvironmentManagerRequest } from './manager-store';
 import { RecoveryBanner } from './RecoveryBanner';
-import { modifierLabel, useEnvironmentShortcuts } from './use-environment-shortcuts';
+import { modifierLabel, switchChordLabel, useEnvironmentShortcuts } from './use-environment-shortcuts';
 import { activeEnvironmentOf, useEnvironmentList, useSetActiveEnvironment } from './use-environments';
 import './environments.css';
 
@@ -21,7 +21,7 @@ const typeAheadResetMs = 600;
 
 /**
  * The top-bar environment picker: always shows where requests will go, and
- * hosts the environment manager dialog. Ctrl/Cmd+E opens it; Ctrl/Cmd+1..9
+ * hosts the environment manager dialog. Ctrl/Cmd+E opens it; Ctrl/Cmd+Alt+1..9
  * switch straight to the environment in that position.
  */
 export function EnvironmentSwitcher({ showRecoveryBanner = true }: EnvironmentSwitcherProps) {
@@ -87,7 +87,7 @@ export function EnvironmentSwitcher({ showRecoveryBanner = true }: EnvironmentSw
         aria-haspopup="listbox"
         aria-expanded={open}
         data-testid="env-switcher-trigger"
-        title={`Switch environment (${modifierLabel}E)`}
+        title={`Switch environment (${modifierLabel}E; ${switchChordLabel}1…9 picks the one in that place)`}
         onClick={() => setOpen((value) => !value)}
       >
         {active ? <ActiveSummary environment={active} health={health} /> : <span className="muted">Choose an environment</span>}
@@ -319,7 +319,7 @@ function SwitcherPopover({ environments, activeId, health, onChoose, onClose, on
                   ✓
                 </span>
               ) : null}
-              {index < 9 ? <kbd className="env-kbd">{`${modifierLabel}${index + 1}`}</kbd> : null}
+              {index < 9 ? <kbd className="env-kbd">{`${switchChordLabel}${index + 1}`}</kbd> : null}
             </span>
           </div>
         ))}

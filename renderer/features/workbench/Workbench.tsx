@@ -16,7 +16,7 @@ import { useActiveEnvironment } from './use-active-environment';
 import { useSendRequest } from './use-send-request';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
 import './workbench.css';
-import { draftKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
+import { activeTab, draftKey, useWorkbenchState, useWorkbenchStore, type WorkbenchTab } from '../../app/workbench-store';
 import { Button, ConfirmDialog, ErrorNotice, modKey } from '../../ui';
 import { useCatalog } from '../catalog';
 import { emptyDraft, fromRequestValues, RequestEditor, toRequestValues, UrlPreview } from '../request-editor';
@@ -87,7 +87,8 @@ export function Workbench({
 }: WorkbenchProps) {
   const catalog = useCatalog();
   const active = useActiveEnvironment();
-  const selectedId = useWorkbenchState((s) => s.selectedEndpointId);
+  const tab = useWorkbenchState(activeTab);
+  const selectedId = tab?.target.kind === 'endpoint' ? tab.target.endpointId : null;
   const endpoint = selectedId && catalog.data ? catalog.data.getEndpoint(selectedId) : undefined;
 
   let content: ReactNode;
@@ -103,7 +104,7 @@ export function Workbench({
         <ErrorNotice error={toAppError(catalog.error)} testId="workbench-catalog-error" />
       </div>
     );
-  } else if (!selectedId) {
+  } else if (!tab || !selectedId) {
     content = (
       <div className="workbench-empty" data-testid="workbench-empty">
         <h2>Pick an endpoint</h2>
@@ -126,7 +127,7 @@ export function Workbench({
       </p>
     );
   } else {
-    const key = draftKey(active.environment?.id ?? null, endpoint.id);
+    const key = draftKey(active.environment?.id ?? null, tab.id);
     // Without environments the form still works for composing; sending stays blocked.
     content = (
       <>
@@ -138,6 +139,7 @@ export function Workbench({
         <EndpointWorkbench
           key={key}
           draftId={key}
+          tab={tab}
           endpoint={endpoint}
           environment={active.environment}
           renderResponse={renderResponse}
@@ -158,6 +160,7 @@ export function Workbench({
 
 interface EndpointWorkbenchProps {
   readonly draftId: string;
+  readonly tab: WorkbenchTab;
   readonly endpoint: EndpointDef;
   readonly environment: Environment | null;
   readonly renderResponse: (state: ResponseSlotState) => ReactNode;
@@ -168,6 +171,7 @@ interface EndpointWorkbenchProps {
 
 function EndpointWorkbench({
   draftId: key,
+  tab,
   endpoint,
   environment,
   renderResponse,
@@ -176,11 +180,15 @@ function EndpointWorkbench({
   responsePlacement,
 }: EndpointWorkbenchProps) {
   const store = useWorkbenchStore();
-  const draft = useWorkbenchState((s) => s.drafts.get(key)) ?? emptyDraft;
+  const stored = useWorkbenchState((s) => s.drafts.get(key));
+  const restored = useWorkbenchState((s) => s.restored.get(key));
+  // A draft kept from the last session becomes an editor draft once its endpoint is known.
+  const restoredDraft = useMemo(() => (restored ? fromRequestValues(endpoint, restored) : undefined), [restored, endpoint]);
+  const draft = stored ?? restoredDraft ?? emptyDraft;
   const outcome = useWorkbenchState((s) => s.outcomes.get(key));
   const pending = useWorkbenchState((s) => s.pending.has(key));
   const attempted = useWorkbenchState((s) => s.attempted.has(key));
-  const incoming = useWorkbenchState((s) => s.incoming);
+  const incoming = useWorkbenchState((s) => (s.incoming?.tabId === tab.id ? s.incoming : null));
   const { send, cancel } = useSendRequest();
   const [blockedAttempt, setBlockedAttempt] = useState(0);
   const [confirming, setConfirming] = useState<RequestValues | null>(null);
@@ -188,10 +196,10 @@ function EndpointWorkbench({
 
   useEffect(() => {
     if (incoming?.endpointId !== endpoint.id) return;
-    store.takeIncoming();
+    store.takeIncoming(tab.id);
     store.setDraft(key, fromRequestValues(endpoint, incoming.values));
     if (incoming.send) setAutoSend(incoming.values);
-  }, [incoming, endpoint, key, store]);
+  }, [incoming, endpoint, key, store, tab.id]);
 
   const values = useMemo(() => toRequestValues(draft), [draft]);
   const target = useMemo(() => (environment ? targetOf(environment) : undefined), [environment]);
@@ -235,21 +243,22 @@ function EndpointWorkbench({
   const errorsRef = useRef(errors);
   errorsRef.current = errors;
   useEffect(() => {
-    if (store.takeFocusRequest(endpoint.id)) focusFirstEmptyField(editorRef.current, errorsRef.current);
-  }, [store, endpoint.id]);
+    if (store.takeFocusRequest(tab.id)) focusFirstEmptyField(editorRef.current, errorsRef.current);
+  }, [store, tab.id]);
 
   useWorkbenchShortcuts({ onSend: () => trySend(values, false), onCancel: () => cancel(key), pending });
 
   const onPage = useCallback(
     (next: RequestValues, endpointId?: string) => {
       if (endpointId && endpointId !== endpoint.id) {
-        store.openEndpoint(endpointId, next, { send: true });
+        store.openEndpoint(endpointId, next, { send: true, preview: false, newTab: true });
         return;
       }
+      store.keepTab(tab.id);
       store.setDraft(key, fromRequestValues(endpoint, next));
       trySend(next, false);
     },
-    [store, key, endpoint, trySend],
+    [store, key, endpoint, trySend, tab.id],
   );
 
   const automaticHeaders = target?.subaccountId ? ['X-Mailgun-On-Behalf-Of'] : [];
@@ -296,6 +305,11 @@ function EndpointWorkbench({
             </header>
 
             <div className="notices">
+              {tab.missingFiles && tab.missingFiles.length > 0 ? (
+                <p className="notice notice-warn" data-testid="missing-files">
+                  Picked files are not kept: pick {tab.missingFiles.join(', ')} again before sending.
+                </p>
+              ) : null}
               {block ? (
                 <p
                   id="send-blocked"
@@ -338,7 +352,10 @@ function EndpointWorkbench({
             <RequestEditor
               endpoint={endpoint}
               draft={draft}
-              onChange={(next) => store.setDraft(key, next)}
+              onChange={(next) => {
+                store.setDraft(key, next);
+                store.keepTab(tab.id);
+              }}
               errors={errors}
               showAllErrors={attempted}
               blockedAttempt={blockedAttempt}
