@@ -23,6 +23,7 @@ import { createCustomSender } from './send-custom-request';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from './send-request';
 import { type ClipboardLike, type ConfirmDialog, createSnippetService } from './snippets';
 import { createBaseUrlSender, createSupportServices } from './support';
+import { createWorkspaceStore } from './workspace-store';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
 export type MainDialogs = TextFileDialogs & RequestDialogs & { readonly confirm: ConfirmDialog };
@@ -148,6 +149,7 @@ export async function createServices(deps: MainDeps) {
   });
   await desktopSettings.start();
   const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
+  const workspace = createWorkspaceStore({ dir: deps.dataDir, clock, redactor, ...logError });
 
   return {
     appInfo,
@@ -170,7 +172,12 @@ export async function createServices(deps: MainDeps) {
     pipeline,
     redactor,
     setLimits,
-    dispose: () => sandbox.stop(),
+    workspace,
+    // The open tabs waiting to be written go to disk before the sandbox stops and the app quits.
+    dispose: async () => {
+      await workspace.flush();
+      await sandbox.stop();
+    },
   };
 }
 

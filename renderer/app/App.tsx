@@ -9,11 +9,12 @@ import { CodeTab } from '../features/snippets';
 import { SupportPanel } from '../features/support';
 import { TabStrip, useTabScroll } from '../features/tabs';
 import { Workbench } from '../features/workbench';
-import { Button, hasMod, IconButton, modKey, SplitPane, Toaster, useGlobalShortcut } from '../ui';
+import { Button, hasMod, IconButton, modKey, SplitPane, StoreRecoveryNotice, Toaster, useGlobalShortcut } from '../ui';
 import { type ResponsePlacement, useLayoutPrefs } from './layout-prefs';
 import { Sidebar } from './Sidebar';
 import { WorkbenchResponse } from './WorkbenchResponse';
-import { activeTab, openEndpoint, useWorkbenchState, workbenchStore } from './workbench-store';
+import { activeTab, openEndpoint, useWorkbenchState, useWorkbenchStore, workbenchStore } from './workbench-store';
+import { useWorkspaceSync } from './workspace-sync';
 
 type View = 'workbench' | 'support';
 
@@ -33,6 +34,7 @@ export function App() {
   // Opening an endpoint from anywhere (the sidebar, the palette, a support tool) shows it in the workbench.
   const opened = useWorkbenchState((state) => state.openCount);
   const tab = useWorkbenchState(activeTab);
+  const workspaceRecovery = useWorkspaceSync(useWorkbenchStore());
   const panelRef = useRef<HTMLDivElement>(null);
   useTabScroll(panelRef, view === 'workbench' ? (tab?.id ?? null) : null);
   useEffect(() => {
@@ -142,6 +144,7 @@ export function App() {
       <div className="banner-slot">
         <RecoveryBanner />
         <SandboxBanner />
+        <StoreRecoveryNotice notice={workspaceRecovery} title="The open tabs had to be recovered." testId="workspace-recovery" />
       </div>
       <SplitPane
         direction="row"

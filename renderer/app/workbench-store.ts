@@ -115,7 +115,7 @@ export interface WorkbenchStore {
   /** After a save: the tab now belongs to that saved request, with no unsaved changes. */
   linkSaved(tabId: string, saved: SavedLink): void;
   setScroll(tabId: string, scroll: Readonly<Record<string, number>>): void;
-  /** Replaces every tab with a restored set (the last session's), drafts waiting for their tab to be drawn. */
+  /** Brings back the last session's tabs, their drafts waiting for their tab to be drawn. */
   restore(tabs: readonly WorkbenchTab[], activeTabId: string | null, drafts: ReadonlyMap<string, RequestValues>): void;
   /** The values handed to this tab, once. */
   takeIncoming(tabId: string): Incoming | null;
@@ -426,11 +426,15 @@ export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): Wor
       set({ ...state, scroll: withEntry(state.scroll, tabId, scroll) });
     },
     restore(tabs, activeTabId, drafts) {
+      // Anything opened before the kept tabs arrived stays, after them, and keeps the focus.
+      const known = new Set(tabs.map((tab) => tab.id));
+      const merged = [...tabs, ...state.tabs.filter((tab) => !known.has(tab.id))];
+      const wanted = state.activeTabId ?? activeTabId;
       set({
         ...state,
-        tabs,
-        activeTabId: tabs.some((tab) => tab.id === activeTabId) ? activeTabId : (tabs[0]?.id ?? null),
-        restored: drafts,
+        tabs: merged,
+        activeTabId: merged.some((tab) => tab.id === wanted) ? wanted : (merged[0]?.id ?? null),
+        restored: new Map([...drafts, ...state.restored]),
       });
     },
     takeIncoming(tabId) {

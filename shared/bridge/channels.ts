@@ -70,6 +70,8 @@ export const methodNames = [
   'addCaCertificateFromFile',
   'removeCaCertificate',
   'resolveProxy',
+  'getWorkspace',
+  'saveWorkspace',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

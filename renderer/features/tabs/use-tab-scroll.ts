@@ -25,16 +25,20 @@ export function useTabScroll(root: RefObject<HTMLElement | null>, tabId: string 
   useEffect(() => {
     const element = root.current;
     if (!element || !tabId) return;
+    // Each scrolled element is named once (a long response scrolls many times a second); the offset on every event,
+    // because by the time the tab is left its panes are already gone.
+    const names = new WeakMap<HTMLElement, string | undefined>();
     const onScroll = (event: Event) => {
       const target = event.target;
       if (!(target instanceof HTMLElement) || !element.contains(target)) return;
-      const name = nameOf(element, target);
-      if (name) offsets.current = { ...offsets.current, [name]: target.scrollTop };
+      if (!names.has(target)) names.set(target, nameOf(element, target));
+      const name = names.get(target);
+      if (name) offsets.current[name] = target.scrollTop;
     };
     element.addEventListener('scroll', onScroll, { capture: true, passive: true });
     return () => {
       element.removeEventListener('scroll', onScroll, { capture: true });
-      store.setScroll(tabId, offsets.current);
+      store.setScroll(tabId, { ...offsets.current });
     };
   }, [root, tabId, store]);
 

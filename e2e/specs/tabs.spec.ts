@@ -1,0 +1,194 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { type AppUnderTest, expect, test } from '../fixtures';
+
+/** Finds an endpoint with the catalog filter and clicks (or double-clicks) its row. */
+async function openFromCatalog(page: Page, query: string, endpointId: string, how: 'click' | 'dblclick' = 'click'): Promise<void> {
+  await page.getByTestId('catalog-filter').fill(query);
+  const row = page.locator(`[data-testid="catalog-endpoint"][data-endpoint-id="${endpointId}"]`).getByRole('button').first();
+  await row[how]();
+  await expect(page.getByTestId('endpoint-workbench')).toHaveAttribute('data-endpoint-id', endpointId);
+}
+
+const tabs = (page: Page) => page.getByTestId('workbench-tab');
+const tabTitles = (page: Page) => page.getByTestId('workbench-tab').locator('.workbench-tab-title');
+
+/** Waits until main has been handed a workspace holding this text, so a restart has something to bring back. */
+async function keptByMain(app: AppUnderTest, text: string): Promise<void> {
+  await expect
+    .poll(() => app.main.calls.filter((call) => call.method === 'saveWorkspace').some((call) => JSON.stringify(call.arg).includes(text)))
+    .toBe(true);
+}
+
+const endpoints = [
+  { query: 'Get a domain', id: 'domains.get', field: 'input-name', value: 'one.example.com', title: 'Get a domain' },
+  { query: 'Look up a bounce', id: 'bounces.get', field: 'input-address', value: 'two@example.com', title: 'Look up a bounce' },
+  { query: 'send a message', id: 'messages.send', field: 'input-subject', value: 'Three', title: 'Send a message assembled from fields' },
+] as const;
+
+async function openThree(page: Page): Promise<void> {
+  for (const endpoint of endpoints) {
+    await openFromCatalog(page, endpoint.query, endpoint.id);
+    // Typing keeps the preview tab, so the next open gets a tab of its own.
+    await page.getByTestId(endpoint.field).fill(endpoint.value);
+  }
+  await expect(tabs(page)).toHaveCount(3);
+}
+
+test('three tabs with a value each come back after the services restart on the same data folder', async ({ app }) => {
+  const { page } = app;
+  await openThree(page);
+  await keptByMain(app, endpoints[2].value);
+
+  await app.restart();
+  await expect(tabTitles(page)).toHaveText(endpoints.map((endpoint) => endpoint.title));
+  // The tab that was active is active again.
+  await expect(page.getByTestId('tab-strip').getByRole('tab', { selected: true })).toContainText('Send a message');
+  for (const [index, endpoint] of endpoints.entries()) {
+    await tabs(page).nth(index).getByRole('tab').click();
+    await expect(page.getByTestId('endpoint-workbench')).toHaveAttribute('data-endpoint-id', endpoint.id);
+    await expect(page.getByTestId(endpoint.field)).toHaveValue(endpoint.value);
+  }
+  const kept = await readFile(path.join(app.dataDir, 'workspace.json'), 'utf8');
+  expect(kept).toContain('two@example.com');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('after the window reloads (as after a renderer crash) the tabs and drafts are back', async ({ app }) => {
+  const { page } = app;
+  await openThree(page);
+  await keptByMain(app, endpoints[2].value);
+  await page.reload();
+  await expect(tabs(page)).toHaveCount(3);
+  await expect(page.getByTestId(endpoints[2].field)).toHaveValue(endpoints[2].value);
+});
+
+test('a single click opens a preview tab that the next click replaces; a double click or an edit keeps it', async ({ app }) => {
+  const { page } = app;
+  await openFromCatalog(page, 'Get a domain', 'domains.get');
+  await expect(tabs(page)).toHaveCount(1);
+  await expect(tabs(page).first()).toHaveAttribute('data-preview', 'true');
+  await expect(tabs(page).first().locator('.workbench-tab-title')).toHaveCSS('font-style', 'italic');
+
+  await openFromCatalog(page, 'Look up a bounce', 'bounces.get');
+  await expect(tabTitles(page)).toHaveText(['Look up a bounce']);
+
+  await openFromCatalog(page, 'Look up a bounce', 'bounces.get', 'dblclick');
+  await expect(tabs(page).first()).not.toHaveAttribute('data-preview', 'true');
+  await openFromCatalog(page, 'Get a domain', 'domains.get');
+  await expect(tabTitles(page)).toHaveText(['Look up a bounce', 'Get a domain']);
+
+  await page.getByTestId('input-name').fill('kept.example.com');
+  await expect(tabs(page).nth(1)).not.toHaveAttribute('data-preview', 'true');
+  await openFromCatalog(page, 'send a message', 'messages.send');
+  await expect(tabTitles(page)).toHaveText(['Look up a bounce', 'Get a domain', 'Send a message assembled from fields']);
+});
+
+test('Ctrl+W closes the tab, Ctrl+Shift+T brings it back with its value, Ctrl+1…9 and Ctrl+Tab select', async ({ app }) => {
+  const { page } = app;
+  await openThree(page);
+  const selected = page.getByTestId('tab-strip').getByRole('tab', { selected: true });
+
+  await page.keyboard.press('Control+1');
+  await expect(selected).toContainText('Get a domain');
+  await page.keyboard.press('Control+9');
+  await expect(selected).toContainText('Send a message');
+  await page.keyboard.press('Control+2');
+  await expect(selected).toContainText('Look up a bounce');
+  await page.keyboard.press('Control+Tab');
+  await expect(selected).toContainText('Send a message');
+  await page.keyboard.press('Control+PageUp');
+  await expect(selected).toContainText('Look up a bounce');
+  await page.keyboard.press('Control+Shift+PageDown');
+  await expect(tabTitles(page)).toHaveText(['Get a domain', 'Send a message assembled from fields', 'Look up a bounce']);
+
+  await page.keyboard.press('Control+w');
+  await expect(tabTitles(page)).toHaveText(['Get a domain', 'Send a message assembled from fields']);
+  await expect(selected).toContainText('Send a message');
+  await page.keyboard.press('Control+Shift+T');
+  await expect(tabTitles(page)).toHaveText(['Get a domain', 'Send a message assembled from fields', 'Look up a bounce']);
+  await expect(page.getByTestId('input-address')).toHaveValue('two@example.com');
+
+  // The tab strip itself: arrows move along it, Delete closes the focused tab.
+  await selected.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(selected).toContainText('Send a message');
+  await expect(selected).toBeFocused();
+
+  // Middle click closes.
+  await tabs(page).first().click({ button: 'middle' });
+  await expect(tabTitles(page)).toHaveText(['Send a message assembled from fields', 'Look up a bounce']);
+});
+
+test('Ctrl+T opens the palette into a new tab', async ({ app }) => {
+  const { page } = app;
+  await openFromCatalog(page, 'Get a domain', 'domains.get', 'dblclick');
+  await page.keyboard.press('Control+t');
+  await expect(page.getByTestId('palette-input')).toBeFocused();
+  await expect(tabTitles(page)).toHaveText(['Get a domain', 'New tab']);
+  await page.keyboard.type('Look up a bounce');
+  await page.getByTestId('palette-option').first().click();
+  await expect(tabTitles(page)).toHaveText(['Get a domain', 'Look up a bounce']);
+});
+
+test('the context menu closes the other tabs and duplicates one', async ({ app }) => {
+  const { page } = app;
+  await openThree(page);
+  await tabs(page).nth(1).click({ button: 'right' });
+  await page.getByTestId('tab-menu-duplicate').click();
+  await expect(tabTitles(page)).toHaveText([
+    'Get a domain',
+    'Look up a bounce',
+    'Look up a bounce',
+    'Send a message assembled from fields',
+  ]);
+  await expect(page.getByTestId('input-address')).toHaveValue('two@example.com');
+
+  await tabs(page).nth(2).click({ button: 'right' });
+  await expect(page.getByTestId('tab-menu')).toBeVisible();
+  await page.getByTestId('tab-menu-close-others').click();
+  await expect(tabTitles(page)).toHaveText(['Look up a bounce']);
+  await expect(page.getByTestId('input-address')).toHaveValue('two@example.com');
+});
+
+test('closing a tab with unsaved changes to a saved request asks first; Ctrl+S saves over it after the first time', async ({ app }) => {
+  const { page } = app;
+  await openFromCatalog(page, 'Get a domain', 'domains.get');
+  await page.getByTestId('input-name').fill('saved.example.com');
+
+  // The first Ctrl+S asks where to save.
+  await page.keyboard.press('Control+s');
+  const dialog = page.getByTestId('save-request-dialog');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('save-request-name').fill('Check saved domain');
+  await page.getByTestId('save-request-new-collection').fill('Daily');
+  await page.getByTestId('save-request-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(tabTitles(page)).toHaveText(['Check saved domain']);
+  await expect(tabs(page).first()).not.toHaveAttribute('data-unsaved', 'true');
+
+  await page.getByTestId('input-name').fill('changed.example.com');
+  await expect(tabs(page).first()).toHaveAttribute('data-unsaved', 'true');
+  await page.keyboard.press('Control+w');
+  const question = page.getByTestId('close-unsaved');
+  await expect(question).toBeVisible();
+  await expect(page.getByTestId('close-unsaved-title')).toHaveText('Close “Check saved domain” without saving?');
+  await page.getByTestId('close-unsaved-cancel').click();
+  await expect(tabs(page)).toHaveCount(1);
+
+  // Saving again writes over the same saved request without asking.
+  await page.keyboard.press('Control+s');
+  await expect(tabs(page).first()).not.toHaveAttribute('data-unsaved', 'true');
+  await expect(dialog).toBeHidden();
+  const saves = app.main.calls.filter((call) => call.method === 'saveRequest');
+  expect(saves).toHaveLength(2);
+  expect((saves[1]?.arg as { id?: string } | undefined)?.id).toBeTruthy();
+
+  await page.getByTestId('input-name').fill('again.example.com');
+  await tabs(page).first().click({ button: 'middle' });
+  await expect(question).toBeVisible();
+  await page.getByTestId('close-unsaved-confirm').click();
+  await expect(tabs(page)).toHaveCount(0);
+  await expect(page.getByTestId('workbench-empty')).toBeVisible();
+});
