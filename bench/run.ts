@@ -14,6 +14,7 @@ import { type BenchReport, printTable, readReport, writeReport } from './report'
 import { responseRendering } from './response-rendering';
 import { filterLatency, startup } from './startup';
 import type { Figure } from './stats';
+import { restoredTabsStartup, tabSwitching } from './tabs';
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +53,8 @@ try {
   await step('catalog filter', () => filterLatency(browser));
   await step('responses', () => responseRendering(browser, sizes, quick ? 1 : 3));
   await step('history memory', () => historyMemory(browser, quick ? 200 : 1000));
+  await step('restored tabs', () => restoredTabsStartup(browser, quick ? 3 : 8));
+  await step('tab switching', () => tabSwitching(browser, quick ? 10 : 20));
 } finally {
   await browser.close();
 }
