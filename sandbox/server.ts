@@ -13,6 +13,7 @@ import { alertRoutes } from './resources/alerts';
 import { credentialRoutes } from './resources/credentials';
 import { dkimRoutes } from './resources/dkim';
 import { domainRoutes } from './resources/domains';
+import { dynamicPoolRoutes } from './resources/dynamic-pools';
 import { eventRoutes } from './resources/events';
 import { ipRoutes } from './resources/ips';
 import { keyRoutes } from './resources/keys';
@@ -58,6 +59,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...accountTagRoutes,
   ...dkimRoutes,
   ...ipRoutes,
+  ...dynamicPoolRoutes,
   ...validationRoutes,
   ...logRoutes,
   ...alertRoutes,

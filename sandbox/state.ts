@@ -145,6 +145,42 @@ export interface Domain {
   /** Sending IPs assigned to the domain, and the IP pool it is linked to. */
   ips: string[];
   ipPool: string | null;
+  /** Set while the domain is under dynamic IP pool management. */
+  dynamicPool?: DynamicEnrolment | null;
+}
+
+export type DynamicBand = 'dynamic_good' | 'dynamic_poor' | 'dynamic_new';
+
+export interface DynamicEnrolment {
+  enrolled_at: number;
+  band: DynamicBand;
+  /** A band pinned by hand; metrics no longer move the domain while it is set. */
+  override: DynamicBand | null;
+  /** What the domain sends through again when it leaves the programme without naming a replacement. */
+  fallback_ip: string;
+}
+
+/** The account's three dynamic pools: which of its dedicated IPs serve each band. */
+export interface DynamicPools {
+  id: string;
+  ips: Record<DynamicBand, string[]>;
+}
+
+/** One move of a domain between dynamic bands, with the numbers that caused it. */
+export interface DynamicMove {
+  id: string;
+  account_id: string;
+  account_name: string;
+  domain_id: string;
+  domain_name: string;
+  new_band: DynamicBand;
+  prev_band: DynamicBand;
+  reason: string;
+  bounce_rate: number;
+  complaint_rate: number;
+  processed_count: number;
+  initiated_by: 'system' | 'user';
+  timestamp: number;
 }
 
 export interface SendingIp {
@@ -159,6 +195,8 @@ export interface IpPool {
   name: string;
   description: string;
   ips: string[];
+  /** Subaccounts the primary account lends this pool to. */
+  delegates: string[];
 }
 
 export interface DkimKey {
@@ -243,6 +281,10 @@ export interface SandboxState {
   authorizedRecipients: { email: string; added_at: number }[];
   /** The account's custom monthly sending limit, or null when none is set. */
   monthlyLimit: number | null;
+  /** Null until the dynamic pools are set up. */
+  dynamicPools?: DynamicPools | null;
+  /** Band moves of enrolled domains, oldest first. */
+  dynamicHistory?: DynamicMove[];
 }
 
 export interface Alert {
