@@ -15,7 +15,7 @@ export interface FixedExample {
   readonly reason: string;
 }
 
-const INBOX = { kind: 'cannot', reason: 'inbox placement and previews need seed mailboxes at real providers' } as const;
+const PREVIEW = { kind: 'cannot', reason: 'e-mail previews are screenshots rendered by real mail clients' } as const;
 const BOUNCE = { kind: 'cannot', reason: "bounce classification is Mailgun's grouping of real providers' bounce texts" } as const;
 const X509 = { kind: 'cannot', reason: 'tracking certificates are issued by a real certificate authority' } as const;
 const PROVISIONING = { kind: 'cannot', reason: 'IP warm-up, IP bands and new IPs are provisioned by Mailgun staff and systems' } as const;
@@ -34,7 +34,7 @@ export const FIXED_EXAMPLES: readonly FixedExample[] = [
   { method: 'POST', path: '/v1/dkim_management/domains/{name}/rotate', ...NOT_YET },
   { method: 'PUT', path: '/v1/dkim_management/domains/{name}/rotation', ...NOT_YET },
   { method: 'POST', path: '/v1/keys/public', ...NOT_YET },
-  { method: 'GET', path: '/v1/preview/tests/{test_id}/results', ...INBOX },
+  { method: 'GET', path: '/v1/preview/tests/{test_id}/results', ...PREVIEW },
   { method: 'POST', path: '/v2/bounce-classification/metrics', ...BOUNCE },
   { method: 'DELETE', path: '/v2/ip_whitelist', ...NOT_YET },
   { method: 'GET', path: '/v2/ip_whitelist', ...NOT_YET },
@@ -71,25 +71,6 @@ export const FIXED_EXAMPLES: readonly FixedExample[] = [
   { method: 'GET', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
   { method: 'POST', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
   { method: 'PUT', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
-  { method: 'GET', path: '/v4/inbox/providers', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/results', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/results/_filters', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/results/a', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/results/a/{attribute}', ...INBOX },
-  { method: 'DELETE', path: '/v4/inbox/results/{result}', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/results/{result}', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/seedlists', ...INBOX },
-  { method: 'POST', path: '/v4/inbox/seedlists', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/seedlists/_filters', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/seedlists/a', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/seedlists/a/{attribute}', ...INBOX },
-  { method: 'DELETE', path: '/v4/inbox/seedlists/{address}', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/seedlists/{address}', ...INBOX },
-  { method: 'PUT', path: '/v4/inbox/seedlists/{address}', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/sharing/public/{shareid}', ...INBOX },
-  { method: 'GET', path: '/v4/inbox/sharing/{result}', ...INBOX },
-  { method: 'PUT', path: '/v4/inbox/sharing/{result}', ...INBOX },
-  { method: 'POST', path: '/v4/inbox/tests', ...INBOX },
   { method: 'PUT', path: '/v5/accounts', ...ACCOUNT },
   { method: 'POST', path: '/v5/accounts/resend_activation_email', ...ACCOUNT },
   { method: 'PUT', path: '/v5/accounts/features', ...ACCOUNT },

@@ -15,6 +15,7 @@ import { dkimRoutes } from './resources/dkim';
 import { domainRoutes } from './resources/domains';
 import { dynamicPoolRoutes } from './resources/dynamic-pools';
 import { eventRoutes } from './resources/events';
+import { inboxPlacementRoutes } from './resources/inbox-placement';
 import { ipRoutes } from './resources/ips';
 import { keyRoutes } from './resources/keys';
 import { listRoutes } from './resources/lists';
@@ -60,6 +61,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...dkimRoutes,
   ...ipRoutes,
   ...dynamicPoolRoutes,
+  ...inboxPlacementRoutes,
   ...validationRoutes,
   ...logRoutes,
   ...alertRoutes,

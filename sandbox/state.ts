@@ -285,6 +285,36 @@ export interface SandboxState {
   dynamicPools?: DynamicPools | null;
   /** Band moves of enrolled domains, oldest first. */
   dynamicHistory?: DynamicMove[];
+  /** Inbox placement seed lists and the tests run against them. */
+  inbox?: { seedlists: SeedList[]; results: InboxResult[] };
+}
+
+export interface SeedList {
+  kid: string;
+  name: string;
+  created_at: number;
+  updated_at: number;
+  target_email: string;
+  seeds: { email: string; provider: string }[];
+  provider_filter: string[];
+  seed_filter: string;
+  sending_domains: string[];
+  remote_id: string;
+  is_auto_generated: boolean;
+}
+
+/** One inbox placement test; each seed's outcome arrives at its own time after the test starts. */
+export interface InboxResult {
+  rid: string;
+  result_id: string;
+  kid: string;
+  keybox_email: string;
+  seedlist_name: string;
+  subject: string;
+  sender: string;
+  created_at: number;
+  seeds: { email: string; provider: string; arrives_at: number; destination: 'inbox' | 'spam'; auth: 'pass' | 'fail' }[];
+  sharing: { enabled: boolean; url_id: string; expires_at: number };
 }
 
 export interface Alert {
