@@ -16,7 +16,6 @@ export interface FixedExample {
 }
 
 const PREVIEW = { kind: 'cannot', reason: 'e-mail previews are screenshots rendered by real mail clients' } as const;
-const BOUNCE = { kind: 'cannot', reason: "bounce classification is Mailgun's grouping of real providers' bounce texts" } as const;
 const X509 = { kind: 'cannot', reason: 'tracking certificates are issued by a real certificate authority' } as const;
 const PROVISIONING = { kind: 'cannot', reason: 'IP warm-up, IP bands and new IPs are provisioned by Mailgun staff and systems' } as const;
 const ACCOUNT = { kind: 'cannot', reason: 'users, activation e-mail and account settings belong to a real Mailgun account' } as const;
@@ -24,18 +23,10 @@ const NOT_YET = { kind: 'not-yet', reason: 'not simulated yet' } as const;
 
 export const FIXED_EXAMPLES: readonly FixedExample[] = [
   { method: 'POST', path: '/v1/analytics/usage/metrics', ...NOT_YET },
-  { method: 'GET', path: '/v1/bounce-classification/config/entities', ...BOUNCE },
-  { method: 'GET', path: '/v1/bounce-classification/config/rules', ...BOUNCE },
-  { method: 'GET', path: '/v1/bounce-classification/domains', ...BOUNCE },
-  { method: 'GET', path: '/v1/bounce-classification/domains/{domain}/entities', ...BOUNCE },
-  { method: 'GET', path: '/v1/bounce-classification/domains/{domain}/entities/{entity-id}/rules', ...BOUNCE },
-  { method: 'GET', path: '/v1/bounce-classification/domains/{domain}/events', ...BOUNCE },
-  { method: 'GET', path: '/v1/bounce-classification/stats', ...BOUNCE },
   { method: 'POST', path: '/v1/dkim_management/domains/{name}/rotate', ...NOT_YET },
   { method: 'PUT', path: '/v1/dkim_management/domains/{name}/rotation', ...NOT_YET },
   { method: 'POST', path: '/v1/keys/public', ...NOT_YET },
   { method: 'GET', path: '/v1/preview/tests/{test_id}/results', ...PREVIEW },
-  { method: 'POST', path: '/v2/bounce-classification/metrics', ...BOUNCE },
   { method: 'DELETE', path: '/v2/ip_whitelist', ...NOT_YET },
   { method: 'GET', path: '/v2/ip_whitelist', ...NOT_YET },
   { method: 'POST', path: '/v2/ip_whitelist', ...NOT_YET },

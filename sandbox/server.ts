@@ -10,6 +10,7 @@ import { createRateLimiter, type RateLimit } from './rate-limit';
 import { accountLimitRoutes } from './resources/account-limits';
 import { accountTagRoutes } from './resources/account-tags';
 import { alertRoutes } from './resources/alerts';
+import { bounceClassificationRoutes } from './resources/bounce-classification';
 import { credentialRoutes } from './resources/credentials';
 import { dkimRoutes } from './resources/dkim';
 import { domainRoutes } from './resources/domains';
@@ -62,6 +63,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...ipRoutes,
   ...dynamicPoolRoutes,
   ...inboxPlacementRoutes,
+  ...bounceClassificationRoutes,
   ...validationRoutes,
   ...logRoutes,
   ...alertRoutes,
