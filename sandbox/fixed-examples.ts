@@ -16,29 +16,19 @@ export interface FixedExample {
 }
 
 const PREVIEW = { kind: 'cannot', reason: 'e-mail previews are screenshots rendered by real mail clients' } as const;
-const X509 = { kind: 'cannot', reason: 'tracking certificates are issued by a real certificate authority' } as const;
 const PROVISIONING = { kind: 'cannot', reason: 'IP warm-up, IP bands and new IPs are provisioned by Mailgun staff and systems' } as const;
-const ACCOUNT = { kind: 'cannot', reason: 'users, activation e-mail and account settings belong to a real Mailgun account' } as const;
 const NOT_YET = { kind: 'not-yet', reason: 'not simulated yet' } as const;
 
 export const FIXED_EXAMPLES: readonly FixedExample[] = [
-  { method: 'POST', path: '/v1/analytics/usage/metrics', ...NOT_YET },
-  { method: 'POST', path: '/v1/dkim_management/domains/{name}/rotate', ...NOT_YET },
-  { method: 'PUT', path: '/v1/dkim_management/domains/{name}/rotation', ...NOT_YET },
-  { method: 'POST', path: '/v1/keys/public', ...NOT_YET },
   { method: 'GET', path: '/v1/preview/tests/{test_id}/results', ...PREVIEW },
   { method: 'DELETE', path: '/v2/ip_whitelist', ...NOT_YET },
   { method: 'GET', path: '/v2/ip_whitelist', ...NOT_YET },
   { method: 'POST', path: '/v2/ip_whitelist', ...NOT_YET },
   { method: 'PUT', path: '/v2/ip_whitelist', ...NOT_YET },
-  { method: 'POST', path: '/v2/x509/{domain}', ...X509 },
-  { method: 'PUT', path: '/v2/x509/{domain}', ...X509 },
-  { method: 'GET', path: '/v2/x509/{domain}/status', ...X509 },
   { method: 'GET', path: '/v3/domains/{domain}/tag/countries', ...NOT_YET },
   { method: 'GET', path: '/v3/domains/{domain}/tag/devices', ...NOT_YET },
   { method: 'GET', path: '/v3/domains/{domain}/tag/providers', ...NOT_YET },
   { method: 'PUT', path: '/v3/domains/{domain_name}/webhooks/{webhook_name}/test', ...NOT_YET },
-  { method: 'PUT', path: '/v3/domains/{name}/web_prefix', ...NOT_YET },
   { method: 'GET', path: '/v3/ip_warmups', ...PROVISIONING },
   { method: 'DELETE', path: '/v3/ip_warmups/{addr}', ...PROVISIONING },
   { method: 'GET', path: '/v3/ip_warmups/{addr}', ...PROVISIONING },
@@ -49,7 +39,6 @@ export const FIXED_EXAMPLES: readonly FixedExample[] = [
   { method: 'POST', path: '/v3/lists/{list_address}/members.csv', ...NOT_YET },
   { method: 'GET', path: '/v3/stats/filter', ...NOT_YET },
   { method: 'GET', path: '/v3/stats/total/domains', ...NOT_YET },
-  { method: 'DELETE', path: '/v3/{domain_name}/envelopes', ...NOT_YET },
   { method: 'GET', path: '/v3/{domain}/aggregates/countries', ...NOT_YET },
   { method: 'GET', path: '/v3/{domain}/aggregates/devices', ...NOT_YET },
   { method: 'GET', path: '/v3/{domain}/aggregates/providers', ...NOT_YET },
@@ -62,12 +51,6 @@ export const FIXED_EXAMPLES: readonly FixedExample[] = [
   { method: 'GET', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
   { method: 'POST', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
   { method: 'PUT', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
-  { method: 'PUT', path: '/v5/accounts', ...ACCOUNT },
-  { method: 'POST', path: '/v5/accounts/resend_activation_email', ...ACCOUNT },
-  { method: 'PUT', path: '/v5/accounts/features', ...ACCOUNT },
-  { method: 'GET', path: '/v5/users', ...ACCOUNT },
-  { method: 'GET', path: '/v5/users/me', ...ACCOUNT },
-  { method: 'GET', path: '/v5/users/{user_id}', ...ACCOUNT },
 ];
 
 export function fixedExampleFor(method: string, path: string): FixedExample | undefined {

@@ -147,6 +147,10 @@ export interface Domain {
   ipPool: string | null;
   /** Set while the domain is under dynamic IP pool management. */
   dynamicPool?: DynamicEnrolment | null;
+  /** Scheduled rotation of the domain's managed DKIM key (Automatic Sender Security). */
+  dkimRotation?: { enabled: boolean; interval_hours: number; rotated_at: number };
+  /** The tracking host's TLS certificate: a stand-in, issued a little after it is asked for. */
+  trackingCertificate?: { requested_at: number; serial: string } | null;
 }
 
 export type DynamicBand = 'dynamic_good' | 'dynamic_poor' | 'dynamic_new';
@@ -285,8 +289,21 @@ export interface SandboxState {
   dynamicPools?: DynamicPools | null;
   /** Band moves of enrolled domains, oldest first. */
   dynamicHistory?: DynamicMove[];
+  /** Account settings and features set through /v5/accounts; absent ones read as Mailgun's defaults. */
+  account?: AccountSettings;
+  /** The account's public validation key (`pubkey-…`), made on first regeneration. */
+  publicKey?: string;
   /** Inbox placement seed lists and the tests run against them. */
   inbox?: { seedlists: SeedList[]; results: InboxResult[] };
+}
+
+export interface AccountSettings {
+  name: string;
+  inactive_session_timeout: number;
+  absolute_session_timeout: number;
+  logout_redirect_url: string;
+  features: Record<string, { enabled: boolean }>;
+  activation_emails_sent: number[];
 }
 
 export interface SeedList {
