@@ -23,7 +23,7 @@ const fakeCatalog: readonly CatalogEntry[] = [
   },
   {
     method: 'GET',
-    path: '/v5/users/me',
+    path: '/v3/ips/request/new',
     exampleResponse: { status: 200, contentType: 'text/plain', body: 'plain words' },
   },
   { method: 'GET', path: '/v4/domains', exampleResponse: { status: 200, contentType: 'application/json', body: { from: 'catalog' } } },
@@ -35,7 +35,7 @@ describe('catalog fallback', () => {
     expect(await t.call('/v3/ip_warmups')).toMatchObject({ status: 200, body: { items: ['192.0.2.10'], total_count: 1 } });
     expect((await t.call('/v3/ip_warmups')).headers.get('x-sandbox-example')).toMatch(/^catalog example: IP warm-up/);
     expect((await t.call('/v4/domains')).headers.get('x-sandbox-example')).toBeNull();
-    const textAnswer = await t.call('/v5/users/me');
+    const textAnswer = await t.call('/v3/ips/request/new');
     expect(textAnswer.text).toBe('plain words');
     expect(textAnswer.headers.get('content-type')).toMatch(/^text\/plain/);
   });
@@ -72,7 +72,7 @@ describe('catalog fallback', () => {
   it('keeps working when the loader fails', async () => {
     const errors: unknown[] = [];
     t = await startTestSandbox({ catalog: () => Promise.reject(new Error('no catalog')), logError: (e) => errors.push(e) });
-    expect((await t.call('/v5/users/me')).status).toBe(404);
+    expect((await t.call('/v3/ips/request/new')).status).toBe(404);
     expect((await t.call('/v4/domains')).status).toBe(200);
     expect(errors).toHaveLength(1);
   });

@@ -167,6 +167,7 @@ export function seedState(now: number): SandboxState {
     name: 'transactional',
     description: 'Receipts and password resets',
     ips: ['192.0.2.20'],
+    delegates: [],
   });
   state.regions.us.accountWebhooks.push({
     webhook_id: '4b1d7d0b-8d2e-4c83-9d6e-7c1f0e9a2b31',

@@ -7,13 +7,19 @@ import { type BodyLimits, type BodyOutcome, createBodyParser, defaultBodyLimits,
 import type { RouteDef, World } from './context';
 import { json, type Reply } from './errors';
 import { createRateLimiter, type RateLimit } from './rate-limit';
+import { accountRoutes } from './resources/account';
 import { accountLimitRoutes } from './resources/account-limits';
 import { accountTagRoutes } from './resources/account-tags';
+import { aggregateRoutes } from './resources/aggregates';
 import { alertRoutes } from './resources/alerts';
+import { bounceClassificationRoutes } from './resources/bounce-classification';
 import { credentialRoutes } from './resources/credentials';
 import { dkimRoutes } from './resources/dkim';
+import { dkimManagementRoutes } from './resources/dkim-management';
 import { domainRoutes } from './resources/domains';
+import { dynamicPoolRoutes } from './resources/dynamic-pools';
 import { eventRoutes } from './resources/events';
+import { inboxPlacementRoutes } from './resources/inbox-placement';
 import { ipRoutes } from './resources/ips';
 import { keyRoutes } from './resources/keys';
 import { listRoutes } from './resources/lists';
@@ -27,6 +33,8 @@ import { subaccountRoutes } from './resources/subaccounts';
 import { suppressionRoutes } from './resources/suppressions';
 import { tagRoutes } from './resources/tags';
 import { templateRoutes } from './resources/templates';
+import { trackingHostRoutes } from './resources/tracking-host';
+import { usageRoutes } from './resources/usage';
 import { validationRoutes } from './resources/validation';
 import { accountWebhookRoutes, webhookRoutes } from './resources/webhooks';
 import { type CatalogEntry, createRouter, type Router } from './router';
@@ -58,6 +66,14 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...accountTagRoutes,
   ...dkimRoutes,
   ...ipRoutes,
+  ...dynamicPoolRoutes,
+  ...inboxPlacementRoutes,
+  ...bounceClassificationRoutes,
+  ...accountRoutes,
+  ...dkimManagementRoutes,
+  ...trackingHostRoutes,
+  ...usageRoutes,
+  ...aggregateRoutes,
   ...validationRoutes,
   ...logRoutes,
   ...alertRoutes,

@@ -145,6 +145,46 @@ export interface Domain {
   /** Sending IPs assigned to the domain, and the IP pool it is linked to. */
   ips: string[];
   ipPool: string | null;
+  /** Set while the domain is under dynamic IP pool management. */
+  dynamicPool?: DynamicEnrolment | null;
+  /** Scheduled rotation of the domain's managed DKIM key (Automatic Sender Security). */
+  dkimRotation?: { enabled: boolean; interval_hours: number; rotated_at: number };
+  /** The tracking host's TLS certificate: a stand-in, issued a little after it is asked for. */
+  trackingCertificate?: { requested_at: number; serial: string } | null;
+}
+
+export type DynamicBand = 'dynamic_good' | 'dynamic_poor' | 'dynamic_new';
+
+export interface DynamicEnrolment {
+  enrolled_at: number;
+  band: DynamicBand;
+  /** A band pinned by hand; metrics no longer move the domain while it is set. */
+  override: DynamicBand | null;
+  /** What the domain sends through again when it leaves the programme without naming a replacement. */
+  fallback_ip: string;
+}
+
+/** The account's three dynamic pools: which of its dedicated IPs serve each band. */
+export interface DynamicPools {
+  id: string;
+  ips: Record<DynamicBand, string[]>;
+}
+
+/** One move of a domain between dynamic bands, with the numbers that caused it. */
+export interface DynamicMove {
+  id: string;
+  account_id: string;
+  account_name: string;
+  domain_id: string;
+  domain_name: string;
+  new_band: DynamicBand;
+  prev_band: DynamicBand;
+  reason: string;
+  bounce_rate: number;
+  complaint_rate: number;
+  processed_count: number;
+  initiated_by: 'system' | 'user';
+  timestamp: number;
 }
 
 export interface SendingIp {
@@ -159,6 +199,8 @@ export interface IpPool {
   name: string;
   description: string;
   ips: string[];
+  /** Subaccounts the primary account lends this pool to. */
+  delegates: string[];
 }
 
 export interface DkimKey {
@@ -243,6 +285,53 @@ export interface SandboxState {
   authorizedRecipients: { email: string; added_at: number }[];
   /** The account's custom monthly sending limit, or null when none is set. */
   monthlyLimit: number | null;
+  /** Null until the dynamic pools are set up. */
+  dynamicPools?: DynamicPools | null;
+  /** Band moves of enrolled domains, oldest first. */
+  dynamicHistory?: DynamicMove[];
+  /** Account settings and features set through /v5/accounts; absent ones read as Mailgun's defaults. */
+  account?: AccountSettings;
+  /** The account's public validation key (`pubkey-…`), made on first regeneration. */
+  publicKey?: string;
+  /** Inbox placement seed lists and the tests run against them. */
+  inbox?: { seedlists: SeedList[]; results: InboxResult[] };
+}
+
+export interface AccountSettings {
+  name: string;
+  inactive_session_timeout: number;
+  absolute_session_timeout: number;
+  logout_redirect_url: string;
+  features: Record<string, { enabled: boolean }>;
+  activation_emails_sent: number[];
+}
+
+export interface SeedList {
+  kid: string;
+  name: string;
+  created_at: number;
+  updated_at: number;
+  target_email: string;
+  seeds: { email: string; provider: string }[];
+  provider_filter: string[];
+  seed_filter: string;
+  sending_domains: string[];
+  remote_id: string;
+  is_auto_generated: boolean;
+}
+
+/** One inbox placement test; each seed's outcome arrives at its own time after the test starts. */
+export interface InboxResult {
+  rid: string;
+  result_id: string;
+  kid: string;
+  keybox_email: string;
+  seedlist_name: string;
+  subject: string;
+  sender: string;
+  created_at: number;
+  seeds: { email: string; provider: string; arrives_at: number; destination: 'inbox' | 'spam'; auth: 'pass' | 'fail' }[];
+  sharing: { enabled: boolean; url_id: string; expires_at: number };
 }
 
 export interface Alert {

@@ -1,5 +1,5 @@
 import { dkimValue } from './resources/dkim';
-import { type Domain, emptyRegion, newSigningKey, type RegionState, type SandboxState, sampleIps } from './state';
+import { type Domain, emptyRegion, type IpPool, newSigningKey, type RegionState, type SandboxState, sampleIps } from './state';
 
 /**
  * State files written by earlier versions lack the collections added since;
@@ -11,6 +11,7 @@ export function upgradeState(state: SandboxState): SandboxState {
   loose.webhookSigningKey ??= newSigningKey();
   loose.ips ??= sampleIps();
   loose.ipPools ??= [];
+  for (const pool of loose.ipPools) (pool as Partial<IpPool> & IpPool).delegates ??= [];
   loose.validationJobs ??= [];
   loose.alerts ??= [];
   loose.authorizedRecipients ??= [];

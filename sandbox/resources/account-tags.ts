@@ -9,7 +9,7 @@ import type { Domain, SandboxEvent, Tag } from '../state';
 
 export const TAG_LIMIT = 5000;
 export const SANDBOX_ACCOUNT_ID = '5f1c0a2b3d4e5f6a7b8c9d0e';
-const ACCOUNT_NAME = 'Sandbox account';
+export const SANDBOX_ACCOUNT_NAME = 'Sandbox account';
 
 interface AccountTag {
   readonly domain: Domain;
@@ -20,7 +20,7 @@ interface AccountTag {
 
 function accountTags(ctx: RequestContext, includeSubaccounts: boolean): AccountTag[] {
   const state = ctx.world.state;
-  const own = ctx.subaccountId === null ? [{ id: SANDBOX_ACCOUNT_ID, name: ACCOUNT_NAME, regions: ctx.account }] : [];
+  const own = ctx.subaccountId === null ? [{ id: SANDBOX_ACCOUNT_ID, name: SANDBOX_ACCOUNT_NAME, regions: ctx.account }] : [];
   const subs = state.subaccounts
     .filter((s) => s.id === ctx.subaccountId || (includeSubaccounts && ctx.subaccountId === null))
     .map((s) => ({ id: s.id, name: s.name, regions: s.regions }));

@@ -48,6 +48,28 @@ function checkSelector(raw: string): string {
 }
 
 const BEFORE_FIRST = 'before-first';
+const HOUR = 3_600_000;
+
+/** Managed keys (Automatic Sender Security) are named pdk1, pdk2, …; rotation makes the next one and signs with it. */
+export function nextManagedSelector(d: Domain): string {
+  const numbers = d.dkimKeys.map((k) => /^pdk(\d{1,6})$/.exec(k.selector)?.[1]).filter((n): n is string => n !== undefined);
+  return `pdk${Math.max(0, ...numbers.map(Number)) + 1}`;
+}
+
+export function rotateNow(d: Domain, now: number): void {
+  const selector = nextManagedSelector(d);
+  for (const key of d.dkimKeys) key.active = false;
+  d.dkimKeys.push({ selector, active: true, created_at: now, value: dkimValue(d.name, selector) });
+  d.dkimSelector = selector;
+  if (d.dkimRotation) d.dkimRotation.rotated_at = now;
+}
+
+/** Catches up on rotations that fell due since the domain was last looked at. */
+export function rotateIfDue(d: Domain, now: number): void {
+  const rotation = d.dkimRotation;
+  if (!rotation?.enabled || !d.use_automatic_sender_security) return;
+  if (now - rotation.rotated_at >= rotation.interval_hours * HOUR) rotateNow(d, now);
+}
 
 function listAll(ctx: RequestContext): Reply {
   const domainFilter = ctx.query.get('signing_domain')?.toLowerCase();
@@ -57,9 +79,9 @@ function listAll(ctx: RequestContext): Reply {
   const offset = /^\d{1,9}$/.test(page) ? Number(page) : 0;
   // The page before the first is empty, so following `previous` from the first page ends there instead of circling.
   const beforeFirst = page === BEFORE_FIRST;
-  const all = everyDomain(ctx.world.state)
-    .filter((d) => !domainFilter || d.name === domainFilter)
-    .flatMap((d) => d.dkimKeys.filter((k) => !selectorFilter || k.selector === selectorFilter).map((k) => view(d, k)));
+  const domains = everyDomain(ctx.world.state).filter((d) => !domainFilter || d.name === domainFilter);
+  for (const d of domains) rotateIfDue(d, ctx.world.now());
+  const all = domains.flatMap((d) => d.dkimKeys.filter((k) => !selectorFilter || k.selector === selectorFilter).map((k) => view(d, k)));
   const base = `${ctx.baseUrl}/v1/dkim/keys`;
   const at = (page: number | typeof BEFORE_FIRST) => `${base}?page=${page}&limit=${limit}`;
   return json(200, {
@@ -138,7 +160,11 @@ export const dkimRoutes: readonly RouteDef[] = [
     method: 'GET',
     path: '/v4/domains/{authority_name}/keys',
     domainParam: 'authority_name',
-    handler: (ctx) => json(200, { items: domainOf(ctx).dkimKeys.map((k) => view(domainOf(ctx), k)) }),
+    handler: (ctx) => {
+      const domain = domainOf(ctx);
+      rotateIfDue(domain, ctx.world.now());
+      return json(200, { items: domain.dkimKeys.map((k) => view(domain, k)) });
+    },
   },
   { method: 'PUT', path: '/v4/domains/{authority_name}/keys/{selector}/activate', domainParam: 'authority_name', handler: setActive(true) },
   {

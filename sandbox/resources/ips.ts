@@ -1,8 +1,8 @@
 import { domainOf, everyDomain, field, fieldAll, param, type RequestContext, type RouteDef, requiredField } from '../context';
-import { badRequest, json, notFound, type Reply } from '../errors';
+import { badRequest, fail, json, notFound, type Reply } from '../errors';
 import { hexId, parseFlag, parseIntParam } from '../format';
 import { skipLimit } from '../paging';
-import type { Domain, IpPool, SendingIp } from '../state';
+import type { Domain, IpPool, SendingIp, Subaccount } from '../state';
 
 /**
  * The account's sending IPs, IP pools, and which domains use which. The IPs
@@ -58,12 +58,27 @@ function assignToDomain(ctx: RequestContext): Reply {
   const d = domainOf(ctx);
   const poolId = field(ctx, 'pool_id');
   if (poolId !== undefined) {
-    d.ipPool = findPool(ctx, poolId.trim()).pool_id;
+    d.ipPool = usablePool(ctx, poolId.trim()).pool_id;
     return json(200, { message: 'success' });
   }
   const ip = findIp(ctx, requiredField(ctx, 'ip')).ip;
   if (!d.ips.includes(ip)) d.ips.push(ip);
   return json(200, { message: 'success' });
+}
+
+/** A pool the caller may use: the primary account's own, or one lent to the subaccount acting. */
+function usablePool(ctx: RequestContext, id: string): IpPool {
+  const pool = findPool(ctx, id);
+  if (ctx.subaccountId !== null && !pool.delegates.includes(ctx.subaccountId)) return notFound('IP pool not found');
+  return pool;
+}
+
+/** The replacement named in the query (`ip` or `pool_id`), so the domain keeps something to send through. */
+function applyReplacement(ctx: RequestContext, d: Domain): void {
+  const poolId = ctx.query.get('pool_id')?.trim();
+  const ip = ctx.query.get('ip')?.trim();
+  if (poolId) d.ipPool = usablePool(ctx, poolId).pool_id;
+  else if (ip && ip !== 'shared' && !d.ips.includes(findIp(ctx, ip).ip)) d.ips.push(ip);
 }
 
 function removeFromDomain(ctx: RequestContext): Reply {
@@ -72,11 +87,62 @@ function removeFromDomain(ctx: RequestContext): Reply {
   if (ip === 'ip_pool') {
     if (d.ipPool === null) return badRequest('The domain is not linked to an IP pool');
     d.ipPool = null;
-    return json(200, { message: 'success' });
+  } else if (ip === 'all') {
+    d.ips = [];
+    d.ipPool = null;
+  } else {
+    if (!d.ips.includes(ip)) return notFound('IP not assigned to this domain');
+    d.ips = d.ips.filter((other) => other !== ip);
   }
-  if (!d.ips.includes(ip)) return notFound('IP not assigned to this domain');
-  d.ips = d.ips.filter((other) => other !== ip);
+  applyReplacement(ctx, d);
   return json(200, { message: 'success' });
+}
+
+function subaccountNamed(ctx: RequestContext, id: string) {
+  return ctx.world.state.subaccounts.find((s) => s.id === id.trim()) ?? notFound('Subaccount not found');
+}
+
+/** Lends a primary-account pool to a subaccount, or takes it back; the subaccount's domains linked to it are unlinked. */
+function primaryOnly(ctx: RequestContext): void {
+  if (ctx.subaccountId !== null) fail(403, 'Only the primary account can delegate its IP pools');
+}
+
+function setDelegation(ctx: RequestContext, poolId: string, subaccountId: string, lend: boolean): void {
+  primaryOnly(ctx);
+  const pool = findPool(ctx, poolId.trim());
+  const sub = subaccountNamed(ctx, subaccountId);
+  if (lend) {
+    if (!pool.delegates.includes(sub.id)) pool.delegates.push(sub.id);
+    return;
+  }
+  revoke(pool, sub);
+}
+
+function revoke(pool: IpPool, sub: Subaccount): void {
+  if (!pool.delegates.includes(sub.id)) notFound('The IP pool is not delegated to this subaccount');
+  pool.delegates = pool.delegates.filter((id) => id !== sub.id);
+  for (const d of [...sub.regions.us.domains, ...sub.regions.eu.domains]) if (d.ipPool === pool.pool_id) d.ipPool = null;
+}
+
+function delegationOfPool(lend: boolean) {
+  return (ctx: RequestContext): Reply => {
+    setDelegation(ctx, param(ctx, 'pool_id'), requiredField(ctx, 'subaccount_id'), lend);
+    return json(200, { message: 'success' });
+  };
+}
+
+/** The subaccount route lends one pool at a time: a new one replaces the one lent before. */
+function delegationOfSubaccount(lend: boolean) {
+  return (ctx: RequestContext): Reply => {
+    primaryOnly(ctx);
+    const poolId = requiredField(ctx, 'pool_id').trim();
+    if (lend) {
+      const sub = subaccountNamed(ctx, param(ctx, 'subaccountId'));
+      for (const other of ctx.world.state.ipPools) if (other.pool_id !== poolId && other.delegates.includes(sub.id)) revoke(other, sub);
+    }
+    setDelegation(ctx, poolId, param(ctx, 'subaccountId'), lend);
+    return json(200, { message: 'started', reference_id: hexId() });
+  };
 }
 
 function checkPoolIps(ctx: RequestContext, ips: readonly string[], pool: IpPool | null): string[] {
@@ -97,7 +163,7 @@ function poolView(ctx: RequestContext, pool: IpPool) {
   return {
     description: pool.description,
     ips: pool.ips,
-    is_inherited: false,
+    is_inherited: ctx.subaccountId !== null,
     is_linked: linkedDomains(ctx, pool).length > 0,
     name: pool.name,
     pool_id: pool.pool_id,
@@ -106,7 +172,7 @@ function poolView(ctx: RequestContext, pool: IpPool) {
 
 function createPool(ctx: RequestContext): Reply {
   const name = requiredField(ctx, 'name').trim().slice(0, 200);
-  const pool: IpPool = { pool_id: hexId(), name, description: (field(ctx, 'description') ?? '').slice(0, 1000), ips: [] };
+  const pool: IpPool = { pool_id: hexId(), name, description: (field(ctx, 'description') ?? '').slice(0, 1000), ips: [], delegates: [] };
   pool.ips = [
     ...new Set(
       checkPoolIps(
@@ -263,10 +329,15 @@ export const ipRoutes: readonly RouteDef[] = [
   { method: 'GET', path: '/v3/domains/{name}/ips', domainParam: 'name', handler: domainIps },
   { method: 'POST', path: '/v3/domains/{name}/ips', domainParam: 'name', handler: assignToDomain },
   { method: 'DELETE', path: '/v3/domains/{name}/ips/{ip}', domainParam: 'name', handler: removeFromDomain },
+  { method: 'DELETE', path: '/v3/domains/{name}/pool/{ip}', domainParam: 'name', handler: removeFromDomain },
   {
     method: 'GET',
     path: '/v3/ip_pools',
-    handler: (ctx) => json(200, { ip_pools: ctx.world.state.ipPools.map((p) => poolView(ctx, p)), message: 'success' }),
+    handler: (ctx) => {
+      // A subaccount sees the pools lent to it, as inherited.
+      const pools = ctx.world.state.ipPools.filter((p) => ctx.subaccountId === null || p.delegates.includes(ctx.subaccountId));
+      return json(200, { ip_pools: pools.map((p) => poolView(ctx, p)), message: 'success' });
+    },
   },
   { method: 'POST', path: '/v3/ip_pools', handler: createPool },
   {
@@ -293,4 +364,16 @@ export const ipRoutes: readonly RouteDef[] = [
   { method: 'PUT', path: '/v3/ip_pools/{pool_id}/ips/{ip}', handler: changePoolIp(true) },
   { method: 'DELETE', path: '/v3/ip_pools/{pool_id}/ips/{ip}', handler: changePoolIp(false) },
   { method: 'POST', path: '/v3/ip_pools/{pool_id}/ips.json', handler: addPoolIps },
+  { method: 'PUT', path: '/v3/ip_pools/{pool_id}/delegate', handler: delegationOfPool(true) },
+  { method: 'DELETE', path: '/v3/ip_pools/{pool_id}/delegate', handler: delegationOfPool(false) },
+  {
+    method: 'GET',
+    path: '/v5/accounts/subaccounts/ip_pools/all',
+    handler: (ctx) => {
+      const items = ctx.world.state.ipPools.flatMap((p) => p.delegates.map((subaccount_id) => ({ pool_id: p.pool_id, subaccount_id })));
+      return json(200, { items, total_count: items.length });
+    },
+  },
+  { method: 'PUT', path: '/v5/accounts/subaccounts/{subaccountId}/ip_pool', handler: delegationOfSubaccount(true) },
+  { method: 'DELETE', path: '/v5/accounts/subaccounts/{subaccountId}/ip_pool', handler: delegationOfSubaccount(false) },
 ];

@@ -22,7 +22,7 @@ export interface TimeRange {
   readonly duration?: string;
 }
 
-function durationMs(value: string): number | null {
+export function durationMs(value: string): number | null {
   const match = /^(\d{1,6})([hdm])$/.exec(value.trim());
   if (!match?.[1]) return null;
   const n = Number(match[1]);
@@ -50,7 +50,7 @@ export function readRange(get: (name: string) => string | undefined, now: number
   return { start, end, resolution: rawResolution, ...(duration ? { duration } : {}) };
 }
 
-function bucketStart(ms: number, resolution: Resolution): number {
+export function bucketStart(ms: number, resolution: Resolution): number {
   const d = new Date(ms);
   if (resolution === 'hour') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours());
   if (resolution === 'day') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());

@@ -66,9 +66,14 @@ const optionalDespiteSpec: ReadonlySet<string> = new Set([
 
 /**
  * Parameters Mailgun takes although the spec leaves them out: the metrics queries page through the same
- * `pagination` object their answers echo (with `total`), so the paging buttons need it to ask for the next page.
+ * `pagination` object their answers echo (with `total`), so the paging buttons need it to ask for the next page;
+ * lending an IP pool to a subaccount needs the pool's id, which the spec names only in its prose.
  */
-const addedToSpec: ReadonlySet<string> = new Set(['metrics.query:pagination', 'metrics.query-usage:pagination']);
+const addedToSpec: ReadonlySet<string> = new Set([
+  'metrics.query:pagination',
+  'metrics.query-usage:pagination',
+  'subaccounts.delegate-ip-pool:pool_id',
+]);
 
 /**
  * Where the catalog sends fields in the body although the spec says query: adding members as JSON puts up to

@@ -162,7 +162,7 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
     path: '/v2/bounce-classification/metrics',
     summary: 'Query bounce and delay metrics by dimension',
     description:
-      'Reads classified bounce and delay counts and rates for a time window, split by dimensions such as provider, domain, IP or category. Pages with `pagination.skip` and `limit` (at most 50 rows). Read-only despite being a POST.',
+      'Reads classified bounce and delay counts and rates for a time window, split by dimensions such as provider, domain, IP or category. Each row carries all ten counts and rates (rates as whole percentages); rows without bounces or delays are left out. Pages with `pagination.skip` and `limit` (at most 50 rows). Read-only despite being a POST.',
     mutates: false,
     encoding: 'json',
     pagination: 'json-body',
@@ -213,7 +213,19 @@ export const bounceClassificationEndpoints = defineEndpoints('bounce-classificat
         {
           'entity-name': 'Gmail',
           'domain.name': 'mg.example.com',
-          metrics: { critical_bounce_count: 12, non_critical_bounce_count: 30, critical_bounce_rate: 0.4 },
+          // Every item carries all ten counts and rates, whatever was asked; rates are whole percentages.
+          metrics: {
+            critical_bounce_count: 12,
+            non_critical_bounce_count: 30,
+            critical_delay_count: 3,
+            non_critical_delay_count: 5,
+            classified_failures_count: 50,
+            delivered_smtp_count: 950,
+            critical_bounce_rate: 1,
+            non_critical_bounce_rate: 3,
+            critical_delay_rate: 0,
+            non_critical_delay_rate: 1,
+          },
         },
       ],
     },

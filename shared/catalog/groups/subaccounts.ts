@@ -164,9 +164,10 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     path: '/v5/accounts/subaccounts/{subaccountId}/ip_pool',
     summary: 'Lend a dedicated IP pool to a subaccount',
     description:
-      'Gives the subaccount use of a dedicated IP pool owned by the primary account. The work runs in the background and returns a reference id.',
+      'Gives the subaccount use of a dedicated IP pool owned by the primary account, replacing any pool it was lent before. The work runs in the background and returns a reference id.',
     params: [
       inPath('subaccountId', { kind: 'string', format: 'id' }, '646d00a1b32c35364a2ad34f', 'Id of the subaccount receiving the pool.'),
+      inQuery('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1b', 'Id of the pool to lend.', { required: true }),
     ],
     response: { message: 'started', reference_id: '68d17866ba9d5506cbc2e27c' },
   },

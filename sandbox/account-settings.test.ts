@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestSandbox, type TestSandbox } from './test-support';
+
+let t: TestSandbox;
+beforeEach(async () => {
+  t = await startTestSandbox();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('account settings, features and activation', () => {
+  it('keeps what is set', async () => {
+    expect((await t.call('/v5/accounts?name=Renamed%20Ltd&inactive_session_timeout=3600', { method: 'PUT' })).body).toEqual({
+      message: 'Account info has been updated',
+    });
+    expect(
+      (await t.call('/v5/accounts/features', { method: 'PUT', urlencoded: { webhooks_redact_pii: '{"enabled": true}' } })).body,
+    ).toEqual({
+      message: 'account features updated',
+    });
+    expect((await t.call('/v5/accounts/resend_activation_email', { method: 'POST' })).body).toEqual({ success: true });
+    const account = (await t.sandbox.admin.state()).account;
+    expect(account).toMatchObject({
+      name: 'Renamed Ltd',
+      inactive_session_timeout: 3600,
+      features: { webhooks_redact_pii: { enabled: true }, ai_insights: { enabled: false } },
+    });
+    expect(account?.activation_emails_sent).toHaveLength(1);
+    expect((await t.call('/v5/users/me')).body.metadata.account_name).toBe('Renamed Ltd');
+  });
+
+  it('refuses what Mailgun refuses', async () => {
+    expect((await t.call('/v5/accounts?inactive_session_timeout=999999&absolute_session_timeout=3600', { method: 'PUT' })).status).toBe(
+      400,
+    );
+    expect((await t.call('/v5/accounts?logout_redirect_url=javascript:alert(1)', { method: 'PUT' })).status).toBe(400);
+    expect((await t.call('/v5/accounts/features', { method: 'PUT', urlencoded: { ai_insights: 'maybe' } })).status).toBe(400);
+    expect((await t.call('/v5/accounts/features', { method: 'PUT', urlencoded: {} })).status).toBe(400);
+  });
+
+  it('has one user, found by id, as me, or in the list', async () => {
+    const me = (await t.call('/v5/users/me')).body;
+    expect(me).toMatchObject({ role: 'admin', is_master: true, activated: true });
+    expect((await t.call(`/v5/users/${me.id}`)).body.email).toBe(me.email);
+    expect((await t.call('/v5/users')).body).toMatchObject({ total: 1, users: [{ id: me.id }] });
+    expect((await t.call('/v5/users?role=basic')).body).toEqual({ users: [], total: 0 });
+    expect((await t.call('/v5/users/000000000000000000000000')).status).toBe(404);
+  });
+
+  it('regenerates the public key', async () => {
+    const first = (await t.call('/v1/keys/public', { method: 'POST' })).body.key;
+    const second = (await t.call('/v1/keys/public', { method: 'POST' })).body.key;
+    expect(first).toMatch(/^pubkey-[0-9a-f]{32}$/);
+    expect(second).not.toBe(first);
+    expect((await t.sandbox.admin.state()).publicKey).toBe(second);
+  });
+});
