@@ -28,8 +28,19 @@ const operationId = z.uuid().optional();
 
 export const supportMethods = {
   /** Suppression lists, allowlist and recent events for one address, across the environment's domains (or one). */
-  lookupRecipient: method<RecipientLookup>()(z.object({ environmentId, address, domain: domain.optional(), operationId }).strict()),
-  /** Removes the address from one suppression list; refused in read-only environments. */
+  lookupRecipient: method<RecipientLookup>()(
+    z
+      .object({
+        environmentId,
+        address,
+        domain: domain.optional(),
+        /** How far back the sending history goes. */
+        days: z.number().int().min(1).max(90).optional(),
+        operationId,
+      })
+      .strict(),
+  ),
+  /** Removes the address from one suppression list (in the region and account it was found in); refused in read-only environments. */
   releaseRecipient: method<ReleaseResult>()(
     z
       .object({
@@ -37,6 +48,8 @@ export const supportMethods = {
         domain,
         list: z.enum(['bounces', 'complaints', 'unsubscribes']),
         address,
+        region: z.enum(['us', 'eu']).optional(),
+        subaccountId: z.string().trim().min(1).max(environmentLimits.subaccountIdMax).nullable().optional(),
         confirmed: z.literal(true),
       })
       .strict(),

@@ -1,4 +1,5 @@
 import type { TimelineEvent } from '../../../shared/support/types';
+import { ValueMenu } from '../investigate';
 
 function tone(event: TimelineEvent): 'ok' | 'danger' | 'warn' | 'info' {
   if (event.event === 'delivered') return 'ok';
@@ -30,7 +31,9 @@ export function Timeline({ events, showMessage = false }: { readonly events: rea
             </time>
             <span className={`support-tag support-tag-${tone(event)}`}>{event.event}</span>
             {event.severity ? <span className="support-tag">{event.severity}</span> : null}
-            <span className="support-event-recipient">{event.recipient}</span>
+            <ValueMenu value={event.recipient} className="support-event-recipient">
+              {event.recipient}
+            </ValueMenu>
             {event.reason ? <span className="support-event-detail">reason: {event.reason}</span> : null}
             {smtp ? <code className="support-event-smtp">{smtp}</code> : null}
             {showMessage && event.subject ? <span className="support-event-detail">“{event.subject}”</span> : null}

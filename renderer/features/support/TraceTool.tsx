@@ -3,12 +3,20 @@ import { useId, useState } from 'react';
 import type { MessageTrace } from '../../../shared/support/types';
 import { toAppError } from '../../bridge/client';
 import { Button, ErrorNotice } from '../../ui';
+import { investigate } from '../investigate';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
 import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
 import { Timeline } from './Timeline';
+import { type Incoming, useIncoming } from './use-incoming';
+
+export interface TraceInput {
+  readonly messageId: string;
+  readonly recipient: string;
+  readonly domain: string;
+}
 
 const verdictTone: Record<MessageTrace['status'], string> = {
   delivered: 'clear',
@@ -19,7 +27,7 @@ const verdictTone: Record<MessageTrace['status'], string> = {
   'not-found': 'unknown',
 };
 
-export function TraceTool({ environment, onOpenRequest }: ToolProps) {
+export function TraceTool({ environment, onOpenRequest, incoming }: ToolProps & { readonly incoming?: Incoming<TraceInput> | undefined }) {
   const [messageId, setMessageId] = useState('');
   const [recipient, setRecipient] = useState('');
   const [begin, setBegin] = useState('');
@@ -29,16 +37,24 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
 
   const operation = useSupportOperation();
   const trace = useMutation({
-    mutationFn: () =>
+    mutationFn: (form: TraceInput & { begin: string; end: string }) =>
       callSupport('traceMessage', {
         environmentId: environment.id,
-        ...(messageId.trim() ? { messageId: messageId.trim() } : {}),
-        ...(recipient.trim() ? { recipient: recipient.trim() } : {}),
-        ...(begin.trim() ? { begin: begin.trim() } : {}),
-        ...(end.trim() ? { end: end.trim() } : {}),
-        ...(domain.trim() ? { domain: domain.trim() } : {}),
+        ...(form.messageId.trim() ? { messageId: form.messageId.trim() } : {}),
+        ...(form.recipient.trim() ? { recipient: form.recipient.trim() } : {}),
+        ...(form.begin.trim() ? { begin: form.begin.trim() } : {}),
+        ...(form.end.trim() ? { end: form.end.trim() } : {}),
+        ...(form.domain.trim() ? { domain: form.domain.trim() } : {}),
         operationId: operation.next(),
       }),
+  });
+  useIncoming('trace', incoming, (value) => {
+    setMessageId(value.messageId);
+    setRecipient(value.recipient);
+    setDomain(value.domain);
+    setBegin('');
+    setEnd('');
+    trace.mutate({ ...value, begin: '', end: '' });
   });
   const result = trace.data;
   const canRun = messageId.trim() !== '' || recipient.trim() !== '';
@@ -55,7 +71,7 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
         className="support-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (canRun) trace.mutate();
+          if (canRun) trace.mutate({ messageId, recipient, domain, begin, end });
         }}
       >
         <label htmlFor={`${id}-mid`}>Message-Id</label>
@@ -124,6 +140,25 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
             From the {result.source === 'events' ? 'Events' : 'Logs'} API, {result.query.domain}, {result.query.beginIso} to{' '}
             {result.query.endIso}
             {result.messageIds.length > 1 ? ` · ${result.messageIds.length} messages` : ''}
+          </p>
+          <p className="support-actions" data-testid="support-trace-links">
+            {[...new Set(result.events.map((e) => e.recipient).filter((r) => r !== ''))].slice(0, 5).map((r) => (
+              <Button
+                key={r}
+                size="small"
+                onClick={() => investigate({ tool: 'recipient', address: r })}
+                data-testid="support-trace-verdict"
+              >
+                Recipient verdict: {r}
+              </Button>
+            ))}
+            <Button
+              size="small"
+              onClick={() => investigate({ tool: 'health', domain: result.query.domain })}
+              data-testid="support-trace-health"
+            >
+              Domain health: {result.query.domain}
+            </Button>
           </p>
           <Timeline events={result.events} showMessage={result.messageIds.length > 1} />
           <GapList gaps={result.gaps} />
