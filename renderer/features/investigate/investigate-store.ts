@@ -55,8 +55,9 @@ export function createInvestigateStore() {
     forward() {
       if (state.index < state.trail.length - 1) set({ ...state, index: state.index + 1, seq: state.seq + 1 });
     },
+    /** Empties the trail; `seq` keeps counting, so nothing mistakes a later request for one already handled. */
     reset() {
-      set({ trail: [], index: -1, seq: 0 });
+      set({ trail: [], index: -1, seq: state.seq });
     },
   };
 }

@@ -123,7 +123,11 @@ function DomainRow({ check }: { check: RecipientDomainCheck }) {
   );
 }
 
-export function RecipientTool({ environment, onOpenRequest, incoming }: ToolProps & { readonly incoming?: Incoming<string> | undefined }) {
+export function RecipientTool({
+  environment,
+  onOpenRequest,
+  incoming,
+}: ToolProps & { readonly incoming?: Incoming<{ address: string; domain: string }> | undefined }) {
   const [address, setAddress] = useState('');
   const [domain, setDomain] = useState('');
   const [days, setDays] = useState<number>(30);
@@ -149,9 +153,9 @@ export function RecipientTool({ environment, onOpenRequest, incoming }: ToolProp
     lookup.mutate(arg);
   };
   useIncoming('recipient', incoming, (value) => {
-    setAddress(value);
-    setDomain('');
-    start({ address: value, domain: '', days });
+    setAddress(value.address);
+    setDomain(value.domain);
+    start({ ...value, days });
   });
   const release = useMutation({
     mutationFn: (block: RecipientBlock) =>
@@ -184,7 +188,8 @@ export function RecipientTool({ environment, onOpenRequest, incoming }: ToolProp
         className="support-form"
         onSubmit={(event) => {
           event.preventDefault();
-          start({ address: address.trim(), domain: domain.trim(), days });
+          // Through the trail, so a check typed here can be gone back to like one asked for from elsewhere.
+          investigate({ tool: 'recipient', address: address.trim(), ...(domain.trim() ? { domain: domain.trim() } : {}) });
         }}
       >
         <label htmlFor={addressId}>Email address</label>

@@ -152,7 +152,7 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
               <RecipientTool
                 environment={environment}
                 onOpenRequest={onOpenRequest}
-                incoming={handTo('recipient', (e) => e.address ?? '')}
+                incoming={handTo('recipient', (e) => ({ address: e.address ?? '', domain: e.domain ?? '' }))}
               />,
             ),
             panel(
