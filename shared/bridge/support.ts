@@ -54,7 +54,7 @@ export const supportMethods = {
       })
       .strict(),
   ),
-  /** A message's events in order, found by Message-Id, or by recipient within a time range. */
+  /** A message's events in order, found by Message-Id, or by recipient or subject within a time range. */
   traceMessage: method<MessageTrace>()(
     z
       .object({
@@ -62,12 +62,16 @@ export const supportMethods = {
         domain: domain.optional(),
         messageId: z.string().trim().min(1).max(998).optional(),
         recipient: address.optional(),
+        subject: z.string().trim().min(1).max(998).optional(),
         begin: dateText.optional(),
         end: dateText.optional(),
         operationId,
       })
       .strict()
-      .refine((arg) => arg.messageId !== undefined || arg.recipient !== undefined, 'Give a Message-Id or a recipient'),
+      .refine(
+        (arg) => arg.messageId !== undefined || arg.recipient !== undefined || arg.subject !== undefined,
+        'Give a Message-Id, a recipient or a subject',
+      ),
   ),
   domainHealth: method<DomainHealthReport>()(z.object({ environmentId, domain: domain.optional(), operationId }).strict()),
   /** Main shows a save dialog and writes the file; the report shown is reused when its id is given. */

@@ -194,6 +194,7 @@ export interface MessageTrace extends ToolReport {
   readonly query: {
     readonly messageId?: string;
     readonly recipient?: string;
+    readonly subject?: string;
     readonly domain: string;
     readonly beginIso: string;
     readonly endIso: string;

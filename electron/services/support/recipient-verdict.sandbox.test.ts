@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../../../shared/sandbox/constants';
+import { explainSmtp } from '../../../shared/status';
 import { type SupportHarness, startSupportHarness } from './test-harness';
 
 let h: SupportHarness;
@@ -84,5 +85,17 @@ describe('recipient verdict across regions and subaccounts', () => {
         confirmed: true,
       }),
     ).rejects.toMatchObject({ code: 'read-only' });
+  });
+});
+
+describe('message trace by subject', () => {
+  it('finds the seeded failed order confirmation by its subject, with the server’s answer explainable', async () => {
+    const env = await h.addEnvironment();
+    const trace = await h.support.tracer.trace({ environmentId: env.id, subject: 'order confirmation' });
+    expect(trace.query.subject).toBe('order confirmation');
+    expect(trace.status).toBe('failed');
+    expect(trace.events.every((e) => e.recipient === 'bounce-test@example.com')).toBe(true);
+    const failure = trace.events.find((e) => e.event === 'failed');
+    expect(explainSmtp(failure?.smtp?.code ?? null, failure?.smtp?.message ?? '')?.permanent).toBe(true);
   });
 });

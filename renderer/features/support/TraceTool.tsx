@@ -30,6 +30,7 @@ const verdictTone: Record<MessageTrace['status'], string> = {
 export function TraceTool({ environment, onOpenRequest, incoming }: ToolProps & { readonly incoming?: Incoming<TraceInput> | undefined }) {
   const [messageId, setMessageId] = useState('');
   const [recipient, setRecipient] = useState('');
+  const [subject, setSubject] = useState('');
   const [begin, setBegin] = useState('');
   const [end, setEnd] = useState('');
   const [domain, setDomain] = useState('');
@@ -37,11 +38,12 @@ export function TraceTool({ environment, onOpenRequest, incoming }: ToolProps & 
 
   const operation = useSupportOperation();
   const trace = useMutation({
-    mutationFn: (form: TraceInput & { begin: string; end: string }) =>
+    mutationFn: (form: TraceInput & { subject: string; begin: string; end: string }) =>
       callSupport('traceMessage', {
         environmentId: environment.id,
         ...(form.messageId.trim() ? { messageId: form.messageId.trim() } : {}),
         ...(form.recipient.trim() ? { recipient: form.recipient.trim() } : {}),
+        ...(form.subject.trim() ? { subject: form.subject.trim() } : {}),
         ...(form.begin.trim() ? { begin: form.begin.trim() } : {}),
         ...(form.end.trim() ? { end: form.end.trim() } : {}),
         ...(form.domain.trim() ? { domain: form.domain.trim() } : {}),
@@ -52,12 +54,13 @@ export function TraceTool({ environment, onOpenRequest, incoming }: ToolProps & 
     setMessageId(value.messageId);
     setRecipient(value.recipient);
     setDomain(value.domain);
+    setSubject('');
     setBegin('');
     setEnd('');
-    trace.mutate({ ...value, begin: '', end: '' });
+    trace.mutate({ ...value, subject: '', begin: '', end: '' });
   });
   const result = trace.data;
-  const canRun = messageId.trim() !== '' || recipient.trim() !== '';
+  const canRun = messageId.trim() !== '' || recipient.trim() !== '' || subject.trim() !== '';
 
   return (
     <section className="support-tool" aria-labelledby={`${id}-title`}>
@@ -65,13 +68,14 @@ export function TraceTool({ environment, onOpenRequest, incoming }: ToolProps & 
         Message trace
       </h2>
       <p className="support-intro">
-        Follow one message from acceptance to delivery or failure. Give its Message-Id, or a recipient and a time range.
+        Follow one message from acceptance to delivery or failure. Give its Message-Id, or a recipient and/or a subject and a time range.
+        Each server answer is explained in words.
       </p>
       <form
         className="support-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (canRun) trace.mutate({ messageId, recipient, domain, begin, end });
+          if (canRun) trace.mutate({ messageId, recipient, subject, domain, begin, end });
         }}
       >
         <label htmlFor={`${id}-mid`}>Message-Id</label>
@@ -92,6 +96,15 @@ export function TraceTool({ environment, onOpenRequest, incoming }: ToolProps & 
           onChange={(e) => setRecipient(e.target.value)}
           placeholder="alice@example.com"
           data-testid="support-trace-recipient"
+        />
+        <label htmlFor={`${id}-subject`}>or subject</label>
+        <input
+          id={`${id}-subject`}
+          className="support-input"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          placeholder="Order confirmation"
+          data-testid="support-trace-subject"
         />
         <label htmlFor={`${id}-begin`}>From</label>
         <input
