@@ -10,6 +10,7 @@ import { BenchBrowser, rendererDir } from './browser';
 import { bundleSize } from './bundle-size';
 import { executorOverhead } from './executor-overhead';
 import { historyMemory } from './history-memory';
+import { recipientVerdict } from './recipient-verdict';
 import { type BenchReport, printTable, readReport, writeReport } from './report';
 import { responseRendering } from './response-rendering';
 import { filterLatency, startup } from './startup';
@@ -47,6 +48,7 @@ const step = async (name: string, run: () => Promise<Figure[]>) => {
 
 await step('bundle size', () => bundleSize(rendererDir));
 await step('executor overhead', () => executorOverhead(quick ? 300 : 2000));
+await step('recipient verdict', () => recipientVerdict(quick ? 2 : 5));
 const browser = await BenchBrowser.start();
 try {
   await step('startup', () => startup(browser, quick ? 4 : 12));

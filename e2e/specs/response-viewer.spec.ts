@@ -261,7 +261,13 @@ test('a tree row copies its value and its path from the context menu, by mouse a
       .click();
     await rows.filter({ hasText: /^\s*recipient:/ }).click({ button: 'right' });
     const menu = page.getByRole('menu', { name: 'Actions for this value' });
-    await expect(menu.getByRole('menuitem')).toHaveText(['Copy value', 'Copy path']);
+    await expect(menu.getByRole('menuitem')).toHaveText([
+      'Copy value',
+      'Copy path',
+      'Investigate recipient',
+      'Trace message',
+      'Open in workbench',
+    ]);
     await menu.getByRole('menuitem', { name: 'Copy value' }).click();
     await expect(page.getByTestId('toaster')).toContainText('Value copied.');
     expect(await clipboard()).toBe('ana@example.com');

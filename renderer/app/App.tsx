@@ -3,6 +3,7 @@ import { AppInfoBadge } from '../features/app-info';
 import { CommandPalette } from '../features/catalog';
 import { CustomRequestView, SaveRequestButton } from '../features/collections';
 import { EnvironmentSwitcher, RecoveryBanner } from '../features/environments';
+import { useInvestigateState } from '../features/investigate';
 import { SandboxBanner } from '../features/sandbox';
 import { SettingsButton } from '../features/settings';
 import { CodeTab } from '../features/snippets';
@@ -40,6 +41,11 @@ export function App() {
   useEffect(() => {
     if (opened > 0) setView('workbench');
   }, [opened]);
+  // "Investigate recipient" and the like, from any value in the app, show the support tools.
+  const investigations = useInvestigateState().seq;
+  useEffect(() => {
+    if (investigations > 0) setView('support');
+  }, [investigations]);
   useGlobalShortcut((event) => {
     if (hasMod(event) && !event.shiftKey && event.key === '\\') {
       event.preventDefault();

@@ -28,8 +28,19 @@ const operationId = z.uuid().optional();
 
 export const supportMethods = {
   /** Suppression lists, allowlist and recent events for one address, across the environment's domains (or one). */
-  lookupRecipient: method<RecipientLookup>()(z.object({ environmentId, address, domain: domain.optional(), operationId }).strict()),
-  /** Removes the address from one suppression list; refused in read-only environments. */
+  lookupRecipient: method<RecipientLookup>()(
+    z
+      .object({
+        environmentId,
+        address,
+        domain: domain.optional(),
+        /** How far back the sending history goes. */
+        days: z.number().int().min(1).max(90).optional(),
+        operationId,
+      })
+      .strict(),
+  ),
+  /** Removes the address from one suppression list (in the region and account it was found in); refused in read-only environments. */
   releaseRecipient: method<ReleaseResult>()(
     z
       .object({
@@ -37,11 +48,13 @@ export const supportMethods = {
         domain,
         list: z.enum(['bounces', 'complaints', 'unsubscribes']),
         address,
+        region: z.enum(['us', 'eu']).optional(),
+        subaccountId: z.string().trim().min(1).max(environmentLimits.subaccountIdMax).nullable().optional(),
         confirmed: z.literal(true),
       })
       .strict(),
   ),
-  /** A message's events in order, found by Message-Id, or by recipient within a time range. */
+  /** A message's events in order, found by Message-Id, or by recipient or subject within a time range. */
   traceMessage: method<MessageTrace>()(
     z
       .object({
@@ -49,12 +62,16 @@ export const supportMethods = {
         domain: domain.optional(),
         messageId: z.string().trim().min(1).max(998).optional(),
         recipient: address.optional(),
+        subject: z.string().trim().min(1).max(998).optional(),
         begin: dateText.optional(),
         end: dateText.optional(),
         operationId,
       })
       .strict()
-      .refine((arg) => arg.messageId !== undefined || arg.recipient !== undefined, 'Give a Message-Id or a recipient'),
+      .refine(
+        (arg) => arg.messageId !== undefined || arg.recipient !== undefined || arg.subject !== undefined,
+        'Give a Message-Id, a recipient or a subject',
+      ),
   ),
   domainHealth: method<DomainHealthReport>()(z.object({ environmentId, domain: domain.optional(), operationId }).strict()),
   /** Main shows a save dialog and writes the file; the report shown is reused when its id is given. */

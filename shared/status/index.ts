@@ -21,3 +21,4 @@ export {
   statusExplanations,
   US_BASE_URL,
 } from './explanations';
+export { explainSmtp, type SmtpExplanation } from './smtp-codes';

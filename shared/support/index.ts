@@ -2,6 +2,9 @@ export { convertDate, type DateConversion, type DateConversionResult, type DateF
 export { evaluateDns } from './dns';
 export { domainHealthFileName, renderDomainHealthJson, renderDomainHealthMarkdown } from './domain-health-markdown';
 export { deliveryStatus, normaliseMessageId, timelineFrom, toTimelineEvent } from './events';
+export { classifyValue, type InvestigateKind, type InvestigateTarget } from './investigate-target';
+export { recipientConclusion, searchedWords } from './recipient-verdict';
+export { editDistance, type SimilarAddress, similarAddresses } from './similar-addresses';
 export type * from './types';
 export { suppressionLists } from './types';
 export {

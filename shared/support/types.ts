@@ -2,6 +2,7 @@ import type { JsonValue } from '../catalog/types';
 import type { OfficialRegion } from '../environments/types';
 import type { ErrorCode } from '../errors';
 import type { RegionBoundResource } from '../status/diagnose';
+import type { SimilarAddress } from './similar-addresses';
 
 /**
  * What the support tools hand back to the renderer. Everything is plain,
@@ -30,6 +31,13 @@ export interface UnderlyingCall {
   readonly error?: { readonly code: ErrorCode | 'http'; readonly message: string };
   /** The base URL the call went to, when it was not the environment's own (region probes). */
   readonly baseUrl?: string;
+  /** The account acted for, when not the environment's own: a subaccount id, or null for the key's own account. */
+  readonly subaccountId?: string | null;
+  /** The URL as sent, without credentials (main redacts it again before any export). */
+  readonly url?: string;
+  /** Epoch milliseconds when the request left, and how long it took. */
+  readonly startedAt?: number;
+  readonly durationMs?: number;
 }
 
 /** A part of a report that could not be filled in, and why. */
@@ -76,8 +84,19 @@ export interface AllowEntry {
   readonly reason: string;
 }
 
+/** One place a verdict searched: a region of the key's own account or of a subaccount it can act for. */
+export interface SearchScope {
+  /** Null for a custom base URL, which has no known other region. */
+  readonly region: OfficialRegion | null;
+  readonly regionLabel: string;
+  /** Null for the environment's own account. */
+  readonly subaccountId: string | null;
+  readonly subaccountName: string | null;
+}
+
 export interface RecipientDomainCheck {
   readonly domain: string;
+  readonly scope: SearchScope;
   readonly bounce: Listing<BounceEntry>;
   readonly complaint: Listing<ComplaintEntry>;
   readonly unsubscribe: Listing<UnsubscribeEntry>;
@@ -87,6 +106,9 @@ export interface RecipientDomainCheck {
 
 export interface RecipientBlock {
   readonly domain: string;
+  readonly scope: SearchScope;
+  /** When the address was put on the list, as Mailgun gives it; empty when it does not. */
+  readonly since: string;
   readonly list: SuppressionList;
   readonly summary: string;
   /** False when an allowlist entry overrides it. */
@@ -95,10 +117,39 @@ export interface RecipientBlock {
   readonly canRelease: boolean;
 }
 
+/** One message sent to the address, with where it ended up. */
+export interface RecipientMessage {
+  readonly messageId: string;
+  readonly subject: string;
+  readonly domain: string;
+  readonly scope: SearchScope;
+  readonly outcome: 'delivered' | 'failed' | 'retrying' | 'accepted';
+  /** The latest event of the message, e.g. "failed" with its SMTP answer. */
+  readonly lastEvent: string;
+  readonly lastIso: string;
+  readonly smtp: string;
+  readonly reason: string | null;
+}
+
+/** Where the sending history of one scope came from. */
+export interface ScopeSearch {
+  readonly scope: SearchScope;
+  readonly domains: number;
+  /** `logs` normally; `events` when the Logs API was refused; `none` when neither could be read. */
+  readonly source: 'logs' | 'events' | 'none';
+}
+
 export interface RecipientLookup extends ToolReport {
   readonly address: string;
   readonly environmentId: string;
   readonly readOnly: boolean;
+  /** The period the sending history covers, in days back from now. */
+  readonly periodDays: number;
+  readonly searched: readonly ScopeSearch[];
+  /** Newest first. */
+  readonly messages: readonly RecipientMessage[];
+  /** Similar recipients that did get mail in the same period, from the same logs. */
+  readonly similar: readonly SimilarAddress[];
   /** True when the environment's domains could not all be checked (too many, or the list failed). */
   readonly domainsTruncated: boolean;
   readonly domains: readonly RecipientDomainCheck[];
@@ -143,6 +194,7 @@ export interface MessageTrace extends ToolReport {
   readonly query: {
     readonly messageId?: string;
     readonly recipient?: string;
+    readonly subject?: string;
     readonly domain: string;
     readonly beginIso: string;
     readonly endIso: string;

@@ -4,15 +4,17 @@ import type { BaseUrlSender } from './call-runner';
 import { mayProbe } from './region-targets';
 
 /**
- * A sender for asking the other region: the normal sender (so the call is
- * checked, signed and written to history like any other), with only the base
- * URL swapped. It refuses anything that changes data, and any base URL that
- * is neither an official Mailgun region nor on the environment's own origin.
+ * A sender for asking another region or account: the normal sender (so the
+ * call is checked, signed, held to read-only mode and written to history like
+ * any other), with only the base URL and/or the account acted for swapped. It
+ * refuses any base URL that is neither an official Mailgun region nor on the
+ * environment's own origin, and anything that changes data unless the user
+ * confirmed that very change (a release from a suppression list found there).
  */
 export function createBaseUrlSender(deps: RequestSenderDeps): BaseUrlSender {
-  return async (baseUrl, args) => {
+  return async (scope, args) => {
     const endpoint = deps.getEndpoint(args.endpointId);
-    if (endpoint === undefined || endpoint.mutates) {
+    if (endpoint === undefined || (endpoint.mutates && args.confirmedDestructive !== true)) {
       throw new AppFailure(
         'invalid-request',
         'Only requests that change nothing may be sent to another region.',
@@ -24,6 +26,7 @@ export function createBaseUrlSender(deps: RequestSenderDeps): BaseUrlSender {
       getEnvironment: async (id) => {
         const environment = await deps.getEnvironment(id);
         if (environment === undefined) return undefined;
+        const baseUrl = scope.baseUrl ?? environment.baseUrl;
         if (!mayProbe(baseUrl, environment.baseUrl)) {
           throw new AppFailure(
             'forbidden-host',
@@ -31,7 +34,9 @@ export function createBaseUrlSender(deps: RequestSenderDeps): BaseUrlSender {
             'Only Mailgun’s US and EU regions are asked.',
           );
         }
-        return { ...environment, baseUrl };
+        const { subaccountId: own, ...rest } = environment;
+        const subaccountId = scope.subaccountId === undefined ? own : (scope.subaccountId ?? undefined);
+        return { ...rest, baseUrl, ...(subaccountId ? { subaccountId } : {}) };
       },
     });
     return sender.send(args);

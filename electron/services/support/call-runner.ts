@@ -18,8 +18,18 @@ export interface SupportSender {
   send(args: SendRequestArgs): Promise<ResponseRecord>;
 }
 
-/** Sends like the environment would, but to another base URL (a region probe); see base-url-probe.ts. */
-export type BaseUrlSender = (baseUrl: string, args: SendRequestArgs) => Promise<ResponseRecord>;
+/**
+ * Where a call goes when it is not the environment's own place: another base
+ * URL (the other region) and/or another account (`null` is the key's own
+ * account, a string a subaccount sent as X-Mailgun-On-Behalf-Of).
+ */
+export interface CallScope {
+  readonly baseUrl?: string;
+  readonly subaccountId?: string | null;
+}
+
+/** Sends like the environment would, but in another scope (a region probe, a subaccount); see base-url-probe.ts. */
+export type BaseUrlSender = (scope: CallScope, args: SendRequestArgs) => Promise<ResponseRecord>;
 
 export interface CallSpec {
   readonly label: string;
@@ -29,6 +39,8 @@ export interface CallSpec {
   readonly confirmedDestructive?: boolean;
   /** Send to this base URL instead of the environment's own (needs a probe sender). */
   readonly baseUrl?: string;
+  /** Act for this account instead of the environment's own (needs a probe sender); null is the key's own account. */
+  readonly subaccountId?: string | null;
 }
 
 export interface CallResult {
@@ -47,6 +59,31 @@ export interface CallRunnerDeps {
   readonly newId?: () => string;
   /** Per call; without it the user's own timeout applies, as for every other request. */
   readonly timeoutMs?: number;
+  /** How a 429 is waited out; injected so tests need not wait. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Epoch milliseconds, for reading X-RateLimit-Reset. */
+  readonly clock?: () => number;
+}
+
+/** Retries of one call answered 429, and the longest wait honoured before giving up with the 429. */
+const RATE_LIMIT_RETRIES = 3;
+const MAX_RATE_LIMIT_WAIT_MS = 20_000;
+
+function header(record: ResponseRecord, name: string): string | undefined {
+  return record.headers.find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/** How long Mailgun asks us to wait: Retry-After (seconds or a date), else X-RateLimit-Reset (epoch seconds); null when it does not say. */
+export function rateLimitWaitMs(record: ResponseRecord, now: number): number | null {
+  const retryAfter = header(record, 'retry-after')?.trim();
+  if (retryAfter !== undefined && retryAfter !== '') {
+    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
+    const at = Date.parse(retryAfter);
+    if (!Number.isNaN(at)) return Math.max(0, at - now);
+  }
+  const reset = header(record, 'x-ratelimit-reset')?.trim();
+  if (reset !== undefined && /^\d+$/.test(reset)) return Math.max(0, Number(reset) * 1000 - now);
+  return null;
 }
 
 export type CallRunner = ReturnType<typeof createCallRunner>;
@@ -67,6 +104,33 @@ function httpMessage(record: ResponseRecord): string {
 
 export function createCallRunner(deps: CallRunnerDeps) {
   const newId = deps.newId ?? randomUUID;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const clock = deps.clock ?? Date.now;
+
+  async function sendOnce(spec: CallSpec, args: SendRequestArgs): Promise<ResponseRecord> {
+    const scoped = spec.baseUrl !== undefined || spec.subaccountId !== undefined;
+    if (!scoped) return deps.sender.send(args);
+    if (!deps.probe) throw new AppFailure('unsupported', 'Asking another region is not available here.', 'Check the region by hand.');
+    return deps.probe(
+      {
+        ...(spec.baseUrl === undefined ? {} : { baseUrl: spec.baseUrl }),
+        ...(spec.subaccountId === undefined ? {} : { subaccountId: spec.subaccountId }),
+      },
+      args,
+    );
+  }
+
+  /** A 429 is waited out as Mailgun asks (within reason) and the call made again, each time as a new request. */
+  async function send(spec: CallSpec, args: SendRequestArgs): Promise<ResponseRecord> {
+    let record = await sendOnce(spec, args);
+    for (let retry = 0; retry < RATE_LIMIT_RETRIES && record.status === 429; retry++) {
+      const wait = rateLimitWaitMs(record, clock()) ?? 1000 * 2 ** retry;
+      if (wait > MAX_RATE_LIMIT_WAIT_MS) break;
+      await sleep(wait);
+      record = await sendOnce(spec, { ...args, requestId: newId() });
+    }
+    return record;
+  }
 
   async function run(spec: CallSpec): Promise<CallResult> {
     const endpoint = deps.getEndpoint(spec.endpointId);
@@ -77,6 +141,7 @@ export function createCallRunner(deps: CallRunnerDeps) {
       path: endpoint?.path ?? spec.endpointId,
       values: { params: spec.params },
       ...(spec.baseUrl === undefined ? {} : { baseUrl: spec.baseUrl }),
+      ...(spec.subaccountId === undefined ? {} : { subaccountId: spec.subaccountId }),
     };
     const args: SendRequestArgs = {
       requestId: newId(),
@@ -88,10 +153,7 @@ export function createCallRunner(deps: CallRunnerDeps) {
       ...(spec.confirmedDestructive ? { confirmedDestructive: true } : {}),
     };
     try {
-      let record: ResponseRecord;
-      if (spec.baseUrl === undefined) record = await deps.sender.send(args);
-      else if (deps.probe) record = await deps.probe(spec.baseUrl, args);
-      else throw new AppFailure('unsupported', 'Asking another region is not available here.', 'Check the region by hand.');
+      const record = await send(spec, args);
       const ok = record.status >= 200 && record.status < 300;
       const outcome = ok ? 'ok' : record.status === 404 ? 'not-found' : 'failed';
       return {
@@ -99,6 +161,9 @@ export function createCallRunner(deps: CallRunnerDeps) {
           ...base,
           historyId: record.historyId,
           status: record.status,
+          url: record.request.url,
+          startedAt: record.timings.startedAt,
+          durationMs: Math.round(record.timings.totalMs),
           outcome,
           ...(ok ? {} : { error: { code: 'http' as const, message: httpMessage(record) } }),
         },
@@ -167,4 +232,22 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function str(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+}
+
+/** At most `limit` tasks in flight across everything one report runs, so a wide search stays within Mailgun's rate limits. */
+export function createLimiter(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async function limited<T>(task: () => Promise<T>): Promise<T> {
+    // A finishing task hands its slot straight to the next waiter, so the count never overshoots.
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active += 1;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active -= 1;
+    }
+  };
 }

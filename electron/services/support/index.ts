@@ -36,7 +36,7 @@ export function createSupportServices(deps: SupportServicesDeps) {
   });
   const environments = deps.environments;
   return {
-    recipients: createRecipientTools({ runner, environments }),
+    recipients: createRecipientTools({ runner, environments, clock: deps.clock }),
     tracer: createMessageTracer({ runner, environments, clock: deps.clock }),
     domainHealth: createDomainHealth({ runner, environments, clock: deps.clock, ...(deps.newId ? { newId: deps.newId } : {}) }),
     regions: createRegionFinder({ runner, environments }),

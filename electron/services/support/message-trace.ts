@@ -25,6 +25,7 @@ export interface TraceArgs {
   readonly domain?: string | undefined;
   readonly messageId?: string | undefined;
   readonly recipient?: string | undefined;
+  readonly subject?: string | undefined;
   readonly begin?: string | undefined;
   readonly end?: string | undefined;
 }
@@ -82,10 +83,11 @@ export function createMessageTracer(deps: MessageTraceDeps) {
     const messageId =
       arg.messageId === undefined || arg.messageId.trim() === '' ? undefined : arg.messageId.trim().replace(/^<|>$/g, '').trim();
     const recipient = arg.recipient === undefined || arg.recipient.trim() === '' ? undefined : checkAddress(arg.recipient);
-    if (messageId === undefined && recipient === undefined) {
+    const subject = arg.subject === undefined || arg.subject.trim() === '' ? undefined : arg.subject.trim();
+    if (messageId === undefined && recipient === undefined && subject === undefined) {
       throw new AppFailure(
         'invalid-argument',
-        'Give a Message-Id or a recipient.',
+        'Give a Message-Id, a recipient or a subject.',
         'The Message-Id is in the answer to the send call, or in the message headers.',
         'messageId',
       );
@@ -99,7 +101,10 @@ export function createMessageTracer(deps: MessageTraceDeps) {
       throw new AppFailure('invalid-argument', 'The start of the range is after its end.', 'Swap the two dates.', 'begin');
     const calls: UnderlyingCall[] = [];
     const gaps: ReportGap[] = [];
-    const what = messageId !== undefined ? `Message-Id ${messageId}` : `${recipient}`;
+    const what =
+      messageId !== undefined
+        ? `Message-Id ${messageId}`
+        : [recipient, subject === undefined ? undefined : `the subject “${subject}”`].filter((w) => w !== undefined).join(' with ');
 
     const eventParams: Record<string, JsonValue> = {
       domain_name: domain,
@@ -110,6 +115,7 @@ export function createMessageTracer(deps: MessageTraceDeps) {
       limit: EVENTS_PAGE,
       ...(messageId !== undefined ? { 'message-id': messageId } : {}),
       ...(recipient !== undefined ? { recipient } : {}),
+      ...(subject !== undefined ? { subject } : {}),
     };
     const events = await runner.run({
       label: `Events of ${what}`,
@@ -128,7 +134,7 @@ export function createMessageTracer(deps: MessageTraceDeps) {
       gaps.push(gapFor('Events', events));
       if (events.status !== 401) {
         const logs = await runner.run({
-          label: `Logs of ${domain} (filtered here by ${messageId !== undefined ? 'Message-Id' : 'recipient'})`,
+          label: `Logs of ${domain} (filtered here by ${messageId !== undefined ? 'Message-Id' : recipient !== undefined ? 'recipient' : 'subject'})`,
           environmentId: environment.id,
           endpointId: 'logs.query',
           params: {
@@ -147,7 +153,8 @@ export function createMessageTracer(deps: MessageTraceDeps) {
           timeline = all.filter(
             (e) =>
               (messageId === undefined || e.messageId === normaliseMessageId(messageId)) &&
-              (recipient === undefined || e.recipient.toLowerCase() === recipient),
+              (recipient === undefined || e.recipient.toLowerCase() === recipient) &&
+              (subject === undefined || e.subject.toLowerCase().includes(subject.toLowerCase())),
           );
         } else gaps.push(gapFor('Logs', logs));
       }
@@ -167,6 +174,7 @@ export function createMessageTracer(deps: MessageTraceDeps) {
       query: {
         ...(messageId !== undefined ? { messageId } : {}),
         ...(recipient !== undefined ? { recipient } : {}),
+        ...(subject !== undefined ? { subject } : {}),
         domain,
         beginIso: new Date(beginMs).toISOString(),
         endIso: new Date(endMs).toISOString(),

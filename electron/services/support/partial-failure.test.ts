@@ -8,6 +8,7 @@ import type { SendRequestArgs } from '../send-request';
 import { createCallRunner } from './call-runner';
 import { createDomainHealth } from './domain-health';
 import { createMessageTracer } from './message-trace';
+import { createRecipientTools } from './recipient-lookup';
 
 const environment: Environment = {
   id: 'env-1',
@@ -63,7 +64,12 @@ describe('reports with failing parts', () => {
       'webhooks.list': new AppFailure('timeout', 'No answer within 20 s.', 'Try again.'),
       'domain-tracking.get': { status: 500, body: 'oops' },
     });
-    const runner = createCallRunner({ sender, getEndpoint, newId: () => '00000000-0000-4000-8000-000000000000' });
+    const runner = createCallRunner({
+      sender,
+      getEndpoint,
+      newId: () => '00000000-0000-4000-8000-000000000000',
+      sleep: async () => undefined,
+    });
     const health = createDomainHealth({ runner, environments, clock: () => Date.UTC(2024, 5, 11), newId: () => 'report-1' });
     const report = await health.build({ environmentId: 'env-1' });
     expect(report.overview?.state).toBe('unverified');
@@ -124,5 +130,40 @@ describe('reports with failing parts', () => {
     expect(trace.gaps[0]).toMatchObject({ section: 'Events', kind: 'plan' });
     expect(trace.calls.map((c) => c.endpointId)).toEqual(['events.list', 'logs.query']);
     expect(sender.sent[0]?.values.params['message-id']).toBe('Wanted@mg');
+  });
+
+  it('asks the Events API of each domain when the Logs API is refused, and still finds similar addresses', async () => {
+    const sender = fakeSender({
+      'subaccounts.list': { status: 403, body: { message: 'Subaccounts are not on this plan' } },
+      'domains.list': { status: 200, body: { items: [{ name: 'mg.example.com' }] } },
+      'logs.query': { status: 403, body: { message: 'Logs are not on this plan' } },
+      'bounces.get': { status: 404, body: { message: 'Address not found in bounces table' } },
+      'complaints.get': { status: 404, body: { message: 'No spam complaints found for this address' } },
+      'unsubscribes.get': { status: 404, body: { message: 'Address not found in unsubscribers table' } },
+      'allowlist.get': { status: 404, body: { message: 'Not found' } },
+      'events.list': {
+        status: 200,
+        body: {
+          items: [
+            {
+              id: 'e1',
+              event: 'delivered',
+              timestamp: 1_718_000_000,
+              recipient: 'bob@example.org',
+              message: { headers: { 'message-id': 'm1@mg' } },
+            },
+          ],
+        },
+      },
+    });
+    const runner = createCallRunner({ sender, getEndpoint, probe: (_scope, args) => sender.send(args) });
+    const tools = createRecipientTools({ runner, environments, clock: () => Date.UTC(2024, 5, 12) });
+    const verdict = await tools.lookup({ environmentId: 'env-1', address: 'bob@example.com' });
+    expect(verdict.searched.map((s) => s.source)).toEqual(['events', 'events']);
+    expect(verdict.gaps.map((g) => g.section)).toEqual(['Logs (US)', 'Logs (EU)']);
+    expect(verdict.similar).toEqual([{ address: 'bob@example.org', delivered: 1, why: 'other-domain' }]);
+    expect(
+      sender.sent.filter((a) => a.endpointId === 'events.list').map((a) => a.values.params.recipient ?? a.values.params.event),
+    ).toEqual(expect.arrayContaining(['bob@example.com', 'delivered']));
   });
 });

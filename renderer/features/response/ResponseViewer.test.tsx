@@ -107,7 +107,8 @@ describe('tree context menu', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((item) => item.textContent),
-    ).toEqual(['Copy value', 'Copy path']);
+      // A domain also offers the investigations (features/investigate).
+    ).toEqual(['Copy value', 'Copy path', 'Domain health', 'Open in workbench']);
     fireEvent.click(within(menu).getByTestId('tree-menu-copy-value'));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith('mg.example.com'));
     await waitFor(() => expect(screen.getByTestId('toaster').textContent).toContain('Value copied.'));

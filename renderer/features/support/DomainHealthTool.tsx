@@ -9,6 +9,7 @@ import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
 import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
+import { type Incoming, useIncoming } from './use-incoming';
 
 function percent(rate: number | null): string {
   return rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`;
@@ -170,7 +171,11 @@ function Report({ report }: { report: DomainHealthReport }) {
   );
 }
 
-export function DomainHealthTool({ environment, onOpenRequest }: ToolProps) {
+export function DomainHealthTool({
+  environment,
+  onOpenRequest,
+  incoming,
+}: ToolProps & { readonly incoming?: Incoming<string> | undefined }) {
   const [domain, setDomain] = useState('');
   const [copied, setCopied] = useState(false);
   const id = useId();
@@ -186,6 +191,12 @@ export function DomainHealthTool({ environment, onOpenRequest }: ToolProps) {
         format,
         ...(health.data ? { reportId: health.data.reportId, domain: health.data.domain } : {}),
       }),
+  });
+  useIncoming('health', incoming, (name) => {
+    setDomain(name);
+    setCopied(false);
+    exporter.reset();
+    health.mutate(name);
   });
   const report = health.data;
 

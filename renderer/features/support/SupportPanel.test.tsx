@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Environment } from '../../../shared/environments/types';
 import type { DomainHealthReport, RecipientLookup, RegionFinding, UnderlyingCall, WebhookCheck } from '../../../shared/support/types';
 import { BridgeError, call } from '../../bridge/client';
+import { investigate, investigateStore } from '../investigate';
 import { SupportPanel } from './SupportPanel';
 
 vi.mock('../../bridge/client', async () => {
@@ -55,22 +56,39 @@ const bounceCall: UnderlyingCall = {
   outcome: 'ok',
 };
 
+const usScope = { region: 'us', regionLabel: 'US', subaccountId: null, subaccountName: null } as const;
+
 function lookup(overrides: Partial<RecipientLookup> = {}): RecipientLookup {
   return {
     address: 'gone@example.com',
     environmentId: 'env-1',
     readOnly: false,
+    periodDays: 30,
+    searched: [{ scope: usScope, domains: 1, source: 'logs' }],
+    messages: [],
+    similar: [],
     domainsTruncated: false,
     domains: [
       {
         domain: 'mg.example.com',
+        scope: usScope,
         bounce: { state: 'listed', entry: { code: '550', error: 'No mailbox', createdAt: 'Mon, 10 Jun 2024 10:00:00 UTC' } },
         complaint: { state: 'absent' },
         unsubscribe: { state: 'unknown' },
         allowlist: { state: 'absent' },
       },
     ],
-    blocks: [{ domain: 'mg.example.com', list: 'bounces', summary: 'Bounced (550: No mailbox)', effective: true, canRelease: true }],
+    blocks: [
+      {
+        domain: 'mg.example.com',
+        scope: usScope,
+        since: 'Mon, 10 Jun 2024 10:00:00 UTC',
+        list: 'bounces',
+        summary: 'Bounced (550: No mailbox)',
+        effective: true,
+        canRelease: true,
+      },
+    ],
     events: [
       {
         id: 'e1',
@@ -118,6 +136,7 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
+  investigateStore.reset();
   cleanup();
   callMock.mockReset();
 });
@@ -210,6 +229,7 @@ describe('SupportPanel', () => {
       domain: 'mg.example.com',
       list: 'bounces',
       address: 'gone@example.com',
+      region: 'us',
       confirmed: true,
     });
     await waitFor(() => expect(screen.getByTestId('support-recipient-result').getAttribute('data-verdict')).toBe('clear'));
@@ -246,7 +266,9 @@ describe('SupportPanel', () => {
     handlers.lookupRecipient = () =>
       lookup({
         readOnly: true,
-        blocks: [{ domain: 'mg.example.com', list: 'bounces', summary: 'Bounced', effective: true, canRelease: false }],
+        blocks: [
+          { domain: 'mg.example.com', scope: usScope, since: '', list: 'bounces', summary: 'Bounced', effective: true, canRelease: false },
+        ],
       });
     renderPanel();
     expect(await screen.findByTestId('support-read-only')).toBeTruthy();
@@ -393,5 +415,35 @@ describe('SupportPanel', () => {
       reportId: 'r1',
       domain: 'mg.example.com',
     });
+  });
+});
+
+describe('investigations handed to the support tools', () => {
+  it('runs the recipient verdict for an address from elsewhere, offers the similar one, and walks the trail back', async () => {
+    const asked: unknown[] = [];
+    handlers.lookupRecipient = (arg) => {
+      asked.push(arg);
+      const address = (arg as { address: string }).address;
+      return lookup({
+        address,
+        blocks: [],
+        verdict: 'clear',
+        message: `Not suppressed, and nothing was sent to this address in the last 30 days on any domain (1 domain in US searched); similar addresses that did receive mail: bob@example.org (3).`,
+        similar: address === 'bob@example.com' ? [{ address: 'bob@example.org', delivered: 3, why: 'other-domain' }] : [],
+      });
+    };
+    renderPanel();
+    await screen.findByTestId('support-environment');
+    act(() => investigate({ tool: 'recipient', address: 'bob@example.com' }));
+    expect((await screen.findByTestId('support-recipient-verdict')).textContent).toContain('bob@example.org (3)');
+    expect((screen.getByTestId('support-recipient-address') as HTMLInputElement).value).toBe('bob@example.com');
+    fireEvent.click(screen.getByTestId('support-similar-open'));
+    await waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]).toMatchObject({ address: 'bob@example.org', days: 30 });
+    expect(screen.getByTestId('support-trail-current').textContent).toBe('Recipient: bob@example.org (2 of 2)');
+    fireEvent.keyDown(screen.getByTestId('support-panel'), { key: 'ArrowLeft', altKey: true });
+    await waitFor(() => expect(asked).toHaveLength(3));
+    expect(asked[2]).toMatchObject({ address: 'bob@example.com' });
+    expect((screen.getByTestId('support-trail-forward') as HTMLButtonElement).disabled).toBe(false);
   });
 });

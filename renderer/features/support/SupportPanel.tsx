@@ -1,11 +1,13 @@
 import { Fragment, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { CallValues } from '../../../shared/support/types';
-import { ErrorNotice, type TabItem, TabPanel, Tabs, tabId } from '../../ui';
+import { ErrorNotice, IconButton, type TabItem, TabPanel, Tabs, tabId } from '../../ui';
+import { currentInvestigation, type Investigation, investigateStore, useInvestigateState } from '../investigate';
 import { DateTool } from './DateTool';
 import { DomainHealthTool } from './DomainHealthTool';
 import { RecipientTool } from './RecipientTool';
 import { RegionTool } from './RegionTool';
 import { TraceTool } from './TraceTool';
+import { type Incoming, useIncoming } from './use-incoming';
 import { useSupportEnvironment } from './use-support-environment';
 import { WebhookTool } from './WebhookTool';
 import './support.css';
@@ -37,8 +39,20 @@ const tabItems: readonly TabItem<TabId>[] = tabs.map((tab, index) => ({
  * each showing the requests it made. Tools stay mounted when hidden so a
  * result survives a look at another tab.
  */
+function trailLabel(entry: Investigation): string {
+  const what = entry.address ?? entry.messageId ?? entry.domain ?? '';
+  return `${entry.tool === 'recipient' ? 'Recipient' : entry.tool === 'trace' ? 'Trace' : 'Domain health'}: ${what}`;
+}
+
 export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps) {
   const [active, setActive] = useState<TabId>('recipient');
+  const trail = useInvestigateState();
+  const current = currentInvestigation(trail);
+  const incoming = current === null ? undefined : { seq: trail.seq, value: current };
+  // An investigation asked for anywhere in the app (or a step back or forward along the trail) opens its tool.
+  useIncoming('panel', incoming, (entry) => setActive(entry.tool));
+  const handTo = <T,>(tool: Investigation['tool'], pick: (entry: Investigation) => T): Incoming<T> | undefined =>
+    current !== null && current.tool === tool ? { seq: trail.seq, value: pick(current) } : undefined;
   const { environment, isPending, error } = useSupportEnvironment(environmentId);
   const rootRef = useRef<HTMLElement>(null);
   const base = useId();
@@ -49,8 +63,14 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
   }
 
   function onRootKey(event: KeyboardEvent<HTMLElement>) {
-    // Alt+1…6 jumps straight to a tool from anywhere in the panel.
+    // Alt+1…6 jumps straight to a tool from anywhere in the panel; Alt+Left/Right walk the trail.
     if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      event.preventDefault();
+      if (event.key === 'ArrowLeft') investigateStore.back();
+      else investigateStore.forward();
+      return;
+    }
     const tab = tabs[Number(event.key) - 1];
     if (tab) {
       event.preventDefault();
@@ -84,6 +104,29 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
             ) : null}
           </span>
         ) : null}
+        <nav className="support-trail" aria-label="Investigation trail">
+          <IconButton
+            label="Back (Alt+Left)"
+            disabled={trail.index <= 0}
+            onClick={() => investigateStore.back()}
+            data-testid="support-trail-back"
+          >
+            <span aria-hidden="true">←</span>
+          </IconButton>
+          <IconButton
+            label="Forward (Alt+Right)"
+            disabled={trail.index >= trail.trail.length - 1}
+            onClick={() => investigateStore.forward()}
+            data-testid="support-trail-forward"
+          >
+            <span aria-hidden="true">→</span>
+          </IconButton>
+          {current ? (
+            <span className="support-muted support-trail-current" data-testid="support-trail-current">
+              {trailLabel(current)} ({trail.index + 1} of {trail.trail.length})
+            </span>
+          ) : null}
+        </nav>
       </header>
       <Tabs
         items={tabItems}
@@ -104,9 +147,30 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
         // Keyed by environment so switching environments starts every tool afresh.
         <Fragment key={environment.id}>
           {[
-            panel('recipient', <RecipientTool environment={environment} onOpenRequest={onOpenRequest} />),
-            panel('trace', <TraceTool environment={environment} onOpenRequest={onOpenRequest} />),
-            panel('health', <DomainHealthTool environment={environment} onOpenRequest={onOpenRequest} />),
+            panel(
+              'recipient',
+              <RecipientTool
+                environment={environment}
+                onOpenRequest={onOpenRequest}
+                incoming={handTo('recipient', (e) => ({ address: e.address ?? '', domain: e.domain ?? '' }))}
+              />,
+            ),
+            panel(
+              'trace',
+              <TraceTool
+                environment={environment}
+                onOpenRequest={onOpenRequest}
+                incoming={handTo('trace', (e) => ({ messageId: e.messageId ?? '', recipient: e.address ?? '', domain: e.domain ?? '' }))}
+              />,
+            ),
+            panel(
+              'health',
+              <DomainHealthTool
+                environment={environment}
+                onOpenRequest={onOpenRequest}
+                incoming={handTo('health', (e) => e.domain ?? '')}
+              />,
+            ),
             panel('region', <RegionTool environment={environment} onOpenRequest={onOpenRequest} />),
             panel('webhook', <WebhookTool environment={environment} />),
           ]}

@@ -1,4 +1,6 @@
+import { explainSmtp } from '../../../shared/status';
 import type { TimelineEvent } from '../../../shared/support/types';
+import { ValueMenu } from '../investigate';
 
 function tone(event: TimelineEvent): 'ok' | 'danger' | 'warn' | 'info' {
   if (event.event === 'delivered') return 'ok';
@@ -23,6 +25,8 @@ export function Timeline({ events, showMessage = false }: { readonly events: rea
     <ol className="support-timeline" data-testid="support-timeline">
       {events.map((event) => {
         const smtp = smtpLine(event);
+        // A delivery's "250 OK" needs no words; failures and deferrals do.
+        const meaning = event.smtp && event.event !== 'delivered' ? explainSmtp(event.smtp.code, event.smtp.message) : null;
         return (
           <li key={event.id} className={`support-event support-event-${tone(event)}`} data-testid="support-event" data-event={event.event}>
             <time dateTime={event.iso} className="support-event-time">
@@ -30,9 +34,16 @@ export function Timeline({ events, showMessage = false }: { readonly events: rea
             </time>
             <span className={`support-tag support-tag-${tone(event)}`}>{event.event}</span>
             {event.severity ? <span className="support-tag">{event.severity}</span> : null}
-            <span className="support-event-recipient">{event.recipient}</span>
+            <ValueMenu value={event.recipient} className="support-event-recipient">
+              {event.recipient}
+            </ValueMenu>
             {event.reason ? <span className="support-event-detail">reason: {event.reason}</span> : null}
             {smtp ? <code className="support-event-smtp">{smtp}</code> : null}
+            {meaning ? (
+              <span className="support-event-meaning" data-testid="support-event-meaning">
+                {meaning.code}: {meaning.text}
+              </span>
+            ) : null}
             {showMessage && event.subject ? <span className="support-event-detail">“{event.subject}”</span> : null}
           </li>
         );

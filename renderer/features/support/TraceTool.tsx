@@ -3,12 +3,20 @@ import { useId, useState } from 'react';
 import type { MessageTrace } from '../../../shared/support/types';
 import { toAppError } from '../../bridge/client';
 import { Button, ErrorNotice } from '../../ui';
+import { investigate } from '../investigate';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
 import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
 import { Timeline } from './Timeline';
+import { type Incoming, useIncoming } from './use-incoming';
+
+export interface TraceInput {
+  readonly messageId: string;
+  readonly recipient: string;
+  readonly domain: string;
+}
 
 const verdictTone: Record<MessageTrace['status'], string> = {
   delivered: 'clear',
@@ -19,9 +27,10 @@ const verdictTone: Record<MessageTrace['status'], string> = {
   'not-found': 'unknown',
 };
 
-export function TraceTool({ environment, onOpenRequest }: ToolProps) {
+export function TraceTool({ environment, onOpenRequest, incoming }: ToolProps & { readonly incoming?: Incoming<TraceInput> | undefined }) {
   const [messageId, setMessageId] = useState('');
   const [recipient, setRecipient] = useState('');
+  const [subject, setSubject] = useState('');
   const [begin, setBegin] = useState('');
   const [end, setEnd] = useState('');
   const [domain, setDomain] = useState('');
@@ -29,19 +38,29 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
 
   const operation = useSupportOperation();
   const trace = useMutation({
-    mutationFn: () =>
+    mutationFn: (form: TraceInput & { subject: string; begin: string; end: string }) =>
       callSupport('traceMessage', {
         environmentId: environment.id,
-        ...(messageId.trim() ? { messageId: messageId.trim() } : {}),
-        ...(recipient.trim() ? { recipient: recipient.trim() } : {}),
-        ...(begin.trim() ? { begin: begin.trim() } : {}),
-        ...(end.trim() ? { end: end.trim() } : {}),
-        ...(domain.trim() ? { domain: domain.trim() } : {}),
+        ...(form.messageId.trim() ? { messageId: form.messageId.trim() } : {}),
+        ...(form.recipient.trim() ? { recipient: form.recipient.trim() } : {}),
+        ...(form.subject.trim() ? { subject: form.subject.trim() } : {}),
+        ...(form.begin.trim() ? { begin: form.begin.trim() } : {}),
+        ...(form.end.trim() ? { end: form.end.trim() } : {}),
+        ...(form.domain.trim() ? { domain: form.domain.trim() } : {}),
         operationId: operation.next(),
       }),
   });
+  useIncoming('trace', incoming, (value) => {
+    setMessageId(value.messageId);
+    setRecipient(value.recipient);
+    setDomain(value.domain);
+    setSubject('');
+    setBegin('');
+    setEnd('');
+    trace.mutate({ ...value, subject: '', begin: '', end: '' });
+  });
   const result = trace.data;
-  const canRun = messageId.trim() !== '' || recipient.trim() !== '';
+  const canRun = messageId.trim() !== '' || recipient.trim() !== '' || subject.trim() !== '';
 
   return (
     <section className="support-tool" aria-labelledby={`${id}-title`}>
@@ -49,13 +68,14 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
         Message trace
       </h2>
       <p className="support-intro">
-        Follow one message from acceptance to delivery or failure. Give its Message-Id, or a recipient and a time range.
+        Follow one message from acceptance to delivery or failure. Give its Message-Id, or a recipient and/or a subject and a time range.
+        Each server answer is explained in words.
       </p>
       <form
         className="support-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (canRun) trace.mutate();
+          if (canRun) trace.mutate({ messageId, recipient, subject, domain, begin, end });
         }}
       >
         <label htmlFor={`${id}-mid`}>Message-Id</label>
@@ -76,6 +96,15 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
           onChange={(e) => setRecipient(e.target.value)}
           placeholder="alice@example.com"
           data-testid="support-trace-recipient"
+        />
+        <label htmlFor={`${id}-subject`}>or subject</label>
+        <input
+          id={`${id}-subject`}
+          className="support-input"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          placeholder="Order confirmation"
+          data-testid="support-trace-subject"
         />
         <label htmlFor={`${id}-begin`}>From</label>
         <input
@@ -124,6 +153,25 @@ export function TraceTool({ environment, onOpenRequest }: ToolProps) {
             From the {result.source === 'events' ? 'Events' : 'Logs'} API, {result.query.domain}, {result.query.beginIso} to{' '}
             {result.query.endIso}
             {result.messageIds.length > 1 ? ` · ${result.messageIds.length} messages` : ''}
+          </p>
+          <p className="support-actions" data-testid="support-trace-links">
+            {[...new Set(result.events.map((e) => e.recipient).filter((r) => r !== ''))].slice(0, 5).map((r) => (
+              <Button
+                key={r}
+                size="small"
+                onClick={() => investigate({ tool: 'recipient', address: r })}
+                data-testid="support-trace-verdict"
+              >
+                Recipient verdict: {r}
+              </Button>
+            ))}
+            <Button
+              size="small"
+              onClick={() => investigate({ tool: 'health', domain: result.query.domain })}
+              data-testid="support-trace-health"
+            >
+              Domain health: {result.query.domain}
+            </Button>
           </p>
           <Timeline events={result.events} showMessage={result.messageIds.length > 1} />
           <GapList gaps={result.gaps} />

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button, Menu, showToast } from '../../../ui';
+import { investigateMenuItems } from '../../investigate';
 import { formatCount } from '../format';
 import type { TreeRow } from '../json-tree-model';
 import { highlight } from './highlight';
@@ -361,11 +362,19 @@ export function JsonTree({ client, initialRows, canExpandAll, reading, query, ma
           items={[
             { id: 'copy-value', label: 'Copy value', onSelect: () => copyFromMenu(menu.row, 'value') },
             { id: 'copy-path', label: 'Copy path', onSelect: () => copyFromMenu(menu.row, 'path') },
+            ...investigateRowItems(cache.current.get(menu.row)),
           ]}
         />
       ) : null}
     </div>
   );
+}
+
+/** "Investigate recipient" and the like, for a string value the support tools know (strings are shown as JSON literals). */
+function investigateRowItems(row: TreeRow | undefined) {
+  if (row === undefined || row.kind !== 'string' || row.cut > 0) return [];
+  const value = JSON.parse(row.text) as string;
+  return investigateMenuItems(value, row.keyIsIndex ? null : row.key);
 }
 
 /** The nearest row above with a smaller depth, when it is loaded. */

@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+
+/**
+ * Investigations end to end in the built-in sandbox: the customer's "my mail
+ * to bob@example.com is not arriving" answered in one sentence, and a value
+ * seen in a response carried into a support tool in one action.
+ */
+
+async function openSupport(page: Page): Promise<void> {
+  await page.getByTestId('view-switch-support').click();
+  await expect(page.getByTestId('support-panel')).toBeVisible();
+}
+
+test('bob@example.com: not suppressed, nothing sent anywhere, and bob@example.org did get mail', async ({ app }) => {
+  const { page } = app;
+  await openSupport(page);
+  await page.getByTestId('support-recipient-address').fill('bob@example.com');
+  await page.getByTestId('support-recipient-submit').click();
+  const verdict = page.getByTestId('support-recipient-verdict');
+  await expect(verdict).toHaveText(
+    /^Not suppressed, and nothing was sent to this address in the last 30 days on any domain \(2 domains in US and EU, with 1 subaccount searched\); similar addresses that did receive mail: bob@example\.org \(3\)\.$/,
+    { timeout: 20_000 },
+  );
+  await expect(page.getByTestId('support-recipient-result')).toHaveAttribute('data-verdict', 'clear');
+  await expect(page.getByTestId('support-recipient-domain')).toHaveCount(2);
+
+  // The similar address is one click away, and the trail leads back.
+  await page.getByTestId('support-similar-open').click();
+  await expect(verdict).toContainText('3 messages were sent to it in the last 30 days: 3 delivered', { timeout: 20_000 });
+  await expect(page.getByTestId('support-recipient-message')).toHaveCount(3);
+  await expect(page.getByTestId('support-trail-current')).toHaveText('Recipient: bob@example.org (2 of 2)');
+  await page.getByTestId('support-panel').press('Alt+ArrowLeft');
+  await expect(page.getByTestId('support-trail-current')).toHaveText('Recipient: bob@example.com (1 of 2)');
+  await expect(page.getByTestId('support-recipient-address')).toHaveValue('bob@example.com');
+  await expect(verdict).toContainText('similar addresses that did receive mail', { timeout: 20_000 });
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('an address in a response goes into the message trace from its context menu', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('catalog-filter').fill('events');
+  await page.locator('[data-testid="catalog-endpoint"][data-endpoint-id="events.list"]').getByRole('button').first().click();
+  await page.getByTestId('send-button').click();
+  const viewer = page.getByTestId('response-viewer');
+  await expect(viewer.getByTestId('status-chip')).toContainText('200', { timeout: 15_000 });
+  const rows = viewer.getByTestId('json-tree').getByTestId('json-row');
+  await rows
+    .filter({ hasText: /^[▸▾]\s*0:/ })
+    .getByTestId('json-toggle')
+    .click();
+  const recipientRow = rows.filter({ hasText: /^\s*recipient: "[^"]+@[^"]+"\s*$/ }).first();
+  const address = /"([^"]+)"/.exec((await recipientRow.textContent()) ?? '')?.[1] ?? '';
+  expect(address).toContain('@');
+  await recipientRow.click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Actions for this value' }).getByRole('menuitem', { name: 'Trace message' }).click();
+
+  await expect(page.getByTestId('support-panel-trace')).toBeVisible();
+  await expect(page.getByTestId('support-trace-recipient')).toHaveValue(address);
+  await expect(page.getByTestId('support-trace-result')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('support-trace-result').getByTestId('support-event').first()).toBeVisible();
+  // From the trace, the recipient verdict is one more click.
+  await page.getByTestId('support-trace-verdict').first().click();
+  await expect(page.getByTestId('support-recipient-address')).toHaveValue(address);
+  await expect(page.getByTestId('support-recipient-verdict')).toBeVisible({ timeout: 20_000 });
+  expect(app.consoleErrors).toEqual([]);
+});

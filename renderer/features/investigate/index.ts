@@ -1,0 +1,11 @@
+export {
+  currentInvestigation,
+  type InvestigateState,
+  type InvestigateTool,
+  type Investigation,
+  investigate,
+  investigateStore,
+  useInvestigateState,
+} from './investigate-store';
+export { investigateMenuItems } from './menu-items';
+export { ValueMenu, type ValueMenuProps } from './ValueMenu';
