@@ -1,5 +1,5 @@
 import { TreeHost } from './tree-host';
-import type { DocumentUpdate, Envelope, HostMessage, ProgressFor, ReplyFor, TreeRequest } from './tree-protocol';
+import type { DocumentUpdate, Envelope, HostMessage, LoadReply, ProgressFor, ReplyFor, RowWindow, TreeRequest } from './tree-protocol';
 
 interface Pending {
   resolve(reply: unknown): void;
@@ -14,6 +14,7 @@ export class TreeClient {
   private readonly listeners = new Set<(update: DocumentUpdate) => void>();
   private readonly send: (envelope: Envelope) => void;
   private readonly stop: () => void;
+  private closed = false;
 
   private constructor(connect: (receive: (message: HostMessage) => void) => { send: (envelope: Envelope) => void; stop: () => void }) {
     const link = connect((message) => this.receive(message));
@@ -28,8 +29,26 @@ export class TreeClient {
    * a time, so neither costs a long task.
    */
   static local(): TreeClient {
+    return TreeClient.onHost((post) => new TreeHost(post));
+  }
+
+  /**
+   * A small text parsed at once, in the caller's task: the first render can
+   * draw the tree without waiting a task for the answer.
+   */
+  static loadedNow(text: string, window: RowWindow): { client: TreeClient; reply: LoadReply } {
+    let reply: LoadReply | undefined;
+    const client = TreeClient.onHost((post) => {
+      const host = new TreeHost(post);
+      reply = host.load(text, window);
+      return host;
+    });
+    return { client, reply: reply as LoadReply };
+  }
+
+  private static onHost(create: (post: (message: HostMessage) => void) => TreeHost): TreeClient {
     return new TreeClient((receive) => {
-      const host = new TreeHost((message) => queueMicrotask(() => receive(message)));
+      const host = create((message) => queueMicrotask(() => receive(message)));
       return {
         send: (envelope) => queueMicrotask(() => host.handle(envelope)),
         stop: () => host.handle({ id: 0, request: { type: 'dispose' } }),
@@ -81,7 +100,14 @@ export class TreeClient {
     this.pending.clear();
   }
 
+  /** True once disposed: a remount (React's strict mode) must open the body again. */
+  get disposed(): boolean {
+    return this.closed;
+  }
+
   dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.listeners.clear();
     this.failAll('The body viewer was closed.');
     this.stop();

@@ -18,7 +18,7 @@ import type {
  * checks it fully; above it the text is indexed a slice at a time and shown
  * from the first slice on (see json-index.ts).
  */
-const INDEX_FROM_CHARS = 2 * 1024 * 1024;
+export const INDEX_FROM_CHARS = 2 * 1024 * 1024;
 /** Short first slice: the first screen needs only the start of the text. */
 const FIRST_SLICE_MS = 4;
 /** Later slices leave the page room to paint and answer input between them. */
@@ -285,7 +285,8 @@ export class TreeHost {
     slice(FIRST_SLICE_MS);
   }
 
-  private load(text: string, window: RowWindow): LoadReply {
+  /** Parses a text under INDEX_FROM_CHARS at once, for a viewer that draws it in the same render. */
+  load(text: string, window: RowWindow): LoadReply {
     this.release();
     const started = performance.now();
     let value: unknown;
