@@ -7,6 +7,9 @@ interface Pending {
   progress?: (reply: never) => void;
 }
 
+/** The id of the load a client is opened with; requests count up from 1. */
+const OPENING_ID = -1;
+
 /** Talks to the holder of one parsed body; every answer is asynchronous, wherever the body lives. */
 export class TreeClient {
   private nextId = 1;
@@ -15,6 +18,7 @@ export class TreeClient {
   private readonly send: (envelope: Envelope) => void;
   private readonly stop: () => void;
   private closed = false;
+  private settled: Exclude<DocumentUpdate, { kind: 'grown' }> | null = null;
 
   private constructor(connect: (receive: (message: HostMessage) => void) => { send: (envelope: Envelope) => void; stop: () => void }) {
     const link = connect((message) => this.receive(message));
@@ -33,32 +37,46 @@ export class TreeClient {
   }
 
   /**
-   * A small text parsed at once, in the caller's task: the first render can
-   * draw the tree without waiting a task for the answer.
+   * Opens a text in the caller's task: a small one parsed whole, a big one
+   * up to its first indexed slice, so the first render can draw the tree
+   * without waiting a task for the answer. No reply when the host could not
+   * answer at once; the caller then disposes the client and asks again.
    */
-  static loadedNow(text: string, window: RowWindow): { client: TreeClient; reply: LoadReply } {
+  static loadedNow(text: string, window: RowWindow): { client: TreeClient; reply: LoadReply | undefined } {
     let reply: LoadReply | undefined;
-    const client = TreeClient.onHost((post) => {
-      const host = new TreeHost(post);
-      reply = host.load(text, window);
-      return host;
+    let opening = true;
+    const client = new TreeClient((receive) => {
+      const host = new TreeHost((message) => {
+        if (opening && message.id === OPENING_ID && 'reply' in message) reply = message.reply as LoadReply;
+        else queueMicrotask(() => receive(message));
+      });
+      host.handle({ id: OPENING_ID, request: { type: 'load', text, window } });
+      opening = false;
+      return TreeClient.linkTo(host);
     });
-    return { client, reply: reply as LoadReply };
+    return { client, reply };
   }
 
   private static onHost(create: (post: (message: HostMessage) => void) => TreeHost): TreeClient {
-    return new TreeClient((receive) => {
-      const host = create((message) => queueMicrotask(() => receive(message)));
-      return {
-        send: (envelope) => queueMicrotask(() => host.handle(envelope)),
-        stop: () => host.handle({ id: 0, request: { type: 'dispose' } }),
-      };
-    });
+    return new TreeClient((receive) => TreeClient.linkTo(create((message) => queueMicrotask(() => receive(message)))));
   }
 
-  /** Growth and completion of a body still being indexed; returns the unsubscribe. */
+  private static linkTo(host: TreeHost): { send: (envelope: Envelope) => void; stop: () => void } {
+    return {
+      send: (envelope) => queueMicrotask(() => host.handle(envelope)),
+      stop: () => host.handle({ id: 0, request: { type: 'dispose' } }),
+    };
+  }
+
+  /**
+   * Growth and completion of a body still being indexed; returns the
+   * unsubscribe. A listener added after the completion (or the failure) is
+   * told of it at once, so one that subscribes in an effect misses nothing.
+   */
   onUpdate(listener: (update: DocumentUpdate) => void): () => void {
     this.listeners.add(listener);
+    const settled = this.settled;
+    if (settled) queueMicrotask(() => this.listeners.has(listener) && listener(settled));
     return () => this.listeners.delete(listener);
   }
 
@@ -79,6 +97,8 @@ export class TreeClient {
 
   private receive(message: HostMessage): void {
     if (message.id === 0 && 'reply' in message) {
+      const update = message.reply as DocumentUpdate;
+      if (update.kind !== 'grown') this.settled = update;
       for (const listener of this.listeners) listener(message.reply as DocumentUpdate);
       return;
     }

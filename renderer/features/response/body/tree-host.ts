@@ -18,9 +18,9 @@ import type {
  * checks it fully; above it the text is indexed a slice at a time and shown
  * from the first slice on (see json-index.ts).
  */
-export const INDEX_FROM_CHARS = 2 * 1024 * 1024;
+const INDEX_FROM_CHARS = 2 * 1024 * 1024;
 /** Short first slice: the first screen needs only the start of the text. */
-const FIRST_SLICE_MS = 4;
+const FIRST_SLICE_MS = 2;
 /** Later slices leave the page room to paint and answer input between them. */
 const SLICE_MS = 8;
 /** Columns come from the first items only, so a huge list costs no more than a small one. */
@@ -285,8 +285,7 @@ export class TreeHost {
     slice(FIRST_SLICE_MS);
   }
 
-  /** Parses a text under INDEX_FROM_CHARS at once, for a viewer that draws it in the same render. */
-  load(text: string, window: RowWindow): LoadReply {
+  private load(text: string, window: RowWindow): LoadReply {
     this.release();
     const started = performance.now();
     let value: unknown;
