@@ -10,8 +10,11 @@ import { TreeClient } from '../../renderer/features/response/body/tree-client';
 export type PeerName = 'vanilla-jsoneditor' | '@uiw/react-json-view' | 'react-json-tree' | 'JSON.parse';
 
 interface PeerWindow {
-  /** The same kind of CDP binding the app's bridge crosses: the response string arrives in the page through it. */
-  __benchBody?: () => Promise<string>;
+  /**
+   * The same kind of CDP binding the app's bridge crosses: the response string
+   * arrives in the page through it, one piece per call (see BODY_PIECE_CHARS).
+   */
+  __benchBody?: (piece: number) => Promise<string | null>;
   __arrived?: number;
   __show?: (peer: PeerName) => Promise<void>;
   __parsed?: unknown;
@@ -21,8 +24,16 @@ interface PeerWindow {
 
 const w = window as unknown as PeerWindow;
 
+/** The whole body, read piece by piece: one CDP message over about 64 MB closes the page. */
+async function readBody(): Promise<string> {
+  const read = w.__benchBody as (piece: number) => Promise<string | null>;
+  const pieces: string[] = [];
+  for (let piece = await read(0); piece !== null; piece = await read(pieces.length)) pieces.push(piece);
+  return pieces.join('');
+}
+
 w.__show = async (peer) => {
-  const body = await (w.__benchBody as () => Promise<string>)();
+  const body = await readBody();
   w.__arrived = performance.now();
   const target = document.getElementById('viewer') as HTMLElement;
   switch (peer) {
@@ -48,7 +59,7 @@ w.__show = async (peer) => {
  * hundred DOM rows), each with its own text as separate responses would have.
  */
 w.__openMany = async (count) => {
-  const body = await (w.__benchBody as () => Promise<string>)();
+  const body = await readBody();
   w.__clients = [];
   let rows = 0;
   for (let i = 0; i < count; i++) {

@@ -65,6 +65,50 @@ describe('JSON tree', () => {
     await waitFor(() => expect(childRows()).toHaveLength(0));
   });
 
+  it('draws a body under 2 MB as a tree in the render the response arrives in, with no reading step between', () => {
+    const { rerender } = renderViewer({ pending: true });
+    const text = bigList(5_000);
+    expect(text.length).toBeGreaterThan(300_000);
+    rerender(
+      <ResponseViewer
+        pending={false}
+        endpoint={testEndpoint()}
+        environment={US_ENVIRONMENT}
+        onPage={vi.fn()}
+        response={testResponse({ text })}
+      />,
+    );
+    // No await: the rows are there in the same commit, not a task later.
+    expect(screen.queryByTestId('body-parsing')).toBeNull();
+    const rows = within(screen.getByTestId('json-tree')).getAllByTestId('json-row');
+    expect(rows.map((row) => row.textContent).slice(0, 3)).toEqual([
+      '▾2 keys',
+      '▾items: 5,000 items',
+      '▸0: {id: "ev-0", event: "delivered", recipient: "user0@example.com"}3 keys',
+    ]);
+  });
+
+  it('draws a body over 2 MB from its first indexed slice in the render it arrives in, and completes it later', async () => {
+    const { rerender } = renderViewer({ pending: true });
+    const text = bigList(60_000);
+    expect(text.length).toBeGreaterThan(4 * 1024 * 1024);
+    rerender(
+      <ResponseViewer
+        pending={false}
+        endpoint={testEndpoint()}
+        environment={US_ENVIRONMENT}
+        onPage={vi.fn()}
+        response={testResponse({ text })}
+      />,
+    );
+    expect(screen.queryByTestId('body-parsing')).toBeNull();
+    const rows = within(screen.getByTestId('json-tree')).getAllByTestId('json-row');
+    expect(rows[2]?.textContent).toBe('▸0: {id: "ev-0", event: "delivered", recipient: "user0@example.com"}3 keys');
+    expect(screen.getByTestId('tree-row-count').textContent).toContain('Reading the rest of the body');
+    await waitFor(() => expect(screen.getByTestId('tree-row-count').textContent).not.toContain('Reading'), { timeout: 10_000 });
+    expect(screen.getByTestId('json-tree').textContent).toContain('60,000 items');
+  });
+
   it('collapses the whole tree and expands with the keyboard', async () => {
     renderViewer({
       response: testResponse({ text: JSON.stringify({ domain: { name: 'mg.example.com', state: 'active' }, receiving_dns_records: [] }) }),

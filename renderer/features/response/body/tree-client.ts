@@ -1,11 +1,14 @@
 import { TreeHost } from './tree-host';
-import type { DocumentUpdate, Envelope, HostMessage, ProgressFor, ReplyFor, TreeRequest } from './tree-protocol';
+import type { DocumentUpdate, Envelope, HostMessage, LoadReply, ProgressFor, ReplyFor, RowWindow, TreeRequest } from './tree-protocol';
 
 interface Pending {
   resolve(reply: unknown): void;
   reject(error: Error): void;
   progress?: (reply: never) => void;
 }
+
+/** The id of the load a client is opened with; requests count up from 1. */
+const OPENING_ID = -1;
 
 /** Talks to the holder of one parsed body; every answer is asynchronous, wherever the body lives. */
 export class TreeClient {
@@ -14,6 +17,8 @@ export class TreeClient {
   private readonly listeners = new Set<(update: DocumentUpdate) => void>();
   private readonly send: (envelope: Envelope) => void;
   private readonly stop: () => void;
+  private closed = false;
+  private settled: Exclude<DocumentUpdate, { kind: 'grown' }> | null = null;
 
   private constructor(connect: (receive: (message: HostMessage) => void) => { send: (envelope: Envelope) => void; stop: () => void }) {
     const link = connect((message) => this.receive(message));
@@ -28,18 +33,50 @@ export class TreeClient {
    * a time, so neither costs a long task.
    */
   static local(): TreeClient {
-    return new TreeClient((receive) => {
-      const host = new TreeHost((message) => queueMicrotask(() => receive(message)));
-      return {
-        send: (envelope) => queueMicrotask(() => host.handle(envelope)),
-        stop: () => host.handle({ id: 0, request: { type: 'dispose' } }),
-      };
-    });
+    return TreeClient.onHost((post) => new TreeHost(post));
   }
 
-  /** Growth and completion of a body still being indexed; returns the unsubscribe. */
+  /**
+   * Opens a text in the caller's task: a small one parsed whole, a big one
+   * up to its first indexed slice, so the first render can draw the tree
+   * without waiting a task for the answer. No reply when the host could not
+   * answer at once; the caller then disposes the client and asks again.
+   */
+  static loadedNow(text: string, window: RowWindow): { client: TreeClient; reply: LoadReply | undefined } {
+    let reply: LoadReply | undefined;
+    let opening = true;
+    const client = new TreeClient((receive) => {
+      const host = new TreeHost((message) => {
+        if (opening && message.id === OPENING_ID && 'reply' in message) reply = message.reply as LoadReply;
+        else queueMicrotask(() => receive(message));
+      });
+      host.handle({ id: OPENING_ID, request: { type: 'load', text, window } });
+      opening = false;
+      return TreeClient.linkTo(host);
+    });
+    return { client, reply };
+  }
+
+  private static onHost(create: (post: (message: HostMessage) => void) => TreeHost): TreeClient {
+    return new TreeClient((receive) => TreeClient.linkTo(create((message) => queueMicrotask(() => receive(message)))));
+  }
+
+  private static linkTo(host: TreeHost): { send: (envelope: Envelope) => void; stop: () => void } {
+    return {
+      send: (envelope) => queueMicrotask(() => host.handle(envelope)),
+      stop: () => host.handle({ id: 0, request: { type: 'dispose' } }),
+    };
+  }
+
+  /**
+   * Growth and completion of a body still being indexed; returns the
+   * unsubscribe. A listener added after the completion (or the failure) is
+   * told of it at once, so one that subscribes in an effect misses nothing.
+   */
   onUpdate(listener: (update: DocumentUpdate) => void): () => void {
     this.listeners.add(listener);
+    const settled = this.settled;
+    if (settled) queueMicrotask(() => this.listeners.has(listener) && listener(settled));
     return () => this.listeners.delete(listener);
   }
 
@@ -60,6 +97,8 @@ export class TreeClient {
 
   private receive(message: HostMessage): void {
     if (message.id === 0 && 'reply' in message) {
+      const update = message.reply as DocumentUpdate;
+      if (update.kind !== 'grown') this.settled = update;
       for (const listener of this.listeners) listener(message.reply as DocumentUpdate);
       return;
     }
@@ -81,7 +120,14 @@ export class TreeClient {
     this.pending.clear();
   }
 
+  /** True once disposed: a remount (React's strict mode) must open the body again. */
+  get disposed(): boolean {
+    return this.closed;
+  }
+
   dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.listeners.clear();
     this.failAll('The body viewer was closed.');
     this.stop();

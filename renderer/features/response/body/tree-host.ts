@@ -20,7 +20,7 @@ import type {
  */
 const INDEX_FROM_CHARS = 2 * 1024 * 1024;
 /** Short first slice: the first screen needs only the start of the text. */
-const FIRST_SLICE_MS = 4;
+const FIRST_SLICE_MS = 2;
 /** Later slices leave the page room to paint and answer input between them. */
 const SLICE_MS = 8;
 /** Columns come from the first items only, so a huge list costs no more than a small one. */

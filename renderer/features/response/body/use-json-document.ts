@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { TreeClient } from './tree-client';
 import type { DocumentUpdate, LoadReply, RowWindow } from './tree-protocol';
 
-/** Enough rows for a tall window; the tree asks for more as soon as it knows its height. */
-const FIRST_WINDOW: RowWindow = { start: 0, end: 120 };
+/** A tall first screen; the tree asks for more as soon as it knows its height, outside the first frame. */
+const FIRST_WINDOW: RowWindow = { start: 0, end: 32 };
 
 const NONE = { status: 'none' } as const;
 const PARSING = { status: 'parsing' } as const;
@@ -15,59 +15,90 @@ export type JsonDocument =
   /** `info.complete` is false while a big body is still being indexed; the tree is usable meanwhile. */
   | { readonly status: 'ready'; readonly client: TreeClient; readonly info: Extract<LoadReply, { ok: true }> };
 
+interface Held {
+  readonly text: string | undefined;
+  readonly document: JsonDocument;
+}
+
+/**
+ * Opens the text in the render that first shows it: a small body is parsed
+ * whole (a few milliseconds at 1 MB), a big one is indexed up to its first
+ * slice, so the tree is on the first frame after the response arrives. The
+ * rest of a big body is indexed in later tasks.
+ */
+function openNow(text: string | undefined): Held {
+  if (text === undefined) return { text, document: NONE };
+  const { client, reply } = TreeClient.loadedNow(text, FIRST_WINDOW);
+  if (reply?.ok) return { text, document: { status: 'ready', client, info: reply } };
+  client.dispose();
+  return { text, document: reply ? { status: 'invalid', message: reply.message } : PARSING };
+}
+
+function settle(document: JsonDocument, client: TreeClient, update: Exclude<DocumentUpdate, { kind: 'grown' }>): JsonDocument {
+  if (document.status !== 'ready' || document.client !== client) return document;
+  if (update.kind === 'invalid') return { status: 'invalid', message: update.message };
+  const { table, facts, canExpandAll } = update;
+  return { ...document, info: { ...document.info, table, facts, canExpandAll, complete: true } };
+}
+
 /**
  * Parses or indexes `text` once and keeps the result where it was made. A
  * big body is ready after its first slice, and its info is replaced when the
  * indexing completes. A new text (or unmounting) drops the old one.
  */
 export function useJsonDocument(text: string | undefined): JsonDocument {
-  const [document, setDocument] = useState<JsonDocument>(text === undefined ? NONE : PARSING);
+  const [held, setHeld] = useState<Held>(() => openNow(text));
+  let current = held;
+  if (held.text !== text) {
+    // A new text is opened in this render rather than one render later from an effect.
+    current = openNow(text);
+    setHeld(current);
+  }
+  const client = current.document.status === 'ready' ? current.document.client : null;
+  const waiting = current.document.status === 'parsing';
 
   useEffect(() => {
-    if (text === undefined) {
-      setDocument(NONE);
+    if (!client) return undefined;
+    if (client.disposed) {
+      // Strict mode unmounted and mounted again: the first client is gone.
+      setHeld(openNow(text));
       return undefined;
     }
-    let live = true;
-    const client = TreeClient.local();
-    // Unchanged state skips a render of the whole response view.
-    setDocument((current) => (current.status === 'parsing' ? current : PARSING));
-    // Updates can arrive before the load answer has been taken in, so the latest is kept and applied to it.
-    let loaded: Extract<LoadReply, { ok: true }> | null = null;
-    let last: DocumentUpdate | null = null;
-    const show = () => {
-      if (!live || !loaded) return;
-      if (last?.kind === 'invalid') setDocument({ status: 'invalid', message: last.message });
-      else if (last?.kind === 'complete') {
-        const { table, facts, canExpandAll } = last;
-        setDocument({ status: 'ready', client, info: { ...loaded, table, facts, canExpandAll, complete: true } });
-      } else setDocument({ status: 'ready', client, info: loaded });
-    };
     const stop = client.onUpdate((update) => {
       if (update.kind === 'grown') return;
-      last = update;
-      show();
+      setHeld((previous) => ({ text: previous.text, document: settle(previous.document, client, update) }));
     });
+    return () => {
+      stop();
+      client.dispose();
+    };
+  }, [client, text]);
+
+  // The host could not answer at once (nothing to show after the first slice): ask again and wait.
+  useEffect(() => {
+    if (!waiting || text === undefined) return undefined;
+    let live = true;
+    let adopted = false;
+    const client = TreeClient.local();
     client.request({ type: 'load', text, window: FIRST_WINDOW }).then(
       (reply) => {
         if (!live) return;
-        if (!reply.ok) {
-          setDocument({ status: 'invalid', message: reply.message });
-          return;
-        }
-        loaded = reply;
-        show();
+        adopted = reply.ok;
+        const document: JsonDocument = reply.ok ? { status: 'ready', client, info: reply } : { status: 'invalid', message: reply.message };
+        setHeld((previous) => (previous.text === text ? { text, document } : previous));
       },
       (error: unknown) => {
-        if (live) setDocument({ status: 'invalid', message: error instanceof Error ? error.message : 'The body could not be read.' });
+        if (!live) return;
+        const message = error instanceof Error ? error.message : 'The body could not be read.';
+        setHeld((previous) => (previous.text === text ? { text, document: { status: 'invalid', message } } : previous));
       },
     );
     return () => {
       live = false;
-      stop();
-      client.dispose();
+      // Once adopted, the document's own effect disposes the client.
+      if (!adopted) client.dispose();
     };
-  }, [text]);
+  }, [waiting, text]);
 
-  return document;
+  return current.document;
 }
