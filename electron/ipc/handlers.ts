@@ -6,6 +6,7 @@ import { createDesktopHandlers } from './handlers/desktop';
 import { createEnvironmentHandlers } from './handlers/environments';
 import { createRequestHandlers } from './handlers/requests';
 import { createSandboxHandlers } from './handlers/sandbox';
+import { createSandboxToolHandlers } from './handlers/sandbox-tools';
 import { createSnippetHandlers } from './handlers/snippets';
 import { createSupportHandlers } from './handlers/support';
 
@@ -53,5 +54,6 @@ function createRawHandlers(services: Services): Handlers {
       operation: (id, work) => services.pipeline.operation(id, work),
     }),
     ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
+    ...createSandboxToolHandlers({ inbox: services.webhookInbox, mail: services.sandboxMail, sandbox: services.sandbox }),
   };
 }

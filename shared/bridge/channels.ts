@@ -70,6 +70,14 @@ export const methodNames = [
   'addCaCertificateFromFile',
   'removeCaCertificate',
   'resolveProxy',
+  'getWebhookInbox',
+  'getWebhookInboxDelivery',
+  'clearWebhookInbox',
+  'replayWebhookDelivery',
+  'listSandboxMessages',
+  'getSandboxMessage',
+  'saveSandboxAttachment',
+  'simulateInboundMessage',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];
