@@ -4,6 +4,7 @@ import { CommandPalette } from '../features/catalog';
 import { CustomRequestView, SaveRequestButton } from '../features/collections';
 import { EnvironmentSwitcher, RecoveryBanner } from '../features/environments';
 import { SandboxBanner } from '../features/sandbox';
+import { SandboxToolsPanel } from '../features/sandbox-tools';
 import { SettingsButton } from '../features/settings';
 import { CodeTab } from '../features/snippets';
 import { SupportPanel } from '../features/support';
@@ -14,11 +15,12 @@ import { Sidebar } from './Sidebar';
 import { WorkbenchResponse } from './WorkbenchResponse';
 import { openEndpoint, useWorkbenchState } from './workbench-store';
 
-type View = 'workbench' | 'support';
+type View = 'workbench' | 'support' | 'sandbox';
 
 const views: readonly { id: View; label: string }[] = [
   { id: 'workbench', label: 'Workbench' },
   { id: 'support', label: 'Support tools' },
+  { id: 'sandbox', label: 'Sandbox' },
 ];
 
 const placements: readonly { id: ResponsePlacement; label: string; icon: string }[] = [
@@ -43,7 +45,10 @@ export function App() {
   });
 
   const main = (
-    <main className="workbench" aria-label={view === 'workbench' ? 'Request workbench' : 'Support tools'}>
+    <main
+      className="workbench"
+      aria-label={view === 'workbench' ? 'Request workbench' : view === 'support' ? 'Support tools' : 'Sandbox tools'}
+    >
       {view === 'workbench' && openedSaved?.target.kind === 'custom' ? (
         <CustomRequestView
           saved={{ ...openedSaved, target: openedSaved.target }}
@@ -66,8 +71,10 @@ export function App() {
             />
           )}
         />
-      ) : (
+      ) : view === 'support' ? (
         <SupportPanel onOpenRequest={(endpointId, values) => openEndpoint(endpointId, values)} />
+      ) : (
+        <SandboxToolsPanel />
       )}
     </main>
   );
