@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { SANDBOX_API_KEY } from '../../shared/sandbox/constants';
 import { type AppUnderTest, expect, test } from '../fixtures';
 
 /**
@@ -110,3 +112,37 @@ test('simulating an inbound message shows which routes matched and that off-mach
   await expect(route.locator('[data-testid="inbound-action"][data-outcome="stop"]')).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation in the sandbox tools (${colorScheme})`, async ({ app }) => {
+    test.setTimeout(90_000);
+    const { page } = app;
+    await page.emulateMedia({ colorScheme });
+    await openSandboxTools(page, 'inbox');
+    const inboxUrl = (await page.getByTestId('webhook-inbox-url').textContent()) ?? '';
+    await expect(page.getByTestId('webhook-inbox-url')).toHaveText(/^http/);
+    // A delivery to list, posted as the sandbox would for any accepted message.
+    const { usBaseUrl } = app.main.services.sandbox.status();
+    const auth = { Authorization: `Basic ${Buffer.from(`api:${SANDBOX_API_KEY}`).toString('base64')}` };
+    await fetch(`${usBaseUrl}/v4/domains/${sandboxDomain}/webhooks`, {
+      method: 'POST',
+      headers: auth,
+      body: new URLSearchParams({ url: inboxUrl, event_types: 'accepted' }),
+    });
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ from: `shop@${sandboxDomain}`, to: 'axe@example.com', subject: 'Axe', html: '<p>Hi</p>' }))
+      form.append(name, value);
+    await fetch(`${usBaseUrl}/v3/${sandboxDomain}/messages`, { method: 'POST', headers: auth, body: form });
+    await expect(page.getByTestId('webhook-inbox-row')).toHaveCount(1, { timeout: 10_000 });
+    for (const tab of ['inbox', 'messages', 'inbound'] as const) {
+      await page.getByTestId(`sandbox-tools-tab-${tab}`).click();
+      if (tab === 'inbound') await page.getByTestId('inbound-submit').click();
+      if (tab === 'inbound') await expect(page.getByTestId('inbound-summary')).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const report = serious.map((v) => `${tab}: ${v.id} ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
+      expect(report, report.join('\n')).toEqual([]);
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+}

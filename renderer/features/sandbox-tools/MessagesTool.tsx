@@ -6,6 +6,7 @@ import { call, toAppError } from '../../bridge/client';
 import { Button, ErrorNotice, TabPanel, Tabs } from '../../ui';
 import { formatBytes, formatTime } from './format';
 import { frameDocument, hasOwnStyles } from './frame-document';
+import { ScrollText } from './ScrollText';
 
 const partTabs = [
   { id: 'html', label: 'HTML' },
@@ -79,9 +80,9 @@ function MessageParts({ message }: { message: SandboxMessageDetail }) {
           message.text === '' ? (
             <p className="st-empty">This message has no text part.</p>
           ) : (
-            <pre className="st-pre" data-testid="sandbox-message-text">
+            <ScrollText label="Text part" testId="sandbox-message-text">
               {message.text}
-            </pre>
+            </ScrollText>
           )
         ) : part === 'headers' ? (
           <table className="st-table" data-testid="sandbox-message-headers">
@@ -138,9 +139,9 @@ function MessageParts({ message }: { message: SandboxMessageDetail }) {
             </>
           )
         ) : (
-          <pre className="st-pre" data-testid="sandbox-message-mime">
+          <ScrollText label="Raw MIME" testId="sandbox-message-mime">
             {message.mime}
-          </pre>
+          </ScrollText>
         )}
       </TabPanel>
     </div>

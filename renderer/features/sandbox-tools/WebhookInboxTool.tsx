@@ -6,6 +6,7 @@ import { call, toAppError } from '../../bridge/client';
 import { Button, ErrorNotice, showToast } from '../../ui';
 import { useActiveEnvironment } from '../workbench';
 import { formatBytes, formatTime } from './format';
+import { ScrollText } from './ScrollText';
 
 const verdictLabel: Record<InboxVerdict, string> = {
   valid: 'verified',
@@ -61,7 +62,11 @@ function Replay({ id }: { id: string }) {
             {replay.data.status} {replay.data.statusText}
           </strong>{' '}
           in {replay.data.durationMs} ms
-          {replay.data.bodyExcerpt ? <pre className="st-pre st-pre-short">{replay.data.bodyExcerpt}</pre> : null}
+          {replay.data.bodyExcerpt ? (
+            <ScrollText label="What your endpoint answered" short>
+              {replay.data.bodyExcerpt}
+            </ScrollText>
+          ) : null}
         </div>
       ) : null}
       {replay.isError ? <ErrorNotice error={toAppError(replay.error)} testId="webhook-inbox-replay-error" /> : null}
@@ -90,9 +95,9 @@ function DeliveryDetail({ id, environmentId }: { id: string; environmentId: stri
           ({formatBytes(data.size)}, {data.contentType || 'no content type'})
         </span>
       </h3>
-      <pre className="st-pre" data-testid="webhook-inbox-body">
+      <ScrollText label="Webhook body as received" testId="webhook-inbox-body">
         {data.body}
-      </pre>
+      </ScrollText>
     </div>
   );
 }
