@@ -11,8 +11,7 @@ import { createWebhookInbox, type WebhookInbox } from './webhook-inbox';
 const SIGNING_KEY = 'sandbox-signing-key-for-tests';
 const OTHER_ENVIRONMENT = 'other-env';
 
-function inboxUnderTest(maxBodyBytes?: number) {
-  const items = new Map<string, string>();
+function inboxUnderTest(maxBodyBytes?: number, items = new Map<string, string>()) {
   const keychain = withSandboxSigningKey(
     createKeychain({
       platform: 'linux',
@@ -77,6 +76,14 @@ describe('webhook inbox', () => {
     const detail = await inbox.get(good?.id ?? '', SANDBOX_ENVIRONMENT_ID);
     expect(detail.check?.signatureValid).toBe(true);
     expect(JSON.parse(detail.body)['event-data'].event).toBe('delivered');
+  });
+
+  it('checks with a signing key the user saved for the sandbox instead, when there is one', async () => {
+    const items = new Map([[`${SANDBOX_ENVIRONMENT_ID}:webhook-signing-key`, 'user-chosen-key']]);
+    inbox = inboxUnderTest(undefined, items);
+    const url = await inbox.start();
+    await post(url, signedBody('user-chosen-key'));
+    expect((await inbox.list(SANDBOX_ENVIRONMENT_ID)).deliveries[0]?.verdict).toBe('valid');
   });
 
   it('keeps a body that is not JSON as unreadable and answers it 400', async () => {
