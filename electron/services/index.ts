@@ -151,7 +151,7 @@ export async function createServices(deps: MainDeps) {
   });
   await desktopSettings.start();
   const signingKeychain = withSandboxSigningKey(keychain, async () => (await sandbox.admin.state()).webhookSigningKey);
-  const support = createSupportServices({
+  const supportServices = createSupportServices({
     sender,
     probe: createBaseUrlSender(senderDeps),
     getEndpoint,
@@ -159,7 +159,16 @@ export async function createServices(deps: MainDeps) {
     keychain: signingKeychain,
     clock,
   });
-  const webhookInbox = createWebhookInbox({ check: (arg) => support.webhooks.check(arg), clock, fetch: globalThis.fetch });
+  const webhookInbox = createWebhookInbox({ check: (arg) => supportServices.webhooks.check(arg), clock, fetch: globalThis.fetch });
+  // The inbox keeps its verdicts until a signing key changes.
+  const support: typeof supportServices = {
+    ...supportServices,
+    webhooks: {
+      ...supportServices.webhooks,
+      setKey: (...args) => supportServices.webhooks.setKey(...args).finally(() => webhookInbox.forgetVerdicts()),
+      deleteKey: (...args) => supportServices.webhooks.deleteKey(...args).finally(() => webhookInbox.forgetVerdicts()),
+    },
+  };
   const sandboxMail = createSandboxMail({
     sandbox,
     clock,

@@ -78,11 +78,17 @@ describe('webhook inbox', () => {
     expect(JSON.parse(detail.body)['event-data'].event).toBe('delivered');
   });
 
-  it('checks with a signing key the user saved for the sandbox instead, when there is one', async () => {
-    const items = new Map([[`${SANDBOX_ENVIRONMENT_ID}:webhook-signing-key`, 'user-chosen-key']]);
+  it('checks with a signing key the user saved for the sandbox instead, once told the key changed', async () => {
+    const items = new Map<string, string>();
     inbox = inboxUnderTest(undefined, items);
     const url = await inbox.start();
     await post(url, signedBody('user-chosen-key'));
+    expect((await inbox.list(SANDBOX_ENVIRONMENT_ID)).deliveries[0]?.verdict).toBe('invalid');
+    items.set(`${SANDBOX_ENVIRONMENT_ID}:webhook-signing-key`, 'user-chosen-key');
+    // Polling does not read the keychain again for a delivery already checked...
+    expect((await inbox.list(SANDBOX_ENVIRONMENT_ID)).deliveries[0]?.verdict).toBe('invalid');
+    // ...until a key is saved or removed.
+    inbox.forgetVerdicts();
     expect((await inbox.list(SANDBOX_ENVIRONMENT_ID)).deliveries[0]?.verdict).toBe('valid');
   });
 

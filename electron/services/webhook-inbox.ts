@@ -157,20 +157,27 @@ export function createWebhookInbox(deps: WebhookInboxDeps) {
     return entry;
   }
 
-  async function verdictOf(entry: Received, environmentId: string | undefined) {
-    const parsed = parseWebhookPayload(entry.body);
-    if (!parsed.ok) return { parsed, check: null };
-    if (environmentId === undefined) return { parsed, check: null };
+  // A poll every second or two must not read the keychain for every entry again: verdicts are kept until a key changes.
+  const verdicts = new Map<string, WebhookCheck | null>();
+
+  async function checkOf(entry: Received, environmentId: string | undefined, fresh: boolean): Promise<WebhookCheck | null> {
+    if (environmentId === undefined || !parseWebhookPayload(entry.body).ok) return null;
+    const cacheKey = `${environmentId}\u0000${entry.id}`;
+    if (!fresh && verdicts.has(cacheKey)) return verdicts.get(cacheKey) ?? null;
+    let check: WebhookCheck | null;
     try {
-      return { parsed, check: await deps.check({ environmentId, payload: entry.body }) };
+      check = await deps.check({ environmentId, payload: entry.body });
     } catch {
       // An environment deleted meanwhile: the list still shows the delivery, unverified.
-      return { parsed, check: null };
+      check = null;
     }
+    if (verdicts.size >= maxEntries * 4) verdicts.clear();
+    verdicts.set(cacheKey, check);
+    return check;
   }
 
-  async function summaryOf(entry: Received, environmentId: string | undefined): Promise<InboxDelivery> {
-    const { parsed, check } = await verdictOf(entry, environmentId);
+  function summaryOf(entry: Received, check: WebhookCheck | null): InboxDelivery {
+    const parsed = parseWebhookPayload(entry.body);
     const summary = parsed.ok ? parsed.value.summary : null;
     return {
       id: entry.id,
@@ -191,24 +198,31 @@ export function createWebhookInbox(deps: WebhookInboxDeps) {
     async list(environmentId: string | undefined): Promise<InboxList> {
       const inboxUrl = await start();
       const newestFirst = [...received].reverse();
-      return { url: inboxUrl, deliveries: await Promise.all(newestFirst.map((entry) => summaryOf(entry, environmentId))) };
+      const deliveries = await Promise.all(newestFirst.map(async (entry) => summaryOf(entry, await checkOf(entry, environmentId, false))));
+      return { url: inboxUrl, deliveries };
     },
 
     async get(id: string, environmentId: string | undefined): Promise<InboxDeliveryDetail> {
       const entry = find(id);
-      const { check } = await verdictOf(entry, environmentId);
+      const check = await checkOf(entry, environmentId, true);
       let pretty = entry.body;
       try {
         pretty = JSON.stringify(JSON.parse(entry.body), null, 2);
       } catch {
         // Not JSON: shown as received.
       }
-      return { ...(await summaryOf(entry, environmentId)), userAgent: entry.userAgent, body: pretty, check };
+      return { ...summaryOf(entry, check), userAgent: entry.userAgent, body: pretty, check };
+    },
+
+    /** A signing key was saved or removed: every verdict is checked again. */
+    forgetVerdicts(): void {
+      verdicts.clear();
     },
 
     clear(): { cleared: number } {
       const cleared = received.length;
       received.length = 0;
+      verdicts.clear();
       return { cleared };
     },
 
