@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SandboxStatus } from '../shared/bridge/sandbox';
+import type { InboundSimulation } from '../shared/bridge/sandbox-tools';
 import { AppFailure } from '../shared/errors';
 import { type BodyLimits, type BodyOutcome, createBodyParser, defaultBodyLimits, requestTooLarge } from './body-parser';
 import type { RouteDef, World } from './context';
 import { json, type Reply } from './errors';
+import { type InboundMessage, simulateInbound } from './inbound';
 import { createRateLimiter, type RateLimit } from './rate-limit';
 import { accountRoutes } from './resources/account';
 import { accountLimitRoutes } from './resources/account-limits';
@@ -122,6 +124,8 @@ export interface SandboxAdmin {
   webhookDeliveries(): readonly WebhookDelivery[];
   /** Resolves once no webhook delivery is in flight. */
   webhooksIdle(): Promise<void>;
+  /** Runs the region's routes over a message as if it had been received, and saves what store() kept. */
+  simulateInbound(region: 'us' | 'eu', message: InboundMessage): Promise<InboundSimulation>;
 }
 
 export interface SandboxServer {
@@ -385,6 +389,16 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       flush: () => store.flush(),
       webhookDeliveries: () => webhooks.deliveries(),
       webhooksIdle: () => webhooks.idle(),
+      async simulateInbound(region, message) {
+        const current = await loadState();
+        const result = await simulateInbound(current, region, message, {
+          now: clock(),
+          sequence: () => world.nextSequence(),
+          fetch: globalThis.fetch,
+        });
+        store.scheduleSave(current);
+        return result;
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SANDBOX_API_KEY } from '../../shared/sandbox/constants';
 import { expect, test } from '../fixtures';
 
 // `npm run screenshots`: the README's pictures, taken from the real UI against the built-in sandbox.
@@ -57,3 +58,27 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: out(`workbench-small-${scheme}`) });
   });
 }
+
+test('messages view (light)', async ({ app }) => {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: 'light' });
+  // A templated message, sent the way a user's own app would, straight to the sandbox.
+  const { usBaseUrl } = app.main.services.sandbox.status();
+  const form = new FormData();
+  form.append('from', 'Sandbox Shop <shop@sandbox.mg.example.com>');
+  form.append('to', 'ann@example.com');
+  form.append('subject', 'Welcome to the shop, Ann');
+  form.append('template', 'welcome');
+  form.append('t:variables', JSON.stringify({ name: 'Ann' }));
+  form.append('text', 'Welcome, Ann! Thanks for joining.');
+  form.append('attachment', new Blob(['Order,Total\n1001,25.00\n'], { type: 'text/csv' }), 'first-order.csv');
+  const sent = await fetch(`${usBaseUrl}/v3/sandbox.mg.example.com/messages`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`api:${SANDBOX_API_KEY}`).toString('base64')}` },
+    body: form,
+  });
+  expect(sent.status).toBe(200);
+  await page.getByTestId('view-switch-sandbox').click();
+  await expect(page.frameLocator('[data-testid="sandbox-message-frame"]').locator('h1')).toHaveText('Welcome, Ann!');
+  await page.screenshot({ path: out('messages-light') });
+});

@@ -6,6 +6,7 @@ import { createDesktopHandlers } from './handlers/desktop';
 import { createEnvironmentHandlers } from './handlers/environments';
 import { createRequestHandlers } from './handlers/requests';
 import { createSandboxHandlers } from './handlers/sandbox';
+import { createSandboxToolHandlers } from './handlers/sandbox-tools';
 import { createSnippetHandlers } from './handlers/snippets';
 import { createSupportHandlers } from './handlers/support';
 import { createWorkspaceHandlers } from './handlers/workspace';
@@ -55,5 +56,6 @@ function createRawHandlers(services: Services): Handlers {
     }),
     ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
     ...createWorkspaceHandlers({ workspace: services.workspace }),
+    ...createSandboxToolHandlers({ inbox: services.webhookInbox, mail: services.sandboxMail, sandbox: services.sandbox }),
   };
 }

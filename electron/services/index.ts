@@ -4,7 +4,7 @@ import { createSandboxServer } from '../../sandbox/server';
 import type { AppInfo } from '../../shared/bridge/app';
 import { catalog, getEndpoint, getGroup } from '../../shared/catalog';
 import type { TextFileDialogs } from '../ipc/handlers/environments';
-import type { RequestDialogs } from '../ipc/handlers/requests';
+import { type RequestDialogs, safeFileName } from '../ipc/handlers/requests';
 import { createRendererErrorSink } from '../logging/renderer-errors';
 import { createAppInfoService } from './app-info';
 import { createConnectionTester } from './connection-test';
@@ -18,11 +18,14 @@ import { createKeychain, type KeytarLike } from './keychain';
 import { createRedactor } from './redaction';
 import { createRequestPipeline, defaultLimits, type SendLimits } from './request-pipeline';
 import { createSandboxEnvironment, withSandboxClientHeader } from './sandbox-environment';
+import { withSandboxSigningKey } from './sandbox-signing-key';
+import { createSandboxMail } from './sandbox-tools';
 import { createSavedRequestsService } from './saved-requests';
 import { createCustomSender } from './send-custom-request';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from './send-request';
 import { type ClipboardLike, type ConfirmDialog, createSnippetService } from './snippets';
 import { createBaseUrlSender, createSupportServices } from './support';
+import { createWebhookInbox } from './webhook-inbox';
 import { createWorkspaceStore } from './workspace-store';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
@@ -148,8 +151,31 @@ export async function createServices(deps: MainDeps) {
     openTextFile: (filters) => deps.dialogs.openTextFile(filters),
   });
   await desktopSettings.start();
-  const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
   const workspace = createWorkspaceStore({ dir: deps.dataDir, clock, redactor, ...logError });
+  const signingKeychain = withSandboxSigningKey(keychain, async () => (await sandbox.admin.state()).webhookSigningKey);
+  const supportServices = createSupportServices({
+    sender,
+    probe: createBaseUrlSender(senderDeps),
+    getEndpoint,
+    environments,
+    keychain: signingKeychain,
+    clock,
+  });
+  const webhookInbox = createWebhookInbox({ check: (arg) => supportServices.webhooks.check(arg), clock, fetch: globalThis.fetch });
+  // The inbox keeps its verdicts until a signing key changes.
+  const support: typeof supportServices = {
+    ...supportServices,
+    webhooks: {
+      ...supportServices.webhooks,
+      setKey: (...args) => supportServices.webhooks.setKey(...args).finally(() => webhookInbox.forgetVerdicts()),
+      deleteKey: (...args) => supportServices.webhooks.deleteKey(...args).finally(() => webhookInbox.forgetVerdicts()),
+    },
+  };
+  const sandboxMail = createSandboxMail({
+    sandbox,
+    clock,
+    saveFile: (name, data) => deps.dialogs.saveFile(safeFileName(name), data),
+  });
 
   return {
     appInfo,
@@ -165,6 +191,8 @@ export async function createServices(deps: MainDeps) {
     savedRequests,
     support,
     sandbox,
+    webhookInbox,
+    sandboxMail,
     desktopSettings,
     rendererErrors: createRendererErrorSink({
       write: (message, detail) => (deps.logRendererError ?? deps.logError)?.(redactor.text(message), redactor.error(detail)),
@@ -176,7 +204,7 @@ export async function createServices(deps: MainDeps) {
     // The open tabs waiting to be written go to disk before the sandbox stops and the app quits.
     dispose: async () => {
       await workspace.flush();
-      await sandbox.stop();
+      await Promise.all([sandbox.stop(), webhookInbox.stop()]);
     },
   };
 }

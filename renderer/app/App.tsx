@@ -5,6 +5,7 @@ import { CustomRequestView, SaveRequestButton } from '../features/collections';
 import { EnvironmentSwitcher, RecoveryBanner } from '../features/environments';
 import { useInvestigateState } from '../features/investigate';
 import { SandboxBanner } from '../features/sandbox';
+import { SandboxToolsPanel } from '../features/sandbox-tools';
 import { SettingsButton } from '../features/settings';
 import { CodeTab } from '../features/snippets';
 import { SupportPanel } from '../features/support';
@@ -17,11 +18,12 @@ import { WorkbenchResponse } from './WorkbenchResponse';
 import { activeTab, openEndpoint, useWorkbenchState, useWorkbenchStore, workbenchStore } from './workbench-store';
 import { useWorkspaceSync } from './workspace-sync';
 
-type View = 'workbench' | 'support';
+type View = 'workbench' | 'support' | 'sandbox';
 
 const views: readonly { id: View; label: string }[] = [
   { id: 'workbench', label: 'Workbench' },
   { id: 'support', label: 'Support tools' },
+  { id: 'sandbox', label: 'Sandbox' },
 ];
 
 const placements: readonly { id: ResponsePlacement; label: string; icon: string }[] = [
@@ -54,7 +56,10 @@ export function App() {
   });
 
   const main = (
-    <main className="workbench" aria-label={view === 'workbench' ? 'Request workbench' : 'Support tools'}>
+    <main
+      className="workbench"
+      aria-label={view === 'workbench' ? 'Request workbench' : view === 'support' ? 'Support tools' : 'Sandbox tools'}
+    >
       {view === 'workbench' ? (
         <>
           <TabStrip />
@@ -76,7 +81,7 @@ export function App() {
                 responsePlacement={prefs.responsePlacement}
                 renderResponse={(state) => <WorkbenchResponse {...state} />}
               />
-            ) : (
+            ) : view === 'support' ? (
               <Workbench
                 responsePlacement={prefs.responsePlacement}
                 renderResponse={(state) => <WorkbenchResponse {...state} />}
@@ -101,8 +106,10 @@ export function App() {
             )}
           </div>
         </>
-      ) : (
+      ) : view === 'support' ? (
         <SupportPanel onOpenRequest={(endpointId, values) => openEndpoint(endpointId, values)} />
+      ) : (
+        <SandboxToolsPanel />
       )}
     </main>
   );

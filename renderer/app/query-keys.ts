@@ -20,4 +20,8 @@ export const queryKeys = {
   resourceRegion: (environmentId: string, region: string, resource: RegionBoundResource) =>
     ['support', 'resource-region', environmentId, region, resource] as const,
   webhookSigningKey: (environmentId: string) => ['support', 'webhook-signing-key', environmentId] as const,
+  webhookInbox: (environmentId: string | null) => ['webhook-inbox', environmentId] as const,
+  webhookInboxDelivery: (id: string, environmentId: string | null) => ['webhook-inbox', environmentId, id] as const,
+  sandboxMessages: () => ['sandbox-messages'] as const,
+  sandboxMessage: (region: string, domain: string, key: string) => ['sandbox-messages', region, domain, key] as const,
 };

@@ -5,6 +5,7 @@ import { type OutgoingMessage, recordSend } from '../delivery';
 import { badRequest, fail, json, type Reply } from '../errors';
 import { extractAddress, parseDate, splitAddressList } from '../format';
 import type { StoredAttachment } from '../state';
+import { renderTemplate, templateVariables } from '../template-render';
 
 export const MAX_RECIPIENTS = 1000;
 export const MAX_OPTION_BYTES = 16 * 1024;
@@ -145,6 +146,7 @@ function send(ctx: RequestContext): Reply {
   const hasBody = ['text', 'html', 'amp-html'].some((name) => (field(ctx, name) ?? '') !== '');
   if (!hasBody && !template) return badRequest('A message body is missing: send text, html, amp-html or template');
   if (template !== undefined && field(ctx, 'html') !== undefined) return badRequest("Send either 'html' or 'template', not both");
+  const options = commonOptions(ctx);
   let used: { name: string; version: string; html: string } | null = null;
   if (template !== undefined) {
     const found = domain.templates.find((t) => t.name === template.toLowerCase());
@@ -153,9 +155,12 @@ function send(ctx: RequestContext): Reply {
     const chosen =
       version === undefined ? found.versions.find((v) => v.active) : found.versions.find((v) => v.tag === version.toLowerCase());
     if (version !== undefined && !chosen) return badRequest(`template version '${version.slice(0, 100)}' not found`);
-    used = { name: found.name, version: chosen?.tag ?? '', html: chosen?.template ?? '' };
+    const variables = templateVariables(options.userVariables, field(ctx, 'h:X-Mailgun-Variables'), field(ctx, 't:variables'));
+    if (!variables.ok) return badRequest(variables.message);
+    const rendered = renderTemplate(chosen?.template ?? '', variables.variables);
+    if (!rendered.ok) return badRequest(`template '${found.name}' could not be rendered: ${rendered.message}`);
+    used = { name: found.name, version: chosen?.tag ?? '', html: rendered.html };
   }
-  const options = commonOptions(ctx);
   const files = [...filesOf(ctx, 'attachment'), ...filesOf(ctx, 'inline')];
   const attachments = attachmentsOf(files);
   const id = recordSend(

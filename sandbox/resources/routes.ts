@@ -1,6 +1,7 @@
 import { field, fieldAll, param, type RequestContext, type RouteDef, regionOf, requiredField } from '../context';
 import { badRequest, json, notFound, type Reply } from '../errors';
 import { hexId, parseIntParam, rfc2822 } from '../format';
+import { evaluateExpression, routeOrder } from '../inbound';
 import { skipLimit } from '../paging';
 import type { Route } from '../state';
 
@@ -68,27 +69,11 @@ function remove(ctx: RequestContext): Reply {
   return json(200, { message: 'Route has been deleted', id: route.id });
 }
 
-/**
- * Only the two filters routes are mostly written with: `match_recipient("regex")`
- * and `catch_all()`. Other expressions never match in the sandbox.
- */
-function expressionMatches(expression: string, address: string): boolean {
-  if (/^\s*catch_all\(\s*\)\s*$/.test(expression)) return true;
-  const match = /^\s*match_recipient\(\s*(["'])(.*)\1\s*\)\s*$/.exec(expression);
-  if (!match?.[2]) return false;
-  // A quantified group that itself repeats can backtrack for ages; main must never hang on one.
-  if (/\([^)]*[+*}][^)]*\)\s*[+*{]/.test(match[2])) return false;
-  try {
-    return new RegExp(`^(?:${match[2]})$`, 'i').test(address);
-  } catch {
-    return false;
-  }
-}
-
 function matchRoute(ctx: RequestContext): Reply {
   const address = requiredField(ctx, 'address').slice(0, 320);
-  const ordered = [...regionOf(ctx).routes].sort((a, b) => a.priority - b.priority || a.created_at - b.created_at);
-  const found = ordered.find((r) => expressionMatches(r.expression, address));
+  const ordered = [...regionOf(ctx).routes].sort(routeOrder);
+  // The match endpoint is given an address only, so header filters cannot match here.
+  const found = ordered.find((r) => evaluateExpression(r.expression, { recipient: address, headers: {} }).matched);
   return found ? json(200, { route: view(found) }) : notFound('Route not found');
 }
 
@@ -97,11 +82,7 @@ export const routeRoutes: readonly RouteDef[] = [
     method: 'GET',
     path: '/v3/routes',
     handler: (ctx) => {
-      const page = skipLimit(
-        [...regionOf(ctx).routes].sort((a, b) => a.priority - b.priority || a.created_at - b.created_at),
-        ctx.query,
-        { fallback: 100, max: 1000 },
-      );
+      const page = skipLimit([...regionOf(ctx).routes].sort(routeOrder), ctx.query, { fallback: 100, max: 1000 });
       return json(200, { total_count: page.total_count, items: page.items.map(view) });
     },
   },

@@ -17,7 +17,7 @@ function find(ctx: RequestContext): { domain: Domain; message: StoredMessage } {
   return message ? { domain, message } : notFound('Message not found');
 }
 
-function headerList(m: StoredMessage): [string, string][] {
+export function headerList(m: StoredMessage): [string, string][] {
   return [
     ['Mime-Version', '1.0'],
     ['Content-Type', m.html ? 'text/html; charset="ascii"' : 'text/plain; charset="ascii"'],

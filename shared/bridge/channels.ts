@@ -72,6 +72,14 @@ export const methodNames = [
   'resolveProxy',
   'getWorkspace',
   'saveWorkspace',
+  'getWebhookInbox',
+  'getWebhookInboxDelivery',
+  'clearWebhookInbox',
+  'replayWebhookDelivery',
+  'listSandboxMessages',
+  'getSandboxMessage',
+  'saveSandboxAttachment',
+  'simulateInboundMessage',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

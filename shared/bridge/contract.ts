@@ -8,6 +8,7 @@ import { desktopMethods } from './desktop';
 import { environmentMethods } from './environments';
 import { requestMethods } from './requests';
 import { sandboxMethods } from './sandbox';
+import { sandboxToolMethods } from './sandbox-tools';
 import { snippetMethods } from './snippets';
 import { supportMethods } from './support';
 import { workspaceMethods } from './workspace';
@@ -28,6 +29,7 @@ export const contract = {
   ...supportMethods,
   ...desktopMethods,
   ...workspaceMethods,
+  ...sandboxToolMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

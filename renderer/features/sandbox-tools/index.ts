@@ -1,0 +1,1 @@
+export { SandboxToolsPanel } from './SandboxToolsPanel';
