@@ -81,7 +81,7 @@ export function App() {
                 responsePlacement={prefs.responsePlacement}
                 renderResponse={(state) => <WorkbenchResponse {...state} />}
               />
-            ) : view === 'support' ? (
+            ) : (
               <Workbench
                 responsePlacement={prefs.responsePlacement}
                 renderResponse={(state) => <WorkbenchResponse {...state} />}
