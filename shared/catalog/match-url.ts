@@ -25,6 +25,8 @@ export interface ParsedUrl {
   /** From the version segment (`/v3/...`) on when there is one, else the whole path; still percent-encoded. */
   readonly path: string;
   readonly query: readonly (readonly [string, string])[];
+  /** The URL had a user part (`https://api:key@host`); it was dropped, never kept. */
+  readonly credentialsRemoved: boolean;
 }
 
 /** A field from a query string or a body, before it is known which parameter takes it. */
@@ -95,7 +97,7 @@ export function parsePastedUrl(input: string): UrlParseResult {
   if (version) path = path.slice(version.index);
   if (!path.startsWith('/')) path = `/${path}`;
   const query = [...url.searchParams.entries()];
-  return { ok: true, url: { origin, path, query } };
+  return { ok: true, url: { origin, path, query, credentialsRemoved: url.username !== '' || url.password !== '' } };
 }
 
 function decodeSegment(segment: string): string {
