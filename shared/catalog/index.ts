@@ -12,6 +12,7 @@ export {
   type UrlMatch,
   type UrlOrigin,
   valuesForEndpoint,
+  withUrlValues,
 } from './match-url';
 export {
   type CatalogSearch,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paramKey, type RequestValues, resolvePath } from '../request/build-request';
 import type { ParamInput } from '../request/validate-param';
 import { catalog, getEndpoint } from './index';
-import { matchPastedUrl, parsePastedUrl } from './match-url';
+import { matchPastedUrl, parsePastedUrl, withUrlValues } from './match-url';
 import type { EndpointDef, ParamDef } from './types';
 
 function exampleOf(p: ParamDef): ParamInput {
@@ -189,5 +189,31 @@ describe('matchPastedUrl', () => {
     expect(match.kind === 'endpoint' && match.endpoint.id).toBe(json.id);
     const list = matchPastedUrl(json.path, { method: 'POST', methodIsFixed: true, bodyKind: 'json', jsonText: '[1,2]' });
     expect(list).toMatchObject({ kind: 'custom', request: { body: { kind: 'json', text: '[1,2]' } } });
+  });
+});
+
+describe('withUrlValues', () => {
+  it('replaces path and query values and keeps the body fields and headers a URL does not carry', () => {
+    const send = getEndpoint('messages.send');
+    if (!send) throw new Error('messages.send missing');
+    const current: RequestValues = {
+      params: { domain_name: 'old.example', to: ['a@x.example'], text: 'hi' },
+      extra: [{ name: 'v:x', value: '1' }],
+      headers: [{ name: 'X-Trace', value: '1' }],
+    };
+    expect(withUrlValues(send, current, { params: { domain_name: 'new.example' } })).toEqual({
+      params: { domain_name: 'new.example', to: ['a@x.example'], text: 'hi' },
+      extra: [{ name: 'v:x', value: '1' }],
+      headers: [{ name: 'X-Trace', value: '1' }],
+    });
+    const events = getEndpoint('events.list');
+    if (!events) throw new Error('events.list missing');
+    expect(
+      withUrlValues(events, { params: { domain_name: 'a', limit: '5', event: 'failed' } }, { params: { domain_name: 'a', limit: '9' } }),
+    ).toEqual({
+      params: { domain_name: 'a', limit: '9' },
+      extra: [],
+      headers: [],
+    });
   });
 });

@@ -280,6 +280,23 @@ export function matchParsedUrl(url: ParsedUrl, options: MatchOptions = {}): UrlM
   };
 }
 
+/**
+ * A URL edited in place for the endpoint already open: its path and query values replace the form's,
+ * while body fields and headers, which a URL does not carry, stay as they were.
+ */
+export function withUrlValues(endpoint: EndpointDef, current: RequestValues, fromUrl: RequestValues): RequestValues {
+  const toQuery = takesFreeFields(endpoint, 'query');
+  const inUrl = new Set(
+    endpoint.params.filter((p) => p.in === 'path' || p.in === 'query' || (toQuery && p.in === 'body')).map((p) => paramKey(endpoint, p)),
+  );
+  const kept = Object.entries(current.params).filter(([key]) => !inUrl.has(key));
+  return {
+    params: { ...Object.fromEntries(kept), ...fromUrl.params },
+    extra: toQuery ? [...(fromUrl.extra ?? [])] : [...(current.extra ?? [])],
+    headers: [...(current.headers ?? [])],
+  };
+}
+
 /** `parsePastedUrl` then `matchParsedUrl`. */
 export function matchPastedUrl(input: string, options: MatchOptions = {}): UrlMatch | { readonly kind: 'error'; readonly message: string } {
   const parsed = parsePastedUrl(input);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importCurl, KEY_NOT_IMPORTED, looksLikeCurl } from './import-curl';
+import { importCurl, KEY_NOT_IMPORTED } from './import-curl';
+import { looksLikeCurl } from './looks-like-curl';
 import { parseCurl } from './parse-curl';
 
 const KEY = 'key-1234567890abcdef1234567890abcdef';

@@ -16,11 +16,6 @@ export interface CurlImport {
 
 export type CurlImportResult = ({ readonly ok: true } & CurlImport) | { readonly ok: false; readonly message: string };
 
-/** True when pasted text is a curl command rather than a URL. */
-export function looksLikeCurl(text: string): boolean {
-  return /^\s*(?:\$\s+)?curl(?:\.exe)?\s/i.test(text);
-}
-
 /** A curl command as the catalog endpoint it calls (values filled in), else as a custom request; never with its key. */
 export function importCurl(text: string, endpoints?: readonly EndpointDef[]): CurlImportResult {
   const parsed = parseCurl(text);
