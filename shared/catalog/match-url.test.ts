@@ -157,6 +157,8 @@ describe('matchPastedUrl', () => {
     const match = matchPastedUrl('https://proxy.example.com/v4/domains');
     expect(match.kind).toBe('endpoint');
     expect(match.kind !== 'error' && match.notices.join(' ')).toMatch(/proxy\.example\.com is not a Mailgun API host/);
+    const own = matchPastedUrl('https://proxy.example.com/mg/v4/domains', { environmentBaseUrl: 'https://proxy.example.com/mg' });
+    expect(own.kind !== 'error' && own.notices).toEqual([]);
   });
 
   it('reads a host without a scheme', () => {

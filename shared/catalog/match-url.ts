@@ -204,6 +204,8 @@ export interface MatchOptions {
   readonly bodyKind?: 'form' | 'multipart' | 'json';
   readonly jsonText?: string;
   readonly endpoints?: readonly EndpointDef[];
+  /** The active environment's base URL: its own host (a proxy, a custom region) is not "another host". */
+  readonly environmentBaseUrl?: string;
 }
 
 /** Top-level members of a JSON object body as fields; JSON values that are not strings stay JSON text. Undefined when it is not an object. */
@@ -222,8 +224,16 @@ function fieldsOfJson(text: string): (IncomingField & { readonly from: 'body' })
   }));
 }
 
-function originNotice(origin: UrlOrigin): string | undefined {
-  if (origin.kind === 'other')
+function hostOf(baseUrl: string | undefined): string | undefined {
+  try {
+    return baseUrl ? new URL(baseUrl).host.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function originNotice(origin: UrlOrigin, environmentBaseUrl: string | undefined): string | undefined {
+  if (origin.kind === 'other' && origin.host !== hostOf(environmentBaseUrl))
     return `${origin.host} is not a Mailgun API host; the request goes to the active environment's base URL instead, with the same path.`;
   return undefined;
 }
@@ -237,7 +247,7 @@ export function matchParsedUrl(url: ParsedUrl, options: MatchOptions = {}): UrlM
   const fields = [...queryFields, ...(options.fields ?? [])];
   const headers = options.headers ?? [];
   const notices: string[] = [];
-  const fromOrigin = originNotice(url.origin);
+  const fromOrigin = originNotice(url.origin, options.environmentBaseUrl);
   if (fromOrigin) notices.push(fromOrigin);
 
   const jsonFields = options.bodyKind === 'json' ? fieldsOfJson(options.jsonText ?? '') : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importCurl, KEY_NOT_IMPORTED } from './import-curl';
+import { importCurl, importUrl, KEY_NOT_IMPORTED } from './import-curl';
 import { looksLikeCurl } from './looks-like-curl';
 import { parseCurl } from './parse-curl';
 
@@ -155,5 +155,17 @@ describe('importCurl', () => {
     expect(looksLikeCurl('curl https://x')).toBe(true);
     expect(looksLikeCurl('  $ curl -X GET x')).toBe(true);
     expect(looksLikeCurl('https://api.mailgun.net/v3/curl')).toBe(false);
+  });
+});
+
+describe('importUrl', () => {
+  it('drops a key in the URL’s user part and says so', () => {
+    const result = importUrl('https://api:key-abc123@api.mailgun.net/v4/domains?limit=3', { method: 'GET' });
+    expect(result).toMatchObject({ ok: true, credentialsRemoved: true, notices: [KEY_NOT_IMPORTED] });
+    expect(JSON.stringify(result)).not.toContain('key-abc123');
+  });
+
+  it('passes on what it cannot read', () => {
+    expect(importUrl('not a url')).toMatchObject({ ok: false, message: expect.stringMatching(/cannot contain spaces/) });
   });
 });

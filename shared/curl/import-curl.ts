@@ -1,4 +1,4 @@
-import { matchParsedUrl, parsePastedUrl, type UrlMatch } from '../catalog/match-url';
+import { type MatchOptions, matchParsedUrl, parsePastedUrl, type UrlMatch } from '../catalog/match-url';
 import type { EndpointDef } from '../catalog/types';
 import { parseCurl } from './parse-curl';
 
@@ -43,4 +43,13 @@ export function importCurl(text: string, endpoints?: readonly EndpointDef[]): Cu
     ...match.notices,
   ];
   return { ok: true, match, credentialsRemoved, notices };
+}
+
+/** A pasted URL, by the same rules: its endpoint and values, else a custom request; a key in its user part is dropped. */
+export function importUrl(text: string, options: Pick<MatchOptions, 'method' | 'endpoints' | 'environmentBaseUrl'> = {}): CurlImportResult {
+  const url = parsePastedUrl(text);
+  if (!url.ok) return url;
+  const match = matchParsedUrl(url.url, options);
+  const { credentialsRemoved } = url.url;
+  return { ok: true, match, credentialsRemoved, notices: [...(credentialsRemoved ? [KEY_NOT_IMPORTED] : []), ...match.notices] };
 }
