@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AppInfoBadge } from '../features/app-info';
 import { CommandPalette } from '../features/catalog';
 import { CustomRequestView, SaveRequestButton } from '../features/collections';
+import { CopyAsCurlButton, ImportCurlButton, ImportNotices } from '../features/curl-import';
 import { EnvironmentSwitcher, RecoveryBanner } from '../features/environments';
 import { SandboxBanner } from '../features/sandbox';
 import { SettingsButton } from '../features/settings';
@@ -58,12 +59,15 @@ export function App() {
             <CodeTab environmentId={request.environmentId} endpointId={request.endpoint.id} values={request.values} />
           )}
           renderActions={(request) => (
-            <SaveRequestButton
-              endpointId={request.endpoint.id}
-              values={request.values}
-              environmentId={request.environmentId}
-              defaultName={request.endpoint.summary}
-            />
+            <>
+              <SaveRequestButton
+                endpointId={request.endpoint.id}
+                values={request.values}
+                environmentId={request.environmentId}
+                defaultName={request.endpoint.summary}
+              />
+              <CopyAsCurlButton environmentId={request.environmentId} endpointId={request.endpoint.id} values={request.values} />
+            </>
           )}
         />
       ) : (
@@ -87,6 +91,7 @@ export function App() {
         <span className="brand">Mailgun Explorer</span>
         <EnvironmentSwitcher showRecoveryBanner={false} />
         <div className="top-bar-end">
+          <ImportCurlButton />
           {view === 'workbench' ? (
             <fieldset className="placement-switch" aria-label="Where the response goes">
               {placements.map((item) => (
@@ -115,6 +120,7 @@ export function App() {
       <div className="banner-slot">
         <RecoveryBanner />
         <SandboxBanner />
+        {view === 'workbench' ? <ImportNotices /> : null}
       </div>
       <SplitPane
         direction="row"

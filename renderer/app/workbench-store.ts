@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { SavedRequest } from '../../shared/bridge/collections';
+import type { CustomRequest, SavedRequest } from '../../shared/bridge/collections';
 import type { AppError } from '../../shared/errors';
 import type { RequestValues } from '../../shared/request';
 import type { ResponseRecord } from '../../shared/requests/types';
@@ -40,6 +40,8 @@ export interface WorkbenchStore {
   takeIncoming(): WorkbenchState['incoming'];
   /** Shows a saved custom request in the workbench area. */
   openSaved(saved: SavedRequest): void;
+  /** Shows a custom request that is in no collection (a pasted URL or curl command); it runs as it is. */
+  openCustom(request: CustomRequest, options?: CustomOpenOptions): void;
   /** Shows a response that arrived some other way (a saved request's Run) as if this draft had sent it. */
   setOutcome(key: string, outcome: SendOutcome): void;
   /** True once for the endpoint that asked for focus. */
@@ -56,6 +58,18 @@ export interface OpenOptions {
   readonly send?: boolean;
   /** Move focus into the form, to the first required field still empty. */
   readonly focusForm?: boolean;
+}
+
+export interface CustomOpenOptions {
+  /** The title shown for it. */
+  readonly name?: string;
+  /** Files the pasted command named; the view says they are not sent. */
+  readonly missingFiles?: SavedRequest['missingFiles'];
+}
+
+/** An unsaved custom request is shown as a saved one with no collection. */
+export function isUnsaved(saved: SavedRequest): boolean {
+  return saved.collectionId === '';
 }
 
 /** The outcome slot of a saved custom request, kept per environment like a draft. */
@@ -111,6 +125,19 @@ export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): Wor
       });
     },
     openSaved(saved) {
+      set({ ...state, openedSaved: saved, openCount: state.openCount + 1 });
+    },
+    openCustom(request, options) {
+      const now = new Date().toISOString();
+      const saved: SavedRequest = {
+        id: `unsaved-${crypto.randomUUID()}`,
+        collectionId: '',
+        name: options?.name ?? `${request.method} ${request.path}`,
+        target: { kind: 'custom', request },
+        missingFiles: options?.missingFiles ?? [],
+        createdAt: now,
+        updatedAt: now,
+      };
       set({ ...state, openedSaved: saved, openCount: state.openCount + 1 });
     },
     setOutcome(key, outcome) {

@@ -2,10 +2,11 @@ import { type ReactNode, useState } from 'react';
 import type { CustomRequest, SavedRequest } from '../../../shared/bridge/collections';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import { baseUrlFor } from '../../../shared/environments/regions';
-import { savedKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
+import { isUnsaved, savedKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
 import { toAppError } from '../../bridge/client';
 import { Button, ConfirmDialog, ErrorNotice, hasMod, modKey, useGlobalShortcut } from '../../ui';
 import { type LoadedCatalog, MethodBadge, useCatalog } from '../catalog';
+import { CopyAsCurlButton } from '../curl-import';
 import { RequestResponseSplit, type ResponsePlacement, type ResponseSlotState, useActiveEnvironment } from '../workbench';
 import { useRunSavedRequest } from './use-saved-requests';
 
@@ -88,7 +89,12 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
   const send = (confirmedDestructive = false) => {
     if (!environment || run.isPending) return;
     run
-      .run({ savedId: saved.id, environmentId: environment.id, ...(confirmedDestructive ? { confirmedDestructive } : {}) })
+      .run({
+        savedId: saved.id,
+        environmentId: environment.id,
+        ...(confirmedDestructive ? { confirmedDestructive } : {}),
+        ...(isUnsaved(saved) ? { request } : {}),
+      })
       .then((response) => store.setOutcome(key, { response }))
       .catch((error: unknown) => {
         const appError = toAppError(error);
@@ -116,7 +122,7 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
                 <h1 className="endpoint-title" data-testid="endpoint-title">
                   {saved.name}
                 </h1>
-                <span className="env-chip">Custom request</span>
+                <span className="env-chip">{isUnsaved(saved) ? 'Custom request, not saved' : 'Custom request'}</span>
               </div>
               <div className="send-row">
                 <div className="url-preview">
@@ -140,6 +146,7 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
                     Send
                   </Button>
                 )}
+                <CopyAsCurlButton request={request} environment={environment} />
               </div>
             </header>
             {!environment ? <p className="notice notice-warn">Choose an environment to run this request.</p> : null}
@@ -158,7 +165,11 @@ export function CustomRequestView({ saved, renderResponse, responsePlacement }: 
                   <pre className="custom-json">{body.text}</pre>
                 </section>
               ) : null}
-              <p className="muted">Saved custom requests run as saved; edit the name or collection from the Saved list.</p>
+              <p className="muted">
+                {isUnsaved(saved)
+                  ? 'Not in the catalog, so it runs as it is, to the environment’s base URL and with its key.'
+                  : 'Saved custom requests run as saved; edit the name or collection from the Saved list.'}
+              </p>
             </div>
           </div>
         }

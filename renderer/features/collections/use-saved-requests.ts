@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { SavedTarget } from '../../../shared/bridge/collections';
+import type { CustomRequest, SavedTarget } from '../../../shared/bridge/collections';
 import { queryKeys } from '../../app/query-keys';
 import { call } from '../../bridge/client';
 import { callCollections } from './collection-calls';
@@ -75,12 +75,21 @@ export function useExportCollection() {
   });
 }
 
+interface RunArgs {
+  readonly savedId: string;
+  readonly environmentId: string;
+  readonly confirmedDestructive?: boolean;
+  /** Set for an unsaved custom request. */
+  readonly request?: CustomRequest;
+}
+
 /** Runs a saved request under its own id, so the run can be cancelled like any other send. */
 export function useRunSavedRequest() {
   const queryClient = useQueryClient();
   const mutation = useMutation({
-    mutationFn: (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean; requestId: string }) =>
-      callCollections('sendSavedRequest', arg),
+    mutationFn: ({ request, savedId, ...arg }: RunArgs & { requestId: string }) =>
+      // An unsaved custom request (pasted, not in a collection) is sent as it is, through the same rules in main.
+      request ? callCollections('sendCustomRequest', { ...arg, request }) : callCollections('sendSavedRequest', { ...arg, savedId }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.history() }),
   });
   const pendingId = mutation.isPending ? mutation.variables?.requestId : undefined;
@@ -88,8 +97,7 @@ export function useRunSavedRequest() {
     // The run itself then fails with `cancelled`, which the panel shows.
     if (pendingId) call('cancelRequest', { requestId: pendingId }).catch(() => undefined);
   }, [pendingId]);
-  const run = (arg: { savedId: string; environmentId: string; confirmedDestructive?: boolean }) =>
-    mutation.mutateAsync({ ...arg, requestId: crypto.randomUUID() });
+  const run = (arg: RunArgs) => mutation.mutateAsync({ ...arg, requestId: crypto.randomUUID() });
   return {
     run,
     cancel,
