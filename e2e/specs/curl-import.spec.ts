@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SANDBOX_API_KEY } from '../../shared/sandbox/constants';
 import { expect, test } from '../fixtures';
 
 /** Free-form requests: a pasted curl command or URL opens the catalog endpoint it calls, else a custom request. */
@@ -105,5 +106,47 @@ test('a Mailgun URL pasted into the URL bar opens its endpoint with the values; 
   await page.getByTestId('url-input').fill('curl --frobnicate https://api.mailgun.net/v4/domains');
   await page.getByTestId('url-input').press('Enter');
   await expect(page.getByTestId('url-error')).toContainText('--frobnicate is not understood');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('Copy as cURL gives a command with $MAILGUN_API_KEY, never the key, that imports back as the same request', async ({ app }) => {
+  const { page } = app;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('import-curl').click();
+  await page
+    .getByTestId('import-curl-text')
+    .fill(
+      `curl https://api.mailgun.net/v3/sandbox.mg.example.com/messages -F from=a@sandbox.mg.example.com -F to=x@example.com -F to=y@example.com -F subject=Round -F text=trip`,
+    );
+  await page.getByTestId('import-curl-submit').click();
+  await expect(page.getByTestId('input-to-1')).toHaveValue('y@example.com');
+
+  await page.getByTestId('copy-as-curl').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('$MAILGUN_API_KEY');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).not.toContain(SANDBOX_API_KEY);
+  expect(copied).toContain('y@example.com');
+
+  // Back in through the dialog, from a custom request, lands on the same endpoint and values.
+  await page.getByTestId('url-edit').click();
+  await page.getByTestId('url-input').fill('/v3/sandbox.mg.example.com/elsewhere');
+  await page.getByTestId('url-input').press('Enter');
+  await expect(page.getByTestId('custom-request-view')).toBeVisible();
+  await page.getByTestId('import-curl').click();
+  await page.getByTestId('import-curl-text').fill(copied);
+  await page.getByTestId('import-curl-submit').click();
+  await expect(page.getByTestId('endpoint-workbench')).toHaveAttribute('data-endpoint-id', 'messages.send');
+  await expect(page.getByTestId('input-to-0')).toHaveValue('x@example.com');
+  await expect(page.getByTestId('input-to-1')).toHaveValue('y@example.com');
+  await expect(page.getByTestId('input-subject')).toHaveValue('Round');
+
+  // A custom request copies too, with the same placeholder.
+  await page.getByTestId('url-edit').click();
+  await page.getByTestId('url-input').fill('/v3/sandbox.mg.example.com/elsewhere?x=1');
+  await page.getByTestId('url-input').press('Enter');
+  await page.getByTestId('custom-request-view').getByTestId('copy-as-curl').click();
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toMatch(/curl -X POST .*\/v3\/sandbox\.mg\.example\.com\/elsewhere\?x=1.*\$MAILGUN_API_KEY/s);
   expect(app.consoleErrors).toEqual([]);
 });

@@ -83,7 +83,7 @@ export function ImportCurlButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button size="small" data-testid="import-curl" title="Open a pasted curl command or Mailgun URL" onClick={() => setOpen(true)}>
+      <Button data-testid="import-curl" title="Open a pasted curl command or Mailgun URL" onClick={() => setOpen(true)}>
         Import cURL…
       </Button>
       {open ? <ImportCurlDialog onClose={() => setOpen(false)} /> : null}
