@@ -150,3 +150,33 @@ test('Copy as cURL gives a command with $MAILGUN_API_KEY, never the key, that im
     .toMatch(/curl -X POST .*\/v3\/sandbox\.mg\.example\.com\/elsewhere\?x=1.*\$MAILGUN_API_KEY/s);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('"Store the key" hands the command to main, which keeps its key as the environment’s; the page never shows it', async ({ app }) => {
+  const { page } = app;
+  const environment = await bridge<{ id: string }>(page, 'saveEnvironment', {
+    name: 'Work',
+    region: 'eu',
+    domain: 'mg.example.org',
+    keyKind: 'primary',
+    readOnly: false,
+    colour: 'teal',
+  });
+  await bridge(page, 'setActiveEnvironment', { id: environment.id });
+  await page.reload();
+  await expect(page.getByTestId('env-active-name')).toHaveText('Work');
+
+  await page.getByTestId('import-curl').click();
+  await page.getByTestId('import-curl-text').fill(`curl -u 'api:${KEY}' https://api.eu.mailgun.net/v4/domains?limit=5`);
+  await page.getByTestId('import-curl-store-key').check();
+  await page.getByTestId('import-curl-submit').click();
+  await expect(page.getByTestId('import-curl-dialog')).toBeHidden();
+  await expect(page.getByTestId('endpoint-workbench')).toHaveAttribute('data-endpoint-id', 'domains.list');
+  await expect(page.getByTestId('import-notices')).toContainText('is now the key of “Work” (ending eol0)');
+
+  const status = await bridge<{ hasKey: boolean; keyLast4: string | null }>(page, 'hasApiKey', { environmentId: environment.id });
+  expect(status).toMatchObject({ hasKey: true, keyLast4: 'eol0' });
+  expect(await page.content()).not.toContain(KEY);
+  expect((await fieldValues(page)).filter((value) => value.includes(KEY))).toEqual([]);
+  expect(app.main.calls.filter((call) => call.method === 'setApiKey')).toEqual([]);
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import type { Handlers } from './dispatcher';
 import { createAppHandlers } from './handlers/app';
 import { createCollectionHandlers } from './handlers/collections';
+import { createCurlHandlers } from './handlers/curl';
 import { createDesktopHandlers } from './handlers/desktop';
 import { createEnvironmentHandlers } from './handlers/environments';
 import { createRequestHandlers } from './handlers/requests';
@@ -53,5 +54,6 @@ function createRawHandlers(services: Services): Handlers {
       operation: (id, work) => services.pipeline.operation(id, work),
     }),
     ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
+    ...createCurlHandlers({ environments: services.environments }),
   };
 }

@@ -70,6 +70,7 @@ export const methodNames = [
   'addCaCertificateFromFile',
   'removeCaCertificate',
   'resolveProxy',
+  'storeKeyFromCurl',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

@@ -195,12 +195,51 @@ function urlencodedField(spec: string): Field | string {
   return { name: spec.slice(0, eq), value: spec.slice(eq + 1) };
 }
 
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function looksLikeJson(text: string): boolean {
   return /^\s*[[{]/.test(text);
 }
 
-/** Reads a curl command; errors name the part that was not understood. */
+/** The password of `user:password`, or undefined for a user alone. */
+function passwordOf(userInfo: string): string | undefined {
+  const colon = userInfo.indexOf(':');
+  return colon < 0 ? undefined : userInfo.slice(colon + 1);
+}
+
+/** A Basic credential's password; other schemes (Bearer) carry no Mailgun key. */
+function basicPassword(headerValue: string): string | undefined {
+  const basic = /^basic\s+([A-Za-z0-9+/=]+)$/i.exec(headerValue.trim());
+  if (!basic?.[1]) return undefined;
+  try {
+    return passwordOf(atob(basic[1]));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a curl command; errors name the part that was not understood. The key is left out. */
 export function parseCurl(text: string): CurlParseResult {
+  const read = readCurl(text);
+  return read.ok ? { ok: true, command: read.command } : read;
+}
+
+/**
+ * The key a curl command carries (`-u api:KEY`, `Authorization: Basic …`, `https://api:KEY@…`), for main
+ * alone to store as an environment's key: nothing that reaches the page may call this.
+ */
+export function keyInCurl(text: string): string | undefined {
+  const read = readCurl(text);
+  return read.ok ? read.key : undefined;
+}
+
+function readCurl(text: string): { ok: true; command: CurlCommand; key: string | undefined } | { ok: false; message: string } {
   let list: Word[];
   try {
     list = words(text.trim().replace(/^\$\s+/, ''));
@@ -228,6 +267,7 @@ export function parseCurl(text: string): CurlParseResult {
   let url: string | undefined;
   let get = false;
   let credentialsRemoved = false;
+  let key: string | undefined;
   let contentType: string | undefined;
   const headers: { name: string; value: string }[] = [];
   const formFields: Field[] = [];
@@ -261,6 +301,7 @@ export function parseCurl(text: string): CurlParseResult {
       case '-u':
       case '--user':
         credentialsRemoved = true;
+        key = passwordOf(value) ?? key;
         break;
       case '-H':
       case '--header': {
@@ -269,8 +310,10 @@ export function parseCurl(text: string): CurlParseResult {
         const name = value.slice(0, colon).trim();
         const headerValue = value.slice(colon + 1).trim();
         const lower = name.toLowerCase();
-        if (lower === 'authorization' || lower === 'proxy-authorization') credentialsRemoved = true;
-        else if (lower === 'content-type') contentType = headerValue.toLowerCase();
+        if (lower === 'authorization' || lower === 'proxy-authorization') {
+          credentialsRemoved = true;
+          if (lower === 'authorization') key = basicPassword(headerValue) ?? key;
+        } else if (lower === 'content-type') contentType = headerValue.toLowerCase();
         else if (['host', 'content-length', 'transfer-encoding', 'connection'].includes(lower))
           notices.push(`The ${name} header was left out: it is set when the request is sent.`);
         else headers.push({ name, value: headerValue });
@@ -318,6 +361,7 @@ export function parseCurl(text: string): CurlParseResult {
   const userInUrl = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.exec(url);
   if (userInUrl) {
     credentialsRemoved = true;
+    key = passwordOf(decodeURIComponentSafe(userInUrl[0].replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').slice(0, -1))) ?? key;
     url = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
   }
 
@@ -362,5 +406,6 @@ export function parseCurl(text: string): CurlParseResult {
       credentialsRemoved,
       notices,
     },
+    key,
   };
 }

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
+import { isSandboxEnvironmentId } from '../../../shared/sandbox/constants';
 import { useWorkbenchStore } from '../../app/workbench-store';
+import { toAppError } from '../../bridge/client';
 import { Button, Dialog } from '../../ui';
 import { openPasted } from './open-pasted';
+import { useActiveEnvironmentOf, useStoreKeyFromCurl } from './use-store-key';
 
 /** A textarea for a curl command or a URL; the command is gone from the page once it has been imported. */
 export function ImportCurlDialog({ onClose }: { onClose: () => void }) {
@@ -12,16 +15,40 @@ export function ImportCurlDialog({ onClose }: { onClose: () => void }) {
   const hintId = useId();
   const errorId = useId();
 
+  const environment = useActiveEnvironmentOf();
+  const canStoreKey = environment !== null && !isSandboxEnvironmentId(environment.id);
+  const [storeKey, setStoreKey] = useState(false);
+  const storeKeyFromCurl = useStoreKeyFromCurl();
+
   const submit = async () => {
     if (busy) return;
     setBusy(true);
-    const result = await openPasted(text, store);
-    setBusy(false);
-    if (result.ok) {
-      setText('');
-      onClose();
-    } else {
-      setError(result.message);
+    try {
+      let keyNotice: string | undefined;
+      if (storeKey && canStoreKey && environment) {
+        const { parseCurl } = await import('../../../shared/curl/parse-curl');
+        const parsed = parseCurl(text);
+        if (!parsed.ok) {
+          setError(parsed.message);
+          return;
+        }
+        try {
+          const stored = await storeKeyFromCurl.mutateAsync({ environmentId: environment.id, command: text });
+          keyNotice = `The key in the command is now the key of “${environment.name}”${stored.keyLast4 ? ` (ending ${stored.keyLast4})` : ''}, kept in the system keychain.`;
+        } catch (failure) {
+          setError(`The key was not stored: ${toAppError(failure).message} Untick “Store the key” to import without it.`);
+          return;
+        }
+      }
+      const result = await openPasted(text, store, undefined, keyNotice);
+      if (result.ok) {
+        setText('');
+        onClose();
+      } else {
+        setError(result.message);
+      }
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -68,6 +95,18 @@ export function ImportCurlDialog({ onClose }: { onClose: () => void }) {
             setError(null);
           }}
         />
+        {canStoreKey ? (
+          <label className="import-curl-store-key">
+            <input
+              type="checkbox"
+              data-testid="import-curl-store-key"
+              checked={storeKey}
+              onChange={(event) => setStoreKey(event.target.checked)}
+            />
+            Store the key in the command as the key of “{environment?.name}” (main reads it from the command into the system keychain; it is
+            never shown)
+          </label>
+        ) : null}
         {error ? (
           <p id={errorId} className="notice notice-danger" role="alert" data-testid="import-curl-error">
             {error}

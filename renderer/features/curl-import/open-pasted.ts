@@ -19,8 +19,14 @@ export interface PastedInto {
  * Opens a pasted curl command or URL: the catalog endpoint it calls with its values filled in, else a custom
  * request. The parser and the catalog load on first use, as the sidebar's catalog does, to keep them off the first screen.
  */
-export async function openPasted(text: string, store: WorkbenchStore, into?: PastedInto): Promise<OpenPastedResult> {
-  const [{ importCurl, importUrl }, { withUrlValues }] = await Promise.all([
+export async function openPasted(
+  text: string,
+  store: WorkbenchStore,
+  into?: PastedInto,
+  /** Said instead of "the key was not imported" when main has stored it as the environment's key. */
+  keyNotice?: string,
+): Promise<OpenPastedResult> {
+  const [{ importCurl, importUrl, KEY_NOT_IMPORTED }, { withUrlValues }] = await Promise.all([
     import('../../../shared/curl/import-curl'),
     import('../../../shared/catalog/match-url'),
   ]);
@@ -36,9 +42,8 @@ export async function openPasted(text: string, store: WorkbenchStore, into?: Pas
   } else {
     store.openCustom(match.request, { missingFiles: match.missingFiles });
   }
-  setImportNotice(
-    result.notices.length > 0 ? { openCount: store.getState().openCount, source: isCurl ? 'curl' : 'url', lines: result.notices } : null,
-  );
+  const lines = result.notices.map((line) => (keyNotice && line === KEY_NOT_IMPORTED ? keyNotice : line));
+  setImportNotice(lines.length > 0 ? { openCount: store.getState().openCount, source: isCurl ? 'curl' : 'url', lines } : null);
   return { ok: true };
 }
 
