@@ -1,21 +1,11 @@
 import type { Page } from '@playwright/test';
 import { SANDBOX_API_KEY } from '../../shared/sandbox/constants';
 import { expect, test } from '../fixtures';
+import { callBridge as bridge } from '../harness/call-bridge';
 
 /** Free-form requests: a pasted curl command or URL opens the catalog endpoint it calls, else a custom request. */
 
 const KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
-
-async function bridge<T>(page: Page, method: string, arg?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([name, value]) =>
-      (window as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>).mailgun?.[name as string]?.(value),
-    [method, arg] as const,
-  );
-  const typed = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!typed.ok) throw new Error(`${method}: ${typed.error?.message}`);
-  return typed.value as T;
-}
 
 /** Every value a form control holds right now, so the key can be looked for in all of them. */
 async function fieldValues(page: Page): Promise<string[]> {
