@@ -38,3 +38,6 @@ interface URL {
   readonly password: string;
 }
 declare var URL: { new (url: string, base?: string): URL; canParse(url: string, base?: string): boolean };
+
+/** Decodes base64 (a Basic credential in a pasted curl command). */
+declare function atob(data: string): string;

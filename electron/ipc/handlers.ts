@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import type { Handlers } from './dispatcher';
 import { createAppHandlers } from './handlers/app';
 import { createCollectionHandlers } from './handlers/collections';
+import { createCurlHandlers } from './handlers/curl';
 import { createDesktopHandlers } from './handlers/desktop';
 import { createEnvironmentHandlers } from './handlers/environments';
 import { createRequestHandlers } from './handlers/requests';
@@ -57,5 +58,6 @@ function createRawHandlers(services: Services): Handlers {
     ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
     ...createWorkspaceHandlers({ workspace: services.workspace }),
     ...createSandboxToolHandlers({ inbox: services.webhookInbox, mail: services.sandboxMail, sandbox: services.sandbox }),
+    ...createCurlHandlers({ environments: services.environments }),
   };
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AppInfoBadge } from '../features/app-info';
 import { CommandPalette } from '../features/catalog';
 import { CustomRequestView, SaveRequestButton } from '../features/collections';
+import { CopyAsCurlButton, ImportCurlButton, ImportNotices } from '../features/curl-import';
 import { EnvironmentSwitcher, RecoveryBanner } from '../features/environments';
 import { useInvestigateState } from '../features/investigate';
 import { SandboxBanner } from '../features/sandbox';
@@ -75,9 +76,8 @@ export function App() {
                 tabId={tab.id}
                 title={tab.title ?? `${tab.target.request.method} ${tab.target.request.path}`}
                 request={tab.target.request}
-                {...(tab.saved
-                  ? { saved: { id: tab.saved.id, missingFiles: (tab.missingFiles ?? []).map((name) => ({ field: '', name })) } }
-                  : {})}
+                {...(tab.saved ? { saved: { id: tab.saved.id } } : {})}
+                {...(tab.missingFiles ? { missingFiles: tab.missingFiles } : {})}
                 responsePlacement={prefs.responsePlacement}
                 renderResponse={(state) => <WorkbenchResponse {...state} />}
               />
@@ -89,7 +89,8 @@ export function App() {
                   <CodeTab environmentId={request.environmentId} endpointId={request.endpoint.id} values={request.values} />
                 )}
                 renderActions={(request) => (
-                  <SaveRequestButton
+                  <>
+                    <SaveRequestButton
                     endpointId={request.endpoint.id}
                     values={request.values}
                     environmentId={request.environmentId}
@@ -100,7 +101,9 @@ export function App() {
                       const values = saved.target.kind === 'catalog' ? saved.target.values : request.values;
                       workbenchStore.linkSaved(tab.id, { id: saved.id, collectionId: saved.collectionId, name: saved.name, values });
                     }}
-                  />
+                    />
+                    <CopyAsCurlButton environmentId={request.environmentId} endpointId={request.endpoint.id} values={request.values} />
+                  </>
                 )}
               />
             )}
@@ -129,6 +132,7 @@ export function App() {
         <span className="brand">Mailgun Explorer</span>
         <EnvironmentSwitcher showRecoveryBanner={false} />
         <div className="top-bar-end">
+          <ImportCurlButton />
           {view === 'workbench' ? (
             <fieldset className="placement-switch" aria-label="Where the response goes">
               {placements.map((item) => (
@@ -158,6 +162,7 @@ export function App() {
         <RecoveryBanner />
         <SandboxBanner />
         <StoreRecoveryNotice notice={workspaceRecovery} title="The open tabs had to be recovered." testId="workspace-recovery" />
+        {view === 'workbench' ? <ImportNotices /> : null}
       </div>
       <SplitPane
         direction="row"

@@ -98,7 +98,10 @@ export interface WorkbenchStore {
   /** Shows a saved request (catalog or custom) in a tab linked to it. */
   openSaved(saved: SavedRequest): void;
   /** Opens an unsaved free-form request in a tab (cURL import, a pasted URL that matches no endpoint). */
-  openCustom(request: CustomRequest, options?: OpenOptions & { readonly title?: string }): void;
+  openCustom(
+    request: CustomRequest,
+    options?: OpenOptions & { readonly title?: string; readonly missingFiles?: readonly string[] },
+  ): void;
   /** A new empty tab (Ctrl/Cmd+T); the next open fills it. */
   newTab(): void;
   selectTab(tabId: string): void;
@@ -336,6 +339,7 @@ export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): Wor
         target: { kind: 'custom', request },
         title: options?.title ?? `${request.method} ${request.path}`,
         preview: options?.preview === true,
+        ...(options?.missingFiles && options.missingFiles.length > 0 ? { missingFiles: options.missingFiles } : {}),
       };
       place(tab, options);
     },
@@ -477,7 +481,7 @@ export function openEndpoint(endpointId: string, values?: RequestValues, options
 }
 
 /** For the cURL import and the URL bar: an unsaved free-form request in a tab. */
-export function openCustom(request: CustomRequest, options?: OpenOptions & { readonly title?: string }): void {
+export function openCustom(request: CustomRequest, options?: Parameters<WorkbenchStore['openCustom']>[1]): void {
   workbenchStore.openCustom(request, options);
 }
 

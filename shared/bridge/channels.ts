@@ -80,6 +80,7 @@ export const methodNames = [
   'getSandboxMessage',
   'saveSandboxAttachment',
   'simulateInboundMessage',
+  'storeKeyFromCurl',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

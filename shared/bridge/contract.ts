@@ -3,6 +3,7 @@ import type { Result } from '../errors';
 import { appMethods } from './app';
 import { isListedMethodName, type ListedMethodName } from './channels';
 import { collectionMethods } from './collections';
+import { curlMethods } from './curl';
 import type { MethodSpec } from './define';
 import { desktopMethods } from './desktop';
 import { environmentMethods } from './environments';
@@ -30,6 +31,7 @@ export const contract = {
   ...desktopMethods,
   ...workspaceMethods,
   ...sandboxToolMethods,
+  ...curlMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

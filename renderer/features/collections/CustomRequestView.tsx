@@ -6,6 +6,7 @@ import { savedKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbe
 import { toAppError } from '../../bridge/client';
 import { Button, ConfirmDialog, ErrorNotice, hasMod, modKey, useGlobalShortcut } from '../../ui';
 import { type LoadedCatalog, MethodBadge, useCatalog } from '../catalog';
+import { CopyAsCurlButton } from '../curl-import';
 import { RequestResponseSplit, type ResponsePlacement, type ResponseSlotState, useActiveEnvironment } from '../workbench';
 import { useRunSavedRequest } from './use-saved-requests';
 
@@ -15,7 +16,9 @@ export interface CustomRequestViewProps {
   readonly title: string;
   readonly request: CustomRequest;
   /** Set when the request comes from a collection: it runs as saved there. */
-  readonly saved?: Pick<SavedRequest, 'id' | 'missingFiles'>;
+  readonly saved?: Pick<SavedRequest, 'id'>;
+  /** Files the request named (saved, or in a pasted command); files are never kept, so it runs without them. */
+  readonly missingFiles?: readonly string[];
   readonly renderResponse: (state: ResponseSlotState) => ReactNode;
   readonly responsePlacement: ResponsePlacement;
 }
@@ -71,7 +74,15 @@ function Fields({ title, rows }: { title: string; rows: readonly { readonly name
 }
 
 /** A custom request (saved or not), opened and run in a tab with its response in the same viewer. */
-export function CustomRequestView({ tabId, title, request, saved, renderResponse, responsePlacement }: CustomRequestViewProps) {
+export function CustomRequestView({
+  tabId,
+  title,
+  request,
+  saved,
+  missingFiles = [],
+  renderResponse,
+  responsePlacement,
+}: CustomRequestViewProps) {
   const { environment } = useActiveEnvironment();
   const catalog = useCatalog();
   const store = useWorkbenchStore();
@@ -121,7 +132,7 @@ export function CustomRequestView({ tabId, title, request, saved, renderResponse
                 <h1 className="endpoint-title" data-testid="endpoint-title">
                   {title}
                 </h1>
-                <span className="env-chip">Custom request</span>
+                <span className="env-chip">{saved ? 'Custom request' : 'Custom request, not saved'}</span>
               </div>
               <div className="send-row">
                 <div className="url-preview">
@@ -145,12 +156,13 @@ export function CustomRequestView({ tabId, title, request, saved, renderResponse
                     Send
                   </Button>
                 )}
+                <CopyAsCurlButton request={request} environment={environment} />
               </div>
             </header>
             {!environment ? <p className="notice notice-warn">Choose an environment to run this request.</p> : null}
-            {saved && saved.missingFiles.length > 0 ? (
+            {missingFiles.length > 0 ? (
               <p className="notice notice-warn">
-                It carried {saved.missingFiles.map((f) => f.name).join(', ')}; files are not kept, so it runs without them.
+                It carried {missingFiles.join(', ')}; files are not kept, so it runs without them.
               </p>
             ) : null}
             <div className="editor-panel">
@@ -163,7 +175,11 @@ export function CustomRequestView({ tabId, title, request, saved, renderResponse
                   <pre className="custom-json">{body.text}</pre>
                 </section>
               ) : null}
-              {saved ? <p className="muted">Saved custom requests run as saved; edit the name or collection from the Saved list.</p> : null}
+              <p className="muted">
+                {saved
+                  ? 'Saved custom requests run as saved; edit the name or collection from the Saved list.'
+                  : 'Not in the catalog, so it runs as it is, to the environment’s base URL and with its key.'}
+              </p>
             </div>
           </div>
         }
