@@ -8,6 +8,7 @@ import { createRequestHandlers } from './handlers/requests';
 import { createSandboxHandlers } from './handlers/sandbox';
 import { createSnippetHandlers } from './handlers/snippets';
 import { createSupportHandlers } from './handlers/support';
+import { createVariableHandlers } from './handlers/variables';
 
 /**
  * Every handler's answer and error pass through the redactor: whatever a
@@ -53,5 +54,6 @@ function createRawHandlers(services: Services): Handlers {
       operation: (id, work) => services.pipeline.operation(id, work),
     }),
     ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
+    ...createVariableHandlers({ variables: services.variables }),
   };
 }

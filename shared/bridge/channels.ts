@@ -70,6 +70,8 @@ export const methodNames = [
   'addCaCertificateFromFile',
   'removeCaCertificate',
   'resolveProxy',
+  'saveVariables',
+  'previewVariables',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

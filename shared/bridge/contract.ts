@@ -10,6 +10,7 @@ import { requestMethods } from './requests';
 import { sandboxMethods } from './sandbox';
 import { snippetMethods } from './snippets';
 import { supportMethods } from './support';
+import { variableMethods } from './variables';
 
 export { bridgeGlobalName, channelFor, methodForChannel, methodNames } from './channels';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...collectionMethods,
   ...supportMethods,
   ...desktopMethods,
+  ...variableMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
