@@ -19,5 +19,6 @@ export {
   resolveRequestValues,
   type UnresolvedReference,
   undefinedVariableMessage,
+  withoutVariableFieldErrors,
 } from './resolve';
 export { hasReference, jsonStringContent, type Resolved, referencesIn, resolveText, type VariableLookup } from './template';

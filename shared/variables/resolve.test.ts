@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomRequest } from '../bridge/collections';
 import { variableInputProblems } from './names';
-import { resolveCustomRequest, resolveRequestValues } from './resolve';
+import { resolveCustomRequest, resolveRequestValues, withoutVariableFieldErrors } from './resolve';
 import { referencesIn, resolveText } from './template';
 
 const known: Record<string, string> = { to: 'ann@example.com', tag: 'spring sale', list: 'news@mg.example.com', quote: 'say "hi"\n' };
@@ -129,5 +129,19 @@ describe('variableInputProblems', () => {
       [4, 'value'],
       [5, 'name'],
     ]);
+  });
+});
+
+describe('withoutVariableFieldErrors', () => {
+  it('leaves the checks of a field that uses a variable to main, and keeps every other error', () => {
+    const errors = [
+      { param: 'name', message: 'not a domain', source: 'param' as const },
+      { param: 'limit', message: 'not a number', source: 'param' as const },
+      { param: 'X-A', message: 'bad', source: 'header' as const, index: 0 },
+      { param: 'baseUrl', message: 'bad', source: 'target' as const },
+    ];
+    const values = { params: { name: '{{shop}}', limit: 'ten' }, headers: [{ name: 'X-A', value: 'x {{token}}' }] };
+    expect(withoutVariableFieldErrors(errors, values).map((error) => error.param)).toEqual(['limit', 'baseUrl']);
+    expect(withoutVariableFieldErrors(errors, { params: { name: '\\{{shop}}' } }).map((error) => error.param)).toContain('name');
   });
 });

@@ -1,7 +1,7 @@
 import type { CustomRequest } from '../bridge/collections';
 import type { EndpointDef, JsonValue } from '../catalog/types';
-import type { ParamInput, ParamScalar, RequestValues } from '../request';
-import { hasReference, jsonStringContent, type Resolved, resolveText, type VariableLookup } from './template';
+import type { FieldError, ParamInput, ParamScalar, RequestValues } from '../request';
+import { hasReference, jsonStringContent, type Resolved, referencesIn, resolveText, type VariableLookup } from './template';
 
 /** A `{{name}}` the environment cannot fill, and where it was written. */
 export interface UnresolvedReference {
@@ -138,4 +138,28 @@ export function describeUnresolved(reference: UnresolvedReference, environmentNa
       ? `the ${whereText[reference.source]}`
       : `${whereText[reference.source]} "${reference.field}"`;
   return `${undefinedVariableMessage(reference.name, environmentName)} (used in ${where}; write \\{{${reference.name}}} to send it as written)`;
+}
+
+function mentions(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return referencesIn(value).length > 0;
+  if (depth > 16 || typeof value !== 'object' || value === null || value instanceof Date) return false;
+  return Object.values(value).some((inner) => mentions(inner, depth + 1));
+}
+
+/**
+ * Form checks run on the values as typed, where `{{name}}` is not yet a
+ * domain or a number. A field that uses a variable is checked by main once
+ * it is resolved (and the editor flags names the environment lacks), so its
+ * form errors are left out here.
+ */
+export function withoutVariableFieldErrors<E extends Pick<FieldError, 'param' | 'source' | 'index'>>(
+  errors: readonly E[],
+  values: RequestValues,
+): E[] {
+  return errors.filter((error) => {
+    if (error.source === 'param') return !mentions(values.params[error.param]);
+    if (error.source === 'extra' && error.index !== undefined) return !mentions(values.extra?.[error.index]?.value);
+    if (error.source === 'header' && error.index !== undefined) return !mentions(values.headers?.[error.index]?.value);
+    return true;
+  });
 }
