@@ -140,6 +140,7 @@ export async function createServices(deps: MainDeps) {
     redactor,
     sender,
     customSender,
+    variables,
   });
   const desktopSettings = createDesktopSettings({
     dir: deps.dataDir,

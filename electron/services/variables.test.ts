@@ -231,3 +231,74 @@ describe('resolution before sending', () => {
     expect(server?.requests[0]?.headers['x-token']).toBe('{{token}}');
   });
 });
+
+describe('Postman import', () => {
+  const collection = JSON.stringify({
+    info: { name: 'Lists', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item: [
+      {
+        name: 'Add member',
+        request: {
+          method: 'POST',
+          url: '{{base_url}}/v3/lists/{{list}}/members',
+          body: {
+            mode: 'urlencoded',
+            urlencoded: [
+              { key: 'address', value: 'ann@{{domain}}' },
+              { key: 'name', value: '{{member_name}}' },
+            ],
+          },
+        },
+      },
+    ],
+    variable: [
+      { key: 'base_url', value: 'https://api.mailgun.net' },
+      { key: 'list', value: 'news@mg.example.com' },
+    ],
+  });
+
+  it('maps {{domain}} in body values and the collection variables onto the environment, and lists what it could not map', async () => {
+    const environment = await handlers.saveEnvironment({
+      name: 'Local',
+      region: 'custom',
+      baseUrl: server?.origin ?? '',
+      domain: 'shop.example.com',
+      keyKind: 'primary',
+      readOnly: false,
+      colour: 'blue',
+    });
+    await handlers.setApiKey({ environmentId: environment.id, key: KEY });
+    const result = await handlers.importPostmanCollection({ text: collection, environmentId: environment.id });
+    expect(result.variables).toEqual({
+      environmentId: environment.id,
+      environmentName: 'Local',
+      created: ['list'],
+      kept: [],
+      undefinedNames: ['member_name'],
+    });
+    expect(result.warnings.join('\n')).toContain(
+      '{{member_name}} is not defined in environment Local: define it in Environments → Variables before sending.',
+    );
+    const stored = await handlers.listEnvironments(undefined);
+    expect(stored.environments.find((item) => item.id === environment.id)?.variables).toEqual([
+      { name: 'list', secret: false, value: 'news@mg.example.com' },
+    ]);
+
+    // Defined later, the saved request sends with the environment's domain in the body, not "{{domain}}".
+    await handlers.saveVariables({
+      environmentId: environment.id,
+      variables: [
+        { name: 'list', secret: false, value: 'news@mg.example.com' },
+        { name: 'member_name', secret: false, value: 'Ann' },
+      ],
+    });
+    const { requests } = await handlers.listSavedRequests(undefined);
+    await handlers.sendSavedRequest({ requestId: randomUUID(), environmentId: environment.id, savedId: requests[0]?.id ?? '' });
+    const seen = server?.requests[0];
+    expect(seen?.url).toBe('/v3/lists/news%40mg.example.com/members');
+    const body = seen?.body.toString('utf8') ?? '';
+    expect(body).toContain('ann@shop.example.com');
+    expect(body).not.toContain('{{');
+    expect(body).toContain('Ann');
+  });
+});

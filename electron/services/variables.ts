@@ -1,5 +1,5 @@
 import type { CustomRequest } from '../../shared/bridge/collections';
-import type { VariablePreview, VariablePreviewEntry } from '../../shared/bridge/variables';
+import type { ImportedVariables, VariablePreview, VariablePreviewEntry } from '../../shared/bridge/variables';
 import type { EndpointDef } from '../../shared/catalog/types';
 import type { Environment } from '../../shared/environments/types';
 import { AppFailure } from '../../shared/errors';
@@ -17,6 +17,7 @@ import {
   type UnresolvedReference,
   type VariableInput,
   variableInputProblems,
+  variableLimits,
   variableValueProblem,
 } from '../../shared/variables';
 import type { EnvironmentsService } from './environments';
@@ -32,7 +33,7 @@ import { secretVariableAccount } from './variables-secrets';
  */
 
 export interface VariablesServiceDeps {
-  readonly environments: Pick<EnvironmentsService, 'get' | 'find' | 'setVariables' | 'list'>;
+  readonly environments: Pick<EnvironmentsService, 'get' | 'find' | 'getActive' | 'setVariables' | 'list'>;
   readonly keychain: Pick<Keychain, 'getKey' | 'setKey' | 'deleteKey' | 'accessProblem'>;
 }
 
@@ -61,6 +62,13 @@ function failureFor(unresolved: readonly UnresolvedReference[], environment: Env
     `${message}${more} Nothing was sent.`,
     'Define the variable in the environment, or write a backslash before the braces to send them as they are.',
     first.field,
+  );
+}
+
+function inputsOf(variables: readonly EnvironmentVariable[] | undefined): VariableInput[] {
+  // A secret without a value keeps the one in the keychain.
+  return (variables ?? []).map((item) =>
+    item.secret ? { name: item.name, secret: true } : { name: item.name, secret: false, value: item.value },
   );
 }
 
@@ -114,59 +122,94 @@ export function createVariablesService(deps: VariablesServiceDeps) {
     return resolved.value;
   }
 
+  async function save(environmentId: string, inputs: readonly VariableInput[]): Promise<Environment> {
+    const [problem] = variableInputProblems(inputs);
+    if (problem) {
+      throw new AppFailure(
+        'invalid-argument',
+        problem.message,
+        'Correct the highlighted variable and save again.',
+        `variables.${problem.index}.${problem.field}`,
+      );
+    }
+    const environment = await environments.get(environmentId);
+    const before = new Map((environment.variables ?? []).map((item) => [item.name, item]));
+    const next: EnvironmentVariable[] = [];
+    const secretsKept = new Set<string>();
+    for (const [index, input] of inputs.entries()) {
+      const previous = before.get(input.name);
+      if (!input.secret) {
+        next.push({ name: input.name, secret: false, value: input.value ?? (previous?.secret === false ? previous.value : '') });
+        continue;
+      }
+      // Turning a plain variable into a secret moves its value into the keychain.
+      const value = input.value ?? (previous?.secret === false && previous.value !== '' ? previous.value : undefined);
+      const account = secretVariableAccount(environmentId, input.name);
+      if (value === undefined) {
+        const isSet = previous?.secret === true && previous.isSet;
+        if (isSet) secretsKept.add(input.name);
+        next.push({ name: input.name, secret: true, isSet });
+      } else if (value === '') {
+        next.push({ name: input.name, secret: true, isSet: false });
+      } else {
+        const valueProblem = variableValueProblem(value, true);
+        if (valueProblem) {
+          throw new AppFailure(
+            'invalid-argument',
+            valueProblem,
+            'Enter a longer secret, or keep it as a plain variable.',
+            `variables.${index}.value`,
+          );
+        }
+        await keychain.setKey(account, value);
+        secretsKept.add(input.name);
+        next.push({ name: input.name, secret: true, isSet: true });
+      }
+    }
+    const saved = await environments.setVariables(environmentId, next);
+    // Only once the new list is stored: a secret removed from the list goes from the keychain too.
+    for (const previous of before.values()) {
+      if (previous.secret && !secretsKept.has(previous.name)) {
+        await keychain.deleteKey(secretVariableAccount(environmentId, previous.name)).catch(() => false);
+      }
+    }
+    return saved;
+  }
+
   return {
-    async save(environmentId: string, inputs: readonly VariableInput[]): Promise<Environment> {
-      const [problem] = variableInputProblems(inputs);
-      if (problem) {
-        throw new AppFailure(
-          'invalid-argument',
-          problem.message,
-          'Correct the highlighted variable and save again.',
-          `variables.${problem.index}.${problem.field}`,
-        );
+    save,
+
+    /**
+     * Adds the variables an imported file defines to the environment (the
+     * given one, else the active one) where it lacks them, and names those
+     * the requests use that nothing defines. Null when there is no environment.
+     */
+    async addImported(
+      environmentId: string | undefined,
+      fromFile: readonly { readonly name: string; readonly value: string }[],
+      referenced: readonly string[],
+    ): Promise<ImportedVariables | null> {
+      const environment = environmentId === undefined ? await environments.getActive() : await environments.find(environmentId);
+      if (!environment) return null;
+      const own = new Set((environment.variables ?? []).map((item) => item.name));
+      const room = variableLimits.maxPerEnvironment - own.size;
+      const added = fromFile.filter((item) => !own.has(item.name) && !isBuiltInVariable(item.name)).slice(0, Math.max(0, room));
+      const kept = fromFile.filter((item) => own.has(item.name)).map((item) => item.name);
+      let stored = environment;
+      if (added.length > 0) {
+        stored = await save(environment.id, [
+          ...inputsOf(environment.variables),
+          ...added.map((item) => ({ name: item.name, secret: false, value: item.value })),
+        ]);
       }
-      const environment = await environments.get(environmentId);
-      const before = new Map((environment.variables ?? []).map((item) => [item.name, item]));
-      const next: EnvironmentVariable[] = [];
-      const secretsKept = new Set<string>();
-      for (const [index, input] of inputs.entries()) {
-        const previous = before.get(input.name);
-        if (!input.secret) {
-          next.push({ name: input.name, secret: false, value: input.value ?? (previous?.secret === false ? previous.value : '') });
-          continue;
-        }
-        // Turning a plain variable into a secret moves its value into the keychain.
-        const value = input.value ?? (previous?.secret === false && previous.value !== '' ? previous.value : undefined);
-        const account = secretVariableAccount(environmentId, input.name);
-        if (value === undefined) {
-          const isSet = previous?.secret === true && previous.isSet;
-          if (isSet) secretsKept.add(input.name);
-          next.push({ name: input.name, secret: true, isSet });
-        } else if (value === '') {
-          next.push({ name: input.name, secret: true, isSet: false });
-        } else {
-          const valueProblem = variableValueProblem(value, true);
-          if (valueProblem) {
-            throw new AppFailure(
-              'invalid-argument',
-              valueProblem,
-              'Enter a longer secret, or keep it as a plain variable.',
-              `variables.${index}.value`,
-            );
-          }
-          await keychain.setKey(account, value);
-          secretsKept.add(input.name);
-          next.push({ name: input.name, secret: true, isSet: true });
-        }
-      }
-      const saved = await environments.setVariables(environmentId, next);
-      // Only once the new list is stored: a secret removed from the list goes from the keychain too.
-      for (const previous of before.values()) {
-        if (previous.secret && !secretsKept.has(previous.name)) {
-          await keychain.deleteKey(secretVariableAccount(environmentId, previous.name)).catch(() => false);
-        }
-      }
-      return saved;
+      const defined = new Set((stored.variables ?? []).map((item) => item.name));
+      return {
+        environmentId: stored.id,
+        environmentName: stored.name,
+        created: added.map((item) => item.name),
+        kept,
+        undefinedNames: referenced.filter((name) => !defined.has(name) && !isBuiltInVariable(name)),
+      };
     },
 
     async preview(environmentId: string, names?: readonly string[]): Promise<VariablePreview> {

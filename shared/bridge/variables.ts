@@ -38,6 +38,18 @@ export interface VariablePreview {
   readonly undefinedNames: readonly string[];
 }
 
+/** What a Postman import did with the variables its requests use. */
+export interface ImportedVariables {
+  readonly environmentId: string;
+  readonly environmentName: string;
+  /** Plain variables added to the environment from the file. */
+  readonly created: readonly string[];
+  /** Names the environment already had; its own value was kept. */
+  readonly kept: readonly string[];
+  /** Names the requests use that neither the file nor the environment defines. */
+  readonly undefinedNames: readonly string[];
+}
+
 export const variableMethods = {
   /** Replaces the environment's variables; answers with the environment, whose secrets say only whether they are set. */
   saveVariables: method<Environment>()(
