@@ -673,6 +673,7 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
           keyLast4: hasKey && entry.apiKey !== null ? keyLast4(entry.apiKey) : null,
           createdAt: stamp,
           updatedAt: stamp,
+          ...(entry.variables.length > 0 ? { variables: entry.variables } : {}),
         });
       }
       try {
