@@ -62,17 +62,23 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function environmentWithVariables(): Promise<Environment> {
+/** "Local", pointed at the echo server, with a key. */
+async function localEnvironment(domain = 'mg.example.com'): Promise<Environment> {
   const environment = await handlers.saveEnvironment({
     name: 'Local',
     region: 'custom',
     baseUrl: server?.origin ?? '',
-    domain: 'mg.example.com',
+    domain,
     keyKind: 'primary',
     readOnly: false,
     colour: 'blue',
   });
   await handlers.setApiKey({ environmentId: environment.id, key: KEY });
+  return environment;
+}
+
+async function environmentWithVariables(): Promise<Environment> {
+  const environment = await localEnvironment();
   return handlers.saveVariables({
     environmentId: environment.id,
     variables: [
@@ -258,16 +264,7 @@ describe('Postman import', () => {
   });
 
   it('maps {{domain}} in body values and the collection variables onto the environment, and lists what it could not map', async () => {
-    const environment = await handlers.saveEnvironment({
-      name: 'Local',
-      region: 'custom',
-      baseUrl: server?.origin ?? '',
-      domain: 'shop.example.com',
-      keyKind: 'primary',
-      readOnly: false,
-      colour: 'blue',
-    });
-    await handlers.setApiKey({ environmentId: environment.id, key: KEY });
+    const environment = await localEnvironment('shop.example.com');
     const result = await handlers.importPostmanCollection({ text: collection, environmentId: environment.id });
     expect(result.variables).toEqual({
       environmentId: environment.id,
