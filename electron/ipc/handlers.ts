@@ -11,6 +11,7 @@ import { createSandboxToolHandlers } from './handlers/sandbox-tools';
 import { createSnippetHandlers } from './handlers/snippets';
 import { createSupportHandlers } from './handlers/support';
 import { createWorkspaceHandlers } from './handlers/workspace';
+import { createVariableHandlers } from './handlers/variables';
 
 /**
  * Every handler's answer and error pass through the redactor: whatever a
@@ -59,5 +60,6 @@ function createRawHandlers(services: Services): Handlers {
     ...createWorkspaceHandlers({ workspace: services.workspace }),
     ...createSandboxToolHandlers({ inbox: services.webhookInbox, mail: services.sandboxMail, sandbox: services.sandbox }),
     ...createCurlHandlers({ environments: services.environments }),
+    ...createVariableHandlers({ variables: services.variables }),
   };
 }

@@ -30,8 +30,10 @@ import {
 } from '../../shared/environments/types';
 import { keyLast4, validateApiKey, validateEnvironmentInput } from '../../shared/environments/validate';
 import { type AppError, AppFailure } from '../../shared/errors';
+import { type EnvironmentVariable, variableLimits, variableNamePattern } from '../../shared/variables';
 import { createJsonStore, type JsonStore, type StoreFileSystem, type StoreRecovery } from './json-store';
 import { type Keychain, keychainFailure } from './keychain';
+import { deleteSecretVariables } from './variables-secrets';
 
 /**
  * Environments: CRUD, order, the active one, what is known about each key,
@@ -64,7 +66,31 @@ const storedEnvironmentSchema = z.object({
   keyLast4: z.string().max(4).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  variables: z.array(z.unknown()).optional(),
 });
+
+const storedVariableSchema = z.discriminatedUnion('secret', [
+  z.object({
+    name: z.string().max(variableLimits.nameMax).regex(variableNamePattern),
+    secret: z.literal(false),
+    value: z.string().max(variableLimits.valueMax),
+  }),
+  z.object({ name: z.string().max(variableLimits.nameMax).regex(variableNamePattern), secret: z.literal(true), isSet: z.boolean() }),
+]);
+
+/** A damaged variable is dropped, not the whole environment; its name is never a secret. */
+function storedVariables(raw: readonly unknown[] | undefined): EnvironmentVariable[] | undefined {
+  if (raw === undefined) return undefined;
+  const seen = new Set<string>();
+  const out: EnvironmentVariable[] = [];
+  for (const item of raw.slice(0, variableLimits.maxPerEnvironment)) {
+    const parsed = storedVariableSchema.safeParse(item);
+    if (!parsed.success || seen.has(parsed.data.name)) continue;
+    seen.add(parsed.data.name);
+    out.push(parsed.data);
+  }
+  return out;
+}
 
 const noticeSchema = z.object({
   id: z.string(),
@@ -85,7 +111,16 @@ function storedEnvironment(raw: unknown): Environment | null {
   if (!checked.ok) return null;
   const { id: _ignored, ...fields } = checked.value;
   const { hasKey, keyLast4: last4, createdAt, updatedAt } = parsed.data;
-  return { id: parsed.data.id, ...fields, hasKey, keyLast4: hasKey ? last4 : null, createdAt, updatedAt };
+  const variables = storedVariables(parsed.data.variables);
+  return {
+    id: parsed.data.id,
+    ...fields,
+    hasKey,
+    keyLast4: hasKey ? last4 : null,
+    createdAt,
+    updatedAt,
+    ...(variables === undefined ? {} : { variables }),
+  };
 }
 
 /** Keeps every valid entry and counts the rest, so a damaged file loses as little as possible. */
@@ -161,6 +196,8 @@ export interface EnvironmentsService {
   reorder(ids: readonly string[]): Promise<EnvironmentList>;
   setActive(id: string | null): Promise<{ activeId: string | null }>;
   setApiKey(id: string, key: string): Promise<{ hasKey: true; keyLast4: string | null }>;
+  /** Stores the variable definitions (plain values, and for secrets only whether one is set); the variables service keeps the keychain in step. */
+  setVariables(id: string, variables: readonly EnvironmentVariable[]): Promise<Environment>;
   deleteApiKey(id: string): Promise<{ hasKey: false; deleted: boolean }>;
   /** Tries again to remove the keys deleted environments left in the keychain. */
   retryKeyDeletion(): Promise<RetryKeyDeletionResult>;
@@ -411,6 +448,10 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
           keyLast4: null,
           createdAt: stamp,
           updatedAt: stamp,
+          // Secret values stay with their environment; the copy lists the names to set again.
+          ...(source.variables === undefined
+            ? {}
+            : { variables: source.variables.map((item) => (item.secret ? { ...item, isSet: false } : item)) }),
         };
         const index = document.environments.indexOf(source);
         const environments = [...document.environments];
@@ -463,6 +504,7 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
         ];
         return { ...document, environments, activeId, leftoverKeys };
       });
+      await deleteSecretVariables(keychain, id, environment.variables);
       return { deleted: true, keyDeleted, activeId: next.activeId, ...(leftBehind ? { keyError: failure.toValue() } : {}) };
     },
 
@@ -522,6 +564,20 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
         if (error instanceof AppFailure && error.code === 'not-found') await keychain.deleteKey(id).catch(() => false);
         throw error;
       }
+    },
+
+    async setVariables(id, variables) {
+      const stamp = new Date(clock()).toISOString();
+      const next = await change((document) => {
+        find(document, id);
+        return {
+          ...document,
+          environments: document.environments.map((item) =>
+            item.id === id ? { ...item, variables: [...variables], updatedAt: stamp } : item,
+          ),
+        };
+      });
+      return find(next, id);
     },
 
     async deleteApiKey(id) {
@@ -617,6 +673,7 @@ export function createEnvironmentsService(deps: EnvironmentsServiceDeps): Enviro
           keyLast4: hasKey && entry.apiKey !== null ? keyLast4(entry.apiKey) : null,
           createdAt: stamp,
           updatedAt: stamp,
+          ...(entry.variables.length > 0 ? { variables: entry.variables } : {}),
         });
       }
       try {

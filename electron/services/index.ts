@@ -27,6 +27,7 @@ import { type ClipboardLike, type ConfirmDialog, createSnippetService } from './
 import { createBaseUrlSender, createSupportServices } from './support';
 import { createWebhookInbox } from './webhook-inbox';
 import { createWorkspaceStore } from './workspace-store';
+import { createVariablesService } from './variables';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
 export type MainDialogs = TextFileDialogs & RequestDialogs & { readonly confirm: ConfirmDialog };
@@ -104,7 +105,8 @@ export async function createServices(deps: MainDeps) {
   await sandboxEnvironment.ensure();
   const environments = guardKeyDestination(sandboxEnvironment.environments, (question) => deps.dialogs.confirm(question));
   const getKey = sandboxEnvironment.getKey;
-  await learnStoredKeys(environments, getKey, 3_000);
+  const variables = createVariablesService({ environments, keychain });
+  await learnStoredKeys(environments, getKey, 3_000, () => variables.learnSecrets());
   const files = createFileRegistry({ openAsBlob });
   const history = createHistoryStore({ dir: deps.dataDir, clock, ...logError });
   const getEnvironment = async (id: string) => {
@@ -120,9 +122,9 @@ export async function createServices(deps: MainDeps) {
   };
   const desktopGlue = deps.desktopGlue ?? nodeFetchGlue;
   const connectionTest = createConnectionTester({ pipeline, resolveProxy: (url) => desktopGlue.resolveProxy(url) });
-  const senderDeps: RequestSenderDeps = { getEnvironment, getEndpoint, files, pipeline };
+  const senderDeps: RequestSenderDeps = { getEnvironment, getEndpoint, files, pipeline, resolveVariables: variables.resolveValues };
   const sender = createRequestSender(senderDeps);
-  const customSender = createCustomSender({ getEnvironment, pipeline });
+  const customSender = createCustomSender({ getEnvironment, pipeline, resolveVariables: variables.resolveCustom });
   const snippets = createSnippetService({
     getEnvironment,
     getKey,
@@ -142,6 +144,7 @@ export async function createServices(deps: MainDeps) {
     redactor,
     sender,
     customSender,
+    variables,
   });
   const desktopSettings = createDesktopSettings({
     dir: deps.dataDir,
@@ -182,6 +185,7 @@ export async function createServices(deps: MainDeps) {
     openExternal: deps.openExternal,
     dialogs: deps.dialogs,
     environments,
+    variables,
     connectionTest,
     files,
     history,
@@ -210,7 +214,7 @@ export async function createServices(deps: MainDeps) {
 }
 
 /**
- * Reads every stored key once at start, so redaction knows them before any
+ * Reads every stored key (and secret variable) once at start, so redaction knows them before any
  * request is made (a key typed into a field must be caught even if that
  * environment never sent anything). A keychain that waits for the user to
  * unlock it must not hold the window back, so start-up waits at most
@@ -220,10 +224,12 @@ async function learnStoredKeys(
   environments: { list(): Promise<{ environments: readonly { id: string; hasKey: boolean }[] }> },
   getKey: (id: string) => Promise<string | null>,
   waitMs: number,
+  learnSecrets: () => Promise<void>,
 ): Promise<void> {
   const reads = (async () => {
     const { environments: all } = await environments.list();
     await Promise.all(all.filter((item) => item.hasKey).map((item) => getKey(item.id).catch(() => null)));
+    await learnSecrets();
   })().catch(() => {
     // Listing failed: the environments service reports that itself when asked.
   });

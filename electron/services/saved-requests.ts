@@ -12,6 +12,7 @@ import {
 } from '../../shared/bridge/collections';
 import type { RecoveryNotice } from '../../shared/bridge/environments';
 import { requestValuesSchema } from '../../shared/bridge/requests';
+import type { ImportedVariables } from '../../shared/bridge/variables';
 import type { EndpointDef } from '../../shared/catalog/types';
 import { formatPostmanExport } from '../../shared/environments/transfer';
 import type { Environment } from '../../shared/environments/types';
@@ -21,11 +22,12 @@ import type { ResponseRecord } from '../../shared/requests/types';
 import type { EnvironmentsService } from './environments';
 import { createJsonStore, type StoreFileSystem } from './json-store';
 import { catalogFolders, collectionFileName, type ExportFolder, formatPostmanCollection, partsOfSaved } from './postman/export';
-import { type EnvironmentHints, parsePostmanCollection } from './postman/import';
+import { type EnvironmentHints, type ParsedCollection, parsePostmanCollection } from './postman/import';
 import type { Redactor } from './redaction';
 import type { CustomSender } from './send-custom-request';
 import type { RequestSender, SendRequestArgs } from './send-request';
 import { storeRecoveryNotice } from './store-recovery';
+import type { VariablesService } from './variables';
 
 /**
  * The user's saved requests, grouped in collections, in saved-requests.json.
@@ -83,6 +85,8 @@ export interface SavedRequestsDeps {
   readonly getKey: (environmentId: string) => Promise<string | null>;
   /** Knows every key; nothing stored here or exported keeps one. */
   readonly redactor: Redactor;
+  /** Where an import's `{{name}}` variables go. */
+  readonly variables?: Pick<VariablesService, 'addImported'>;
   readonly sender: Pick<RequestSender, 'send'>;
   readonly customSender: CustomSender;
   readonly fs?: StoreFileSystem;
@@ -401,6 +405,48 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
     }
   }
 
+  /** The requests keep `{{name}}`; the file's values become the environment's variables where it has none. */
+  async function importVariables(
+    parsed: ParsedCollection,
+    environmentId: string | undefined,
+    warnings: string[],
+  ): Promise<ImportedVariables | null> {
+    const usesDomain = parsed.requests.some((request) => JSON.stringify(request.target).includes('{{domain}}'));
+    if (!deps.variables || (parsed.referenced.length === 0 && !usesDomain)) return null;
+    const names = (list: readonly string[]) => list.map((name) => `{{${name}}}`).join(', ');
+    let result: ImportedVariables | null;
+    try {
+      result = await deps.variables.addImported(environmentId, parsed.variables, parsed.referenced);
+    } catch (error) {
+      warnings.push(
+        `The file's variables (${names(parsed.variables.map((item) => item.name))}) were not added: ${error instanceof AppFailure ? error.message : 'they could not be saved'}.`,
+      );
+      return null;
+    }
+    if (result === null) {
+      if (parsed.referenced.length > 0) {
+        warnings.push(`The requests use ${names(parsed.referenced)}; pick an environment and define them in Environments → Variables.`);
+      }
+      return null;
+    }
+    const target = await deps.environments.find(result.environmentId);
+    if (usesDomain && parsed.environment.domain && target && target.domain !== parsed.environment.domain.toLowerCase()) {
+      warnings.push(
+        `{{domain}} is filled in with the domain of "${result.environmentName}" (${target.domain}), not the file's ${parsed.environment.domain}.`,
+      );
+    }
+    if (result.created.length > 0) warnings.push(`Added to "${result.environmentName}" from the file: ${names(result.created)}.`);
+    if (result.kept.length > 0)
+      warnings.push(`"${result.environmentName}" already defines ${names(result.kept)}; its own values were kept.`);
+    if (result.undefinedNames.length > 0) {
+      const one = result.undefinedNames.length === 1;
+      warnings.push(
+        `${names(result.undefinedNames)} ${one ? 'is' : 'are'} not defined in environment ${result.environmentName}: define ${one ? 'it' : 'them'} in Environments → Variables before sending.`,
+      );
+    }
+    return result;
+  }
+
   /** Everything is parsed and checked before anything is written; the requests land in one write. */
   async function importText(text: string, environmentId?: string): Promise<CollectionImportResult> {
     const parsed = parsePostmanCollection(text);
@@ -464,8 +510,9 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
       );
     }
     const environment = await applyEnvironment(parsed.name, parsed.environment, environmentId, warnings);
+    const variables = await importVariables(parsed, environmentId ?? environment?.id, warnings);
     const mapped = added.filter((r) => r.target.kind === 'catalog').length;
-    return { collections: created, imported: added.length, mapped, custom: added.length - mapped, warnings, environment };
+    return { collections: created, imported: added.length, mapped, custom: added.length - mapped, warnings, environment, variables };
   }
 
   async function exportFolders(scope: 'catalog' | 'saved', collectionId?: string): Promise<{ name: string; folders: ExportFolder[] }> {

@@ -24,6 +24,8 @@ export interface SendCustomArgs {
 export interface CustomSenderDeps {
   readonly getEnvironment: (id: string) => Promise<SendEnvironment | undefined> | SendEnvironment | undefined;
   readonly pipeline: RequestPipeline;
+  /** Fills `{{name}}` references from the environment (main's variables service); throws when one cannot be. */
+  readonly resolveVariables?: (environmentId: string, request: CustomRequest) => Promise<CustomRequest>;
 }
 
 /** History files custom requests under this pseudo-endpoint. */
@@ -106,7 +108,8 @@ export function createCustomSender(deps: CustomSenderDeps) {
         endpoint: { id: customEndpointId, method: request.method, path: request.path },
         values: { query: request.query, headers: request.headers, body: request.body },
       },
-      prepare: () => prepareCustomRequest(request, environment),
+      prepare: async () =>
+        prepareCustomRequest(deps.resolveVariables ? await deps.resolveVariables(environment.id, request) : request, environment),
     });
   }
 

@@ -52,6 +52,8 @@ export interface RequestSenderDeps {
   readonly getEndpoint: (id: string) => EndpointDef | undefined;
   readonly files: Pick<FileRegistry, 'resolve'>;
   readonly pipeline: RequestPipeline;
+  /** Fills `{{name}}` references from the environment (main's variables service); throws when one cannot be. */
+  readonly resolveVariables?: (environmentId: string, endpoint: EndpointDef, values: RequestValues) => Promise<RequestValues>;
 }
 
 export type RequestSender = ReturnType<typeof createRequestSender>;
@@ -132,7 +134,11 @@ export function createRequestSender(deps: RequestSenderDeps) {
         endpoint: { id: endpoint.id, method: endpoint.method, path: endpoint.path },
         values,
       },
-      prepare: async () => prepare(endpoint, values, environment, await resolveFiles(values)),
+      // History keeps `values` as typed, so a secret's `{{name}}` is recorded, never its value.
+      prepare: async () => {
+        const resolved = deps.resolveVariables ? await deps.resolveVariables(environment.id, endpoint, values) : values;
+        return prepare(endpoint, resolved, environment, await resolveFiles(resolved));
+      },
     });
   }
 

@@ -10,6 +10,7 @@ export const queryKeys = {
   appInfo: () => ['app-info'] as const,
   environments: () => ['environments'] as const,
   keyStatus: (environmentId: string) => ['environments', 'key-status', environmentId] as const,
+  variablePreview: (environmentId: string) => ['environments', 'variables', environmentId] as const,
   history: () => ['history'] as const,
   historyList: (query: string) => ['history', query] as const,
   historyEntries: () => ['history-entry'] as const,

@@ -81,6 +81,8 @@ export const methodNames = [
   'saveSandboxAttachment',
   'simulateInboundMessage',
   'storeKeyFromCurl',
+  'saveVariables',
+  'previewVariables',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

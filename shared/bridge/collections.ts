@@ -5,6 +5,7 @@ import { method } from './define';
 import type { RecoveryNotice } from './environments';
 import { nameSchema } from './names';
 import { requestValuesSchema } from './requests';
+import type { ImportedVariables } from './variables';
 
 /**
  * Saved requests, organised in collections, plus Postman import and export.
@@ -93,6 +94,8 @@ export interface CollectionImportResult {
   readonly warnings: readonly string[];
   /** Set when the file's variables created an environment (its key, if any, went to the keychain). */
   readonly environment: { readonly id: string; readonly name: string; readonly keyStored: boolean } | null;
+  /** The file's `{{name}}` variables: added to the environment, kept, or defined nowhere (also in `warnings`). */
+  readonly variables?: ImportedVariables | null;
 }
 
 export type CollectionImportFromFileResult =

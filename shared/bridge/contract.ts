@@ -13,6 +13,7 @@ import { sandboxToolMethods } from './sandbox-tools';
 import { snippetMethods } from './snippets';
 import { supportMethods } from './support';
 import { workspaceMethods } from './workspace';
+import { variableMethods } from './variables';
 
 export { bridgeGlobalName, channelFor, methodForChannel, methodNames } from './channels';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...workspaceMethods,
   ...sandboxToolMethods,
   ...curlMethods,
+  ...variableMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -171,3 +171,44 @@ describe('Postman environment files', () => {
     });
   });
 });
+
+describe('variables in environment files', () => {
+  const withVariables: Environment = {
+    ...env,
+    variables: [
+      { name: 'list', secret: false, value: 'news@mg.example.com' },
+      { name: 'token', secret: true, isSet: true },
+    ],
+  };
+
+  it('export plain values and secrets by name only, and come back in both formats', () => {
+    const json = formatJsonExport([{ environment: withVariables, apiKey: null }], at);
+    const postman = formatPostmanExport({ environment: withVariables, apiKey: null }, at);
+    expect(JSON.parse(json).environments[0].variables).toEqual([
+      { name: 'list', value: 'news@mg.example.com' },
+      { name: 'token', secret: true },
+    ]);
+    expect(JSON.parse(postman).values).toContainEqual({ key: 'token', value: '', type: 'secret', enabled: true });
+    for (const text of [json, postman]) {
+      const parsed = parseImportText(text, 'auto');
+      expect(parsed.entries[0]?.variables).toEqual([
+        { name: 'list', secret: false, value: 'news@mg.example.com' },
+        { name: 'token', secret: true, isSet: false },
+      ]);
+      expect(parsed.warnings.join(' ')).toMatch(/set the secret \{\{token\}\} again/);
+    }
+  });
+
+  it('leaves out variables whose names cannot be used, and takes a credential-like one by name only', () => {
+    const text = JSON.stringify({
+      name: 'P',
+      values: [
+        { key: 'domain', value: 'mg.example.com' },
+        { key: 'has space', value: 'x' },
+      ],
+    });
+    const parsed = parseImportText(text, 'postman');
+    expect(parsed.entries[0]?.variables).toEqual([]);
+    expect(parsed.warnings.join(' ')).toContain('has space');
+  });
+});

@@ -1,4 +1,5 @@
 import { AppFailure } from '../errors';
+import { type EnvironmentVariable, variableInputProblems, variableLimits } from '../variables/names';
 import { baseUrlFor, isOfficialRegion, regionForBaseUrl } from './regions';
 import {
   type Environment,
@@ -29,6 +30,8 @@ export interface ImportEntry {
   readonly input: EnvironmentInput;
   readonly apiKey: string | null;
   readonly label: string;
+  /** Plain values as in the file; a secret comes in by name only, to be set again. */
+  readonly variables: readonly EnvironmentVariable[];
 }
 
 export interface ParsedImport {
@@ -48,6 +51,14 @@ function exportedFields(environment: Environment): Record<string, unknown> {
     ...(environment.subaccountId === undefined ? {} : { subaccountId: environment.subaccountId }),
     readOnly: environment.readOnly,
     colour: environment.colour,
+    // A secret is exported by name only: its value stays in the keychain.
+    ...(environment.variables?.length
+      ? {
+          variables: environment.variables.map((item) =>
+            item.secret ? { name: item.name, secret: true } : { name: item.name, value: item.value },
+          ),
+        }
+      : {}),
   };
 }
 
@@ -67,6 +78,7 @@ export function formatPostmanExport(item: ExportItem, exportedAt: Date): string 
     variable('key_kind', environment.keyKind),
     ...(environment.subaccountId === undefined ? [] : [variable('subaccount_id', environment.subaccountId)]),
     ...(apiKey === null ? [] : [variable('api_key', apiKey, 'secret')]),
+    ...(environment.variables ?? []).map((item) => (item.secret ? variable(item.name, '', 'secret') : variable(item.name, item.value))),
   ];
   const file = {
     id: environment.id,
@@ -124,6 +136,7 @@ interface RawEntry {
     colour: unknown;
   };
   readonly apiKey: unknown;
+  readonly variables: readonly { readonly name: unknown; readonly value: unknown; readonly secret: unknown }[];
 }
 
 function jsonEntries(data: unknown): RawEntry[] {
@@ -144,14 +157,22 @@ function jsonEntries(data: unknown): RawEntry[] {
         colour: entry.colour,
       },
       apiKey: entry.apiKey,
+      variables: Array.isArray(entry.variables)
+        ? entry.variables.filter(isRecord).map((item) => ({ name: item.name, value: item.value, secret: item.secret === true }))
+        : [],
     };
   });
 }
 
 function postmanEntry(data: Record<string, unknown>, warnings: string[]): RawEntry {
   const variables = new Map<string, unknown>();
+  const own: RawEntry['variables'][number][] = [];
   for (const item of data.values as unknown[]) {
-    if (isRecord(item) && typeof item.key === 'string' && item.enabled !== false) variables.set(item.key.trim().toLowerCase(), item.value);
+    if (!isRecord(item) || typeof item.key !== 'string' || item.enabled === false) continue;
+    const key = item.key.trim().toLowerCase();
+    variables.set(key, item.value);
+    // Everything that is not one of the environment's own fields becomes a `{{name}}` variable.
+    if (!postmanFields.has(key)) own.push({ name: item.key.trim(), value: item.value, secret: item.type === 'secret' || looksSecret(key) });
   }
   const domain = variables.get('domain');
   const baseUrlText = text(variables.get('base_url'))?.trim() ?? '';
@@ -182,7 +203,37 @@ function postmanEntry(data: Record<string, unknown>, warnings: string[]): RawEnt
       colour: undefined,
     },
     apiKey: variables.get('api_key'),
+    variables: own,
   };
+}
+
+const postmanFields = new Set(['domain', 'region', 'base_url', 'key_kind', 'subaccount_id', 'api_key']);
+
+/** A name that usually holds a credential: imported as a secret by name only, so its value never lands in a file. */
+function looksSecret(name: string): boolean {
+  return /(?:^|[^a-z])(?:api[_.-]?key|key|secret|password|passwd|token)(?:$|[^a-z])/i.test(name);
+}
+
+/** Variables that fit the rules are kept (secrets by name only); the rest are named in a warning. */
+function variablesOf(raw: RawEntry, warnings: string[]): EnvironmentVariable[] {
+  const out: EnvironmentVariable[] = [];
+  const left: string[] = [];
+  for (const item of raw.variables.slice(0, variableLimits.maxPerEnvironment)) {
+    const name = typeof item.name === 'string' ? item.name : '';
+    const value = typeof item.value === 'string' ? item.value : item.value === undefined || item.value === null ? '' : String(item.value);
+    const candidate = { name, secret: item.secret === true, ...(item.secret === true ? {} : { value }) };
+    if (variableInputProblems([...out.map((v) => ({ name: v.name, secret: v.secret })), candidate]).some((p) => p.index === out.length)) {
+      left.push(name || '(no name)');
+      continue;
+    }
+    out.push(item.secret === true ? { name, secret: true, isSet: false } : { name, secret: false, value });
+  }
+  if (left.length > 0)
+    warnings.push(`${raw.label}: these variables were left out, as their names or values cannot be used: ${left.slice(0, 10).join(', ')}.`);
+  const secrets = out.filter((item) => item.secret).map((item) => `{{${item.name}}}`);
+  if (secrets.length > 0)
+    warnings.push(`${raw.label}: set the secret ${secrets.join(', ')} again in Environments → Variables; files never hold secret values.`);
+  return out;
 }
 
 const defaultColour: EnvironmentColour = 'blue';
@@ -238,7 +289,7 @@ export function parseImportText(source: string, format: 'auto' | 'json' | 'postm
       if (key.ok) apiKey = key.value;
       else warnings.push(`${raw.label}: its API key was left out (${key.message})`);
     }
-    entries.push({ input: checked.value, apiKey, label: raw.label });
+    entries.push({ input: checked.value, apiKey, label: raw.label, variables: variablesOf(raw, warnings) });
   }
   return { format: detected, entries, skipped, warnings };
 }

@@ -1,3 +1,5 @@
+import type { EnvironmentVariable } from '../variables/names';
+
 /**
  * An environment is everything needed to talk to one Mailgun account or
  * proxy, minus the API key itself, which only ever lives in the OS keychain.
@@ -57,6 +59,8 @@ export interface Environment {
   readonly keyLast4: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** User-defined `{{name}}` variables; a secret one says only whether it is set (its value is in the keychain). */
+  readonly variables?: readonly EnvironmentVariable[];
   /**
    * Only on the built-in sandbox environment, filled in by main while the
    * local sandbox server runs (its port changes every start); never stored.

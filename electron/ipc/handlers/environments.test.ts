@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { createConnectionTester } from '../../services/connection-test';
 import { createEnvironmentsService, createEnvironmentsStore } from '../../services/environments';
 import { createKeychain, type KeytarLike } from '../../services/keychain';
 import { testPipeline } from '../../services/testing/pipeline';
+import { realKeytarIfReachable } from '../../services/testing/real-keytar';
 import { createEnvironmentHandlers, type EnvironmentHandlers } from './environments';
 
 const canary = 'key-CANARY-7f3a9c1e2b';
@@ -23,28 +22,6 @@ function memoryKeytar(): KeytarLike {
     setPassword: async (service, account, password) => void items.set(`${service}\n${account}`, password),
     deletePassword: async (service, account) => items.delete(`${service}\n${account}`),
   };
-}
-
-/** With a Secret Service on the bus (scripts/with-keyring.sh) the canary goes through the real keyring. */
-function realKeytarIfReachable(): KeytarLike | null {
-  if (process.platform !== 'linux' || !process.env.DBUS_SESSION_BUS_ADDRESS) return null;
-  try {
-    const reply = execFileSync(
-      'dbus-send',
-      [
-        '--session',
-        '--print-reply',
-        '--dest=org.freedesktop.DBus',
-        '/org/freedesktop/DBus',
-        'org.freedesktop.DBus.NameHasOwner',
-        'string:org.freedesktop.secrets',
-      ],
-      { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] },
-    );
-    return reply.includes('boolean true') ? (createRequire(import.meta.url)('keytar') as KeytarLike) : null;
-  } catch {
-    return null;
-  }
 }
 
 let root: string;

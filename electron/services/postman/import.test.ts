@@ -32,14 +32,14 @@ describe('the hand-made Mailgun collection', () => {
     expect(parsed.requests.map((r) => r.folder)).toEqual(['Sending', 'Domains', 'Domains', ...Array(7).fill('Everything else')]);
   });
 
-  it('keeps values, repeats and files, leaving {{domain}} in the path to the environment', () => {
+  it('keeps values, repeats and files, leaving {{domain}} in the path and in values to the environment', () => {
     const send = parsed.requests[0];
     expect(send?.target).toEqual({
       kind: 'catalog',
       endpointId: 'messages.send',
       values: {
         params: {
-          from: 'Excited User <mailgun@mg.example.com>',
+          from: 'Excited User <mailgun@{{domain}}>',
           to: ['alice@example.com', 'bob@example.com'],
           subject: 'Monthly report',
           text: 'The report is attached.',
@@ -130,6 +130,48 @@ describe('other requests', () => {
     );
     expect(parsed.warnings[0]).toMatch(/1 pre-request or test script was ignored/);
     expect(parsed.warnings.join(' ')).toContain('{{page_size}}');
+  });
+});
+
+describe('variables', () => {
+  it('keeps {{name}} references for the environment and lists the collection variables they use', () => {
+    const parsed = parsePostmanCollection(
+      collection(
+        [
+          {
+            name: 'Members',
+            request: {
+              method: 'POST',
+              url: '{{base_url}}/v3/lists/{{list_address}}/members?upsert={{ Upsert }}',
+              body: {
+                mode: 'urlencoded',
+                urlencoded: [
+                  { key: 'address', value: 'ann@{{Domain}}' },
+                  { key: 'name', value: '{{member name}}' },
+                  { key: 'vars', value: '{{nowhere}}' },
+                ],
+              },
+            },
+          },
+        ],
+        {
+          variable: [
+            { key: 'base_url', value: 'https://api.mailgun.net' },
+            { key: 'list_address', value: 'news@mg.example.com' },
+            { key: 'member name', value: 'Ann' },
+            { key: 'unused', value: 'x' },
+          ],
+        },
+      ),
+    );
+    expect(parsed.requests[0]?.target).toMatchObject({
+      kind: 'catalog',
+      endpointId: 'mailing-lists.add-member',
+      values: { params: { list_address: '{{list_address}}', address: 'ann@{{domain}}', name: 'Ann', vars: '{{nowhere}}' } },
+    });
+    expect(parsed.variables).toEqual([{ name: 'list_address', value: 'news@mg.example.com' }]);
+    expect([...parsed.referenced].sort()).toEqual(['Upsert', 'list_address', 'nowhere']);
+    expect(parsed.warnings.join(' ')).toContain('{{nowhere}}');
   });
 });
 

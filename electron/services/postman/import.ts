@@ -14,6 +14,7 @@ import {
 import { findEndpointByRequest } from '../../../shared/catalog';
 import { AppFailure } from '../../../shared/errors';
 import { isReservedHeader, validateValues } from '../../../shared/request';
+import { isBuiltInVariable, variableLimits, variableNamePattern, withoutVariableFieldErrors } from '../../../shared/variables';
 import { type NameValue, type PartsBody, type RequestParts, valuesFromParts } from './parts';
 
 /**
@@ -42,6 +43,10 @@ export interface ParsedCollection {
   readonly name: string;
   readonly requests: readonly ParsedRequest[];
   readonly environment: EnvironmentHints;
+  /** The collection's own variables that requests keep as `{{name}}`, to become environment variables. */
+  readonly variables: readonly { readonly name: string; readonly value: string }[];
+  /** Every `{{name}}` the requests keep (built-ins aside), defined by the collection or not. */
+  readonly referenced: readonly string[];
   readonly warnings: readonly string[];
 }
 
@@ -129,13 +134,30 @@ function hintsFrom(variables: ReadonlyMap<string, string>, authPassword: string 
   return hints;
 }
 
-/** The key is never substituted into values; domain and base URL stay as environment references. */
-function substitute(text: string, variables: ReadonlyMap<string, string>, unresolved: Set<string>): string {
+/** A name the app's `{{name}}` variables can hold, so a request can keep the reference rather than the value. */
+function keepsReference(name: string): boolean {
+  const lower = keyOf(name);
+  return !KEY_NAMES.has(lower) && !BASE_NAMES.has(lower) && name.length <= variableLimits.nameMax && variableNamePattern.test(name);
+}
+
+/**
+ * The key is never substituted into values. `{{domain}}` (any spelling) and
+ * every other variable the app can hold stay references, filled in from the
+ * environment when sending; base URLs and names the app cannot hold take the
+ * collection's value. What has no value anywhere is named in `unresolved`.
+ */
+function substitute(text: string, variables: ReadonlyMap<string, string>, unresolved: Set<string>, kept: Set<string>): string {
   return text.replace(VARIABLE, (whole, name: string) => {
     const lower = keyOf(name);
+    if (lower === 'domain') return '{{domain}}';
     if (KEY_NAMES.has(lower)) {
       unresolved.add(name);
       return whole;
+    }
+    if (keepsReference(name)) {
+      kept.add(name);
+      if (!isBuiltInVariable(name) && !variables.has(name)) unresolved.add(name);
+      return `{{${name}}}`;
     }
     const value = variables.get(name);
     if (value === undefined) {
@@ -167,10 +189,11 @@ function hasScripts(events: { all(): { script?: { exec?: string[] } }[] } | unde
 interface RawRequest {
   readonly parts: RequestParts;
   readonly unresolved: Set<string>;
+  readonly kept: Set<string>;
   readonly dropped: string[];
 }
 
-function pathOf(item: Item, variables: ReadonlyMap<string, string>, unresolved: Set<string>): string {
+function pathOf(item: Item, variables: ReadonlyMap<string, string>, unresolved: Set<string>, kept: Set<string>): string {
   const url = item.request.url;
   const pathVariables = new Map<string, string>();
   for (const variable of url.variables.all()) if (variable.key) pathVariables.set(variable.key, String(variable.value ?? ''));
@@ -187,16 +210,14 @@ function pathOf(item: Item, variables: ReadonlyMap<string, string>, unresolved: 
     const version = /\/(v\d+)\/?$/.exec(hostVariable ? (variables.get(hostVariable) ?? '') : '')?.[1];
     if (version) path = `/${version}${path}`;
   }
-  return substitute(path, new Map([...variables].filter(([name]) => keyOf(name) !== 'domain')), unresolved).replace(
-    /\{\{\s*domain\s*\}\}/gi,
-    '{{domain}}',
-  );
+  return substitute(path, variables, unresolved, kept);
 }
 
 function readRequest(item: Item, variables: ReadonlyMap<string, string>): RawRequest {
   const unresolved = new Set<string>();
+  const kept = new Set<string>();
   const dropped: string[] = [];
-  const sub = (text: unknown) => substitute(String(text ?? ''), variables, unresolved);
+  const sub = (text: unknown) => substitute(String(text ?? ''), variables, unresolved, kept);
   const request = item.request;
   const query: NameValue[] = request.url.query
     .all()
@@ -240,8 +261,15 @@ function readRequest(item: Item, variables: ReadonlyMap<string, string>): RawReq
     }
   }
   return {
-    parts: { method: String(request.method ?? 'GET').toUpperCase(), path: pathOf(item, variables, unresolved), query, headers, body },
+    parts: {
+      method: String(request.method ?? 'GET').toUpperCase(),
+      path: pathOf(item, variables, unresolved, kept),
+      query,
+      headers,
+      body,
+    },
     unresolved,
+    kept,
     dropped,
   };
 }
@@ -279,6 +307,7 @@ export function parsePostmanCollection(text: string): ParsedCollection {
 
   const warnings: string[] = [];
   const requests: ParsedRequest[] = [];
+  const referenced = new Set<string>();
   let scripted = hasScripts(collection.events as never) ? 1 : 0;
   collection.forEachItemGroup((group) => {
     if (hasScripts(group.events as never)) scripted += 1;
@@ -296,12 +325,13 @@ export function parsePostmanCollection(text: string): ParsedCollection {
     const chain = folderChain(item);
     const baseName = String(item.name ?? '').trim();
     if (hasScripts(item.events as never)) scripted += 1;
-    const { parts, unresolved, dropped } = readRequest(item, variables);
+    const { parts, unresolved, kept, dropped } = readRequest(item, variables);
+    for (const name of kept) if (!isBuiltInVariable(name)) referenced.add(name);
     const label = `${[...chain.slice(1), baseName || `${parts.method} ${parts.path}`].join(' / ')}`.slice(0, collectionLimits.nameMax);
     const notes: string[] = [];
     if (dropped.length > 0) notes.push(`${dropped.join(' and ')} could not be kept`);
-    unresolved.delete('domain');
-    if (unresolved.size > 0) notes.push(`these variables have no value: ${[...unresolved].map((v) => `{{${v}}}`).join(', ')}`);
+    if (unresolved.size > 0)
+      notes.push(`these variables have no value in the collection: ${[...unresolved].map((v) => `{{${v}}}`).join(', ')}`);
 
     const match = findEndpointByRequest(parts.method, parts.path);
     let target: SavedTarget;
@@ -309,9 +339,11 @@ export function parsePostmanCollection(text: string): ParsedCollection {
     if (match) {
       const mapped = valuesFromParts(match.endpoint, match.pathParams, parts);
       notes.push(...mapped.warnings);
-      const problems = validateValues(match.endpoint, mapped.values, { baseUrl: 'https://api.mailgun.net', domain: 'example.com' }).filter(
-        (problem) => !missingFiles.some((file) => file.field === problem.param),
-      );
+      // A field holding `{{name}}` is checked once the variable is filled in, when sending.
+      const problems = withoutVariableFieldErrors(
+        validateValues(match.endpoint, mapped.values, { baseUrl: 'https://api.mailgun.net', domain: 'example.com' }),
+        mapped.values,
+      ).filter((problem) => !missingFiles.some((file) => file.field === problem.param));
       if (problems.length > 0) notes.push(`check ${problems.map((p) => `"${p.param}"`).join(', ')} before sending`);
       target = { kind: 'catalog', endpointId: match.endpoint.id, values: mapped.values };
       missingFiles = mapped.missingFiles;
@@ -332,5 +364,15 @@ export function parsePostmanCollection(text: string): ParsedCollection {
   }
   if (requests.length === 0)
     throw failure('This collection contains no requests that can be imported.', 'Check that you chose the right file.');
-  return { name: String(collection.name ?? '').trim() || 'Imported collection', requests, environment, warnings };
+  const collectionVariables = [...variables]
+    .filter(([name]) => referenced.has(name))
+    .map(([name, value]) => ({ name, value: value.slice(0, variableLimits.valueMax) }));
+  return {
+    name: String(collection.name ?? '').trim() || 'Imported collection',
+    requests,
+    environment,
+    variables: collectionVariables,
+    referenced: [...referenced],
+    warnings,
+  };
 }

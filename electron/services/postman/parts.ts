@@ -176,7 +176,8 @@ export function valuesFromParts(
 
   for (const def of endpoint.params.filter((p) => p.in === 'path')) {
     const raw = pathParams[def.name] ?? '';
-    if (raw === '' || raw.startsWith(':') || /^\{\{.*\}\}$/.test(raw)) continue;
+    // `{{domain}}` in the domain's place is what an empty value means: the environment's domain. Other `{{name}}` stay, for the environment's variables.
+    if (raw === '' || raw.startsWith(':') || (raw === '{{domain}}' && def.name === domainParamName(endpoint.path))) continue;
     collect(def, raw);
   }
   const toQuery = endpoint.encoding === 'none' || endpoint.method === 'GET';

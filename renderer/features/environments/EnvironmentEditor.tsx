@@ -25,6 +25,8 @@ import {
 } from './draft';
 import { useApiKeyInput } from './use-api-key-input';
 import { useSaveEnvironment } from './use-environments';
+import { useVariablesInput } from './use-variables-input';
+import { VariablesField } from './VariablesField';
 
 export interface EnvironmentEditorProps {
   /** The stored environment, or null to create one. */
@@ -66,11 +68,12 @@ export function EnvironmentEditor({ environment, onSaved, defaultColour }: Envir
   const [failure, setFailure] = useState<AppError | null>(null);
   const save = useSaveEnvironment();
   const key = useApiKeyInput();
+  const variables = useVariablesInput(environment);
 
   const errors = draftErrors(draft);
   const visibleError = (field: DraftField): string | undefined =>
     serverErrors[field] ?? (submitted || touched.has(field) ? errors[field] : undefined);
-  const dirty = JSON.stringify(inputFrom(draft)) !== JSON.stringify(inputFrom(saved));
+  const dirty = JSON.stringify(inputFrom(draft)) !== JSON.stringify(inputFrom(saved)) || variables.dirty;
   const domainNote = normalisedDomainNote(draft.domain);
 
   const update = (patch: Partial<EnvironmentDraft>) => {
@@ -89,8 +92,8 @@ export function EnvironmentEditor({ environment, onSaved, defaultColour }: Envir
     target?.focus();
   };
 
-  const busy = save.isPending || key.storing;
-  const blocking = Object.keys(errors).length + (key.error === null ? 0 : 1);
+  const busy = save.isPending || key.storing || variables.storing;
+  const blocking = Object.keys(errors).length + (key.error === null ? 0 : 1) + variables.errors.size;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -102,6 +105,10 @@ export function EnvironmentEditor({ environment, onSaved, defaultColour }: Envir
     const firstInvalid = fieldOrder.find((field) => errors[field] !== undefined);
     if (firstInvalid !== undefined || !keyValid) {
       focusField(firstInvalid ?? 'key');
+      return;
+    }
+    if (variables.errors.size > 0) {
+      formRef.current?.querySelector<HTMLElement>('.env-variables [aria-invalid="true"]')?.focus();
       return;
     }
     let stored: Environment;
@@ -124,6 +131,14 @@ export function EnvironmentEditor({ environment, onSaved, defaultColour }: Envir
     if (key.filled && !(await key.store(stored.id))) {
       setStatus(`Saved “${stored.name}”, but its API key was not stored. Fix the problem shown and try again.`);
       return;
+    }
+    if (variables.dirty) {
+      const withVariables = await variables.store(stored.id);
+      if (withVariables === null) {
+        setStatus(`Saved “${stored.name}”, but its variables were not. Fix the problem shown and try again.`);
+        return;
+      }
+      onSaved(withVariables);
     }
     setStatus(`Saved “${stored.name}”.`);
   };
@@ -335,6 +350,8 @@ export function EnvironmentEditor({ environment, onSaved, defaultColour }: Envir
             ))}
           </div>
         </fieldset>
+
+        <VariablesField input={variables} domain={draft.domain} />
 
         {draft.id !== undefined && environment ? (
           <ConnectionTest

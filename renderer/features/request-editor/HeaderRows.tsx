@@ -1,4 +1,5 @@
 import { Button, IconButton } from '../../ui';
+import { mentionsVariable, useVariableHints } from '../environments';
 import { type HeaderRow, newRowId } from './draft';
 import { useFocusLater } from './use-focus-later';
 
@@ -17,6 +18,7 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
   const update = (id: string, patch: Partial<Pick<HeaderRow, 'name' | 'value'>>) =>
     onChange(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
   const focusLater = useFocusLater();
+  const hints = useVariableHints(rows.some((row) => mentionsVariable(row.value)));
   const add = () => {
     const id = newRowId();
     focusLater(`header-name-${id}`);
@@ -34,7 +36,9 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
         ))}
       </datalist>
       {rows.map((row, index) => {
-        const error = errors.get(index);
+        const variables = hints(row.value);
+        const nameError = errors.get(index);
+        const error = nameError ?? variables.problem;
         const errorId = `header-error-${row.id}`;
         return (
           <div key={row.id} className={`kv-row${error ? ' has-error' : ''}`} data-testid="header-row">
@@ -47,8 +51,8 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
               autoComplete="off"
               spellCheck={false}
               placeholder="Header-Name"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? errorId : undefined}
               value={row.name}
               onChange={(e) => update(row.id, { name: e.target.value })}
             />
@@ -59,6 +63,9 @@ export function HeaderRows({ rows, onChange, errors, automatic }: HeaderRowsProp
               autoComplete="off"
               spellCheck={false}
               placeholder="value"
+              title={variables.title}
+              aria-invalid={variables.problem ? true : undefined}
+              aria-describedby={variables.problem ? errorId : undefined}
               value={row.value}
               onChange={(e) => update(row.id, { value: e.target.value })}
             />

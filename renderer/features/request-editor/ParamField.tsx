@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { EndpointDef, ParamDef } from '../../../shared/catalog/types';
 import { type FileRef, isFileRef, type ParamInput, paramKey } from '../../../shared/request';
+import { isTemplateSource } from '../../../shared/variables';
+import { mentionsVariable, useVariableHints } from '../environments';
 import { FilePicker } from './controls/FilePicker';
 import { typeHint, ValueControl } from './controls/ValueControl';
 import { filePurpose } from './file-purpose';
@@ -32,9 +34,14 @@ function filesOf(value: ParamInput | undefined): FileRef[] {
   return items.filter(isFileRef);
 }
 
-export function ParamField({ endpoint, param, value, onChange, onBlur, error, placeholder, note }: ParamFieldProps) {
+export function ParamField({ endpoint, param, value, onChange, onBlur, error: formError, placeholder, note }: ParamFieldProps) {
   // The builder's key, not the name: an endpoint may take the same name in the path and the query.
   const key = paramKey(endpoint, param);
+  // `{{name}}` shows what it becomes on hover; a name the environment lacks is flagged at once.
+  const resolvable = param.type.kind !== 'file' && !isTemplateSource(endpoint, param.name);
+  const hints = useVariableHints(resolvable && mentionsVariable(value));
+  const variables = resolvable ? hints(value) : {};
+  const error = formError ?? variables.problem;
   const baseId = `param-${endpoint.id}-${key}`.replace(/[^A-Za-z0-9_-]/g, '_');
   const hintId = `${baseId}-hint`;
   const errorId = `${baseId}-error`;
@@ -111,7 +118,9 @@ export function ParamField({ endpoint, param, value, onChange, onBlur, error, pl
         {param.in !== 'body' ? <span className="param-location">{param.in}</span> : null}
         {param.repeatable && type.kind !== 'file' ? <span className="param-location">repeatable</span> : null}
       </div>
-      {control}
+      <div className="param-control" title={variables.title} data-testid={`variables-${key}`}>
+        {control}
+      </div>
       <p id={hintId} className="param-description">
         {param.description}
         {note ? <span className="param-note"> {note}</span> : null}

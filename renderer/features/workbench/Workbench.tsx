@@ -6,6 +6,7 @@ import type { Environment } from '../../../shared/environments/types';
 import type { AppError } from '../../../shared/errors';
 import { type RequestTarget, type RequestValues, resolvePath, validateValues } from '../../../shared/request';
 import type { ResponseRecord } from '../../../shared/requests/types';
+import { withoutVariableFieldErrors } from '../../../shared/variables';
 import { openCommandPalette } from '../../app/palette-store';
 import { toAppError } from '../../bridge/client';
 import { DefaultResponseView } from './DefaultResponseView';
@@ -203,7 +204,7 @@ function EndpointWorkbench({
 
   const values = useMemo(() => toRequestValues(draft), [draft]);
   const target = useMemo(() => (environment ? targetOf(environment) : undefined), [environment]);
-  const errors = useMemo(() => validateValues(endpoint, values, target), [endpoint, values, target]);
+  const errors = useMemo(() => withoutVariableFieldErrors(validateValues(endpoint, values, target), values), [endpoint, values, target]);
   const block = sendBlock(endpoint, environment);
   const url = resolvePath(endpoint, values, target ?? { baseUrl: '' });
   const keyWarning = environment ? keyKindWarning(environment, endpoint.method, url) : undefined;
@@ -214,7 +215,7 @@ function EndpointWorkbench({
       if (!environment || pending) return;
       store.markAttempted(key);
       if (sendBlock(endpoint, environment)) return;
-      if (validateValues(endpoint, toSend, target).length > 0) {
+      if (withoutVariableFieldErrors(validateValues(endpoint, toSend, target), toSend).length > 0) {
         setBlockedAttempt((n) => n + 1);
         return;
       }

@@ -8,6 +8,7 @@ import type {
 import type { Environment, EnvironmentInput } from '../../../../shared/environments/types';
 import { keyLast4, validateApiKey, validateEnvironmentInput } from '../../../../shared/environments/validate';
 import type { AppError, Result } from '../../../../shared/errors';
+import { type EnvironmentVariable, type VariableInput, variableInputProblems } from '../../../../shared/variables';
 
 /**
  * An in-memory stand-in for main's environments handlers, installed where
@@ -23,6 +24,8 @@ export interface FakeEnvironmentsBridge {
   keychainLocked: boolean;
   /** Keys "in the keychain", by environment id. */
   readonly keys: Map<string, string>;
+  /** Secret variable values "in the keychain", by `<environment id>:<name>`. */
+  readonly secrets: Map<string, string>;
   readonly calls: { method: string; arg: unknown; result: Result<unknown> }[];
   /** Makes the next calls of a method fail with this error. */
   failWith(method: string, error: AppError | null): void;
@@ -79,6 +82,7 @@ export function createFakeBridge(initial: { environments?: Environment[]; active
     leftoverKeys: [],
     keychainLocked: false,
     keys: new Map(),
+    secrets: new Map(),
     calls: [],
     testResult: null,
     holdConnectionTest: false,
@@ -144,6 +148,24 @@ export function createFakeBridge(initial: { environments?: Environment[]; active
       fake.keys.set(environmentId, checked.value);
       replace({ ...environment, hasKey: true, keyLast4: keyLast4(checked.value) });
       return { hasKey: true, keyLast4: keyLast4(checked.value) };
+    },
+    saveVariables: ({ environmentId, variables }: { environmentId: string; variables: VariableInput[] }) => {
+      const [problem] = variableInputProblems(variables);
+      if (problem) {
+        throw new Failure({
+          code: 'invalid-argument',
+          message: problem.message,
+          hint: 'Fix it.',
+          field: `variables.${problem.index}.${problem.field}`,
+        });
+      }
+      const environment = find(environmentId);
+      const stored: EnvironmentVariable[] = variables.map((input) => {
+        if (!input.secret) return { name: input.name, secret: false, value: input.value ?? '' };
+        if (input.value) fake.secrets.set(`${environmentId}:${input.name}`, input.value);
+        return { name: input.name, secret: true, isSet: fake.secrets.has(`${environmentId}:${input.name}`) };
+      });
+      return replace({ ...environment, variables: stored });
     },
     deleteApiKey: ({ environmentId }: { environmentId: string }) => {
       const environment = find(environmentId);
