@@ -96,6 +96,8 @@ export class TreeClient {
   }
 
   private receive(message: HostMessage): void {
+    // The host answers the dispose request itself (id 0, no update) after the client has closed.
+    if (this.closed) return;
     if (message.id === 0 && 'reply' in message) {
       const update = message.reply as DocumentUpdate;
       if (update.kind !== 'grown') this.settled = update;
