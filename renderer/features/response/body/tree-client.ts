@@ -10,7 +10,7 @@ interface Pending {
 /** The id of the load a client is opened with; requests count up from 1. */
 const OPENING_ID = -1;
 
-/** Talks to the holder of one parsed body; every answer is asynchronous, wherever the body lives. */
+/** Talks to the holder of one parsed body; every answer but the opening one (see loadedNow) is asynchronous. */
 export class TreeClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
