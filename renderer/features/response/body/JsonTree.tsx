@@ -339,14 +339,7 @@ export function JsonTree({ client, initialRows, canExpandAll, reading, query, ma
                     <span className="jt-colon">: </span>
                   </>
                 ) : null}
-                {container ? (
-                  <>
-                    {row.expanded ? null : <span className="jt-preview">{highlight(row.text, query)}</span>}
-                    <span className="jt-count">{countLabel(row)}</span>
-                  </>
-                ) : (
-                  <span className={`jt-value jt-${row.kind}`}>{highlight(row.text, query)}</span>
-                )}
+                <ValueCell row={row} query={query} />
                 {row.cut > 0 ? <span className="jt-cut">… {formatCount(row.cut)} more characters (see Raw)</span> : null}
               </div>
             );
@@ -375,6 +368,26 @@ function investigateRowItems(row: TreeRow | undefined) {
   if (row === undefined || row.kind !== 'string' || row.cut > 0) return [];
   const value = JSON.parse(row.text) as string;
   return investigateMenuItems(value, row.keyIsIndex ? null : row.key);
+}
+
+/**
+ * What a row shows after its key: a primitive's text in one element, or a
+ * container's preview (while collapsed) and its count.
+ */
+function ValueCell({ row, query }: { readonly row: TreeRow; readonly query: string }) {
+  if (row.kind === 'object' || row.kind === 'array') {
+    return (
+      <>
+        {row.expanded ? null : <span className="jt-preview">{highlight(row.text, query)}</span>}
+        <span className="jt-count">{countLabel(row)}</span>
+      </>
+    );
+  }
+  return (
+    <span className={`jt-value jt-${row.kind}`} data-testid="json-value">
+      {highlight(row.text, query)}
+    </span>
+  );
 }
 
 /** The nearest row above with a smaller depth, when it is loaded. */

@@ -10,7 +10,7 @@ interface Pending {
 /** The id of the load a client is opened with; requests count up from 1. */
 const OPENING_ID = -1;
 
-/** Talks to the holder of one parsed body; every answer is asynchronous, wherever the body lives. */
+/** Talks to the holder of one parsed body; every answer but the opening one (see loadedNow) is asynchronous. */
 export class TreeClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -96,6 +96,8 @@ export class TreeClient {
   }
 
   private receive(message: HostMessage): void {
+    // The host answers the dispose request itself (id 0, no update) after the client has closed.
+    if (this.closed) return;
     if (message.id === 0 && 'reply' in message) {
       const update = message.reply as DocumentUpdate;
       if (update.kind !== 'grown') this.settled = update;
