@@ -65,8 +65,9 @@ export function App() {
                 title={tab.title ?? `${tab.target.request.method} ${tab.target.request.path}`}
                 request={tab.target.request}
                 {...(tab.saved
-                  ? { saved: { id: tab.saved.id, missingFiles: (tab.missingFiles ?? []).map((name) => ({ field: '', name })) } }
+                  ? { saved: { ...tab.saved, missingFiles: (tab.missingFiles ?? []).map((name) => ({ field: '', name })) } }
                   : {})}
+                onSaved={(saved) => workbenchStore.linkSaved(tab.id, { id: saved.id, collectionId: saved.collectionId, name: saved.name })}
                 responsePlacement={prefs.responsePlacement}
                 renderResponse={(state) => <WorkbenchResponse {...state} />}
               />

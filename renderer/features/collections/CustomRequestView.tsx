@@ -7,6 +7,7 @@ import { toAppError } from '../../bridge/client';
 import { Button, ConfirmDialog, ErrorNotice, hasMod, modKey, useGlobalShortcut } from '../../ui';
 import { type LoadedCatalog, MethodBadge, useCatalog } from '../catalog';
 import { RequestResponseSplit, type ResponsePlacement, type ResponseSlotState, useActiveEnvironment } from '../workbench';
+import { SaveRequestButton } from './SaveRequestButton';
 import { useRunSavedRequest } from './use-saved-requests';
 
 export interface CustomRequestViewProps {
@@ -15,7 +16,9 @@ export interface CustomRequestViewProps {
   readonly title: string;
   readonly request: CustomRequest;
   /** Set when the request comes from a collection: it runs as saved there. */
-  readonly saved?: Pick<SavedRequest, 'id' | 'missingFiles'>;
+  readonly saved?: Pick<SavedRequest, 'id' | 'collectionId' | 'name' | 'missingFiles'>;
+  /** After Ctrl/Cmd+S or Save: the tab now belongs to that saved request. */
+  readonly onSaved?: (saved: SavedRequest) => void;
   readonly renderResponse: (state: ResponseSlotState) => ReactNode;
   readonly responsePlacement: ResponsePlacement;
 }
@@ -71,7 +74,7 @@ function Fields({ title, rows }: { title: string; rows: readonly { readonly name
 }
 
 /** A custom request (saved or not), opened and run in a tab with its response in the same viewer. */
-export function CustomRequestView({ tabId, title, request, saved, renderResponse, responsePlacement }: CustomRequestViewProps) {
+export function CustomRequestView({ tabId, title, request, saved, onSaved, renderResponse, responsePlacement }: CustomRequestViewProps) {
   const { environment } = useActiveEnvironment();
   const catalog = useCatalog();
   const store = useWorkbenchStore();
@@ -145,6 +148,13 @@ export function CustomRequestView({ tabId, title, request, saved, renderResponse
                     Send
                   </Button>
                 )}
+                <SaveRequestButton
+                  custom={request}
+                  environmentId={environment?.id ?? null}
+                  defaultName={title}
+                  {...(saved ? { saved: { id: saved.id, collectionId: saved.collectionId, name: saved.name } } : {})}
+                  {...(onSaved ? { onSaved } : {})}
+                />
               </div>
             </header>
             {!environment ? <p className="notice notice-warn">Choose an environment to run this request.</p> : null}
