@@ -24,6 +24,15 @@ describe('application menu', () => {
     });
   }
 
+  it('leaves Ctrl/Cmd+W to the workbench tabs: closing the window is Ctrl/Cmd+Shift+W', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const all = items(applicationMenuTemplate(platform, 'Mailgun Explorer', { showLogs: vi.fn(), copyDiagnostics: vi.fn() }));
+      // A role's default accelerator applies unless one is given, so every close item must name its own.
+      expect(all.filter((item) => item.role === 'close').map((item) => item.accelerator)).toEqual(['CmdOrCtrl+Shift+W']);
+      expect(all.some((item) => item.accelerator === 'CmdOrCtrl+W')).toBe(false);
+    }
+  });
+
   it('leaves out Check for Updates when updates are off', () => {
     const all = items(applicationMenuTemplate('linux', 'Mailgun Explorer', { showLogs: vi.fn(), copyDiagnostics: vi.fn() }));
     expect(all.some((item) => item.label === 'Check for Updates…')).toBe(false);

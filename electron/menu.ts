@@ -31,9 +31,11 @@ export function applicationMenuTemplate(platform: NodeJS.Platform, appName: stri
         },
       ]
     : [];
+  // Ctrl/Cmd+W closes the workbench tab (the page handles it), so closing the window takes Shift as in a browser.
+  const closeWindow: MenuItemConstructorOptions = { role: 'close', accelerator: 'CmdOrCtrl+Shift+W' };
   return [
     ...appMenu,
-    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    { label: 'File', submenu: [mac ? closeWindow : { role: 'quit' }] },
     {
       label: 'Edit',
       submenu: [
@@ -65,7 +67,7 @@ export function applicationMenuTemplate(platform: NodeJS.Platform, appName: stri
       label: 'Window',
       submenu: mac
         ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
-        : [{ role: 'minimize' }, { role: 'close' }],
+        : [{ role: 'minimize' }, closeWindow],
     },
     {
       role: 'help',

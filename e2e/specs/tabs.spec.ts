@@ -121,6 +121,23 @@ test('Ctrl+W closes the tab, Ctrl+Shift+T brings it back with its value, Ctrl+1â
   await expect(tabTitles(page)).toHaveText(['Send a message assembled from fields', 'Look up a bounce']);
 });
 
+test('each tab keeps where its form was scrolled', async ({ app }) => {
+  const { page } = app;
+  await openThree(page);
+  const form = page.locator('.editor-panel');
+  await form.evaluate((element) => {
+    element.scrollTop = 400;
+  });
+  await expect.poll(() => form.evaluate((element) => element.scrollTop)).toBeGreaterThan(300);
+  const scrolled = await form.evaluate((element) => element.scrollTop);
+  await page.keyboard.press('Control+1');
+  await expect(page.getByTestId('endpoint-workbench')).toHaveAttribute('data-endpoint-id', 'domains.get');
+  await expect.poll(() => form.evaluate((element) => element.scrollTop)).toBe(0);
+  await page.keyboard.press('Control+3');
+  await expect(page.getByTestId('endpoint-workbench')).toHaveAttribute('data-endpoint-id', 'messages.send');
+  await expect.poll(() => form.evaluate((element) => element.scrollTop)).toBe(scrolled);
+});
+
 test('Ctrl+T opens the palette into a new tab', async ({ app }) => {
   const { page } = app;
   await openFromCatalog(page, 'Get a domain', 'domains.get', 'dblclick');
@@ -130,6 +147,13 @@ test('Ctrl+T opens the palette into a new tab', async ({ app }) => {
   await page.keyboard.type('Look up a bounce');
   await page.getByTestId('palette-option').first().click();
   await expect(tabTitles(page)).toHaveText(['Get a domain', 'Look up a bounce']);
+  await expect(tabs(page).nth(1)).not.toHaveAttribute('data-preview', 'true');
+
+  // Into a new tab even when another tab shows the same endpoint.
+  await page.keyboard.press('Control+t');
+  await page.keyboard.type('Get a domain');
+  await page.locator('[data-testid="palette-option"][data-endpoint-id="domains.get"]').click();
+  await expect(tabTitles(page)).toHaveText(['Get a domain', 'Look up a bounce', 'Get a domain']);
 });
 
 test('the context menu closes the other tabs and duplicates one', async ({ app }) => {

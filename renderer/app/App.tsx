@@ -76,8 +76,9 @@ export function App() {
                 tabId={tab.id}
                 title={tab.title ?? `${tab.target.request.method} ${tab.target.request.path}`}
                 request={tab.target.request}
-                {...(tab.saved ? { saved: { id: tab.saved.id } } : {})}
+                {...(tab.saved ? { saved: tab.saved } : {})}
                 {...(tab.missingFiles ? { missingFiles: tab.missingFiles } : {})}
+                onSaved={(saved) => workbenchStore.linkSaved(tab.id, { id: saved.id, collectionId: saved.collectionId, name: saved.name })}
                 responsePlacement={prefs.responsePlacement}
                 renderResponse={(state) => <WorkbenchResponse {...state} />}
               />

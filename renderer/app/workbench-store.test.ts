@@ -86,10 +86,17 @@ describe('workbench tabs', () => {
     expect(endpoints(store)).toEqual(['a', 'blank']);
     store.openEndpoint('b', { params: { x: '1' } });
     expect(endpoints(store)).toEqual(['a', 'b']);
+    expect(store.getState().tabs[1]?.preview).toBe(false);
+
     const tabId = store.getState().activeTabId ?? '';
     expect(store.takeIncoming('other')).toBeNull();
     expect(store.takeIncoming(tabId)).toMatchObject({ endpointId: 'b', values: { params: { x: '1' } } });
     expect(store.takeIncoming(tabId)).toBeNull();
+
+    // Even an endpoint open elsewhere goes into the new tab.
+    store.newTab();
+    store.openEndpoint('a');
+    expect(endpoints(store)).toEqual(['a', 'b', 'a']);
   });
 
   it('opens a saved request linked to it, once, and custom requests in their own tabs', () => {

@@ -283,10 +283,13 @@ export function createWorkbenchStore(initial: Partial<WorkbenchState> = {}): Wor
       return () => listeners.delete(listener);
     },
     openEndpoint(endpointId, values, options) {
-      const preview = options?.preview !== false;
+      // A new tab (Ctrl/Cmd+T) is filled by the next open and kept, whatever else is open.
+      const intoBlank = activeTab(state)?.target.kind === 'blank';
+      const preview = options?.preview !== false && !intoBlank;
       const focusFormFor = (id: string) => (options?.focusForm ? id : null);
       // Opening what a tab already shows goes to that tab, unless values were handed over for a fresh form.
-      const existing = values || options?.newTab ? undefined : state.tabs.find((tab) => endpointOf(tab) === endpointId && !tab.saved);
+      const existing =
+        values || options?.newTab || intoBlank ? undefined : state.tabs.find((tab) => endpointOf(tab) === endpointId && !tab.saved);
       if (existing) {
         set({
           ...state,

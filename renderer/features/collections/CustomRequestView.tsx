@@ -8,6 +8,7 @@ import { Button, ConfirmDialog, ErrorNotice, hasMod, modKey, useGlobalShortcut }
 import { type LoadedCatalog, MethodBadge, useCatalog } from '../catalog';
 import { CopyAsCurlButton } from '../curl-import';
 import { RequestResponseSplit, type ResponsePlacement, type ResponseSlotState, useActiveEnvironment } from '../workbench';
+import { SaveRequestButton } from './SaveRequestButton';
 import { useRunSavedRequest } from './use-saved-requests';
 
 export interface CustomRequestViewProps {
@@ -16,9 +17,11 @@ export interface CustomRequestViewProps {
   readonly title: string;
   readonly request: CustomRequest;
   /** Set when the request comes from a collection: it runs as saved there. */
-  readonly saved?: Pick<SavedRequest, 'id'>;
+  readonly saved?: Pick<SavedRequest, 'id' | 'collectionId' | 'name'>;
   /** Files the request named (saved, or in a pasted command); files are never kept, so it runs without them. */
   readonly missingFiles?: readonly string[];
+  /** After Ctrl/Cmd+S or Save: the tab now belongs to that saved request. */
+  readonly onSaved?: (saved: SavedRequest) => void;
   readonly renderResponse: (state: ResponseSlotState) => ReactNode;
   readonly responsePlacement: ResponsePlacement;
 }
@@ -80,6 +83,7 @@ export function CustomRequestView({
   request,
   saved,
   missingFiles = [],
+  onSaved,
   renderResponse,
   responsePlacement,
 }: CustomRequestViewProps) {
@@ -156,6 +160,13 @@ export function CustomRequestView({
                     Send
                   </Button>
                 )}
+                <SaveRequestButton
+                  custom={request}
+                  environmentId={environment?.id ?? null}
+                  defaultName={title}
+                  {...(saved ? { saved: { id: saved.id, collectionId: saved.collectionId, name: saved.name } } : {})}
+                  {...(onSaved ? { onSaved } : {})}
+                />
                 <CopyAsCurlButton request={request} environment={environment} />
               </div>
             </header>

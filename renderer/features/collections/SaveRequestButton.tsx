@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SavedRequest } from '../../../shared/bridge/collections';
+import type { CustomRequest, SavedRequest, SavedTarget } from '../../../shared/bridge/collections';
 import type { AppError } from '../../../shared/errors';
 import type { RequestValues } from '../../../shared/request';
 import { toAppError } from '../../bridge/client';
@@ -8,21 +8,28 @@ import { callCollections } from './collection-calls';
 import { useSavedRequests, useSaveRequest } from './use-saved-requests';
 import './collections.css';
 
-export interface SaveRequestButtonProps {
-  readonly endpointId: string;
-  readonly values: RequestValues;
+/** A catalog request by its endpoint and values, or a free-form one as it stands. */
+type SaveSource =
+  | { readonly endpointId: string; readonly values: RequestValues; readonly custom?: undefined }
+  | { readonly custom: CustomRequest; readonly endpointId?: undefined; readonly values?: undefined };
+
+const targetOf = (source: SaveSource): SavedTarget =>
+  source.custom ? { kind: 'custom', request: source.custom } : { kind: 'catalog', endpointId: source.endpointId, values: source.values };
+
+export type SaveRequestButtonProps = SaveSource & {
   readonly environmentId: string | null;
   /** Suggested name, e.g. the endpoint's summary. */
   readonly defaultName?: string;
   /** The saved request this one came from: Ctrl/Cmd+S and Save write over it without asking. */
   readonly saved?: { readonly id: string; readonly collectionId: string; readonly name: string };
   readonly onSaved?: (saved: SavedRequest) => void;
-}
+};
 
 const NEW_COLLECTION = '__new__';
 
 /** Saves the request being edited (values, never the key or picked files) into a collection. */
-export function SaveRequestButton({ endpointId, values, environmentId, defaultName = '', saved: linked, onSaved }: SaveRequestButtonProps) {
+export function SaveRequestButton({ environmentId, defaultName = '', saved: linked, onSaved, ...source }: SaveRequestButtonProps) {
+  const target = targetOf(source as SaveSource);
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<{ name: string; keyRemoved: boolean } | null>(null);
   const [failure, setFailure] = useState<AppError | null>(null);
@@ -39,7 +46,7 @@ export function SaveRequestButton({ endpointId, values, environmentId, defaultNa
         id: linked.id,
         collectionId: linked.collectionId,
         name: linked.name,
-        target: { kind: 'catalog', endpointId, values },
+        target,
         ...(environmentId ? { environmentId } : {}),
       })
       .then((result) => {
@@ -67,8 +74,7 @@ export function SaveRequestButton({ endpointId, values, environmentId, defaultNa
       </span>
       {open ? (
         <SaveRequestDialog
-          endpointId={endpointId}
-          values={values}
+          target={target}
           environmentId={environmentId}
           defaultName={defaultName}
           onClose={() => setOpen(false)}
@@ -84,13 +90,14 @@ export function SaveRequestButton({ endpointId, values, environmentId, defaultNa
 }
 
 function SaveRequestDialog({
-  endpointId,
-  values,
+  target,
   environmentId,
   defaultName,
   onClose,
   onSaved,
-}: Required<Omit<SaveRequestButtonProps, 'environmentId' | 'saved' | 'onSaved'>> & {
+}: {
+  target: SavedTarget;
+  defaultName: string;
   environmentId: string | null;
   onClose: () => void;
   onSaved: (outcome: SavedRequest & { readonly keyRemoved?: true }) => void;
@@ -109,12 +116,12 @@ function SaveRequestDialog({
   const creating = chosen === NEW_COLLECTION;
 
   const submit = async () => {
-    let target = chosen;
-    if (creating) target = (await callCollections('createCollection', { name: newName })).id;
+    let collection = chosen;
+    if (creating) collection = (await callCollections('createCollection', { name: newName })).id;
     const result = await save.mutateAsync({
-      collectionId: target,
+      collectionId: collection,
       name,
-      target: { kind: 'catalog', endpointId, values },
+      target,
       ...(environmentId ? { environmentId } : {}),
     });
     onSaved(result);

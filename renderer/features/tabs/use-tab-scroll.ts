@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
+import { type RefObject, useEffect, useLayoutEffect } from 'react';
 import { useWorkbenchStore } from '../../app/workbench-store';
 
 /** Names a scrolled element by its classes and position among its kind, which holds while the same tab is redrawn. */
@@ -20,7 +20,6 @@ function find(root: HTMLElement, name: string): HTMLElement | undefined {
  */
 export function useTabScroll(root: RefObject<HTMLElement | null>, tabId: string | null): void {
   const store = useWorkbenchStore();
-  const offsets = useRef<Record<string, number>>({});
 
   useEffect(() => {
     const element = root.current;
@@ -28,17 +27,19 @@ export function useTabScroll(root: RefObject<HTMLElement | null>, tabId: string 
     // Each scrolled element is named once (a long response scrolls many times a second); the offset on every event,
     // because by the time the tab is left its panes are already gone.
     const names = new WeakMap<HTMLElement, string | undefined>();
+    // This tab's own record: the next tab's effects run before this one's clean-up.
+    const offsets: Record<string, number> = { ...store.getState().scroll.get(tabId) };
     const onScroll = (event: Event) => {
       const target = event.target;
       if (!(target instanceof HTMLElement) || !element.contains(target)) return;
       if (!names.has(target)) names.set(target, nameOf(element, target));
       const name = names.get(target);
-      if (name) offsets.current[name] = target.scrollTop;
+      if (name) offsets[name] = target.scrollTop;
     };
     element.addEventListener('scroll', onScroll, { capture: true, passive: true });
     return () => {
       element.removeEventListener('scroll', onScroll, { capture: true });
-      store.setScroll(tabId, { ...offsets.current });
+      store.setScroll(tabId, offsets);
     };
   }, [root, tabId, store]);
 
@@ -46,7 +47,6 @@ export function useTabScroll(root: RefObject<HTMLElement | null>, tabId: string 
     const element = root.current;
     if (!element || !tabId) return;
     const saved = store.getState().scroll.get(tabId) ?? {};
-    offsets.current = { ...saved };
     const apply = () => {
       for (const [name, top] of Object.entries(saved)) {
         const target = find(element, name);
