@@ -161,6 +161,8 @@ describe('mailgun.js 14 against `mailgun-sandbox`', () => {
     await mg.lists.members.createMember(`sdk-list@${US}`, { address: 'member@example.com', name: 'Member', subscribed: 'yes' });
     expect((await mg.lists.members.listMembers(`sdk-list@${US}`)).items.map((m) => m.address)).toEqual(['member@example.com']);
     expect((await mg.lists.get(`sdk-list@${US}`)).members_count).toBe(1);
+    await mg.lists.members.upload(`sdk-list@${US}`, 'address,name\nfrom-csv@example.com,From CSV\n' as never);
+    expect((await mg.lists.members.getMember(`sdk-list@${US}`, 'from-csv@example.com')).name).toBe('From CSV');
     await mg.lists.destroy(`sdk-list@${US}`);
   });
 
@@ -172,6 +174,12 @@ describe('mailgun.js 14 against `mailgun-sandbox`', () => {
     expect((await mg.tags.list({ pagination: { sort: 'tag:asc', limit: 100 } } as never)).items.map((t) => t.tag)).toContain('sdk');
     await mg.tags.update('sdk', 'Tagged by the SDK');
     expect((await mg.domains.domainTags.get(US, 'sdk')).description).toBe('Tagged by the SDK');
+    expect(await mg.domains.domainTags.providers(US, 'sdk')).toMatchObject({
+      tag: 'sdk',
+      providers: { 'example.com': expect.any(Object) },
+    });
+    expect(await mg.domains.domainTags.countries(US, 'sdk')).toMatchObject({ tag: 'sdk' });
+    expect(await mg.domains.domainTags.devices(US, 'sdk')).toMatchObject({ tag: 'sdk' });
     expect((await mg.tags.limits()).limit).toBe(5000);
     expect((await mg.stats.getDomain(US, { event: ['accepted', 'delivered'] })).stats.length).toBeGreaterThan(0);
     const metrics = await mg.metrics.getAccount({ metrics: ['accepted_count', 'delivered_count'], duration: '30d' } as never);

@@ -10,6 +10,7 @@ import { createRateLimiter, type RateLimit } from './rate-limit';
 import { accountRoutes } from './resources/account';
 import { accountLimitRoutes } from './resources/account-limits';
 import { accountTagRoutes } from './resources/account-tags';
+import { aggregateRoutes } from './resources/aggregates';
 import { alertRoutes } from './resources/alerts';
 import { bounceClassificationRoutes } from './resources/bounce-classification';
 import { credentialRoutes } from './resources/credentials';
@@ -72,6 +73,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...dkimManagementRoutes,
   ...trackingHostRoutes,
   ...usageRoutes,
+  ...aggregateRoutes,
   ...validationRoutes,
   ...logRoutes,
   ...alertRoutes,

@@ -1,4 +1,5 @@
-import { field, param, type RequestContext, type RouteDef, regionOf, requiredField } from '../context';
+import { field, filesOf, param, type RequestContext, type RouteDef, regionOf, requiredField } from '../context';
+import { parseCsv } from '../csv';
 import { badRequest, json, notFound, type Reply } from '../errors';
 import { isBareAddress, parseFlag, rfc2822 } from '../format';
 import { pivotPage, readPivotRequest, skipLimit } from '../paging';
@@ -7,6 +8,7 @@ import type { ListMember, MailingList } from '../state';
 const ACCESS_LEVELS = ['readonly', 'members', 'everyone'] as const;
 const REPLY_PREFERENCES = ['list', 'sender'] as const;
 const MAX_MEMBERS_PER_UPLOAD = 1000;
+const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
 function listView(l: MailingList) {
   return {
@@ -158,6 +160,34 @@ function addMembersJson(ctx: RequestContext): Reply {
   });
 }
 
+/** A CSV with a header row naming `address` and optionally `name`, `vars` and `subscribed`. */
+function addMembersCsv(ctx: RequestContext): Reply {
+  const list = findList(ctx);
+  const file = filesOf(ctx, 'members')[0] ?? badRequest('Missing mandatory parameter: members (a CSV file)');
+  if (file.data.length > MAX_CSV_BYTES) return badRequest('The CSV file must be 5 MB or smaller');
+  const rows =
+    parseCsv(file.data.toString('utf8'), MAX_MEMBERS_PER_UPLOAD + 1) ??
+    badRequest(`The CSV file is malformed or has more than ${MAX_MEMBERS_PER_UPLOAD} rows`);
+  const [header = [], ...body] = rows.filter((r) => r.some((cell) => cell.trim() !== ''));
+  const column = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name);
+  const at = { address: column('address'), name: column('name'), vars: column('vars'), subscribed: column('subscribed') };
+  if (at.address === -1) return badRequest("The CSV file needs an 'address' column");
+  const subscribedByDefault = parseFlag(field(ctx, 'subscribed'), 'subscribed') ?? true;
+  const upsert = parseFlag(field(ctx, 'upsert'), 'upsert') ?? false;
+  const members = body.map((row): ListMember => {
+    const cell = (i: number) => (i === -1 ? undefined : row[i]?.trim());
+    const subscribed = cell(at.subscribed);
+    return {
+      address: checkedAddress(cell(at.address) ?? '', 'member'),
+      name: (cell(at.name) ?? '').slice(0, 200),
+      vars: readVars(cell(at.vars) || undefined) ?? {},
+      subscribed: subscribed ? (parseFlag(subscribed, 'subscribed') ?? subscribedByDefault) : subscribedByDefault,
+    };
+  });
+  for (const member of members) upsertMember(list, member, upsert);
+  return json(200, { list: listView(list), 'task-id': `sandbox-${ctx.world.nextSequence()}`, message: 'Bulk member upload queued' });
+}
+
 function updateMember(ctx: RequestContext): Reply {
   const list = findList(ctx);
   const member = findMember(ctx, list);
@@ -250,6 +280,7 @@ export const listRoutes: readonly RouteDef[] = [
   },
   { method: 'POST', path: '/v3/lists/{list_address}/members', handler: addMember },
   { method: 'POST', path: '/v3/lists/{list_address}/members.json', handler: addMembersJson },
+  { method: 'POST', path: '/v3/lists/{list_address}/members.csv', handler: addMembersCsv },
   {
     method: 'GET',
     path: '/v3/lists/{list_address}/members/{member_address}',
