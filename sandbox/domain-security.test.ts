@@ -67,7 +67,7 @@ describe('tracking host', () => {
       body: { message: 'Certificate generation started', location: `/v2/x509/${host}/status` },
     });
     expect((await t.call(`/v2/x509/${host}`, { method: 'POST' })).status).toBe(409);
-    expect((await t.call(`/v2/x509/${US}/status`)).body).toEqual({ status: 'processing', error: null, certificate: null });
+    expect((await t.call(`/v2/x509/${US}/status`)).body).toEqual({ status: 'processing', error: 'Waiting for x509 key pair generation' });
     now += CERTIFICATE_ISSUE_MS;
     const active = (await t.call(`/v2/x509/${host}/status`)).body;
     expect(active.status).toBe('active');

@@ -95,7 +95,7 @@ function user(ctx: RequestContext) {
     metadata: { account_name: settings.name },
     tfa_enabled: false,
     tfa_active: false,
-    tfa_created_at: null,
+    tfa_created_at: `${isoSeconds(created)}.000000`,
     password_updated_at: `${isoSeconds(created)}.000000`,
     preferences: { programming_language: 'curl', time_format: '%d/%m/%y %H:%M', time_zone: 'UTC' },
     auth: { method: 'password', prior_details: {}, prior_method: '' },

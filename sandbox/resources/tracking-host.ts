@@ -49,11 +49,12 @@ function status(ctx: RequestContext): Reply {
   const d = trackedDomain(ctx);
   const cert = d.trackingCertificate ?? notFound(`No certificate for ${host(d)}`);
   const ready = ctx.world.now() - cert.requested_at >= CERTIFICATE_ISSUE_MS;
+  // While processing, Mailgun says why and has no certificate yet.
   return json(
     200,
     ready
       ? { status: 'active', error: null, certificate: placeholderPem(d, cert.serial) }
-      : { status: 'processing', error: null, certificate: null },
+      : { status: 'processing', error: 'Waiting for x509 key pair generation' },
   );
 }
 
