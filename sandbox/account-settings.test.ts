@@ -56,3 +56,28 @@ describe('account settings, features and activation', () => {
     expect((await t.sandbox.admin.state()).publicKey).toBe(second);
   });
 });
+
+describe('the API IP allowlist', () => {
+  it('keeps addresses and ranges with their descriptions, and never locks the sandbox', async () => {
+    expect((await t.call('/v2/ip_whitelist')).body).toEqual({ addresses: [] });
+    expect((await t.call('/v2/ip_whitelist', { form: { address: '203.0.113.5', description: 'Office' } })).body).toEqual({
+      addresses: [{ ip_address: '203.0.113.5', description: 'Office' }],
+    });
+    await t.call('/v2/ip_whitelist', { form: { address: '2001:db8::/32' } });
+    expect((await t.call('/v2/ip_whitelist', { form: { address: '203.0.113.5' } })).status).toBe(400);
+    expect((await t.call('/v2/ip_whitelist', { form: { address: '203.0.113.300' } })).status).toBe(400);
+    expect(
+      (await t.call('/v2/ip_whitelist', { method: 'PUT', form: { address: '203.0.113.5', description: 'Office (London)' } })).body
+        .addresses[0],
+    ).toEqual({
+      ip_address: '203.0.113.5',
+      description: 'Office (London)',
+    });
+    // 127.0.0.1 is not on the list, and the sandbox still answers.
+    expect((await t.call('/v4/domains')).status).toBe(200);
+    expect((await t.call('/v2/ip_whitelist?address=203.0.113.5', { method: 'DELETE' })).body).toEqual({
+      addresses: [{ ip_address: '2001:db8::/32', description: '' }],
+    });
+    expect((await t.call('/v2/ip_whitelist?address=203.0.113.5', { method: 'DELETE' })).status).toBe(404);
+  });
+});

@@ -21,10 +21,6 @@ const NOT_YET = { kind: 'not-yet', reason: 'not simulated yet' } as const;
 
 export const FIXED_EXAMPLES: readonly FixedExample[] = [
   { method: 'GET', path: '/v1/preview/tests/{test_id}/results', ...PREVIEW },
-  { method: 'DELETE', path: '/v2/ip_whitelist', ...NOT_YET },
-  { method: 'GET', path: '/v2/ip_whitelist', ...NOT_YET },
-  { method: 'POST', path: '/v2/ip_whitelist', ...NOT_YET },
-  { method: 'PUT', path: '/v2/ip_whitelist', ...NOT_YET },
   { method: 'PUT', path: '/v3/domains/{domain_name}/webhooks/{webhook_name}/test', ...NOT_YET },
   { method: 'GET', path: '/v3/ip_warmups', ...PROVISIONING },
   { method: 'DELETE', path: '/v3/ip_warmups/{addr}', ...PROVISIONING },

@@ -345,6 +345,13 @@ const probes: readonly Probe[] = [
   { method: 'GET', template: '/v1/dynamic_pools/domains/{name}/history', path: `/v1/dynamic_pools/domains/${US}/history` },
   { method: 'GET', template: '/v1/dynamic_pools/history', path: '/v1/dynamic_pools/history?include_subaccounts=true' },
   { method: 'GET', template: '/v3/domains/dynamic_pools/assignable', path: '/v3/domains/dynamic_pools/assignable' },
+  {
+    method: 'POST',
+    template: '/v2/ip_whitelist',
+    path: '/v2/ip_whitelist',
+    options: { form: { address: '192.0.2.50', description: 'Office' } },
+  },
+  { method: 'GET', template: '/v2/ip_whitelist', path: '/v2/ip_whitelist' },
 ];
 
 describe('shape comparison', () => {
