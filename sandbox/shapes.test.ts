@@ -292,7 +292,6 @@ const probes: readonly Probe[] = [
     path: '/v5/accounts/resend_activation_email',
     options: { method: 'POST' },
   },
-  { method: 'GET', template: '/v5/users', path: '/v5/users' },
   { method: 'GET', template: '/v5/users/me', path: '/v5/users/me' },
   { method: 'POST', template: '/v2/x509/{domain}', path: `/v2/x509/email.${US}`, options: { method: 'POST' } },
   { method: 'PUT', template: '/v2/x509/{domain}', path: `/v2/x509/email.${US}`, options: { method: 'PUT' } },
@@ -349,7 +348,7 @@ const probes: readonly Probe[] = [
     method: 'POST',
     template: '/v2/ip_whitelist',
     path: '/v2/ip_whitelist',
-    options: { form: { address: '192.0.2.50', description: 'Office' } },
+    options: { form: { address: '192.0.2.52', description: 'VPN' } },
   },
   { method: 'GET', template: '/v2/ip_whitelist', path: '/v2/ip_whitelist' },
 ];

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { field, param, type RequestContext, type RouteDef } from '../context';
 import { badRequest, json, notFound, type Reply } from '../errors';
 import { isoSeconds, parseIntParam } from '../format';
-import { skipLimit } from '../paging';
 import type { AccountSettings } from '../state';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_ACCOUNT_NAME } from './account-tags';
 
@@ -115,19 +114,6 @@ export const accountRoutes: readonly RouteDef[] = [
       // The sandbox account is already active: the e-mail is only counted, never sent.
       accountSettings(ctx).activation_emails_sent.push(ctx.world.now());
       return json(200, { success: true });
-    },
-  },
-  {
-    method: 'GET',
-    path: '/v5/users',
-    handler: (ctx) => {
-      const role = ctx.query.get('role');
-      const page = skipLimit(
-        [user(ctx)].filter((u) => !role || u.role === role),
-        ctx.query,
-        { fallback: 20, max: 1000 },
-      );
-      return json(200, { users: page.items, total: page.total_count });
     },
   },
   { method: 'GET', path: '/v5/users/me', handler: (ctx) => json(200, user(ctx)) },

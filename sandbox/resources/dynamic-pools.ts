@@ -208,8 +208,10 @@ function fallbackIp(ctx: RequestContext, raw: string | undefined): string {
 function enrolDomain(ctx: RequestContext): Reply {
   pools(ctx);
   const owned = ownedByName(ctx, domainOf(ctx).name);
-  if (owned.domain.dynamicPool) return badRequest(`${owned.domain.name} is already enrolled in dynamic IP pools`);
-  enrol(ctx, owned, fallbackIp(ctx, field(ctx, 'replacement_ip')));
+  const fallback = fallbackIp(ctx, field(ctx, 'replacement_ip'));
+  // Enrolling again keeps the domain's band and only changes its fallback.
+  if (owned.domain.dynamicPool) owned.domain.dynamicPool.fallback_ip = fallback;
+  else enrol(ctx, owned, fallback);
   return json(200, { message: 'success' });
 }
 
@@ -357,7 +359,7 @@ function setOverride(ctx: RequestContext): Reply {
 function removeOverride(ctx: RequestContext): Reply {
   const owned = ownedByName(ctx);
   const enrolment = enrolled(owned);
-  if (enrolment.override === null) return badRequest(`${owned.domain.name} has no dynamic pool override`);
+  // Releasing a domain that is not pinned changes nothing and is not an error.
   enrolment.override = null;
   return json(200, { message: 'success' });
 }
