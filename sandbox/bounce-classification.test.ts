@@ -105,7 +105,6 @@ describe('bounce classification (v1)', () => {
       'sbx-unknown-mailbox',
       'sbx-mailbox-busy',
     ]);
-    expect((await t.call(`/v1/bounce-classification/domains/${US}/events`)).status).toBe(410);
     expect((await t.call('/v1/bounce-classification/domains/nowhere.example/entities')).status).toBe(404);
   });
 });

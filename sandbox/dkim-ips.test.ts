@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox, US } from './test-support';
+import { clearSimulationSeeds, startTestSandbox, type TestSandbox, US } from './test-support';
 
 let t: TestSandbox;
 beforeEach(async () => {
   t = await startTestSandbox();
+  await clearSimulationSeeds(t);
 });
 afterEach(async () => {
   await t.close();

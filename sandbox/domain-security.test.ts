@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CERTIFICATE_ISSUE_MS } from './resources/tracking-host';
-import { startTestSandbox, type TestSandbox, US } from './test-support';
+import { clearSimulationSeeds, startTestSandbox, type TestSandbox, US } from './test-support';
 
 let t: TestSandbox;
 let now = 0;
 beforeEach(async () => {
   now = Date.UTC(2026, 11, 1, 12);
   t = await startTestSandbox({ clock: () => now });
+  await clearSimulationSeeds(t);
 });
 afterEach(async () => {
   await t.close();
@@ -66,8 +67,8 @@ describe('tracking host', () => {
       status: 202,
       body: { message: 'Certificate generation started', location: `/v2/x509/${host}/status` },
     });
-    expect((await t.call(`/v2/x509/${host}`, { method: 'POST' })).status).toBe(409);
-    expect((await t.call(`/v2/x509/${US}/status`)).body).toEqual({ status: 'processing', error: null, certificate: null });
+    expect((await t.call(`/v2/x509/${host}`, { method: 'POST' })).status).toBe(202);
+    expect((await t.call(`/v2/x509/${US}/status`)).body).toEqual({ status: 'processing', error: 'Waiting for x509 key pair generation' });
     now += CERTIFICATE_ISSUE_MS;
     const active = (await t.call(`/v2/x509/${host}/status`)).body;
     expect(active.status).toBe('active');

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_EU_DOMAIN as EU } from '../shared/sandbox/constants';
-import { startTestSandbox, type TestSandbox, US } from './test-support';
+import { clearSimulationSeeds, startTestSandbox, type TestSandbox, US } from './test-support';
 
 let t: TestSandbox;
 beforeEach(async () => {
   t = await startTestSandbox();
+  await clearSimulationSeeds(t);
 });
 afterEach(async () => {
   await t.close();

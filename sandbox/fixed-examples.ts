@@ -18,13 +18,15 @@ export interface FixedExample {
 const PREVIEW = { kind: 'cannot', reason: 'e-mail previews are screenshots rendered by real mail clients' } as const;
 const PROVISIONING = { kind: 'cannot', reason: 'IP warm-up, IP bands and new IPs are provisioned by Mailgun staff and systems' } as const;
 const NOT_YET = { kind: 'not-yet', reason: 'not simulated yet' } as const;
+const RETIRED = { kind: 'cannot', reason: 'Mailgun has retired it: its example is the 410 it answers' } as const;
+const USERS = {
+  kind: 'cannot',
+  reason: 'the sandbox account has one user (/v5/users/me); listing the people of a real account needs one',
+} as const;
 
 export const FIXED_EXAMPLES: readonly FixedExample[] = [
+  { method: 'GET', path: '/v1/bounce-classification/domains/{domain}/events', ...RETIRED },
   { method: 'GET', path: '/v1/preview/tests/{test_id}/results', ...PREVIEW },
-  { method: 'DELETE', path: '/v2/ip_whitelist', ...NOT_YET },
-  { method: 'GET', path: '/v2/ip_whitelist', ...NOT_YET },
-  { method: 'POST', path: '/v2/ip_whitelist', ...NOT_YET },
-  { method: 'PUT', path: '/v2/ip_whitelist', ...NOT_YET },
   { method: 'PUT', path: '/v3/domains/{domain_name}/webhooks/{webhook_name}/test', ...NOT_YET },
   { method: 'GET', path: '/v3/ip_warmups', ...PROVISIONING },
   { method: 'DELETE', path: '/v3/ip_warmups/{addr}', ...PROVISIONING },
@@ -40,6 +42,7 @@ export const FIXED_EXAMPLES: readonly FixedExample[] = [
   { method: 'GET', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
   { method: 'POST', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
   { method: 'PUT', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
+  { method: 'GET', path: '/v5/users', ...USERS },
 ];
 
 export function fixedExampleFor(method: string, path: string): FixedExample | undefined {

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_INTERVAL_MS } from './resources/inbox-placement';
-import { startTestSandbox, type TestSandbox, US } from './test-support';
+import { clearSimulationSeeds, startTestSandbox, type TestSandbox, US } from './test-support';
 
 let t: TestSandbox;
 let now = Date.UTC(2026, 11, 1, 12);
 beforeEach(async () => {
   now = Date.UTC(2026, 11, 1, 12);
   t = await startTestSandbox({ clock: () => now });
+  await clearSimulationSeeds(t);
 });
 afterEach(async () => {
   await t.close();

@@ -4,6 +4,7 @@ import { uuid } from './format';
 import { dkimValue } from './resources/dkim';
 import { createDomain } from './resources/domains';
 import { SANDBOX_KEY_ID } from './resources/keys';
+import { seedSimulations } from './seed-simulations';
 import { type Domain, emptyRegion, emptyState, type SandboxState } from './state';
 
 const HOUR = 3_600_000;
@@ -243,6 +244,7 @@ export function seedState(now: number): SandboxState {
     expires_at: null,
     secret_sha256: null,
   });
+  seedSimulations(state, us, now);
   return state;
 }
 

@@ -22,6 +22,7 @@ import { domainRoutes } from './resources/domains';
 import { dynamicPoolRoutes } from './resources/dynamic-pools';
 import { eventRoutes } from './resources/events';
 import { inboxPlacementRoutes } from './resources/inbox-placement';
+import { ipAllowlistRoutes } from './resources/ip-allowlist';
 import { ipRoutes } from './resources/ips';
 import { keyRoutes } from './resources/keys';
 import { listRoutes } from './resources/lists';
@@ -76,6 +77,7 @@ export const sandboxRoutes: readonly RouteDef[] = [
   ...trackingHostRoutes,
   ...usageRoutes,
   ...aggregateRoutes,
+  ...ipAllowlistRoutes,
   ...validationRoutes,
   ...logRoutes,
   ...alertRoutes,

@@ -291,6 +291,8 @@ export interface SandboxState {
   dynamicHistory?: DynamicMove[];
   /** Account settings and features set through /v5/accounts; absent ones read as Mailgun's defaults. */
   account?: AccountSettings;
+  /** Addresses allowed to use the API; stored and listed, never enforced (see the README). */
+  ipAllowlist?: { ip_address: string; description: string }[];
   /** The account's public validation key (`pubkey-…`), made on first regeneration. */
   publicKey?: string;
   /** Inbox placement seed lists and the tests run against them. */

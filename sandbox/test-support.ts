@@ -60,6 +60,21 @@ function toUrlEncoded(values: Record<string, string | readonly string[]>): URLSe
   return params;
 }
 
+/** Starts from the sample data without what seed-simulations.ts adds, for tests that build those resources themselves. */
+export async function clearSimulationSeeds(t: TestSandbox): Promise<void> {
+  const state = await t.sandbox.admin.state();
+  state.ips = state.ips.filter((i) => ['192.0.2.20', '192.0.2.21', '192.0.2.22'].includes(i.ip));
+  state.dynamicPools = null;
+  state.dynamicHistory = [];
+  state.inbox = { seedlists: [], results: [] };
+  state.ipAllowlist = [];
+  for (const pool of state.ipPools) pool.delegates = [];
+  for (const d of [...state.regions.us.domains, ...state.regions.eu.domains]) {
+    d.dynamicPool = null;
+    d.trackingCertificate = null;
+  }
+}
+
 export async function startTestSandbox(options: Partial<SandboxServerOptions> = {}): Promise<TestSandbox> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sandbox-test-'));
   const sandbox = createSandboxServer({ dataDir, saveDebounceMs: 5, ...options });

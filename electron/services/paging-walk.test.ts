@@ -32,6 +32,14 @@ const TEAM = `team@${SANDBOX_US_DOMAIN}`;
 const POOL = '658041ae44842b99ee2eaa1b';
 const metricsQuery = { dimensions: ['time'], metrics: ['accepted_count'], duration: '14d', resolution: 'day' };
 
+const usageQuery = { dimensions: ['time'], metrics: ['processed_count'], duration: '14d', resolution: 'day' };
+// Bounces are recorded a moment after acceptance: the window ends an hour ahead so every one is in it.
+const bounceQuery = {
+  dimensions: ['recipient-domain'],
+  end: new Date(Date.now() + 3_600_000).toUTCString().replace('GMT', '+0000'),
+  duration: '720h',
+};
+
 const cases: readonly WalkCase[] = [
   { id: 'domains.list', setUp: addDomains, small: { limit: 1 }, whole: { limit: 100 } },
   { id: 'bounces.list', seed: ['bounces', 12], small: { limit: 4 }, whole: { limit: 1000 } },
@@ -102,8 +110,49 @@ const cases: readonly WalkCase[] = [
     whole: { sort: 'asc', limit: 100 },
     items: (body) => body.subaccounts as unknown[],
   },
+  {
+    id: 'metrics.query-usage',
+    small: { ...usageQuery, pagination: { sort: 'time:asc', skip: 0, limit: 4 } },
+    whole: { ...usageQuery, pagination: { sort: 'time:asc', skip: 0, limit: 1500 } },
+  },
+  {
+    id: 'bounce-classification.query',
+    setUp: addBounces,
+    small: { ...bounceQuery, pagination: { sort: 'recipient-domain:asc', skip: 0, limit: 3 } },
+    whole: { ...bounceQuery, pagination: { sort: 'recipient-domain:asc', skip: 0, limit: 50 } },
+  },
+  { id: 'dynamic-ip-pools.list-domains', setUp: enrolDomains, small: { limit: 2 }, whole: { limit: 100 } },
+  { id: 'dynamic-ip-pools.list-history', setUp: enrolDomains, small: { Limit: 2 }, whole: { Limit: 100 } },
+  { id: 'inbox-placement.list-seed-lists', setUp: addSeedLists, small: { limit: 2 }, whole: { limit: 100 } },
+  { id: 'inbox-placement.list-results', setUp: addPlacementTests, small: { limit: 2 }, whole: { limit: 100 } },
   { id: 'validations.bulk-list', setUp: addBulkJobs, small: { limit: 1 }, whole: { limit: 100 }, items: (body) => body.jobs as unknown[] },
 ];
+
+async function addBounces(t: TestSandbox): Promise<void> {
+  for (let n = 0; n < 8; n++) {
+    const form = { from: `shop@${SANDBOX_US_DOMAIN}`, to: `bounce-walk@walk-${n}.example.com`, subject: 'Walk', text: 'x' };
+    expect((await t.call(`/v3/${SANDBOX_US_DOMAIN}/messages`, { form })).status).toBe(200);
+  }
+}
+
+async function enrolDomains(t: TestSandbox): Promise<void> {
+  for (let n = 0; n < 6; n++) {
+    const name = `dyn-${n}.walk.example.com`;
+    expect((await t.call('/v4/domains', { form: { name } })).status).toBe(200);
+    expect((await t.call(`/v3/domains/${name}/dynamic_pools?replacement_ip=shared`, { method: 'POST' })).status).toBe(200);
+  }
+}
+
+async function addSeedLists(t: TestSandbox): Promise<void> {
+  for (let n = 0; n < 6; n++) expect((await t.call('/v4/inbox/seedlists', { form: { name: `Walk ${n}` } })).status).toBe(200);
+}
+
+async function addPlacementTests(t: TestSandbox): Promise<void> {
+  for (let n = 0; n < 6; n++) {
+    const json = { from: `news@${SANDBOX_US_DOMAIN}`, subject: `Walk ${n}`, html: '<p>x</p>' };
+    expect((await t.call('/v4/inbox/tests', { json })).status).toBe(200);
+  }
+}
 
 async function addCredentials(t: TestSandbox): Promise<void> {
   for (const login of ['walk-a', 'walk-b', 'walk-c', 'walk-d'])

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { field, param, type RequestContext, type RouteDef } from '../context';
 import { badRequest, json, notFound, type Reply } from '../errors';
 import { isoSeconds, parseIntParam } from '../format';
-import { skipLimit } from '../paging';
 import type { AccountSettings } from '../state';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_ACCOUNT_NAME } from './account-tags';
 
@@ -95,7 +94,7 @@ function user(ctx: RequestContext) {
     metadata: { account_name: settings.name },
     tfa_enabled: false,
     tfa_active: false,
-    tfa_created_at: null,
+    tfa_created_at: `${isoSeconds(created)}.000000`,
     password_updated_at: `${isoSeconds(created)}.000000`,
     preferences: { programming_language: 'curl', time_format: '%d/%m/%y %H:%M', time_zone: 'UTC' },
     auth: { method: 'password', prior_details: {}, prior_method: '' },
@@ -115,19 +114,6 @@ export const accountRoutes: readonly RouteDef[] = [
       // The sandbox account is already active: the e-mail is only counted, never sent.
       accountSettings(ctx).activation_emails_sent.push(ctx.world.now());
       return json(200, { success: true });
-    },
-  },
-  {
-    method: 'GET',
-    path: '/v5/users',
-    handler: (ctx) => {
-      const role = ctx.query.get('role');
-      const page = skipLimit(
-        [user(ctx)].filter((u) => !role || u.role === role),
-        ctx.query,
-        { fallback: 20, max: 1000 },
-      );
-      return json(200, { users: page.items, total: page.total_count });
     },
   },
   { method: 'GET', path: '/v5/users/me', handler: (ctx) => json(200, user(ctx)) },

@@ -23,9 +23,8 @@ function counted(events: readonly SandboxEvent[], split: Split, withAccepted: bo
   for (const e of events) {
     const key = e.event === 'accepted' ? (split === 'providers' ? keyOf.providers(e) : undefined) : keyOf[split](e);
     if (key === undefined) continue;
-    const row = (out[key] ??= withAccepted
-      ? { accepted: 0, opened: 0, clicked: 0, unique_clicked: 0, unsubscribed: 0 }
-      : { opened: 0, clicked: 0 });
+    out[key] ??= withAccepted ? { accepted: 0, opened: 0, clicked: 0, unique_clicked: 0, unsubscribed: 0 } : { opened: 0, clicked: 0 };
+    const row = out[key];
     if (e.event in row) row[e.event] = (row[e.event] ?? 0) + 1;
     if (e.event === 'clicked' && withAccepted) {
       const seen = uniqueClicks.get(key) ?? new Set<string>();

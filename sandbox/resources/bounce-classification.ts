@@ -412,12 +412,6 @@ export const bounceClassificationRoutes: readonly RouteDef[] = [
   { method: 'GET', path: '/v1/bounce-classification/domains', handler: domainsV1 },
   { method: 'GET', path: '/v1/bounce-classification/domains/{domain}/entities', handler: entitiesV1 },
   { method: 'GET', path: '/v1/bounce-classification/domains/{domain}/entities/{entity-id}/rules', handler: entityRulesV1 },
-  // Mailgun has switched the bounce log lines off; so does the sandbox.
-  {
-    method: 'GET',
-    path: '/v1/bounce-classification/domains/{domain}/events',
-    handler: () => json(410, { message: 'This endpoint has been retired' }),
-  },
   {
     method: 'GET',
     path: '/v1/bounce-classification/config/entities',

@@ -1,6 +1,7 @@
 import { domainOf, field, fieldAll, param, type RequestContext, type RouteDef, requiredField } from '../context';
 import { badRequest, fail, json, notFound, type Reply } from '../errors';
-import { hexId, isoSeconds, parseDate, parseFlag, parseIntParam } from '../format';
+import { hexId, isoSeconds, parseDate, parseFlag } from '../format';
+import { pivotPage, readPivotRequest } from '../paging';
 import type { Domain, DynamicBand, DynamicMove, DynamicPools, SandboxEvent } from '../state';
 import { SANDBOX_ACCOUNT_ID, SANDBOX_ACCOUNT_NAME } from './account-tags';
 
@@ -208,8 +209,10 @@ function fallbackIp(ctx: RequestContext, raw: string | undefined): string {
 function enrolDomain(ctx: RequestContext): Reply {
   pools(ctx);
   const owned = ownedByName(ctx, domainOf(ctx).name);
-  if (owned.domain.dynamicPool) return badRequest(`${owned.domain.name} is already enrolled in dynamic IP pools`);
-  enrol(ctx, owned, fallbackIp(ctx, field(ctx, 'replacement_ip')));
+  const fallback = fallbackIp(ctx, field(ctx, 'replacement_ip'));
+  // Enrolling again keeps the domain's band and only changes its fallback.
+  if (owned.domain.dynamicPool) owned.domain.dynamicPool.fallback_ip = fallback;
+  else enrol(ctx, owned, fallback);
   return json(200, { message: 'success' });
 }
 
@@ -267,7 +270,6 @@ function domainView(owned: Owned) {
 function listDomains(ctx: RequestContext): Reply {
   pools(ctx);
   reevaluate(ctx);
-  const limit = parseIntParam(ctx.query.get('limit') ?? undefined, 'limit', { min: 1, max: 100, fallback: 25 });
   const accounts = ctx.query.getAll('account');
   const bands = ctx.query.getAll('pool');
   const sortBy = ctx.query.get('sort_by') ?? 'name';
@@ -282,7 +284,34 @@ function listDomains(ctx: RequestContext): Reply {
       const order = a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0;
       return descending ? -order : order;
     });
-  return json(200, { items: items.slice(0, limit), total_items: items.length, paging: {} });
+  // Pages follow the name order; `sort_by` orders the one page in hand.
+  const byName = [...items].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const request = readPivotRequest(ctx.query, 'pivot', { fallback: 25, max: 100 });
+  const page = pivotPage(
+    byName,
+    (d) => d.name,
+    request,
+    `${ctx.baseUrl}/v1/dynamic_pools/domains`,
+    'pivot',
+    extraQuery(ctx, ['account', 'pool', 'sort_by', 'sort_order']),
+  );
+  const ordered = page.items.sort((a, b) => items.indexOf(a) - items.indexOf(b));
+  return json(200, { items: ordered, total_items: items.length, paging: page.paging });
+}
+
+/** A key that sorts moves newest first, for the history's paging. */
+function newestFirst(move: DynamicMove): string {
+  return `${String(9e15 - move.timestamp).padStart(16, '0')}-${move.id}`;
+}
+
+/** The filters a paging link must keep. */
+function extraQuery(ctx: RequestContext, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = ctx.query.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
 }
 
 function moveView(move: DynamicMove) {
@@ -306,7 +335,6 @@ function dateQuery(ctx: RequestContext, name: string): number | null {
 
 function history(ctx: RequestContext): Reply {
   reevaluate(ctx);
-  const limit = parseIntParam(ctx.query.get('Limit') ?? ctx.query.get('limit') ?? undefined, 'Limit', { min: 1, max: 100, fallback: 50 });
   const include = parseFlag(ctx.query.get('include_subaccounts') ?? undefined, 'include_subaccounts') ?? false;
   const mine = new Set(ownedDomains(ctx, include).map((o) => o.domain.id));
   const domain = ctx.query.get('domain')?.trim().toLowerCase();
@@ -314,18 +342,28 @@ function history(ctx: RequestContext): Reply {
   const after = dateQuery(ctx, 'after');
   const to = ctx.query.get('moved_to');
   const from = ctx.query.get('moved_from');
-  const items = (ctx.world.state.dynamicHistory ?? [])
-    .filter(
-      (m) =>
-        mine.has(m.domain_id) &&
-        (!domain || m.domain_name === domain) &&
-        (before === null || m.timestamp < before) &&
-        (after === null || m.timestamp > after) &&
-        (!to || m.new_band === to) &&
-        (!from || m.prev_band === from),
-    )
-    .reverse();
-  return json(200, { items: items.slice(0, limit).map(moveView), total_items: items.length, paging: {} });
+  const items = (ctx.world.state.dynamicHistory ?? []).filter(
+    (m) =>
+      mine.has(m.domain_id) &&
+      (!domain || m.domain_name === domain) &&
+      (before === null || m.timestamp < before) &&
+      (after === null || m.timestamp > after) &&
+      (!to || m.new_band === to) &&
+      (!from || m.prev_band === from),
+  );
+  items.sort((a, b) => (newestFirst(a) < newestFirst(b) ? -1 : 1));
+  const limitQuery = new URLSearchParams(ctx.query);
+  if (!limitQuery.has('limit') && limitQuery.has('Limit')) limitQuery.set('limit', limitQuery.get('Limit') ?? '');
+  const request = readPivotRequest(limitQuery, 'pivot', { fallback: 50, max: 100 });
+  const page = pivotPage(
+    items,
+    newestFirst,
+    request,
+    `${ctx.baseUrl}/v1/dynamic_pools/history`,
+    'pivot',
+    extraQuery(ctx, ['include_subaccounts', 'domain', 'before', 'after', 'moved_to', 'moved_from']),
+  );
+  return json(200, { items: page.items.map(moveView), total_items: items.length, paging: page.paging });
 }
 
 function preview(ctx: RequestContext): Reply {
@@ -357,7 +395,7 @@ function setOverride(ctx: RequestContext): Reply {
 function removeOverride(ctx: RequestContext): Reply {
   const owned = ownedByName(ctx);
   const enrolment = enrolled(owned);
-  if (enrolment.override === null) return badRequest(`${owned.domain.name} has no dynamic pool override`);
+  // Releasing a domain that is not pinned changes nothing and is not an error.
   enrolment.override = null;
   return json(200, { message: 'success' });
 }

@@ -1,6 +1,7 @@
 import { field, fieldAll, param, type RequestContext, type RouteDef, requiredField } from '../context';
 import { badRequest, json, notFound, type Reply } from '../errors';
 import { domainOfAddress, extractAddress, hexId, parseDate, parseIntParam, uuid } from '../format';
+import { pivotPage, readPivotRequest } from '../paging';
 import type { InboxResult, SeedList } from '../state';
 
 /**
@@ -135,32 +136,14 @@ function resultView(ctx: RequestContext, result: InboxResult, provider?: string)
   };
 }
 
-/**
- * The lists' paging: newest first unless `ascending=1`, a page starting after
- * the item named by `cursor` (or at `offset`), and links for all four ways.
- */
-function cursorPage<T extends { created_at: number }>(ctx: RequestContext, items: readonly T[], keyOf: (item: T) => string, path: string) {
-  const limit = parseIntParam(ctx.query.get('limit') ?? undefined, 'limit', { min: 1, max: 1000, fallback: 25 });
-  const offset = parseIntParam(ctx.query.get('offset') ?? undefined, 'offset', { min: 0, max: 1_000_000, fallback: 0 });
-  const ascending = ['1', 'true', 'yes'].includes((ctx.query.get('ascending') ?? '0').toLowerCase());
-  const sorted = [...items].sort((a, b) => (ascending ? a.created_at - b.created_at : b.created_at - a.created_at));
-  const cursor = ctx.query.get('cursor');
-  const from = cursor ? sorted.findIndex((item) => keyOf(item) === cursor) + 1 : offset;
-  const page = sorted.slice(from, from + limit);
-  const url = (asc: boolean, at?: string) =>
-    `${ctx.baseUrl}${path}?ascending=${asc ? 1 : 0}${at ? `&cursor=${encodeURIComponent(at)}` : ''}&limit=${limit}`;
-  const first = page[0];
-  const last = page.at(-1);
-  return {
-    page,
-    paging: {
-      first: url(false),
-      last: url(true),
-      next: url(ascending, last ? keyOf(last) : undefined),
-      previous: url(!ascending, first ? keyOf(first) : undefined),
-    },
-    total: sorted.length,
-  };
+/** The lists page in id order with Mailgun's paging links, the filters kept on every link. */
+function cursorPage<T>(ctx: RequestContext, items: readonly T[], keyOf: (item: T) => string, path: string) {
+  const sorted = [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+  const request = readPivotRequest(ctx.query, 'cursor', { fallback: 25, max: 1000 });
+  const extra: Record<string, string> = {};
+  for (const [name, value] of ctx.query) if (!['page', 'cursor', 'limit'].includes(name)) extra[name] = value;
+  const { items: page, paging } = pivotPage(sorted, keyOf, request, `${ctx.baseUrl}${path}`, 'cursor', extra);
+  return { page, paging, total: sorted.length };
 }
 
 function windowed<T extends { created_at: number }>(ctx: RequestContext, items: readonly T[]): T[] {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { domainOf, everyDomain, param, type RequestContext, type RouteDef, requiredField } from '../context';
-import { badRequest, fail, json, notFound, type Reply } from '../errors';
+import { badRequest, json, notFound, type Reply } from '../errors';
 import type { Domain } from '../state';
 
 /**
@@ -26,7 +26,7 @@ function host(d: Domain): string {
 
 function issue(ctx: RequestContext, renew: boolean): Reply {
   const d = trackedDomain(ctx);
-  if (!renew && d.trackingCertificate) return fail(409, `A certificate for ${host(d)} already exists; use PUT to regenerate it`);
+  // Generating again starts a fresh certificate, as regenerating does.
   if (renew && !d.trackingCertificate) return notFound(`No certificate for ${host(d)} yet; use POST to generate one`);
   const now = ctx.world.now();
   d.trackingCertificate = {
@@ -49,11 +49,12 @@ function status(ctx: RequestContext): Reply {
   const d = trackedDomain(ctx);
   const cert = d.trackingCertificate ?? notFound(`No certificate for ${host(d)}`);
   const ready = ctx.world.now() - cert.requested_at >= CERTIFICATE_ISSUE_MS;
+  // While processing, Mailgun says why and has no certificate yet.
   return json(
     200,
     ready
       ? { status: 'active', error: null, certificate: placeholderPem(d, cert.serial) }
-      : { status: 'processing', error: null, certificate: null },
+      : { status: 'processing', error: 'Waiting for x509 key pair generation' },
   );
 }
 

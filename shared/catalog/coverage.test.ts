@@ -59,6 +59,8 @@ const optionalDespiteSpec: ReadonlySet<string> = new Set([
   'unsubscribes.list:term',
   'allowlist.list:address',
   'allowlist.list:term',
+  // Either a replacement IP or a replacement pool: Mailgun refuses a call that sends both.
+  'dynamic-ip-pools.remove-domain:replacement_pool_id',
   // The first page has no token yet, and its paging links (first has no page) must build.
   'domain-keys.list-all:page',
   'domain-keys.list-all:limit',

@@ -21,7 +21,7 @@ export const dynamicIpPoolsEndpoints = defineEndpoints('dynamic-ip-pools', [
       inQuery(
         'replacement_ip',
         { kind: 'string' },
-        '192.0.2.10',
+        '192.0.2.22',
         'An IP address on the account, or the word `shared`, used if the domain is removed from dynamic pools.',
         { required: true },
       ),
@@ -40,7 +40,7 @@ export const dynamicIpPoolsEndpoints = defineEndpoints('dynamic-ip-pools', [
       inQuery(
         'replacement_ip',
         { kind: 'string' },
-        '192.0.2.10',
+        '192.0.2.22',
         'IP address (or `shared`) the domain should send from afterwards; may be repeated to assign several IPs.',
         { required: true, repeatable: true },
       ),
@@ -49,7 +49,7 @@ export const dynamicIpPoolsEndpoints = defineEndpoints('dynamic-ip-pools', [
         { kind: 'string', format: 'id' },
         '658041ae44842b99ee2eaa1b',
         'Dedicated IP pool to assign instead of single IPs. Leave empty when you send `replacement_ip`.',
-        { required: true },
+        { fillExample: false },
       ),
     ],
     response: { message: 'success' },

@@ -42,10 +42,16 @@ export const ipAllowlistEndpoints = defineEndpoints('ip-allowlist', [
     description: 'Adds an entry. Once the list has entries, API calls from any other address are refused, so add your own address first.',
     encoding: 'multipart',
     params: [
-      inBody('address', { kind: 'string' }, '192.0.2.50', 'IP address to allow.', { required: true }),
-      inBody('description', { kind: 'string', format: 'text' }, 'Office gateway', 'Label for the entry; blank when omitted.'),
+      inBody('address', { kind: 'string' }, '192.0.2.52', 'IP address to allow.', { required: true }),
+      inBody('description', { kind: 'string', format: 'text' }, 'VPN endpoint', 'Label for the entry; blank when omitted.'),
     ],
-    response: { addresses: [{ ip_address: '192.0.2.50', description: 'Office gateway' }] },
+    response: {
+      addresses: [
+        { ip_address: '192.0.2.50', description: 'Office gateway' },
+        { ip_address: '192.0.2.51', description: 'Build server' },
+        { ip_address: '192.0.2.52', description: 'VPN endpoint' },
+      ],
+    },
   },
   {
     id: 'ip-allowlist.delete',

@@ -175,10 +175,12 @@ export const ipPoolsEndpoints = defineEndpoints('ip-pools', [
     description:
       'Does the same job as the `/ips/{ip}` route on a domain: remove one IP, unlink the dedicated pool with `ip_pool`, or clear all with `all`, naming a replacement so sending continues.',
     params: [
-      inPath('ip', { kind: 'string' }, 'ip_pool', 'An IP address, `ip_pool` to unlink the pool, or `all`.'),
+      inPath('ip', { kind: 'string' }, '192.0.2.20', 'An IP address, `ip_pool` to unlink the pool, or `all`.'),
       domainPath('name', 'Domain to change.'),
-      inQuery('ip', { kind: 'string' }, '192.0.2.30', 'Replacement IP address, or `shared`.'),
-      inQuery('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1c', 'Replacement dedicated pool.'),
+      inQuery('ip', { kind: 'string' }, '192.0.2.22', 'Replacement IP address, or `shared`.'),
+      inQuery('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1b', 'Replacement dedicated pool.', {
+        fillExample: false,
+      }),
     ],
     response: { message: 'success' },
   },

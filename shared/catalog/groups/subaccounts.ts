@@ -151,11 +151,8 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     summary: 'List dedicated IP pools lent to subaccounts',
     description: 'Shows which of the primary account’s IP pools have been delegated, and to which subaccount.',
     response: {
-      items: [
-        { pool_id: '68d17866ba9d5506cbc2e277', subaccount_id: '646d00a1b32c35364a2ad34f' },
-        { pool_id: '68d17866ba9d5506cbc2e278', subaccount_id: '646d00a1b32c35364a2ad350' },
-      ],
-      total_count: 2,
+      items: [{ pool_id: '658041ae44842b99ee2eaa1b', subaccount_id: '646d00a1b32c35364a2ad34f' }],
+      total_count: 1,
     },
   },
   {
@@ -179,7 +176,7 @@ export const subaccountsEndpoints = defineEndpoints('subaccounts', [
     description: 'Ends the delegation of one pool to the subaccount; the change is applied in the background.',
     params: [
       inPath('subaccountId', { kind: 'string', format: 'id' }, '646d00a1b32c35364a2ad34f', 'Id of the subaccount.'),
-      inQuery('pool_id', { kind: 'string', format: 'id' }, '68d17866ba9d5506cbc2e277', 'Id of the pool to revoke.', { required: true }),
+      inQuery('pool_id', { kind: 'string', format: 'id' }, '658041ae44842b99ee2eaa1b', 'Id of the pool to revoke.', { required: true }),
     ],
     response: { message: 'started', reference_id: '68d17866ba9d5506cbc2e27b' },
   },
