@@ -147,7 +147,15 @@ export async function createServices(deps: MainDeps) {
     openTextFile: (filters) => deps.dialogs.openTextFile(filters),
   });
   await desktopSettings.start();
-  const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
+  const support = createSupportServices({
+    sender,
+    probe: createBaseUrlSender(senderDeps),
+    getEndpoint,
+    environments,
+    keychain,
+    redactor,
+    clock,
+  });
 
   return {
     appInfo,

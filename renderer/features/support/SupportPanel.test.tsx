@@ -60,6 +60,7 @@ const usScope = { region: 'us', regionLabel: 'US', subaccountId: null, subaccoun
 
 function lookup(overrides: Partial<RecipientLookup> = {}): RecipientLookup {
   return {
+    reportId: 'report-1',
     address: 'gone@example.com',
     environmentId: 'env-1',
     readOnly: false,
@@ -445,5 +446,10 @@ describe('investigations handed to the support tools', () => {
     await waitFor(() => expect(asked).toHaveLength(3));
     expect(asked[2]).toMatchObject({ address: 'bob@example.com' });
     expect((screen.getByTestId('support-trail-forward') as HTMLButtonElement).disabled).toBe(false);
+
+    handlers.exportInvestigation = () => ({ saved: true, path: '/tmp/recipient.md', fileName: 'recipient.md', format: 'markdown' });
+    fireEvent.click(await screen.findByTestId('support-recipient-export-markdown'));
+    expect((await screen.findByTestId('support-recipient-export-status')).textContent).toContain('Saved /tmp/recipient.md');
+    expect(callMock).toHaveBeenCalledWith('exportInvestigation', { environmentId: 'env-1', reportId: 'report-1', format: 'markdown' });
   });
 });
