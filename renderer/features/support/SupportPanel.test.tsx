@@ -453,3 +453,18 @@ describe('investigations handed to the support tools', () => {
     expect(callMock).toHaveBeenCalledWith('exportInvestigation', { environmentId: 'env-1', reportId: 'report-1', format: 'markdown' });
   });
 });
+
+describe('the region’s hosts', () => {
+  it('shows the REST, SMTP, MX and tracking hosts of the environment’s region and what stays there', async () => {
+    handlers.listEnvironments = () => ({ environments: [environment({ region: 'eu' })], activeId: 'env-1', recovery: [] });
+    renderPanel();
+    await screen.findByTestId('support-environment');
+    fireEvent.click(screen.getByTestId('support-tab-region'));
+    const facts = screen.getByTestId('support-region-hosts').textContent ?? '';
+    expect(facts).toContain('api.eu.mailgun.net');
+    expect(facts).toContain('smtp.eu.mailgun.org, ports 587, 465, 2525, 25');
+    expect(facts).toContain('mxa.eu.mailgun.org, mxb.eu.mailgun.org');
+    expect(facts).toContain('eu.mailgun.org');
+    expect(facts).toContain('EU region only');
+  });
+});
