@@ -162,6 +162,7 @@ export async function createServices(deps: MainDeps) {
     getEndpoint,
     environments,
     keychain: signingKeychain,
+    redactor,
     clock,
   });
   const webhookInbox = createWebhookInbox({ check: (arg) => supportServices.webhooks.check(arg), clock, fetch: globalThis.fetch });

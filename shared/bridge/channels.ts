@@ -54,6 +54,7 @@ export const methodNames = [
   'traceMessage',
   'domainHealth',
   'exportDomainHealth',
+  'exportInvestigation',
   'findRegion',
   'findResourceRegion',
   'applyRegion',

@@ -85,6 +85,10 @@ export const supportMethods = {
       })
       .strict(),
   ),
+  /** Writes a recipient verdict or message trace shown (by its report id) as Markdown or JSON, through main's redactor, to a file the user picks. */
+  exportInvestigation: method<ExportResult>()(
+    z.object({ environmentId, reportId: z.string().min(1).max(64), format: z.enum(['markdown', 'json']) }).strict(),
+  ),
   /** Asks both regions where the domain lives. */
   findRegion: method<RegionFinding>()(z.object({ environmentId, domain: domain.optional(), operationId }).strict()),
   /** Asks both regions for a mailing list or route, after a 404 for it (the probe a diagnosis asks for). */

@@ -140,6 +140,8 @@ export interface ScopeSearch {
 }
 
 export interface RecipientLookup extends ToolReport {
+  /** Names the result for an export of exactly what was shown. */
+  readonly reportId: string;
   readonly address: string;
   readonly environmentId: string;
   readonly readOnly: boolean;
@@ -190,6 +192,8 @@ export interface TimelineEvent {
 }
 
 export interface MessageTrace extends ToolReport {
+  /** Names the result for an export of exactly what was shown. */
+  readonly reportId: string;
   readonly source: 'events' | 'logs';
   readonly query: {
     readonly messageId?: string;

@@ -22,6 +22,7 @@ export function createSupportHandlers({ support, dialogs, operation }: SupportHa
     releaseRecipient: (arg) => support.recipients.release(arg),
     traceMessage: ({ operationId, ...arg }) => operation(operationId, () => support.tracer.trace(arg)),
     domainHealth: ({ operationId, ...arg }) => operation(operationId, () => support.domainHealth.build(arg)),
+    exportInvestigation: (arg) => support.reports.export(arg, (name, text) => dialogs.saveTextFile(name, text)),
     exportDomainHealth: (arg) => support.domainHealth.export(arg, (name, text) => dialogs.saveTextFile(name, text)),
     findRegion: ({ operationId, ...arg }) => operation(operationId, () => support.regions.find(arg)),
     findResourceRegion: ({ operationId, ...arg }) => operation(operationId, () => support.regions.findResource(arg)),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { crossRegionRecords } from '../../../shared/environments/region-hosts';
+import { isOfficialRegion } from '../../../shared/environments/regions';
 import type { Environment } from '../../../shared/environments/types';
 import { AppFailure } from '../../../shared/errors';
 import { evaluateDns } from '../../../shared/support/dns';
@@ -272,7 +274,13 @@ export function createDomainHealth(deps: DomainHealthDeps) {
       calls,
       gaps,
     };
-    const report: DomainHealthReport = { ...partial, findings: findingsOf(partial) };
+    // Mailgun's own record values (`cached`), never a DNS lookup of ours: records naming the other region's hosts come first.
+    const crossRegion =
+      partial.dns && isOfficialRegion(environment.region) ? crossRegionRecords(partial.dns.records, environment.region) : [];
+    const report: DomainHealthReport = {
+      ...partial,
+      findings: [...crossRegion.map((text) => ({ level: 'error' as const, text })), ...findingsOf(partial)],
+    };
     recent.set(report.reportId, report);
     while (recent.size > keep) {
       const oldest = recent.keys().next().value;

@@ -69,7 +69,7 @@ function summaryFor(status: MessageTrace['status'], events: readonly TimelineEve
 export function createMessageTracer(deps: MessageTraceDeps) {
   const { runner } = deps;
 
-  async function trace(arg: TraceArgs): Promise<MessageTrace> {
+  async function trace(arg: TraceArgs): Promise<Omit<MessageTrace, 'reportId'>> {
     const environment = await deps.environments.get(arg.environmentId);
     const domain = (arg.domain ?? environment.domain).trim();
     if (domain === '')

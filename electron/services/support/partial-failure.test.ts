@@ -166,4 +166,46 @@ describe('reports with failing parts', () => {
       sender.sent.filter((a) => a.endpointId === 'events.list').map((a) => a.values.params.recipient ?? a.values.params.event),
     ).toEqual(expect.arrayContaining(['bob@example.com', 'delivered']));
   });
+
+  it('says when the MX and tracking CNAME records point at the other region, from Mailgun’s own record values', async () => {
+    const sender = fakeSender({
+      'domains.get': {
+        status: 200,
+        body: {
+          domain: { state: 'active', type: 'custom' },
+          sending_dns_records: [
+            { record_type: 'CNAME', name: 'email.mg.example.com', value: 'mailgun.org', valid: 'invalid', cached: ['eu.mailgun.org'] },
+          ],
+          receiving_dns_records: [
+            {
+              record_type: 'MX',
+              name: 'mg.example.com',
+              value: 'mxa.mailgun.org',
+              priority: '10',
+              valid: 'invalid',
+              cached: ['mxa.eu.mailgun.org'],
+            },
+            {
+              record_type: 'MX',
+              name: 'mg.example.com',
+              value: 'mxb.mailgun.org',
+              priority: '10',
+              valid: 'valid',
+              cached: ['mxb.mailgun.org'],
+            },
+          ],
+        },
+      },
+    });
+    const runner = createCallRunner({ sender, getEndpoint, sleep: async () => undefined });
+    const health = createDomainHealth({ runner, environments, clock: () => Date.UTC(2024, 5, 11), newId: () => 'report-2' });
+    const report = await health.build({ environmentId: 'env-1' });
+    expect(report.findings.slice(0, 2)).toEqual([
+      {
+        level: 'error',
+        text: expect.stringContaining('The CNAME record at email.mg.example.com points at eu.mailgun.org, a host of the EU region'),
+      },
+      { level: 'error', text: expect.stringContaining('The MX record at mg.example.com points at mxa.eu.mailgun.org') },
+    ]);
+  });
 });

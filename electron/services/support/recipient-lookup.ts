@@ -394,7 +394,7 @@ export function createRecipientTools(deps: RecipientToolDeps) {
     address: string;
     domain?: string | undefined;
     days?: number | undefined;
-  }): Promise<RecipientLookup> {
+  }): Promise<Omit<RecipientLookup, 'reportId'>> {
     const address = checkAddress(arg.address);
     const environment = await deps.environments.get(arg.environmentId);
     const periodDays = arg.days ?? DEFAULT_DAYS;

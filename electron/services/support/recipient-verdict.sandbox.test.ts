@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../../../shared/sandbox/constants';
+import { SANDBOX_API_KEY, SANDBOX_EU_DOMAIN, SANDBOX_US_DOMAIN } from '../../../shared/sandbox/constants';
 import { explainSmtp } from '../../../shared/status';
 import { type SupportHarness, startSupportHarness } from './test-harness';
 
@@ -97,5 +97,44 @@ describe('message trace by subject', () => {
     expect(trace.events.every((e) => e.recipient === 'bounce-test@example.com')).toBe(true);
     const failure = trace.events.find((e) => e.event === 'failed');
     expect(explainSmtp(failure?.smtp?.code ?? null, failure?.smtp?.message ?? '')?.permanent).toBe(true);
+  });
+});
+
+describe('ticket-ready exports', () => {
+  it('writes a verdict as Markdown and JSON with every call made, and no key even when one was typed into a field', async () => {
+    const env = await h.addEnvironment();
+    h.redactor.learn(SANDBOX_API_KEY);
+    const verdict = await h.support.recipients.lookup({ environmentId: env.id, address: 'bob@example.com' });
+    const saved: { name: string; text: string }[] = [];
+    const save = async (name: string, text: string) => {
+      saved.push({ name, text });
+      return { saved: true, path: `/tmp/${name}` };
+    };
+    const md = await h.support.reports.export({ environmentId: env.id, reportId: verdict.reportId, format: 'markdown' }, save);
+    expect(md).toMatchObject({ saved: true, fileName: expect.stringMatching(/^recipient-bob@example\.com-\d{4}-\d\d-\d\d\.md$/) });
+    const markdown = saved[0]?.text ?? '';
+    expect(markdown).toContain(`**${verdict.message}**`);
+    expect(markdown).toContain(`## Calls made (${verdict.calls.length})`);
+    expect(markdown).toMatch(
+      /\| GET \| http:\/\/127\.0\.0\.1:\d+\/us\/v3\/sandbox\.mg\.example\.com\/bounces\/bob%40example\.com \| 404 \| \d+ ms \|/,
+    );
+
+    // A key pasted into the subject field travels in the URL and the answer; the export scrubs it with main's redactor.
+    const trace = await h.support.tracer.trace({ environmentId: env.id, subject: SANDBOX_API_KEY });
+    await h.support.reports.export({ environmentId: env.id, reportId: trace.reportId, format: 'json' }, save);
+    await h.support.reports.export({ environmentId: env.id, reportId: trace.reportId, format: 'markdown' }, save);
+    for (const file of saved.slice(1)) {
+      expect(file.text).not.toContain(SANDBOX_API_KEY);
+      expect(file.text).toContain('[redacted]');
+    }
+    const json = JSON.parse(saved[1]?.text ?? '{}');
+    expect(json).toMatchObject({
+      kind: 'trace',
+      calls: [expect.objectContaining({ method: 'GET', status: 200, url: expect.stringContaining('subject=') })],
+    });
+    expect(json.calls[0]).not.toHaveProperty('values');
+    await expect(
+      h.support.reports.export({ environmentId: 'other', reportId: trace.reportId, format: 'json' }, save),
+    ).rejects.toMatchObject({ code: 'not-found' });
   });
 });

@@ -59,11 +59,12 @@ export async function startSupportHarness(options: { now?: number } = {}) {
     },
   };
   const history = createHistoryStore({ dir: dataDir, clock });
+  const redactor = createRedactor();
   const pipeline = createRequestPipeline({
     executor: createHttpExecutor({ fetch: withSandboxClientHeader(globalThis.fetch, sandbox.sandbox), clock }),
     getKey: keychain.getKey,
     history,
-    redactor: createRedactor(),
+    redactor,
   });
   const senderDeps: RequestSenderDeps = {
     getEnvironment: async (id) => {
@@ -75,7 +76,15 @@ export async function startSupportHarness(options: { now?: number } = {}) {
     pipeline,
   };
   const sender = createRequestSender(senderDeps);
-  const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
+  const support = createSupportServices({
+    sender,
+    probe: createBaseUrlSender(senderDeps),
+    getEndpoint,
+    environments,
+    keychain,
+    redactor,
+    clock,
+  });
 
   async function addEnvironment(overrides: Partial<EnvironmentInput> = {}, key: string | null = SANDBOX_API_KEY): Promise<Environment> {
     const created = await environments.save({
@@ -100,6 +109,7 @@ export async function startSupportHarness(options: { now?: number } = {}) {
     history,
     keychain,
     keytar,
+    redactor,
     addEnvironment,
     async close() {
       await sandbox.close();

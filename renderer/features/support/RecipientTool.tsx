@@ -15,6 +15,7 @@ import { toAppError } from '../../bridge/client';
 import { Button, ConfirmDialog, ErrorNotice } from '../../ui';
 import { investigate, ValueMenu } from '../investigate';
 import { CallList } from './CallList';
+import { ExportButtons } from './ExportButtons';
 import { GapList } from './GapList';
 import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
@@ -323,6 +324,7 @@ export function RecipientTool({
           </h3>
           <Timeline events={result.events} showMessage />
           <GapList gaps={result.gaps} />
+          <ExportButtons environmentId={environment.id} reportId={result.reportId} testId="support-recipient-export" />
           <CallList calls={[...result.calls, ...released.map((r) => r.call)]} onOpenRequest={onOpenRequest} />
         </div>
       ) : null}

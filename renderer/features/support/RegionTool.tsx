@@ -6,6 +6,7 @@ import { Button, ErrorNotice } from '../../ui';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
+import { RegionHostsFacts } from './RegionHostsFacts';
 import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
 
@@ -57,6 +58,7 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
           {finder.isPending ? 'Asking…' : 'Find region'}
         </Button>
       </form>
+      <RegionHostsFacts environment={environment} />
       {finder.isPending ? <RunningNotice label="Asking both regions…" onCancel={operation.cancel} testId="support-region-cancel" /> : null}
       {finder.isError ? <ErrorNotice error={toAppError(finder.error)} testId="support-region-error" /> : null}
       {result ? (

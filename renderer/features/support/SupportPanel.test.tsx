@@ -60,6 +60,7 @@ const usScope = { region: 'us', regionLabel: 'US', subaccountId: null, subaccoun
 
 function lookup(overrides: Partial<RecipientLookup> = {}): RecipientLookup {
   return {
+    reportId: 'report-1',
     address: 'gone@example.com',
     environmentId: 'env-1',
     readOnly: false,
@@ -445,5 +446,25 @@ describe('investigations handed to the support tools', () => {
     await waitFor(() => expect(asked).toHaveLength(3));
     expect(asked[2]).toMatchObject({ address: 'bob@example.com' });
     expect((screen.getByTestId('support-trail-forward') as HTMLButtonElement).disabled).toBe(false);
+
+    handlers.exportInvestigation = () => ({ saved: true, path: '/tmp/recipient.md', fileName: 'recipient.md', format: 'markdown' });
+    fireEvent.click(await screen.findByTestId('support-recipient-export-markdown'));
+    expect((await screen.findByTestId('support-recipient-export-status')).textContent).toContain('Saved /tmp/recipient.md');
+    expect(callMock).toHaveBeenCalledWith('exportInvestigation', { environmentId: 'env-1', reportId: 'report-1', format: 'markdown' });
+  });
+});
+
+describe('the region’s hosts', () => {
+  it('shows the REST, SMTP, MX and tracking hosts of the environment’s region and what stays there', async () => {
+    handlers.listEnvironments = () => ({ environments: [environment({ region: 'eu' })], activeId: 'env-1', recovery: [] });
+    renderPanel();
+    await screen.findByTestId('support-environment');
+    fireEvent.click(screen.getByTestId('support-tab-region'));
+    const facts = screen.getByTestId('support-region-hosts').textContent ?? '';
+    expect(facts).toContain('api.eu.mailgun.net');
+    expect(facts).toContain('smtp.eu.mailgun.org, ports 587, 465, 2525, 25');
+    expect(facts).toContain('mxa.eu.mailgun.org, mxb.eu.mailgun.org');
+    expect(facts).toContain('eu.mailgun.org');
+    expect(facts).toContain('EU region only');
   });
 });

@@ -5,6 +5,7 @@ import { toAppError } from '../../bridge/client';
 import { Button, ErrorNotice } from '../../ui';
 import { investigate } from '../investigate';
 import { CallList } from './CallList';
+import { ExportButtons } from './ExportButtons';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
 import { RunningNotice } from './RunningNotice';
@@ -175,6 +176,7 @@ export function TraceTool({ environment, onOpenRequest, incoming }: ToolProps & 
           </p>
           <Timeline events={result.events} showMessage={result.messageIds.length > 1} />
           <GapList gaps={result.gaps} />
+          <ExportButtons environmentId={environment.id} reportId={result.reportId} testId="support-trace-export" />
           <CallList calls={result.calls} onOpenRequest={onOpenRequest} />
         </div>
       ) : null}
