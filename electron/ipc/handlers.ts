@@ -4,6 +4,7 @@ import { createAppHandlers } from './handlers/app';
 import { createCollectionHandlers } from './handlers/collections';
 import { createDesktopHandlers } from './handlers/desktop';
 import { createEnvironmentHandlers } from './handlers/environments';
+import { createLiveTailHandlers } from './handlers/live-tail';
 import { createRequestHandlers } from './handlers/requests';
 import { createSandboxHandlers } from './handlers/sandbox';
 import { createSnippetHandlers } from './handlers/snippets';
@@ -53,5 +54,6 @@ function createRawHandlers(services: Services): Handlers {
       operation: (id, work) => services.pipeline.operation(id, work),
     }),
     ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
+    ...createLiveTailHandlers({ liveTail: services.liveTail, dialogs: services.dialogs }),
   };
 }

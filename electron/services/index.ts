@@ -13,8 +13,10 @@ import { createEnvironmentsService, createEnvironmentsStore } from './environmen
 import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
+import { createReadCaller } from './investigations/read-call';
 import { guardKeyDestination } from './key-destination';
 import { createKeychain, type KeytarLike } from './keychain';
+import { createLiveTail } from './live-tail';
 import { createRedactor } from './redaction';
 import { createRequestPipeline, defaultLimits, type SendLimits } from './request-pipeline';
 import { createSandboxEnvironment, withSandboxClientHeader } from './sandbox-environment';
@@ -148,6 +150,8 @@ export async function createServices(deps: MainDeps) {
   });
   await desktopSettings.start();
   const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
+  const readCall = createReadCaller({ getEnvironment, getEndpoint, pipeline });
+  const liveTail = createLiveTail({ read: readCall, environments, clock });
 
   return {
     appInfo,
@@ -162,6 +166,7 @@ export async function createServices(deps: MainDeps) {
     snippets,
     savedRequests,
     support,
+    liveTail,
     sandbox,
     desktopSettings,
     rendererErrors: createRendererErrorSink({
@@ -170,7 +175,10 @@ export async function createServices(deps: MainDeps) {
     pipeline,
     redactor,
     setLimits,
-    dispose: () => sandbox.stop(),
+    dispose: () => {
+      liveTail.dispose();
+      return sandbox.stop();
+    },
   };
 }
 

@@ -70,6 +70,13 @@ export const methodNames = [
   'addCaCertificateFromFile',
   'removeCaCertificate',
   'resolveProxy',
+  'startLiveTail',
+  'readLiveTail',
+  'pauseLiveTail',
+  'setLiveTailVisibility',
+  'clearLiveTail',
+  'stopLiveTail',
+  'exportLiveTail',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

@@ -6,6 +6,7 @@ import { collectionMethods } from './collections';
 import type { MethodSpec } from './define';
 import { desktopMethods } from './desktop';
 import { environmentMethods } from './environments';
+import { liveTailMethods } from './live-tail';
 import { requestMethods } from './requests';
 import { sandboxMethods } from './sandbox';
 import { snippetMethods } from './snippets';
@@ -26,6 +27,7 @@ export const contract = {
   ...collectionMethods,
   ...supportMethods,
   ...desktopMethods,
+  ...liveTailMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
