@@ -365,7 +365,11 @@ export function createLiveTail(deps: LiveTailDeps) {
     if (domains.length === 0)
       throw new AppFailure('invalid-argument', 'There is no domain to tail.', 'Enter a domain, or add one to the account.', 'domain');
     // The oldest tail gives way: a page that reloads starts a new one without stopping the old.
-    while (tails.size >= maxTails) stop(tails.keys().next().value as string);
+    while (tails.size >= maxTails) {
+      const oldest = tails.keys().next().value as string;
+      stop(oldest);
+      tails.delete(oldest);
+    }
     const now = deps.clock();
     const tail: Tail = {
       id: newId(),
@@ -466,7 +470,7 @@ export function createLiveTail(deps: LiveTailDeps) {
     if (tail.timer !== undefined) timers.clear(tail.timer);
     tail.timer = undefined;
     wake(tail);
-    tails.delete(tailId);
+    // Kept, stopped, so its events can still be exported; the next tails push it out.
     return { stopped: true };
   }
 
@@ -518,6 +522,7 @@ export function createLiveTail(deps: LiveTailDeps) {
 
   function dispose(): void {
     for (const id of [...tails.keys()]) stop(id);
+    tails.clear();
   }
 
   return { start, read, setPaused, setVisible, clear, stop: (args: { tailId: string }) => stop(args.tailId), exportCsv, dispose };

@@ -1,6 +1,7 @@
 import { Fragment, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { CallValues } from '../../../shared/support/types';
 import { ErrorNotice, type TabItem, TabPanel, Tabs, tabId } from '../../ui';
+import { LiveTailTool } from '../live-tail';
 import { DateTool } from './DateTool';
 import { DomainHealthTool } from './DomainHealthTool';
 import { RecipientTool } from './RecipientTool';
@@ -23,6 +24,7 @@ const tabs = [
   { id: 'health', label: 'Domain health' },
   { id: 'region', label: 'Region' },
   { id: 'webhook', label: 'Webhook signature' },
+  { id: 'tail', label: 'Live tail' },
   { id: 'dates', label: 'Dates' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
@@ -109,6 +111,7 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
             panel('health', <DomainHealthTool environment={environment} onOpenRequest={onOpenRequest} />),
             panel('region', <RegionTool environment={environment} onOpenRequest={onOpenRequest} />),
             panel('webhook', <WebhookTool environment={environment} />),
+            panel('tail', <LiveTailTool environment={environment} />),
           ]}
         </Fragment>
       ) : null}
