@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import type { Handlers } from './dispatcher';
 import { createAppHandlers } from './handlers/app';
+import { createBulkCheckHandlers } from './handlers/bulk-check';
 import { createCollectionHandlers } from './handlers/collections';
 import { createDesktopHandlers } from './handlers/desktop';
 import { createEnvironmentHandlers } from './handlers/environments';
@@ -55,5 +56,6 @@ function createRawHandlers(services: Services): Handlers {
     }),
     ...createDesktopHandlers({ rendererErrors: services.rendererErrors, settings: services.desktopSettings }),
     ...createLiveTailHandlers({ liveTail: services.liveTail, dialogs: services.dialogs }),
+    ...createBulkCheckHandlers({ bulkCheck: services.bulkCheck, dialogs: services.dialogs }),
   };
 }

@@ -7,6 +7,7 @@ import type { TextFileDialogs } from '../ipc/handlers/environments';
 import type { RequestDialogs } from '../ipc/handlers/requests';
 import { createRendererErrorSink } from '../logging/renderer-errors';
 import { createAppInfoService } from './app-info';
+import { createBulkCheck } from './bulk-check';
 import { createConnectionTester } from './connection-test';
 import { createDesktopSettings, type DesktopGlue, nodeFetchGlue } from './desktop-settings';
 import { createEnvironmentsService, createEnvironmentsStore } from './environments';
@@ -25,6 +26,7 @@ import { createCustomSender } from './send-custom-request';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from './send-request';
 import { type ClipboardLike, type ConfirmDialog, createSnippetService } from './snippets';
 import { createBaseUrlSender, createSupportServices } from './support';
+import { createCallRunner } from './support/call-runner';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
 export type MainDialogs = TextFileDialogs & RequestDialogs & { readonly confirm: ConfirmDialog };
@@ -152,6 +154,7 @@ export async function createServices(deps: MainDeps) {
   const support = createSupportServices({ sender, probe: createBaseUrlSender(senderDeps), getEndpoint, environments, keychain, clock });
   const readCall = createReadCaller({ getEnvironment, getEndpoint, pipeline });
   const liveTail = createLiveTail({ read: readCall, environments, clock });
+  const bulkCheck = createBulkCheck({ read: readCall, runner: createCallRunner({ sender, getEndpoint }), environments, clock });
 
   return {
     appInfo,
@@ -167,6 +170,7 @@ export async function createServices(deps: MainDeps) {
     savedRequests,
     support,
     liveTail,
+    bulkCheck,
     sandbox,
     desktopSettings,
     rendererErrors: createRendererErrorSink({

@@ -77,6 +77,15 @@ export const methodNames = [
   'clearLiveTail',
   'stopLiveTail',
   'exportLiveTail',
+  'parseBulkAddresses',
+  'importBulkAddresses',
+  'startBulkCheck',
+  'bulkCheckStatus',
+  'bulkCheckResults',
+  'cancelBulkCheck',
+  'retryBulkCheck',
+  'releaseBulkCheck',
+  'exportBulkCheck',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

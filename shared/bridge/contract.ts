@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appMethods } from './app';
+import { bulkCheckMethods } from './bulk-check';
 import { isListedMethodName, type ListedMethodName } from './channels';
 import { collectionMethods } from './collections';
 import type { MethodSpec } from './define';
@@ -28,6 +29,7 @@ export const contract = {
   ...supportMethods,
   ...desktopMethods,
   ...liveTailMethods,
+  ...bulkCheckMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

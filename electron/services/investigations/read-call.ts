@@ -28,11 +28,17 @@ export interface ReadCallerDeps {
   readonly timeoutMs?: number;
 }
 
-export type ReadCaller = (environmentId: string, endpointId: string, params: Record<string, JsonValue>) => Promise<ReadAnswer>;
+/** `extra` carries fields the catalog does not declare, such as the `address` pivot of suppression-list pages (query fields of a GET). */
+export type ReadCaller = (
+  environmentId: string,
+  endpointId: string,
+  params: Record<string, JsonValue>,
+  extra?: readonly { readonly name: string; readonly value: string }[],
+) => Promise<ReadAnswer>;
 
 export function createReadCaller(deps: ReadCallerDeps): ReadCaller {
   const newId = deps.newId ?? randomUUID;
-  return async (environmentId, endpointId, params) => {
+  return async (environmentId, endpointId, params, extra) => {
     const endpoint = deps.getEndpoint(endpointId);
     if (endpoint === undefined || endpoint.mutates) {
       throw new AppFailure('internal', `"${endpointId}" is not a read-only catalog call.`, 'Report this; it is a bug.');
@@ -41,7 +47,7 @@ export function createReadCaller(deps: ReadCallerDeps): ReadCaller {
     if (environment === undefined) throw new AppFailure('not-found', 'That environment no longer exists.', 'Pick another environment.');
     let prepared: ReturnType<typeof buildRequest>;
     try {
-      prepared = buildRequest(endpoint, { params } as RequestValues, {
+      prepared = buildRequest(endpoint, { params, ...(extra ? { extra } : {}) } as RequestValues, {
         baseUrl: environment.baseUrl,
         domain: environment.domain,
         ...(environment.subaccountId ? { subaccountId: environment.subaccountId } : {}),
