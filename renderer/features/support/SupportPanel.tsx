@@ -1,6 +1,7 @@
 import { Fragment, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { CallValues } from '../../../shared/support/types';
 import { ErrorNotice, type TabItem, TabPanel, Tabs, tabId } from '../../ui';
+import { BulkCheckTool } from '../bulk-check';
 import { LiveTailTool } from '../live-tail';
 import { DateTool } from './DateTool';
 import { DomainHealthTool } from './DomainHealthTool';
@@ -25,6 +26,7 @@ const tabs = [
   { id: 'region', label: 'Region' },
   { id: 'webhook', label: 'Webhook signature' },
   { id: 'tail', label: 'Live tail' },
+  { id: 'bulk', label: 'Bulk check' },
   { id: 'dates', label: 'Dates' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
@@ -112,6 +114,7 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
             panel('region', <RegionTool environment={environment} onOpenRequest={onOpenRequest} />),
             panel('webhook', <WebhookTool environment={environment} />),
             panel('tail', <LiveTailTool environment={environment} />),
+            panel('bulk', <BulkCheckTool environment={environment} />),
           ]}
         </Fragment>
       ) : null}
