@@ -10,6 +10,7 @@ import { BenchBrowser, rendererDir } from './browser';
 import { bundleSize } from './bundle-size';
 import { executorOverhead } from './executor-overhead';
 import { historyMemory } from './history-memory';
+import { bulkCheckBench, liveTailBench } from './investigations';
 import { type BenchReport, printTable, readReport, writeReport } from './report';
 import { responseRendering } from './response-rendering';
 import { filterLatency, startup } from './startup';
@@ -52,6 +53,8 @@ try {
   await step('catalog filter', () => filterLatency(browser));
   await step('responses', () => responseRendering(browser, sizes, quick ? 1 : 3));
   await step('history memory', () => historyMemory(browser, quick ? 200 : 1000));
+  await step('bulk check', () => bulkCheckBench(browser, quick ? 1000 : 5000));
+  await step('live tail', () => liveTailBench(browser, quick ? 15 : 60, 50));
 } finally {
   await browser.close();
 }
