@@ -33,11 +33,20 @@ async function openSupportTab(app: BenchApp, tab: string): Promise<void> {
 export async function bulkCheckBench(browser: BenchBrowser, count: number): Promise<Figure[]> {
   const app = await browser.open();
   try {
+    // Ten domains, as a real account has several: each one's three lists are read.
+    const domains = [SANDBOX_US_DOMAIN, ...Array.from({ length: 9 }, (_, i) => `bench${i}.example.com`)];
+    for (const name of domains.slice(1)) {
+      const form = new FormData();
+      form.set('name', name);
+      const created = await sandboxCall(app, '/v4/domains', { method: 'POST', body: form });
+      if (created.status !== 200) throw new Error(`creating ${name} answered ${created.status}`);
+    }
     const addresses = Array.from({ length: count }, (_, i) => `bench-${String(i).padStart(5, '0')}@example.com`);
     const suppressed = addresses.filter((_, i) => i % 10 === 0);
-    for (let i = 0; i < suppressed.length; i += 1000) {
-      const entries = suppressed.slice(i, i + 1000).map((address) => ({ address, code: '550', error: 'No such mailbox' }));
-      const answer = await sandboxCall(app, `/v3/${SANDBOX_US_DOMAIN}/bounces`, {
+    for (let i = 0; i < suppressed.length; i += 100) {
+      const entries = suppressed.slice(i, i + 100).map((address) => ({ address, code: '550', error: 'No such mailbox' }));
+      const domain = domains[(i / 100) % domains.length];
+      const answer = await sandboxCall(app, `/v3/${domain}/bounces`, {
         method: 'POST',
         body: JSON.stringify(entries),
         type: 'application/json',
@@ -80,12 +89,13 @@ export async function bulkCheckBench(browser: BenchBrowser, count: number): Prom
     const expected = `${suppressed.length} of ${count} suppressed`;
     if (!summary.includes(expected)) throw new Error(`bulk check summary "${summary}" does not say "${expected}"`);
     return [
+      figure(`bulk check of ${count.toLocaleString('en')} addresses in main`, 'ms', [mainMs], undefined, calls.replace(/^Done: /, '')),
       figure(
-        `bulk check of ${count.toLocaleString('en')} addresses (import to done)`,
+        `bulk check of ${count.toLocaleString('en')}: Check clicked to results shown`,
         'ms',
         [checkMs],
         undefined,
-        calls.replace(/^Done: /, ''),
+        'includes the test harness carrying the addresses and rows over its page binding',
       ),
       figure(
         `bulk check of ${count.toLocaleString('en')}: peak main heap growth`,
@@ -128,13 +138,12 @@ export async function liveTailBench(browser: BenchBrowser, seconds: number, even
     const tasks = await watchLongTasks(app.page);
     const began = performance.now();
     let sent = 0;
-    // Sends in small bursts every 100 ms; a sandbox message makes about 2.5 events (accepted, delivered, sometimes opened).
-    const perTick = eventsPerSecond / 2.5 / 10;
-    let owed = 0;
+    // Sends in small bursts every 100 ms; a sandbox message makes about three events (accepted, delivered, often opened).
+    const messagesPerMs = eventsPerSecond / 3 / 1000;
     while (performance.now() - began < seconds * 1000) {
-      owed += perTick;
       const burst: Promise<Response>[] = [];
-      for (; owed >= 1; owed -= 1) {
+      const due = Math.floor((performance.now() - began) * messagesPerMs);
+      while (sent < due) {
         const form = new FormData();
         form.set('from', `bench@${SANDBOX_US_DOMAIN}`);
         form.set('to', `tail-bench-${sent % 200}@example.com`);
@@ -173,7 +182,7 @@ export async function liveTailBench(browser: BenchBrowser, seconds: number, even
         `live tail, ${(sendingMs / 1000).toFixed(0)} s at ${eventsPerSecond} events/s: dropped + repeated`,
         'x',
         [dropped + repeated],
-        0,
+        undefined,
         note,
       ),
       figure(`live tail, ${(sendingMs / 1000).toFixed(0)} s at ${eventsPerSecond} events/s: page JS heap`, 'MB', [pageHeap]),
