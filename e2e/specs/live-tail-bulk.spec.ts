@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SANDBOX_API_KEY, SANDBOX_ENVIRONMENT_ID, SANDBOX_US_DOMAIN } from '../../shared/sandbox/constants';
 import { type AppUnderTest, expect, test } from '../fixtures';
@@ -13,6 +14,15 @@ async function openSupportTab(page: Page, tab: string): Promise<void> {
   await page.getByTestId('view-switch-support').click();
   await expect(page.getByTestId('support-panel')).toBeVisible();
   await page.getByTestId(`support-tab-${tab}`).click();
+}
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="support-panel"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
@@ -47,6 +57,7 @@ test('a live tail shows a message sent from the workbench within a few seconds, 
   await expect(mine.filter({ hasText: 'delivered' })).toHaveCount(1, { timeout: 5000 });
   await expect(mine.filter({ hasText: 'accepted' })).toHaveCount(1);
   expect(Date.now() - sentAt).toBeLessThan(5000);
+  await expectNoSeriousViolations(page);
   await expect(page.getByTestId('tail-rate')).not.toContainText(/^0 /);
 
   // Hidden: main stops polling. Meanwhile another message is sent; shown again, it appears once.
@@ -134,6 +145,7 @@ test('a CSV of 500 addresses is checked and two of them released', async ({ app 
 
   await page.getByTestId('bulk-show').selectOption('suppressed');
   await expect(page.getByTestId('bulk-row')).toHaveCount(9);
+  await expectNoSeriousViolations(page);
   for (const address of [bounced[0], complained[0]]) {
     await page.locator(`[data-testid="bulk-row"][data-address="${address}"]`).getByTestId('bulk-select').check();
   }
