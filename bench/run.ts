@@ -11,6 +11,7 @@ import { bundleSize } from './bundle-size';
 import { executorOverhead } from './executor-overhead';
 import { historyMemory } from './history-memory';
 import { recipientVerdict } from './recipient-verdict';
+import { bulkCheckBench, liveTailBench } from './investigations';
 import { type BenchReport, printTable, readReport, writeReport } from './report';
 import { responseRendering } from './response-rendering';
 import { filterLatency, startup } from './startup';
@@ -57,6 +58,8 @@ try {
   await step('history memory', () => historyMemory(browser, quick ? 200 : 1000));
   await step('restored tabs', () => restoredTabsStartup(browser, quick ? 3 : 8));
   await step('tab switching', () => tabSwitching(browser, quick ? 10 : 20));
+  await step('bulk check', () => bulkCheckBench(browser, quick ? 1000 : 5000));
+  await step('live tail', () => liveTailBench(browser, quick ? 15 : 60, 50));
 } finally {
   await browser.close();
 }

@@ -33,6 +33,7 @@ import { createUpdates } from './updates';
 import { followTheme, windowBackground } from './window-background';
 import { createMainWindow, defaultBounds } from './window-options';
 import { createWindowStateStore, placeOnDisplays } from './window-state';
+import { followWindowVisibility } from './window-visibility';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -138,6 +139,7 @@ async function openMainWindow(): Promise<void> {
   window.on('closed', () => {
     mainWindow = null;
   });
+  followWindowVisibility(window, (visible) => services?.liveTail.setVisible(visible));
   await window.loadURL(appIndexUrl);
 }
 

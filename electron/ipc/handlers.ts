@@ -1,10 +1,12 @@
 import type { Services } from '../services';
 import type { Handlers } from './dispatcher';
 import { createAppHandlers } from './handlers/app';
+import { createBulkCheckHandlers } from './handlers/bulk-check';
 import { createCollectionHandlers } from './handlers/collections';
 import { createCurlHandlers } from './handlers/curl';
 import { createDesktopHandlers } from './handlers/desktop';
 import { createEnvironmentHandlers } from './handlers/environments';
+import { createLiveTailHandlers } from './handlers/live-tail';
 import { createRequestHandlers } from './handlers/requests';
 import { createSandboxHandlers } from './handlers/sandbox';
 import { createSandboxToolHandlers } from './handlers/sandbox-tools';
@@ -61,5 +63,7 @@ function createRawHandlers(services: Services): Handlers {
     ...createSandboxToolHandlers({ inbox: services.webhookInbox, mail: services.sandboxMail, sandbox: services.sandbox }),
     ...createCurlHandlers({ environments: services.environments }),
     ...createVariableHandlers({ variables: services.variables }),
+    ...createLiveTailHandlers({ liveTail: services.liveTail, dialogs: services.dialogs }),
+    ...createBulkCheckHandlers({ bulkCheck: services.bulkCheck, dialogs: services.dialogs }),
   };
 }

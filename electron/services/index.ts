@@ -7,14 +7,17 @@ import type { TextFileDialogs } from '../ipc/handlers/environments';
 import { type RequestDialogs, safeFileName } from '../ipc/handlers/requests';
 import { createRendererErrorSink } from '../logging/renderer-errors';
 import { createAppInfoService } from './app-info';
+import { createBulkCheck } from './bulk-check';
 import { createConnectionTester } from './connection-test';
 import { createDesktopSettings, type DesktopGlue, nodeFetchGlue } from './desktop-settings';
 import { createEnvironmentsService, createEnvironmentsStore } from './environments';
 import { createFileRegistry } from './file-handles';
 import { createHistoryStore } from './history';
 import { createHttpExecutor } from './http-executor';
+import { createReadCaller } from './investigations/read-call';
 import { guardKeyDestination } from './key-destination';
 import { createKeychain, type KeytarLike } from './keychain';
+import { createLiveTail } from './live-tail';
 import { createRedactor } from './redaction';
 import { createRequestPipeline, defaultLimits, type SendLimits } from './request-pipeline';
 import { createSandboxEnvironment, withSandboxClientHeader } from './sandbox-environment';
@@ -28,6 +31,7 @@ import { createBaseUrlSender, createSupportServices } from './support';
 import { createWebhookInbox } from './webhook-inbox';
 import { createWorkspaceStore } from './workspace-store';
 import { createVariablesService } from './variables';
+import { createCallRunner } from './support/call-runner';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
 export type MainDialogs = TextFileDialogs & RequestDialogs & { readonly confirm: ConfirmDialog };
@@ -180,6 +184,9 @@ export async function createServices(deps: MainDeps) {
     clock,
     saveFile: (name, data) => deps.dialogs.saveFile(safeFileName(name), data),
   });
+  const readCall = createReadCaller({ getEnvironment, getEndpoint, pipeline });
+  const liveTail = createLiveTail({ read: readCall, environments, clock });
+  const bulkCheck = createBulkCheck({ read: readCall, runner: createCallRunner({ sender, getEndpoint }), environments, clock });
 
   return {
     appInfo,
@@ -195,6 +202,8 @@ export async function createServices(deps: MainDeps) {
     snippets,
     savedRequests,
     support,
+    liveTail,
+    bulkCheck,
     sandbox,
     webhookInbox,
     sandboxMail,
@@ -208,6 +217,7 @@ export async function createServices(deps: MainDeps) {
     workspace,
     // The open tabs waiting to be written go to disk before the sandbox stops and the app quits.
     dispose: async () => {
+      liveTail.dispose();
       await workspace.flush();
       await Promise.all([sandbox.stop(), webhookInbox.stop()]);
     },

@@ -84,6 +84,22 @@ export const methodNames = [
   'storeKeyFromCurl',
   'saveVariables',
   'previewVariables',
+  'startLiveTail',
+  'readLiveTail',
+  'pauseLiveTail',
+  'setLiveTailVisibility',
+  'clearLiveTail',
+  'stopLiveTail',
+  'exportLiveTail',
+  'parseBulkAddresses',
+  'importBulkAddresses',
+  'startBulkCheck',
+  'bulkCheckStatus',
+  'bulkCheckResults',
+  'cancelBulkCheck',
+  'retryBulkCheck',
+  'releaseBulkCheck',
+  'exportBulkCheck',
 ] as const;
 
 export type ListedMethodName = (typeof methodNames)[number];

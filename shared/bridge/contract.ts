@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { appMethods } from './app';
+import { bulkCheckMethods } from './bulk-check';
 import { isListedMethodName, type ListedMethodName } from './channels';
 import { collectionMethods } from './collections';
 import { curlMethods } from './curl';
 import type { MethodSpec } from './define';
 import { desktopMethods } from './desktop';
 import { environmentMethods } from './environments';
+import { liveTailMethods } from './live-tail';
 import { requestMethods } from './requests';
 import { sandboxMethods } from './sandbox';
 import { sandboxToolMethods } from './sandbox-tools';
@@ -34,6 +36,8 @@ export const contract = {
   ...sandboxToolMethods,
   ...curlMethods,
   ...variableMethods,
+  ...liveTailMethods,
+  ...bulkCheckMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,9 @@
 import { Fragment, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { CallValues } from '../../../shared/support/types';
 import { ErrorNotice, IconButton, type TabItem, TabPanel, Tabs, tabId } from '../../ui';
+import { BulkCheckTool } from '../bulk-check';
 import { currentInvestigation, type Investigation, investigateStore, useInvestigateState } from '../investigate';
+import { LiveTailTool } from '../live-tail';
 import { DateTool } from './DateTool';
 import { DomainHealthTool } from './DomainHealthTool';
 import { RecipientTool } from './RecipientTool';
@@ -25,6 +27,8 @@ const tabs = [
   { id: 'health', label: 'Domain health' },
   { id: 'region', label: 'Region' },
   { id: 'webhook', label: 'Webhook signature' },
+  { id: 'tail', label: 'Live tail' },
+  { id: 'bulk', label: 'Bulk check' },
   { id: 'dates', label: 'Dates' },
 ] as const;
 type TabId = (typeof tabs)[number]['id'];
@@ -173,6 +177,8 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
             ),
             panel('region', <RegionTool environment={environment} onOpenRequest={onOpenRequest} />),
             panel('webhook', <WebhookTool environment={environment} />),
+            panel('tail', <LiveTailTool environment={environment} />),
+            panel('bulk', <BulkCheckTool environment={environment} />),
           ]}
         </Fragment>
       ) : null}

@@ -1,0 +1,1 @@
+export { BulkCheckTool, type BulkCheckToolProps } from './BulkCheckTool';

@@ -1,0 +1,1 @@
+export { LiveTailTool, type LiveTailToolProps } from './LiveTailTool';
