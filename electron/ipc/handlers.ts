@@ -12,8 +12,8 @@ import { createSandboxHandlers } from './handlers/sandbox';
 import { createSandboxToolHandlers } from './handlers/sandbox-tools';
 import { createSnippetHandlers } from './handlers/snippets';
 import { createSupportHandlers } from './handlers/support';
-import { createWorkspaceHandlers } from './handlers/workspace';
 import { createVariableHandlers } from './handlers/variables';
+import { createWorkspaceHandlers } from './handlers/workspace';
 
 /**
  * Every handler's answer and error pass through the redactor: whatever a

@@ -28,10 +28,10 @@ import { createCustomSender } from './send-custom-request';
 import { createRequestSender, type RequestSenderDeps, toSendEnvironment } from './send-request';
 import { type ClipboardLike, type ConfirmDialog, createSnippetService } from './snippets';
 import { createBaseUrlSender, createSupportServices } from './support';
+import { createCallRunner } from './support/call-runner';
+import { createVariablesService } from './variables';
 import { createWebhookInbox } from './webhook-inbox';
 import { createWorkspaceStore } from './workspace-store';
-import { createVariablesService } from './variables';
-import { createCallRunner } from './support/call-runner';
 
 /** Every native dialog main opens; Electron's in the app, scripted ones in the test harness. */
 export type MainDialogs = TextFileDialogs & RequestDialogs & { readonly confirm: ConfirmDialog };

@@ -92,16 +92,16 @@ export function App() {
                 renderActions={(request) => (
                   <>
                     <SaveRequestButton
-                    endpointId={request.endpoint.id}
-                    values={request.values}
-                    environmentId={request.environmentId}
-                    defaultName={tab?.saved?.name ?? request.endpoint.summary}
-                    {...(tab?.saved ? { saved: tab.saved } : {})}
-                    onSaved={(saved) => {
-                      if (!tab) return;
-                      const values = saved.target.kind === 'catalog' ? saved.target.values : request.values;
-                      workbenchStore.linkSaved(tab.id, { id: saved.id, collectionId: saved.collectionId, name: saved.name, values });
-                    }}
+                      endpointId={request.endpoint.id}
+                      values={request.values}
+                      environmentId={request.environmentId}
+                      defaultName={tab?.saved?.name ?? request.endpoint.summary}
+                      {...(tab?.saved ? { saved: tab.saved } : {})}
+                      onSaved={(saved) => {
+                        if (!tab) return;
+                        const values = saved.target.kind === 'catalog' ? saved.target.values : request.values;
+                        workbenchStore.linkSaved(tab.id, { id: saved.id, collectionId: saved.collectionId, name: saved.name, values });
+                      }}
                     />
                     <CopyAsCurlButton environmentId={request.environmentId} endpointId={request.endpoint.id} values={request.values} />
                   </>

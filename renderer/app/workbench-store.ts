@@ -98,10 +98,7 @@ export interface WorkbenchStore {
   /** Shows a saved request (catalog or custom) in a tab linked to it. */
   openSaved(saved: SavedRequest): void;
   /** Opens an unsaved free-form request in a tab (cURL import, a pasted URL that matches no endpoint). */
-  openCustom(
-    request: CustomRequest,
-    options?: OpenOptions & { readonly title?: string; readonly missingFiles?: readonly string[] },
-  ): void;
+  openCustom(request: CustomRequest, options?: OpenOptions & { readonly title?: string; readonly missingFiles?: readonly string[] }): void;
   /** A new empty tab (Ctrl/Cmd+T); the next open fills it. */
   newTab(): void;
   selectTab(tabId: string): void;

@@ -1,6 +1,6 @@
 import { field, fieldAll, param, type RequestContext, type RouteDef, requiredField } from '../context';
 import { badRequest, json, notFound, type Reply } from '../errors';
-import { domainOfAddress, extractAddress, hexId, parseDate, parseIntParam, uuid } from '../format';
+import { domainOfAddress, extractAddress, hexId, parseDate, uuid } from '../format';
 import { pivotPage, readPivotRequest } from '../paging';
 import type { InboxResult, SeedList } from '../state';
 

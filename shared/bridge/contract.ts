@@ -14,8 +14,8 @@ import { sandboxMethods } from './sandbox';
 import { sandboxToolMethods } from './sandbox-tools';
 import { snippetMethods } from './snippets';
 import { supportMethods } from './support';
-import { workspaceMethods } from './workspace';
 import { variableMethods } from './variables';
+import { workspaceMethods } from './workspace';
 
 export { bridgeGlobalName, channelFor, methodForChannel, methodNames } from './channels';
 

@@ -172,9 +172,7 @@ export function CustomRequestView({
             </header>
             {!environment ? <p className="notice notice-warn">Choose an environment to run this request.</p> : null}
             {missingFiles.length > 0 ? (
-              <p className="notice notice-warn">
-                It carried {missingFiles.join(', ')}; files are not kept, so it runs without them.
-              </p>
+              <p className="notice notice-warn">It carried {missingFiles.join(', ')}; files are not kept, so it runs without them.</p>
             ) : null}
             <div className="editor-panel">
               <Fields title="Query" rows={request.query} />

@@ -75,15 +75,6 @@ export function useExportCollection() {
   });
 }
 
-interface RunArgs {
-  readonly savedId: string;
-  readonly environmentId: string;
-  readonly confirmedDestructive?: boolean;
-  /** Set for an unsaved custom request. */
-  readonly request?: CustomRequest;
-}
-
-/** Runs a saved request under its own id, so the run can be cancelled like any other send. */
 /** A saved request runs as main keeps it; an unsaved custom one (a tab not saved yet) is sent as it stands. */
 type RunArg = {
   readonly environmentId: string;
