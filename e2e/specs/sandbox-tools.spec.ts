@@ -94,8 +94,6 @@ test('a sandbox webhook delivers a verified "delivered" event to the inbox, and 
   await page.getByTestId('sandbox-message-tab-mime').click();
   await expect(page.getByTestId('sandbox-message-mime')).toContainText('Subject: Your parcel is on its way');
   // Chromium reports the message's script it refused to run; nothing else may have gone wrong.
-  const blocked = (error: string) =>
-    error.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed");
   expect(app.consoleErrors.some(blocked)).toBe(true);
   expect(app.consoleErrors.filter((error) => !blocked(error))).toEqual([]);
 });
@@ -112,6 +110,10 @@ test('simulating an inbound message shows which routes matched and that off-mach
   await expect(route.locator('[data-testid="inbound-action"][data-outcome="stop"]')).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });
+
+/** Chromium's word that the message frame ran no script: the frame's purpose, not an error. */
+const blocked = (error: string) =>
+  error.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed");
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation in the sandbox tools (${colorScheme})`, async ({ app }) => {
@@ -143,6 +145,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const report = serious.map((v) => `${tab}: ${v.id} ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
       expect(report, report.join('\n')).toEqual([]);
     }
-    expect(app.consoleErrors).toEqual([]);
+    // axe tries to inject itself into the message frame, which refuses every script.
+    expect(app.consoleErrors.filter((error) => !blocked(error))).toEqual([]);
   });
 }
