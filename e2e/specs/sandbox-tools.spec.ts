@@ -112,8 +112,7 @@ test('simulating an inbound message shows which routes matched and that off-mach
 });
 
 /** Chromium's word that the message frame ran no script: the frame's purpose, not an error. */
-const blocked = (error: string) =>
-  error.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed");
+const blocked = (error: string) => error.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed");
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation in the sandbox tools (${colorScheme})`, async ({ app }) => {
