@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeychain, type KeytarLike, keychainFailure } from './keychain';
+import { secretServiceReachable } from './testing/real-keytar';
 
 /**
  * The same keychain code against a real Secret Service (gnome-keyring), and
@@ -19,27 +20,6 @@ const keytarPath = require.resolve('keytar');
 
 function hasCommand(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-function secretServiceReachable(): boolean {
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS || !hasCommand('dbus-send')) return false;
-  try {
-    const reply = execFileSync(
-      'dbus-send',
-      [
-        '--session',
-        '--print-reply',
-        '--dest=org.freedesktop.DBus',
-        '/org/freedesktop/DBus',
-        'org.freedesktop.DBus.NameHasOwner',
-        'string:org.freedesktop.secrets',
-      ],
-      { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] },
-    );
-    return reply.includes('boolean true');
-  } catch {
-    return false;
-  }
 }
 
 function keytarLoads(): boolean {

@@ -11,6 +11,7 @@ import { createHandlers } from '../ipc/handlers';
 import { createServices, type Services } from '.';
 import { memoryKeytar } from './support/test-harness';
 import { type LocalServer, startLocalServer, type TestHandler } from './testing/local-server';
+import { testMainDeps } from './testing/main-deps';
 
 /**
  * The rules of the one request pipeline, checked for every kind of request
@@ -44,25 +45,18 @@ afterEach(async () => {
 let keytar = memoryKeytar();
 
 async function boot(): Promise<void> {
-  services = await createServices({
-    dataDir: dir,
-    appVersion: '0.0.0',
-    shell: 'browser-harness',
-    platform: process.platform,
-    versions: { node: process.versions.node },
-    keytar,
-    dialogs: {
-      openFiles: async () => [],
-      saveFile: async () => ({ saved: false }),
-      saveTextFile: async () => ({ saved: false }),
-      openTextFile: async () => null,
-      confirm: async (question) => {
-        questions.push(`${question.message} ${question.detail} ${question.confirmLabel}`);
-        return answer;
+  services = await createServices(
+    testMainDeps({
+      dataDir: dir,
+      keytar,
+      dialogs: {
+        confirm: async (question) => {
+          questions.push(`${question.message} ${question.detail} ${question.confirmLabel}`);
+          return answer;
+        },
       },
-    },
-    openExternal: async () => {},
-  });
+    }),
+  );
   handlers = createHandlers(services);
 }
 

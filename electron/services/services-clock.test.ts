@@ -3,34 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from './index';
-import type { KeytarLike } from './keychain';
-
-function memoryKeytar(): KeytarLike {
-  const entries = new Map<string, string>();
-  return {
-    getPassword: async (service, account) => entries.get(`${service}/${account}`) ?? null,
-    setPassword: async (service, account, password) => {
-      entries.set(`${service}/${account}`, password);
-    },
-    deletePassword: async (service, account) => entries.delete(`${service}/${account}`),
-  };
-}
+import { memoryKeytar } from './support/test-harness';
+import { testMainDeps } from './testing/main-deps';
 
 describe('main services', () => {
   it('run the sandbox on the same clock as the rest of main', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'services-clock-'));
     const pinned = Date.UTC(2031, 2, 4, 12, 0, 0);
-    const services = await createServices({
-      dataDir,
-      appVersion: '0.0.0',
-      shell: 'browser-harness',
-      platform: process.platform,
-      versions: { node: process.versions.node },
-      keytar: memoryKeytar(),
-      dialogs: {} as never,
-      openExternal: async () => {},
-      clock: () => pinned,
-    });
+    const services = await createServices(testMainDeps({ dataDir, keytar: memoryKeytar(), clock: () => pinned }));
     try {
       const state = await services.sandbox.admin.state();
       expect(state.regions.us.domains[0]?.created_at).toBe(pinned - 30 * 86_400_000);

@@ -9,6 +9,7 @@ import { createHandlers } from '../ipc/handlers';
 import { createServices, type Services } from '.';
 import { memoryKeytar } from './support/test-harness';
 import { type LocalServer, startLocalServer, type TestHandler } from './testing/local-server';
+import { testMainDeps } from './testing/main-deps';
 import { secretVariableAccount } from './variables-secrets';
 
 /**
@@ -37,22 +38,7 @@ beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mg-variables-'));
   server = await startLocalServer(echo);
   keytar = memoryKeytar();
-  services = await createServices({
-    dataDir: dir,
-    appVersion: '0.0.0',
-    shell: 'browser-harness',
-    platform: process.platform,
-    versions: { node: process.versions.node },
-    keytar,
-    dialogs: {
-      openFiles: async () => [],
-      saveFile: async () => ({ saved: false }),
-      saveTextFile: async () => ({ saved: false }),
-      openTextFile: async () => null,
-      confirm: async () => false,
-    },
-    openExternal: async () => {},
-  });
+  services = await createServices(testMainDeps({ dataDir: dir, keytar }));
   handlers = createHandlers(services);
 });
 afterEach(async () => {
