@@ -133,12 +133,7 @@ export interface WorkbenchStore {
 /** How many closed tabs Ctrl/Cmd+Shift+T can bring back. */
 const closedLimit = 20;
 
-/** The outcome slot of a tab, kept per environment like a draft. */
-export function savedKey(environmentId: string | null, tabId: string): string {
-  return draftKey(environmentId, tabId);
-}
-
-/** Drafts are kept apart per environment and tab, because a domain or id valid in one account means nothing in another. */
+/** Drafts (and a tab's outcome) are kept apart per environment and tab, because a domain or id valid in one account means nothing in another. */
 export function draftKey(environmentId: string | null, tabId: string): string {
   return `${environmentId ?? 'no-environment'}\u0000${tabId}`;
 }

@@ -2,7 +2,7 @@ import { type ReactNode, useState } from 'react';
 import type { CustomRequest, SavedRequest } from '../../../shared/bridge/collections';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import { baseUrlFor } from '../../../shared/environments/regions';
-import { savedKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
+import { draftKey, useWorkbenchState, useWorkbenchStore } from '../../app/workbench-store';
 import { toAppError } from '../../bridge/client';
 import { Button, ConfirmDialog, ErrorNotice, hasMod, modKey, useGlobalShortcut } from '../../ui';
 import { type LoadedCatalog, MethodBadge, useCatalog } from '../catalog';
@@ -90,7 +90,7 @@ export function CustomRequestView({
   const { environment } = useActiveEnvironment();
   const catalog = useCatalog();
   const store = useWorkbenchStore();
-  const key = savedKey(environment?.id ?? null, tabId);
+  const key = draftKey(environment?.id ?? null, tabId);
   const outcome = useWorkbenchState((state) => state.outcomes.get(key));
   const run = useRunSavedRequest();
   const [confirming, setConfirming] = useState(false);
