@@ -170,3 +170,18 @@ test('"Store the key" hands the command to main, which keeps its key as the envi
   expect(app.main.calls.filter((call) => call.method === 'setApiKey')).toEqual([]);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('the command palette opens the import dialog by keyboard alone', async ({ app }) => {
+  const { page } = app;
+  await page.keyboard.press('Control+k');
+  const input = page.getByTestId('palette-input');
+  await input.fill('curl');
+  await expect(page.getByTestId('palette-command').first()).toHaveAttribute('aria-selected', 'true');
+  await input.press('Enter');
+  const dialog = page.getByTestId('import-curl-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('import-curl-text')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -13,15 +13,14 @@ import { SupportPanel } from '../features/support';
 import { TabStrip, useTabScroll } from '../features/tabs';
 import { Workbench } from '../features/workbench';
 import { Button, hasMod, IconButton, modKey, SplitPane, StoreRecoveryNotice, Toaster, useGlobalShortcut } from '../ui';
+import { type AppView, useAppCommands } from './app-commands';
 import { type ResponsePlacement, useLayoutPrefs } from './layout-prefs';
 import { Sidebar } from './Sidebar';
 import { WorkbenchResponse } from './WorkbenchResponse';
 import { activeTab, openEndpoint, useWorkbenchState, useWorkbenchStore, workbenchStore } from './workbench-store';
 import { useWorkspaceSync } from './workspace-sync';
 
-type View = 'workbench' | 'support' | 'sandbox';
-
-const views: readonly { id: View; label: string }[] = [
+const views: readonly { id: AppView; label: string }[] = [
   { id: 'workbench', label: 'Workbench' },
   { id: 'support', label: 'Support tools' },
   { id: 'sandbox', label: 'Sandbox' },
@@ -33,8 +32,9 @@ const placements: readonly { id: ResponsePlacement; label: string; icon: string 
 ];
 
 export function App() {
-  const [view, setView] = useState<View>('workbench');
+  const [view, setView] = useState<AppView>('workbench');
   const prefs = useLayoutPrefs();
+  const commands = useAppCommands(setView, prefs);
   // Opening an endpoint from anywhere (the sidebar, the palette, a support tool) shows it in the workbench.
   const opened = useWorkbenchState((state) => state.openCount);
   const tab = useWorkbenchState(activeTab);
@@ -186,7 +186,7 @@ export function App() {
       <footer className="status-bar">
         <AppInfoBadge />
       </footer>
-      <CommandPalette />
+      <CommandPalette commands={commands} />
       <Toaster />
     </div>
   );

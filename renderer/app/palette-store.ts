@@ -1,29 +1,8 @@
-import { useSyncExternalStore } from 'react';
+import { createOpenFlag } from '../ui';
 
 /** Whether the command palette is open, so a toolbar button anywhere can open it. */
-let open = false;
-const listeners = new Set<() => void>();
+const palette = createOpenFlag();
 
-function set(next: boolean): void {
-  if (open === next) return;
-  open = next;
-  for (const listener of listeners) listener();
-}
-
-export function openCommandPalette(): void {
-  set(true);
-}
-
-export function closeCommandPalette(): void {
-  set(false);
-}
-
-export function usePaletteOpen(): boolean {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => open,
-  );
-}
+export const openCommandPalette = palette.open;
+export const closeCommandPalette = palette.close;
+export const usePaletteOpen = palette.useIsOpen;

@@ -5,6 +5,7 @@ export { ErrorNotice } from './ErrorNotice';
 export { focusablesIn } from './focusables';
 export { Menu, type MenuItem, type MenuProps } from './Menu';
 export { isModalOpen } from './modal-stack';
+export { createOpenFlag, type OpenFlag } from './open-flag';
 export { SplitPane, type SplitPaneProps } from './SplitPane';
 export { StoreRecoveryNotice } from './StoreRecoveryNotice';
 export { hasMod, isMac, modKey, useGlobalShortcut } from './shortcuts';

@@ -69,3 +69,42 @@ describe('CommandPalette', () => {
     expect(screen.queryByTestId('command-palette')).toBeNull();
   });
 });
+
+describe('CommandPalette commands', () => {
+  it('lists the commands that match above the endpoints, and Enter runs the active one', async () => {
+    const ran: string[] = [];
+    const commands = [
+      { id: 'import-curl', label: 'Import cURL command or URL…', keywords: ['paste'], run: () => ran.push('import-curl') },
+      { id: 'view-support', label: 'Show the support tools', run: () => ran.push('view-support') },
+    ];
+    renderWithProviders(<CommandPalette commands={commands} />);
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    const input = await screen.findByTestId('palette-input');
+    await screen.findAllByTestId('palette-option', {}, { timeout: 10_000 });
+    expect(screen.getAllByTestId('palette-command')).toHaveLength(2);
+
+    fireEvent.change(input, { target: { value: 'curl' } });
+    const [command] = screen.getAllByTestId('palette-command');
+    expect(command?.textContent).toContain('Import cURL');
+    expect(command?.getAttribute('aria-selected')).toBe('true');
+    expect(input.getAttribute('aria-activedescendant')).toBe(command?.id);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(ran).toEqual(['import-curl']);
+    expect(screen.queryByTestId('command-palette')).toBeNull();
+  });
+
+  it('moves from the last command to the first endpoint with the arrow key', async () => {
+    const { store } = renderWithProviders(
+      <CommandPalette commands={[{ id: 'view-support', label: 'Show the support tools', keywords: ['bounce'], run: () => {} }]} />,
+    );
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true });
+    const input = await screen.findByTestId('palette-input');
+    fireEvent.change(input, { target: { value: 'bounce' } });
+    await screen.findAllByTestId('palette-option', {}, { timeout: 10_000 });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    const first = screen.getAllByTestId('palette-option')[0];
+    expect(first?.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(store.getState().selectedEndpointId).toBe(first?.getAttribute('data-endpoint-id'));
+  });
+});

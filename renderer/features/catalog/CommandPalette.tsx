@@ -5,6 +5,7 @@ import { Dialog, hasMod, useGlobalShortcut } from '../../ui';
 import './catalog.css';
 import { closeCommandPalette, openCommandPalette, usePaletteOpen } from '../../app/palette-store';
 import { MethodBadge } from './MethodBadge';
+import { matchCommands, type PaletteCommand } from './palette-commands';
 import { useCatalog } from './use-catalog';
 
 const LIMIT = 50;
@@ -19,11 +20,14 @@ function usePaletteShortcut(): void {
   });
 }
 
-/** Jump to any endpoint by summary, path, group or parameter name. Mount once; it renders nothing while closed. */
-export function CommandPalette() {
+/**
+ * Jump to any endpoint by summary, path, group or parameter name, or run one of
+ * the app's commands. Mount once; it renders nothing while closed.
+ */
+export function CommandPalette({ commands = [] }: { commands?: readonly PaletteCommand[] }) {
   usePaletteShortcut();
   const isOpen = usePaletteOpen();
-  return isOpen ? <PaletteDialog /> : null;
+  return isOpen ? <PaletteDialog commands={commands} /> : null;
 }
 
 function describeMatch(result: SearchResult): string | undefined {
@@ -32,7 +36,7 @@ function describeMatch(result: SearchResult): string | undefined {
   return `parameter ${param.terms.join(', ')}`;
 }
 
-function PaletteDialog() {
+function PaletteDialog({ commands }: { commands: readonly PaletteCommand[] }) {
   const catalog = useCatalog();
   const store = useWorkbenchStore();
   const [query, setQuery] = useState('');
@@ -43,7 +47,13 @@ function PaletteDialog() {
   const listId = `${baseId}-list`;
 
   const results = useMemo(() => (catalog.data ? catalog.data.searchCatalog(query, { limit: LIMIT }) : []), [catalog.data, query]);
-  const activeIndex = results.length === 0 ? -1 : Math.min(active, results.length - 1);
+  const matchedCommands = useMemo(() => matchCommands(commands, query), [commands, query]);
+  // Commands come first and share one active index with the endpoints below them.
+  const count = matchedCommands.length + results.length;
+  const activeIndex = count === 0 ? -1 : Math.min(active, count - 1);
+  const activeCommand = matchedCommands[activeIndex];
+  const activeResult = results[activeIndex - matchedCommands.length];
+  const optionId = (kind: 'command' | 'endpoint', id: string) => `${baseId}-${kind}-${id}`;
 
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${activeIndex}"]`)?.scrollIntoView?.({ block: 'nearest' });
@@ -54,9 +64,16 @@ function PaletteDialog() {
     store.openEndpoint(result.endpoint.id, undefined, { focusForm: true });
     closeCommandPalette();
   };
+  const run = (command: PaletteCommand) => {
+    closeCommandPalette();
+    command.run();
+  };
+  const chooseActive = () => {
+    if (activeCommand) run(activeCommand);
+    else choose(activeResult);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const count = results.length;
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
@@ -83,7 +100,7 @@ function PaletteDialog() {
       case 'Enter':
         event.preventDefault();
         // Ctrl/Cmd+Enter is "send" everywhere else; here it does nothing rather than open the top result.
-        if (!event.ctrlKey && !event.metaKey) choose(results[activeIndex]);
+        if (!event.ctrlKey && !event.metaKey) chooseActive();
         break;
       case 'Escape':
         event.preventDefault();
@@ -99,7 +116,11 @@ function PaletteDialog() {
     }
   };
 
-  const activeResult = results[activeIndex];
+  const activeId = activeCommand
+    ? optionId('command', activeCommand.id)
+    : activeResult
+      ? optionId('endpoint', activeResult.endpoint.id)
+      : undefined;
   return (
     <Dialog
       label="Go to endpoint"
@@ -117,9 +138,9 @@ function PaletteDialog() {
         aria-expanded="true"
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={activeResult ? `${baseId}-${activeResult.endpoint.id}` : undefined}
-        aria-label="Search endpoints by name, path or parameter"
-        placeholder="Go to endpoint: name, path or parameter…"
+        aria-activedescendant={activeId}
+        aria-label="Search endpoints by name, path or parameter, and commands"
+        placeholder="Go to endpoint: name, path or parameter, or a command…"
         autoComplete="off"
         spellCheck={false}
         value={query}
@@ -129,48 +150,93 @@ function PaletteDialog() {
         }}
         onKeyDown={onKeyDown}
       />
-      {catalog.isPending ? (
+      {count === 0 ? (
+        catalog.isPending ? (
+          <p className="palette-empty muted" role="status">
+            Loading endpoints…
+          </p>
+        ) : (
+          <p className="palette-empty muted" role="status" data-testid="palette-empty">
+            No endpoint or command matches “{query}”.
+          </p>
+        )
+      ) : (
+        <div
+          id={listId}
+          ref={listRef}
+          className="palette-list"
+          role="listbox"
+          aria-label="Commands and endpoints"
+          data-testid="palette-results"
+        >
+          {matchedCommands.length > 0 ? (
+            <fieldset aria-label="Commands" className="palette-group">
+              {matchedCommands.map((command, index) => (
+                // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen with the keyboard through the combobox input.
+                <div
+                  key={command.id}
+                  data-index={index}
+                  tabIndex={-1}
+                  id={optionId('command', command.id)}
+                  role="option"
+                  aria-selected={index === activeIndex}
+                  data-testid="palette-command"
+                  data-command-id={command.id}
+                  className={`palette-option palette-command${index === activeIndex ? ' is-active' : ''}`}
+                  onMouseMove={() => index !== activeIndex && setActive(index)}
+                  onClick={() => run(command)}
+                >
+                  <span className="palette-command-icon" aria-hidden="true">
+                    ›
+                  </span>
+                  <span className="palette-text palette-summary">{command.label}</span>
+                  {command.shortcut ? <kbd className="palette-why">{command.shortcut}</kbd> : null}
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+          {results.length > 0 ? (
+            <fieldset aria-label="Endpoints" className="palette-group">
+              {results.map((result, resultIndex) => {
+                const { endpoint } = result;
+                const index = matchedCommands.length + resultIndex;
+                const why = describeMatch(result);
+                return (
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen with the keyboard through the combobox input.
+                  <div
+                    key={endpoint.id}
+                    data-index={index}
+                    tabIndex={-1}
+                    id={optionId('endpoint', endpoint.id)}
+                    role="option"
+                    aria-selected={index === activeIndex}
+                    data-testid="palette-option"
+                    data-endpoint-id={endpoint.id}
+                    className={`palette-option${index === activeIndex ? ' is-active' : ''}${endpoint.deprecated ? ' is-deprecated' : ''}`}
+                    onMouseMove={() => index !== activeIndex && setActive(index)}
+                    onClick={() => choose(result)}
+                  >
+                    <MethodBadge method={endpoint.method} />
+                    <span className="palette-text">
+                      <span className="palette-summary">
+                        {endpoint.summary}
+                        {endpoint.deprecated ? <span className="tag tag-deprecated">deprecated</span> : null}
+                      </span>
+                      <span className="palette-path">{endpoint.path}</span>
+                    </span>
+                    {why ? <span className="palette-why muted">{why}</span> : null}
+                  </div>
+                );
+              })}
+            </fieldset>
+          ) : null}
+        </div>
+      )}
+      {count > 0 && catalog.isPending ? (
         <p className="palette-empty muted" role="status">
           Loading endpoints…
         </p>
-      ) : results.length === 0 ? (
-        <p className="palette-empty muted" role="status" data-testid="palette-empty">
-          No endpoint matches “{query}”.
-        </p>
-      ) : (
-        <div id={listId} ref={listRef} className="palette-list" role="listbox" aria-label="Endpoints" data-testid="palette-results">
-          {results.map((result, index) => {
-            const { endpoint } = result;
-            const why = describeMatch(result);
-            return (
-              // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen with the keyboard through the combobox input.
-              <div
-                key={endpoint.id}
-                data-index={index}
-                tabIndex={-1}
-                id={`${baseId}-${endpoint.id}`}
-                role="option"
-                aria-selected={index === activeIndex}
-                data-testid="palette-option"
-                data-endpoint-id={endpoint.id}
-                className={`palette-option${index === activeIndex ? ' is-active' : ''}${endpoint.deprecated ? ' is-deprecated' : ''}`}
-                onMouseMove={() => index !== activeIndex && setActive(index)}
-                onClick={() => choose(result)}
-              >
-                <MethodBadge method={endpoint.method} />
-                <span className="palette-text">
-                  <span className="palette-summary">
-                    {endpoint.summary}
-                    {endpoint.deprecated ? <span className="tag tag-deprecated">deprecated</span> : null}
-                  </span>
-                  <span className="palette-path">{endpoint.path}</span>
-                </span>
-                {why ? <span className="palette-why muted">{why}</span> : null}
-              </div>
-            );
-          })}
-        </div>
-      )}
+      ) : null}
       <p className="palette-help muted">
         <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to open · <kbd>Esc</kbd> to close
       </p>

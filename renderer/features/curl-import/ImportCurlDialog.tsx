@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { isSandboxEnvironmentId } from '../../../shared/sandbox/constants';
 import { useWorkbenchStore } from '../../app/workbench-store';
 import { toAppError } from '../../bridge/client';
-import { Button, Dialog } from '../../ui';
+import { Button, createOpenFlag, Dialog } from '../../ui';
 import { openPasted } from './open-pasted';
 import { useActiveEnvironmentOf, useStoreKeyFromCurl } from './use-store-key';
 
@@ -117,15 +117,20 @@ export function ImportCurlDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** Opens the import dialog; sits in the top bar. */
+const importDialog = createOpenFlag();
+
+/** Opens the import dialog from anywhere, such as the command palette. */
+export const openImportCurl = importDialog.open;
+
+/** Opens the import dialog; sits in the top bar and holds the dialog, however it was opened. */
 export function ImportCurlButton() {
-  const [open, setOpen] = useState(false);
+  const open = importDialog.useIsOpen();
   return (
     <>
-      <Button data-testid="import-curl" title="Open a pasted curl command or Mailgun URL" onClick={() => setOpen(true)}>
+      <Button data-testid="import-curl" title="Open a pasted curl command or Mailgun URL" onClick={openImportCurl}>
         Import cURL…
       </Button>
-      {open ? <ImportCurlDialog onClose={() => setOpen(false)} /> : null}
+      {open ? <ImportCurlDialog onClose={importDialog.close} /> : null}
     </>
   );
 }
