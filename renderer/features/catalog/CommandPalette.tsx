@@ -123,7 +123,7 @@ function PaletteDialog({ commands }: { commands: readonly PaletteCommand[] }) {
       : undefined;
   return (
     <Dialog
-      label="Go to endpoint"
+      label="Go to endpoint or run a command"
       testId="command-palette"
       className="palette"
       onClose={closeCommandPalette}
