@@ -85,6 +85,8 @@ test('a variable defined in the environment is shown on hover, sent resolved, an
   await expect(page.getByTestId('error-name')).toHaveText(
     '{{nope}} is not defined in environment Sandbox (offline): define it in Environments → Variables.',
   );
+  // The tab counts the problem as soon as the field shows it, before any send.
+  await expect(page.getByTestId('tab-params').locator('.tab-errors')).toHaveText('1');
   const before = sends(app);
   const historyBefore = (await callBridge<{ entries: unknown[] }>(page, 'listHistory', {})).entries.length;
   await page.getByTestId('send-button').click();

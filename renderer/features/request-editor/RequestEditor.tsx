@@ -2,7 +2,9 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { domainParamName } from '../../../shared/catalog/domain-scope';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import type { FieldError, ParamInput } from '../../../shared/request';
+import { isTemplateSource } from '../../../shared/variables';
 import { Button, TabPanel, Tabs } from '../../ui';
+import { mentionsVariable, useVariableHints } from '../environments';
 import { DocsTab } from './DocsTab';
 import {
   draftKey,
@@ -71,8 +73,20 @@ export function RequestEditor(props: RequestEditorProps) {
   const setExtra = (extra: readonly FamilyRow[]) => onChange({ ...draft, extra });
   const setHeaders = (headers: readonly HeaderRow[]) => onChange({ ...draft, headers });
 
-  const visibleParamErrors = [...sorted.params.keys()].filter((n) => paramNames.has(n) && (showAllErrors || touched.has(n))).length;
-  const headerErrorCount = [...sorted.headers.keys()].filter((i) => showAllErrors || (draft.headers[i]?.name ?? '') !== '').length;
+  // A `{{name}}` the environment lacks is flagged in its field at once, so the tab counts it at once too.
+  const resolvableKeys = params
+    .filter((p) => p.type.kind !== 'file' && !isTemplateSource(endpoint, p.name))
+    .map((p) => draftKey(endpoint, p));
+  const paramsMention = resolvableKeys.some((key) => mentionsVariable(draft.params[key]));
+  const headersMention = draft.headers.some((row) => mentionsVariable(row.value));
+  const hints = useVariableHints(paramsMention || headersMention);
+  const variableParamProblems = new Set(paramsMention ? resolvableKeys.filter((key) => hints(draft.params[key]).problem) : []);
+  const visibleParamErrors = [...paramNames].filter(
+    (n) => (sorted.params.has(n) && (showAllErrors || touched.has(n))) || variableParamProblems.has(n),
+  ).length;
+  const headerErrorCount = draft.headers.filter(
+    (row, i) => (sorted.headers.has(i) && (showAllErrors || row.name !== '')) || (headersMention && hints(row.value).problem),
+  ).length;
   const tabs: { id: EditorTab; label: string; count?: number; errors: number }[] = [
     { id: 'params', label: 'Parameters', count: params.length, errors: visibleParamErrors },
   ];
