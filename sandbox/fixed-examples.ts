@@ -35,11 +35,6 @@ export const FIXED_EXAMPLES: readonly FixedExample[] = [
   { method: 'GET', path: '/v3/ips/request/new', ...PROVISIONING },
   { method: 'POST', path: '/v3/ips/request/new', ...PROVISIONING },
   { method: 'POST', path: '/v3/ips/{addr}/ip_band', ...PROVISIONING },
-  { method: 'GET', path: '/v4/address/validate/preview', ...NOT_YET },
-  { method: 'DELETE', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
-  { method: 'GET', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
-  { method: 'POST', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
-  { method: 'PUT', path: '/v4/address/validate/preview/{list_id}', ...NOT_YET },
   { method: 'GET', path: '/v5/users', ...USERS },
 ];
 
