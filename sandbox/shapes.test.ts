@@ -112,6 +112,12 @@ const probes: readonly Probe[] = [
     options: { form: { id: 'clicked', url: 'https://shape.example.com' } },
   },
   { method: 'GET', template: '/v3/domains/{domain_name}/webhooks/{webhook_name}', path: `/v3/domains/${US}/webhooks/delivered` },
+  {
+    method: 'PUT',
+    template: '/v3/domains/{domain_name}/webhooks/{webhook_name}/test',
+    path: `/v3/domains/${US}/webhooks/delivered/test`,
+    options: { method: 'PUT', form: { url: 'https://shape.example.com/hook' } },
+  },
   { method: 'GET', template: '/v3/routes', path: '/v3/routes' },
   {
     method: 'POST',
