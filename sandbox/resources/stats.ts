@@ -266,7 +266,11 @@ function filtered(ctx: RequestContext): Reply {
   }
   const byValue = new Map<string, SandboxEvent[]>();
   for (const item of inRange) {
-    for (const value of valuesOf(item, group as Dimension)) byValue.set(value, [...(byValue.get(value) ?? []), item.event]);
+    for (const value of valuesOf(item, group as Dimension)) {
+      const list = byValue.get(value);
+      if (list) list.push(item.event);
+      else byValue.set(value, [item.event]);
+    }
   }
   const stats = [...byValue]
     .sort(([a], [b]) => (a < b ? -1 : 1))
