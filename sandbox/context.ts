@@ -3,6 +3,7 @@ import type { SandboxRegion } from '../shared/sandbox/constants';
 import type { FormFile, ParsedBody } from './body-parser';
 import { badRequest, type Reply } from './errors';
 import type { Domain, RegionState, SandboxEvent, SandboxState } from './state';
+import type { WebhookDelivery } from './webhook-delivery';
 
 /** The live state plus the few services handlers need, shared by every request. */
 export interface World {
@@ -12,6 +13,8 @@ export interface World {
   nextSequence(): number;
   /** Hands a new event to the domain's webhooks; `baseUrl` is where its stored message lives. */
   publish(domain: Domain, event: SandboxEvent, baseUrl: string): void;
+  /** Posts one signed test event to a webhook URL (loopback only) and settles with what the receiver answered. */
+  testWebhook(domain: Domain, webhook: string, url: string, event: SandboxEvent): Promise<WebhookDelivery>;
 }
 
 export interface RequestContext {
@@ -33,7 +36,8 @@ export interface RequestContext {
   readonly subaccountId: string | null;
 }
 
-export type Handler = (ctx: RequestContext) => Reply;
+/** Most handlers answer at once; the few that call out (a webhook test) answer with a promise. */
+export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
 export interface RouteDef {
   readonly method: HttpMethod;

@@ -129,7 +129,8 @@ export interface RouterDeps {
 }
 
 export interface Router {
-  handle(request: IncomingRequest): Reply;
+  /** A promise only for the few handlers that wait on something outside (a webhook test); it never rejects. */
+  handle(request: IncomingRequest): Reply | Promise<Reply>;
   /** Swaps in a catalog that finished loading after start. */
   setCatalog(catalog: readonly CatalogEntry[]): void;
 }
@@ -214,7 +215,7 @@ export function createRouter(deps: RouterDeps): Router {
     region: SandboxRegion,
     segments: string[],
     query: URLSearchParams,
-  ): Reply {
+  ): Reply | Promise<Reply> {
     const now = deps.world.now();
     const caller: Caller | null = authenticate(request.authorization, deps.world.state.keys, now);
     if (!caller) return forbiddenReply;
@@ -270,9 +271,18 @@ export function createRouter(deps: RouterDeps): Router {
       account,
       subaccountId,
     };
+    const settle = (reply: Reply): Reply => {
+      if (method !== 'GET' && reply.status < 300 && matched.route.own) deps.onChange();
+      return reply;
+    };
     const reply = def.handler(ctx);
-    if (method !== 'GET' && reply.status < 300 && matched.route.own) deps.onChange();
-    return reply;
+    return reply instanceof Promise ? reply.then(settle, failure) : settle(reply);
+  }
+
+  function failure(error: unknown): Reply {
+    if (error instanceof SandboxError) return error.reply;
+    deps.logError?.(error);
+    return json(500, { message: 'Internal Server Error' });
   }
 
   return {
@@ -293,9 +303,7 @@ export function createRouter(deps: RouterDeps): Router {
         }
         return handleVersioned(request, method as HttpMethod, first, rest, split.query);
       } catch (error) {
-        if (error instanceof SandboxError) return error.reply;
-        deps.logError?.(error);
-        return json(500, { message: 'Internal Server Error' });
+        return failure(error);
       }
     },
   };

@@ -1,4 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Mailgun from 'mailgun.js';
@@ -19,6 +22,7 @@ let running: SpawnedSandbox;
 let dataDir = '';
 const answeredByExample: string[] = [];
 const realFetch = globalThis.fetch;
+const sdkAuth = `Basic ${Buffer.from(`api:${SANDBOX_API_KEY}`).toString('base64')}`;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sandbox-sdk-'));
@@ -142,6 +146,37 @@ describe('mailgun.js 14 against `mailgun-sandbox`', () => {
     expect((await mg.webhooks.get(US, 'clicked' as never)).urls).toEqual(['http://127.0.0.1:9/sdk-hook']);
     expect(Object.keys(await mg.webhooks.list(US, {}))).toContain('clicked');
     await mg.webhooks.destroy(US, 'clicked');
+
+    // The test call reaches a loopback receiver with a signed event, and reports its answer.
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => {
+        body += chunk.toString('utf8');
+      });
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sdk-test-hook`;
+      expect(await mg.webhooks.create(US, 'delivered', url, true)).toEqual({ code: 200, message: 'OK' });
+      const key = (
+        (await (await realFetch(`${running.usBaseUrl}/v5/accounts/http_signing_key`, { headers: { authorization: sdkAuth } })).json()) as {
+          http_signing_key: string;
+        }
+      ).http_signing_key;
+      const { signature } = JSON.parse(received[0] ?? '{}') as { signature: { timestamp: string; token: string; signature: string } };
+      expect(signature.signature).toBe(
+        createHmac('sha256', key)
+          .update(signature.timestamp + signature.token)
+          .digest('hex'),
+      );
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
 
     const route = await mg.routes.create({
       expression: 'match_recipient("sdk@example.com")',

@@ -221,6 +221,13 @@ export function seedState(now: number): SandboxState {
       addresses: ['alice@example.com', 'bob@example.org', 'carol@example.net'],
       canceled: false,
     },
+    {
+      id: 'newsletter-sept-preview',
+      kind: 'preview',
+      created_at: day(6),
+      addresses: ['alice@example.com', 'info@example.com', 'typo@gmial.com', 'x@mailinator.com'],
+      canceled: false,
+    },
   );
 
   state.keys.push({

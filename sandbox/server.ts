@@ -243,6 +243,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       const region = regions.find((r) => r.domains.includes(domain));
       webhooks.publish(domain, withUrl, region?.accountWebhooks ?? []);
     },
+    testWebhook: (domain, webhook, url, event) => webhooks.test(domain.name, webhook, url, event),
   };
 
   const router: Router = createRouter({
@@ -300,7 +301,8 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
         headers: req.headers,
         body: outcome,
       });
-      send(res, reply);
+      if (reply instanceof Promise) void reply.then((answer) => send(res, answer));
+      else send(res, reply);
     };
     req.on('data', (chunk: Buffer) => {
       if (settled) return;

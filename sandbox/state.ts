@@ -277,7 +277,7 @@ export interface SandboxState {
   webhookSigningKey: string;
   ips: SendingIp[];
   ipPools: IpPool[];
-  /** Bulk and mailing-list validation jobs; their status follows the clock from created_at. */
+  /** Bulk, mailing-list and preview validation jobs; their status follows the clock from created_at. */
   validationJobs: ValidationJob[];
   /** Send-threshold alerts, checked against the sandbox's own events when their hits are read. */
   alerts: Alert[];
@@ -352,7 +352,8 @@ export interface Alert {
 
 export interface ValidationJob {
   id: string;
-  kind: 'bulk' | 'list';
+  /** A preview validates a sample of its list for free; promoting it starts a bulk job over every address. */
+  kind: 'bulk' | 'list' | 'preview';
   created_at: number;
   addresses: string[];
   canceled: boolean;

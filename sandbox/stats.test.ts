@@ -112,3 +112,56 @@ describe('metrics', () => {
     expect((await t.call('/v1/analytics/metrics', { json: [1] })).status).toBe(400);
   });
 });
+
+describe('account stats filtered, grouped and per domain', () => {
+  const send = (to: string, tag: string) =>
+    t.call(`/v3/${US}/messages`, { form: { from: `shop@${US}`, to, subject: 'Count me', text: 'x', 'o:tag': tag } });
+
+  it('counts the sandbox’s own events by filter and group, not a fixed example', async () => {
+    const before = await t.call('/v3/stats/filter?event=accepted&group=total&duration=1d');
+    expect(before.status).toBe(200);
+    expect(before.headers.get('x-sandbox-example')).toBeNull();
+    const counted = (body: { stats: { accepted: { total: number } }[] }) => body.stats.reduce((n, s) => n + s.accepted.total, 0);
+    const base = counted(before.body);
+    await send('filter-one@example.com', 'filter-tag');
+    await send('filter-two@example.org', 'filter-tag');
+    expect(counted((await t.call('/v3/stats/filter?event=accepted&group=total&duration=1d')).body)).toBe(base + 2);
+
+    const byProvider = await t.call('/v3/stats/filter?event=accepted&event=delivered&group=provider&duration=1d&filter=tag:filter-tag');
+    expect(byProvider.body.stats).toEqual([
+      expect.objectContaining({ provider: 'example.com', accepted: { incoming: 0, outgoing: 1, total: 1 }, delivered: expect.anything() }),
+      expect.objectContaining({ provider: 'example.org', accepted: { incoming: 0, outgoing: 1, total: 1 } }),
+    ]);
+    const both = await t.call('/v3/stats/filter?event=accepted&group=tag&duration=1d&filter=tag:filter-tag&filter=provider:example.org');
+    expect(both.body.stats.map((s: { tag: string; accepted: { total: number } }) => [s.tag, s.accepted.total])).toEqual([
+      ['filter-tag', 1],
+    ]);
+    const byDomain = await t.call(`/v3/stats/filter?event=accepted&group=domain&filter=domain:${US}&duration=1d`);
+    expect(byDomain.body.stats.map((s: { domain: string }) => s.domain)).toEqual([US]);
+    const overTime = await t.call('/v3/stats/filter?event=accepted&group=time&resolution=hour&duration=24h');
+    expect(overTime.body).toMatchObject({ description: '', resolution: 'hour' });
+    expect(overTime.body.stats).toHaveLength(25);
+    expect(counted(overTime.body)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives each domain’s totals for the bucket holding the timestamp', async () => {
+    await send('per-domain@example.com', 'x');
+    const result = await t.call(`/v3/stats/total/domains?event=accepted&event=failed&resolution=day&timestamp=${Math.floor(now / 1000)}`);
+    expect(result.status).toBe(200);
+    expect(result.headers.get('x-sandbox-example')).toBeNull();
+    expect(result.body).toMatchObject({ start: 'Wed, 20 May 2026 00:00:00 UTC', end: 'Wed, 20 May 2026 23:59:59 UTC', resolution: 'day' });
+    const mine = result.body.stats.find((s: { domain: string }) => s.domain === US);
+    expect(mine).toMatchObject({ time: 'Wed, 20 May 2026 00:00:00 UTC', failed: { permanent: { total: expect.any(Number) } } });
+    expect(mine.accepted.total).toBeGreaterThanOrEqual(1);
+    const skipped = await t.call(`/v3/stats/total/domains?event=accepted&limit=1&timestamp=${Math.floor(now / 1000)}`);
+    expect(skipped.body.stats).toHaveLength(result.body.stats.length - 1);
+  });
+
+  it('refuses a missing timestamp, an unknown group or a malformed filter', async () => {
+    expect((await t.call('/v3/stats/total/domains?event=accepted')).status).toBe(400);
+    expect((await t.call('/v3/stats/filter?event=accepted&group=planet')).status).toBe(400);
+    expect((await t.call('/v3/stats/filter?event=accepted&filter=domain')).status).toBe(400);
+    expect((await t.call('/v3/stats/filter?event=accepted&filter=colour:red')).status).toBe(400);
+    expect((await t.call('/v3/stats/filter')).status).toBe(400);
+  });
+});

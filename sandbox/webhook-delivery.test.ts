@@ -181,3 +181,62 @@ describe('webhooks delivered', () => {
     expect(after.body.http_signing_key).not.toBe(before);
   });
 });
+
+describe('webhook test call', () => {
+  const verify = (key: string, raw: string) => {
+    const { timestamp, token, signature } = JSON.parse(raw).signature;
+    return (
+      signature ===
+      createHmac('sha256', key)
+        .update(timestamp + token)
+        .digest('hex')
+    );
+  };
+
+  it('posts one signed sample event to the URL given and reports what the receiver answered', async () => {
+    hook = await receiver([200]);
+    t = await startTestSandbox();
+    const tested = await t.call(`/v3/domains/${US}/webhooks/permanent_fail/test`, { method: 'PUT', form: { url: hook.url } });
+    expect(tested).toMatchObject({ status: 200, body: { code: 200, message: 'OK' } });
+    expect(tested.headers.get('x-sandbox-example')).toBeNull();
+    expect(hook.received).toHaveLength(1);
+    const key: string = (await t.call('/v5/accounts/http_signing_key')).body.http_signing_key;
+    const raw = hook.received[0]?.body ?? '';
+    expect(verify(key, raw)).toBe(true);
+    expect(parseWebhookPayload(raw).ok).toBe(true);
+    expect(JSON.parse(raw)['event-data']).toMatchObject({ event: 'failed', severity: 'permanent', flags: { 'is-system-test': true } });
+    // A test changes nothing: the URL was not added to the webhook.
+    expect(JSON.stringify((await t.call(`/v3/domains/${US}/webhooks`)).body)).not.toContain(hook.url);
+    expect(t.sandbox.admin.webhookDeliveries().at(-1)).toMatchObject({ webhook: 'permanent_fail', status: 'delivered', attempts: 1 });
+  });
+
+  it('tries the webhook’s stored URLs when none is given, once and without retries, and reports a failure', async () => {
+    hook = await receiver([500]);
+    t = await startTestSandbox({ webhookRetryDelaysMs: [10, 10] });
+    await t.call(`/v3/domains/${US}/webhooks`, { form: { id: 'clicked', url: [hook.url, 'https://hooks.example.com/clicks'] } });
+    const tested = await t.call(`/v3/domains/${US}/webhooks/clicked/test`, { method: 'PUT' });
+    expect(tested).toMatchObject({ status: 200, body: { code: 500, message: 'Internal Server Error' } });
+    expect(tested.headers.get('x-sandbox-note')).toContain('https://hooks.example.com/clicks: stored but never called');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await t.sandbox.admin.webhooksIdle();
+    expect(hook.received).toHaveLength(1);
+    expect(JSON.parse(hook.received[0]?.body ?? '{}')['event-data'].event).toBe('clicked');
+  });
+
+  it('says when the receiver cannot be reached or is not loopback, and checks the webhook and URL', async () => {
+    t = await startTestSandbox();
+    const remote = await t.call(`/v3/domains/${US}/webhooks/delivered/test`, {
+      method: 'PUT',
+      form: { url: 'https://hooks.example.com/x' },
+    });
+    expect(remote.body).toEqual({ code: 0, message: expect.stringContaining('never called') });
+    const closed = await receiver();
+    const url = closed.url;
+    await closed.close();
+    const unreachable = await t.call(`/v3/domains/${US}/webhooks/delivered/test`, { method: 'PUT', form: { url } });
+    expect(unreachable.body).toEqual({ code: 0, message: expect.stringContaining(`${url} did not answer`) });
+    expect((await t.call(`/v3/domains/${US}/webhooks/bogus/test`, { method: 'PUT', form: { url } })).status).toBe(400);
+    expect((await t.call(`/v3/domains/${US}/webhooks/complained/test`, { method: 'PUT' })).status).toBe(404);
+    expect((await t.call(`/v3/domains/${US}/webhooks/delivered/test`, { method: 'PUT', form: { url: 'not a url' } })).status).toBe(400);
+  });
+});

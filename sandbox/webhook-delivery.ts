@@ -72,6 +72,8 @@ export interface WebhookDispatcher {
     eventData: SandboxEvent,
     accountHooks?: readonly { url: string; event_types: readonly string[] }[],
   ): void;
+  /** Mailgun's test call: posts the event to one URL once, without retries, and settles with the outcome. */
+  test(domain: string, webhook: string, url: string, eventData: SandboxEvent): Promise<WebhookDelivery>;
   /** Newest last. */
   deliveries(): readonly WebhookDelivery[];
   /** Resolves when no attempt is in flight (tests). */
@@ -101,7 +103,8 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     if (recorded.length > MAX_RECORDED) recorded.splice(0, recorded.length - MAX_RECORDED);
   }
 
-  async function attempt(delivery: WebhookDelivery): Promise<void> {
+  /** One POST of the delivery's body; a failure is scheduled again unless `retry` is false. */
+  async function attempt(delivery: WebhookDelivery, retry = true): Promise<void> {
     delivery.attempts += 1;
     let status: number | null = null;
     try {
@@ -125,7 +128,7 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
       return;
     }
     // Mailgun treats 406 Not Acceptable as "stop": it never retries it.
-    const delay = status === 406 ? undefined : delays[delivery.attempts - 1];
+    const delay = status === 406 || !retry ? undefined : delays[delivery.attempts - 1];
     if (delay === undefined) {
       delivery.status = 'failed';
       delivery.nextAttemptAt = null;
@@ -147,7 +150,47 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     inFlight.add(pending);
   }
 
+  function newDelivery(url: string, webhook: string, domain: string, eventData: SandboxEvent): WebhookDelivery {
+    const timestamp = String(Math.floor(options.clock() / 1000));
+    const token = randomBytes(25).toString('hex');
+    const body = JSON.stringify({
+      signature: { timestamp, token, signature: signWebhook(options.signingKey(), timestamp, token) },
+      'event-data': eventData,
+    });
+    const delivery: WebhookDelivery = {
+      id: randomBytes(8).toString('hex'),
+      url,
+      webhook,
+      event: eventData.event,
+      eventId: eventData.id,
+      domain,
+      attempts: 0,
+      status: 'pending',
+      lastStatus: null,
+      lastError: null,
+      body,
+      nextAttemptAt: null,
+    };
+    record(delivery);
+    if (!isLoopbackUrl(url)) {
+      delivery.status = 'not-called';
+      if (!warned.has(url)) {
+        warned.add(url);
+        options.log?.(`webhook URL ${url} is ${NOT_CALLED_NOTE}`);
+      }
+    }
+    return delivery;
+  }
+
   return {
+    async test(domain, webhook, url, eventData) {
+      const delivery = newDelivery(url, webhook, domain, eventData);
+      if (delivery.status === 'not-called') return delivery;
+      const pending = attempt(delivery, false).finally(() => inFlight.delete(pending));
+      inFlight.add(pending);
+      await pending;
+      return delivery;
+    },
     publish(domain, eventData, accountHooks = []) {
       const webhook = webhookIdFor(eventData);
       if (!webhook) return;
@@ -159,36 +202,8 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
         ]),
       ];
       for (const url of urls) {
-        const timestamp = String(Math.floor(options.clock() / 1000));
-        const token = randomBytes(25).toString('hex');
-        const body = JSON.stringify({
-          signature: { timestamp, token, signature: signWebhook(options.signingKey(), timestamp, token) },
-          'event-data': eventData,
-        });
-        const delivery: WebhookDelivery = {
-          id: randomBytes(8).toString('hex'),
-          url,
-          webhook,
-          event: eventData.event,
-          eventId: eventData.id,
-          domain: domain.name,
-          attempts: 0,
-          status: 'pending',
-          lastStatus: null,
-          lastError: null,
-          body,
-          nextAttemptAt: null,
-        };
-        record(delivery);
-        if (!isLoopbackUrl(url)) {
-          delivery.status = 'not-called';
-          if (!warned.has(url)) {
-            warned.add(url);
-            options.log?.(`webhook URL ${url} is ${NOT_CALLED_NOTE}`);
-          }
-          continue;
-        }
-        run(delivery);
+        const delivery = newDelivery(url, webhook, domain.name, eventData);
+        if (delivery.status !== 'not-called') run(delivery);
       }
     },
     deliveries: () => recorded,

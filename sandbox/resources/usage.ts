@@ -32,7 +32,8 @@ function usageOf(ctx: RequestContext, includeSubaccounts: boolean): Usage[] {
   const own = ctx.subaccountId === null;
   const out: Usage[] = [];
   if (own) {
-    for (const job of state.validationJobs) {
+    // List previews are free, so they are not usage.
+    for (const job of state.validationJobs.filter((j) => j.kind !== 'preview')) {
       const n = job.addresses.length;
       out.push({ at: job.created_at, account: SANDBOX_ACCOUNT_ID, metric: 'email_validation_count', n });
       out.push({ at: job.created_at, account: SANDBOX_ACCOUNT_ID, metric: `email_validation_${job.kind}_count`, n });

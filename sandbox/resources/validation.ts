@@ -5,8 +5,8 @@ import { pivotPage, readPivotRequest } from '../paging';
 import type { ValidationJob } from '../state';
 
 /**
- * Address validation by visible rules (no mailbox is ever probed), and bulk
- * and mailing-list validation jobs whose status moves with the clock:
+ * Address validation by visible rules (no mailbox is ever probed), and bulk,
+ * mailing-list and list-preview jobs whose status moves with the clock:
  * created, then processing, then uploaded once every address is done.
  */
 
@@ -142,10 +142,13 @@ function jobView(ctx: RequestContext, job: ValidationJob) {
 }
 
 function findJob(ctx: RequestContext, kind: ValidationJob['kind'], id: string): ValidationJob {
-  return ctx.world.state.validationJobs.find((j) => j.kind === kind && j.id === id) ?? notFound('Validation job not found');
+  return (
+    ctx.world.state.validationJobs.find((j) => j.kind === kind && j.id === id) ??
+    notFound(kind === 'preview' ? 'Preview not found' : 'Validation job not found')
+  );
 }
 
-/** Reads the uploaded CSV: one address per line, or a header row naming an `email` or `address` column. */
+/** Reads the uploaded CSV: one address per line, or a header row naming an `email`, `email_address` or `address` column. */
 function addressesFromCsv(raw: string): string[] {
   const lines = raw
     .split(/\r?\n/)
@@ -156,7 +159,7 @@ function addressesFromCsv(raw: string): string[] {
       ?.toLowerCase()
       .split(',')
       .map((cell) => cell.trim().replace(/^"|"$/g, '')) ?? [];
-  const column = header.findIndex((cell) => cell === 'email' || cell === 'address');
+  const column = header.findIndex((cell) => cell === 'email' || cell === 'email_address' || cell === 'address');
   const rows = column === -1 ? lines : lines.slice(1);
   return rows.map((line) => (line.split(',')[Math.max(0, column)] ?? '').trim().replace(/^"|"$/g, '')).filter((a) => a !== '');
 }
@@ -173,14 +176,89 @@ function startJob(ctx: RequestContext, kind: ValidationJob['kind'], id: string, 
   return job;
 }
 
-function createBulk(ctx: RequestContext): Reply {
-  const id = param(ctx, 'list_id');
-  if (!/^[\w.@-]{1,200}$/.test(id)) return badRequest('Invalid list id');
+const bulkId = (ctx: RequestContext) => param(ctx, 'list_id');
+
+function uploadedAddresses(ctx: RequestContext): string[] {
   const file = filesOf(ctx, 'file')[0];
   const raw = file ? file.data.toString('utf8') : field(ctx, 'file');
   if (raw === undefined) return badRequest('Missing mandatory parameter: file');
-  startJob(ctx, 'bulk', id, addressesFromCsv(raw));
+  return addressesFromCsv(raw);
+}
+
+function checkedListId(ctx: RequestContext): string {
+  const id = param(ctx, 'list_id');
+  if (!/^[\w.@-]{1,200}$/.test(id)) return badRequest('Invalid list id');
+  return id;
+}
+
+function createBulk(ctx: RequestContext): Reply {
+  const id = checkedListId(ctx);
+  startJob(ctx, 'bulk', id, uploadedAddresses(ctx));
   return json(202, { id, message: 'The validation job was submitted.' });
+}
+
+/**
+ * List previews: a sample of at most PREVIEW_SAMPLE addresses, spread evenly
+ * over the list, is validated at the jobs' pace; the summary gives each
+ * result and risk as a percentage of the sample.
+ */
+const PREVIEW_SAMPLE = 500;
+
+function previewSample(job: ValidationJob): string[] {
+  if (job.addresses.length <= PREVIEW_SAMPLE) return job.addresses;
+  const step = job.addresses.length / PREVIEW_SAMPLE;
+  return Array.from({ length: PREVIEW_SAMPLE }, (_, i) => job.addresses[Math.floor(i * step)] ?? '');
+}
+
+function previewView(ctx: RequestContext, job: ValidationJob) {
+  const sample = previewSample(job);
+  const { status, processed } = progress(ctx, { ...job, addresses: sample });
+  const checked = sample.slice(0, processed).map((a) => validateAddress(a, bouncedIn(ctx)));
+  const percent = (key: 'result' | 'risk', value: string) =>
+    checked.length === 0 ? 0 : Math.round((checked.filter((r) => r[key] === value).length / checked.length) * 1000) / 10;
+  return {
+    id: job.id,
+    valid: true,
+    status: status === 'uploaded' ? 'preview_complete' : 'preview_processing',
+    quantity: job.addresses.length,
+    created_at: Math.floor(job.created_at / 1000),
+    summary: {
+      result: {
+        catch_all: percent('result', 'catch_all'),
+        deliverable: percent('result', 'deliverable'),
+        do_not_send: percent('result', 'do_not_send'),
+        undeliverable: percent('result', 'undeliverable'),
+        unknown: percent('result', 'unknown'),
+      },
+      risk: {
+        high: percent('risk', 'high'),
+        low: percent('risk', 'low'),
+        medium: percent('risk', 'medium'),
+        unknown: percent('risk', 'unknown'),
+      },
+    },
+  };
+}
+
+function createPreview(ctx: RequestContext): Reply {
+  const id = checkedListId(ctx);
+  startJob(ctx, 'preview', id, uploadedAddresses(ctx));
+  return json(202, { id, message: 'The bulk preview was submitted.' });
+}
+
+/** Validates every address of the list already uploaded for the preview, as a bulk job of the same name. */
+function promotePreview(ctx: RequestContext): Reply {
+  const job = findJob(ctx, 'preview', bulkId(ctx));
+  if (previewView(ctx, job).status !== 'preview_complete')
+    return badRequest('The preview is still processing; promote it once it is complete');
+  startJob(ctx, 'bulk', job.id, [...job.addresses]);
+  return json(200, { message: 'The bulk preview was promoted to a validation job.' });
+}
+
+function deletePreview(ctx: RequestContext): Reply {
+  const job = findJob(ctx, 'preview', bulkId(ctx));
+  ctx.world.state.validationJobs = ctx.world.state.validationJobs.filter((j) => j !== job);
+  return text(204, '');
 }
 
 function cancel(kind: ValidationJob['kind'], idOf: (ctx: RequestContext) => string) {
@@ -231,8 +309,8 @@ function validateList(ctx: RequestContext): Reply {
   return json(202, { id: address, message: 'The validation job was submitted.' });
 }
 
-const bulkId = (ctx: RequestContext) => param(ctx, 'list_id');
 const bulk = '/v4/address/validate/bulk/{list_id}';
+const preview = '/v4/address/validate/preview/{list_id}';
 const listValidate = '/v3/lists/{list_address}/validate';
 
 export const validationRoutes: readonly RouteDef[] = [
@@ -244,6 +322,18 @@ export const validationRoutes: readonly RouteDef[] = [
   { method: 'DELETE', path: bulk, handler: cancel('bulk', bulkId) },
   { method: 'GET', path: `${bulk}/results.json`, handler: results('bulk', bulkId, 'json') },
   { method: 'GET', path: `${bulk}/results.csv`, handler: results('bulk', bulkId, 'csv') },
+  {
+    method: 'GET',
+    path: '/v4/address/validate/preview',
+    handler: (ctx) => {
+      const previews = ctx.world.state.validationJobs.filter((j) => j.kind === 'preview').sort((a, b) => (a.id < b.id ? -1 : 1));
+      return json(200, { previews: previews.map((j) => previewView(ctx, j)) });
+    },
+  },
+  { method: 'POST', path: preview, handler: createPreview },
+  { method: 'GET', path: preview, handler: (ctx) => json(200, { preview: previewView(ctx, findJob(ctx, 'preview', bulkId(ctx))) }) },
+  { method: 'PUT', path: preview, handler: promotePreview },
+  { method: 'DELETE', path: preview, handler: deletePreview },
   // Mailing-list validation, routed by path where the catalog has no entry yet.
   { method: 'POST', path: listValidate, handler: validateList },
   { method: 'GET', path: listValidate, handler: (ctx) => json(200, jobView(ctx, findJob(ctx, 'list', listId(ctx)))) },

@@ -1,8 +1,9 @@
+import { STATUS_CODES } from 'node:http';
 import { domainOf, field, fieldAll, param, type RequestContext, type RouteDef, regionOf } from '../context';
 import { json, notFound, type Reply, SandboxError, text } from '../errors';
-import { uuid } from '../format';
-import { type AccountWebhook, type Domain, newSigningKey } from '../state';
-import { isLoopbackUrl, NOT_CALLED_NOTE } from '../webhook-delivery';
+import { domainOfAddress, eventId, messageId, uuid } from '../format';
+import { type AccountWebhook, type Domain, newSigningKey, type SandboxEvent } from '../state';
+import { isLoopbackUrl, NOT_CALLED_NOTE, type WebhookDelivery } from '../webhook-delivery';
 
 export const WEBHOOK_IDS = [
   'accepted',
@@ -118,6 +119,53 @@ function v4(mode: 'add' | 'replace' | 'remove') {
   };
 }
 
+/** A made-up event of the webhook's type for the test call, marked as a system test. */
+function testEvent(d: Domain, webhook: string, now: number): SandboxEvent {
+  const recipient = 'alice@example.com';
+  const failed = webhook === 'temporary_fail' || webhook === 'permanent_fail';
+  return {
+    event: (failed ? 'failed' : webhook) as SandboxEvent['event'],
+    id: eventId(),
+    timestamp: now / 1000,
+    'log-level': failed ? (webhook === 'permanent_fail' ? 'error' : 'warn') : 'info',
+    recipient,
+    'recipient-domain': domainOfAddress(recipient),
+    ...(failed ? { severity: webhook === 'permanent_fail' ? 'permanent' : 'temporary', reason: 'generic' } : {}),
+    tags: ['webhook-test'],
+    'user-variables': {},
+    flags: { 'is-authenticated': true, 'is-routed': false, 'is-system-test': true, 'is-test-mode': false },
+    message: {
+      headers: { to: recipient, 'message-id': messageId(now, 0, d.name), from: `webhook-test@${d.name}`, subject: 'Webhook test' },
+      attachments: [],
+      size: 0,
+    },
+  };
+}
+
+/** What the test call reports for one attempt: the receiver's status, or 0 with the reason when there was none. */
+function outcomeOf(delivery: WebhookDelivery): { code: number; message: string } {
+  if (delivery.status === 'not-called') return { code: 0, message: `${delivery.url} was ${NOT_CALLED_NOTE}` };
+  if (delivery.lastStatus === null) return { code: 0, message: `${delivery.url} did not answer: ${delivery.lastError ?? 'no response'}` };
+  return { code: delivery.lastStatus, message: STATUS_CODES[delivery.lastStatus] ?? 'Unknown status' };
+}
+
+/**
+ * Mailgun's test call posts a signed sample event to the URL given, or here
+ * to each of the webhook's stored URLs when none is given; nothing is saved.
+ * With several URLs the first that did not answer 2xx is reported.
+ */
+async function testV3(ctx: RequestContext): Promise<Reply> {
+  const d = domainOf(ctx);
+  const id = checkId(param(ctx, 'webhook_name'));
+  const given = fieldAll(ctx, 'url');
+  const urls = given.length > 0 ? checkUrls(given.slice(0, 1)) : find(d, id).urls;
+  const event = testEvent(d, id, ctx.world.now());
+  const deliveries = await Promise.all(urls.map((url) => ctx.world.testWebhook(d, id, url, event)));
+  const outcomes = deliveries.map(outcomeOf);
+  const reported = outcomes.find((o) => o.code < 200 || o.code >= 300) ?? outcomes[0] ?? { code: 0, message: 'No URL to test' };
+  return withNote(json(200, reported), urls);
+}
+
 export const webhookRoutes: readonly RouteDef[] = [
   {
     method: 'GET',
@@ -147,6 +195,7 @@ export const webhookRoutes: readonly RouteDef[] = [
   },
   { method: 'PUT', path: '/v3/domains/{domain_name}/webhooks/{webhook_name}', domainParam: 'domain_name', handler: updateV3 },
   { method: 'DELETE', path: '/v3/domains/{domain_name}/webhooks/{webhook_name}', domainParam: 'domain_name', handler: deleteV3 },
+  { method: 'PUT', path: '/v3/domains/{domain_name}/webhooks/{webhook_name}/test', domainParam: 'domain_name', handler: testV3 },
   { method: 'POST', path: '/v4/domains/{domain}/webhooks', domainParam: 'domain', handler: v4('add') },
   { method: 'PUT', path: '/v4/domains/{domain}/webhooks', domainParam: 'domain', handler: v4('replace') },
   { method: 'DELETE', path: '/v4/domains/{domain}/webhooks', domainParam: 'domain', handler: v4('remove') },
