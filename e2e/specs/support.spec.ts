@@ -72,6 +72,31 @@ test('a sent message is traced', async ({ app }) => {
   expect(app.consoleErrors).toEqual([]);
 });
 
+test('a failed attempt is traced with Mailgun’s bounce classification beside it', async ({ app }) => {
+  const sent = (await invoke(app, 'sendRequest', {
+    requestId: randomUUID(),
+    environmentId: SANDBOX_ENVIRONMENT_ID,
+    endpointId: 'messages.send',
+    values: {
+      params: { from: `shop@${SANDBOX_US_DOMAIN}`, to: ['bounce-e2e@gmail.com', 'defer-e2e@gmail.com'], subject: 'Trace', text: 'Hi' },
+    },
+  })) as { body: { kind: string; text: string } };
+  const messageId = (JSON.parse(sent.body.text) as { id: string }).id;
+
+  const { page } = app;
+  await openSupport(page, 'trace');
+  await page.getByTestId('support-trace-message-id').fill(messageId);
+  await page.getByTestId('support-trace-submit').click();
+  const result = page.getByTestId('support-trace-result');
+  await expect(result.getByTestId('support-trace-classification')).toHaveAttribute('data-state', 'classified');
+  const classified = result.getByTestId('support-event-classification');
+  await expect(classified.filter({ hasText: 'Gmail · BOUNCE · PERMANENT · NON-CRITICAL' })).toHaveCount(1);
+  await expect(classified.filter({ hasText: 'Gmail · GENERIC · TEMPORARY · NON-CRITICAL' })).toHaveCount(1);
+  await result.getByTestId('support-calls').locator('summary').click();
+  await expect(result.getByTestId('support-calls')).toContainText('Bounce classification of failures to gmail.com');
+  expect(app.consoleErrors).toEqual([]);
+});
+
 test('a domain health report is produced and exported', async ({ app }) => {
   const { page } = app;
   await openSupport(page, 'health');
