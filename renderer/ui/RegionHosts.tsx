@@ -38,17 +38,18 @@ export function RegionHosts({ region, testId, disclosure = false }: RegionHostsP
         <div className="ui-hosts-row">
           <dt>Outgoing SMTP</dt>
           <dd>
-            <Host name={regionHosts[region].smtp} testId={testId} />, ports {regionHosts[region].smtpPorts.join(', ')}
+            <Host name={regionHosts[region].smtp} testId={testId} />
           </dd>
+        </div>
+        <div className="ui-hosts-row">
+          <dt>SMTP ports</dt>
+          <dd data-testid={`${testId}-ports`}>{regionHosts[region].smtpPorts.join(', ')}</dd>
         </div>
         <div className="ui-hosts-row">
           <dt>Inbound MX</dt>
           <dd>
-            {regionHosts[region].mx.map((host, index) => (
-              <span key={host}>
-                {index > 0 ? ', ' : ''}
-                <Host name={host} testId={testId} />
-              </span>
+            {regionHosts[region].mx.map((host) => (
+              <Host key={host} name={host} testId={testId} />
             ))}
           </dd>
         </div>
