@@ -78,6 +78,19 @@ test('US and EU environments keep their keys in the keychain only, and survive a
   await manager.getByTestId('env-new').click();
   await manager.getByTestId('env-field-domain').fill('Bücher.example');
   await expect(manager.getByTestId('env-domain-normalised')).toContainText('xn--bcher-kva.example');
+  // The region's hosts sit folded under the region select and follow it; each has a copy button.
+  const hosts = manager.getByTestId('env-region-hosts');
+  await expect(hosts.getByText('smtp.mailgun.org', { exact: true })).toBeHidden();
+  await hosts.locator('summary').click();
+  await expect(hosts.getByText('smtp.mailgun.org', { exact: true })).toBeVisible();
+  await expect(hosts.getByTestId('env-region-hosts-ports')).toHaveText('587, 465, 2525, 25');
+  await manager.getByTestId('env-region-eu').check();
+  await expect(hosts.getByText('mxb.eu.mailgun.org', { exact: true })).toBeVisible();
+  await expect(hosts.getByText('smtp.mailgun.org', { exact: true })).toHaveCount(0);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await hosts.getByRole('button', { name: 'Copy smtp.eu.mailgun.org' }).click();
+  await expect(page.getByTestId('toast').last()).toHaveText(/Copied smtp\.eu\.mailgun\.org/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('smtp.eu.mailgun.org');
   await createEnvironment(page, { name: 'Staging EU', region: 'eu', domain: 'eu.example.com', key: euKey });
   await expect(manager.getByTestId('env-row')).toHaveCount(3);
 

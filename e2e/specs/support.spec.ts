@@ -51,24 +51,38 @@ test('a suppressed recipient is found and released', async ({ app }) => {
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('a sent message is traced', async ({ app }) => {
+/** Sends a message from the sandbox domain through main, then traces it by its Message-Id in the support panel. */
+async function sendAndTrace(app: AppUnderTest, to: readonly string[]) {
   const sent = (await invoke(app, 'sendRequest', {
     requestId: randomUUID(),
     environmentId: SANDBOX_ENVIRONMENT_ID,
     endpointId: 'messages.send',
-    values: { params: { from: `shop@${SANDBOX_US_DOMAIN}`, to: ['trace-e2e@example.com'], subject: 'Trace me', text: 'Hello' } },
+    values: { params: { from: `shop@${SANDBOX_US_DOMAIN}`, to: [...to], subject: 'Trace me', text: 'Hello' } },
   })) as { body: { kind: string; text: string } };
   const messageId = (JSON.parse(sent.body.text) as { id: string }).id;
+  await openSupport(app.page, 'trace');
+  await app.page.getByTestId('support-trace-message-id').fill(messageId);
+  await app.page.getByTestId('support-trace-submit').click();
+  return app.page.getByTestId('support-trace-result');
+}
 
-  const { page } = app;
-  await openSupport(page, 'trace');
-  await page.getByTestId('support-trace-message-id').fill(messageId);
-  await page.getByTestId('support-trace-submit').click();
-  const result = page.getByTestId('support-trace-result');
+test('a sent message is traced', async ({ app }) => {
+  const result = await sendAndTrace(app, ['trace-e2e@example.com']);
   await expect(result).toHaveAttribute('data-status', 'delivered');
   const events = result.getByTestId('support-event');
   await expect(events.first()).toHaveAttribute('data-event', 'accepted');
   await expect(events.filter({ hasText: '250' })).toHaveCount(1);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a failed attempt is traced with Mailgun’s bounce classification beside it', async ({ app }) => {
+  const result = await sendAndTrace(app, ['bounce-e2e@gmail.com', 'defer-e2e@gmail.com']);
+  await expect(result.getByTestId('support-trace-classification')).toHaveAttribute('data-state', 'classified');
+  const classified = result.getByTestId('support-event-classification');
+  await expect(classified.filter({ hasText: 'Gmail · BOUNCE · PERMANENT · NON-CRITICAL' })).toHaveCount(1);
+  await expect(classified.filter({ hasText: 'Gmail · GENERIC · TEMPORARY · NON-CRITICAL' })).toHaveCount(1);
+  await result.getByTestId('support-calls').locator('summary').click();
+  await expect(result.getByTestId('support-calls')).toContainText('Bounce classification of failures to gmail.com');
   expect(app.consoleErrors).toEqual([]);
 });
 

@@ -6,6 +6,7 @@ import type { Environment } from '../../shared/environments/types';
 import { AppFailure } from '../../shared/errors';
 import { type BackoffOptions, backoffDelay, defaultBackoff, retryAfterSeconds } from '../../shared/live-tail/backoff';
 import { createEventBuffer, type EventBuffer } from '../../shared/live-tail/buffer';
+import { sortNewestFirst } from '../../shared/live-tail/ordered-rows';
 import {
   type CsvExport,
   matchesTailFilter,
@@ -474,13 +475,13 @@ export function createLiveTail(deps: LiveTailDeps) {
     return { stopped: true };
   }
 
-  /** The events still held for the tail as CSV; main writes the file after the user picked where. */
+  /** The events still held for the tail as CSV, in the view's order; main writes the file after the user picked where. */
   async function exportCsv(
     args: { tailId: string },
     save: (suggestedName: string, text: string) => Promise<{ saved: boolean; path?: string }>,
   ): Promise<CsvExport> {
     const tail = find(args.tailId);
-    const rows = tail.buffer.all();
+    const rows = sortNewestFirst(tail.buffer.all());
     const text = Papa.unparse(
       {
         fields: [

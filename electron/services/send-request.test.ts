@@ -194,6 +194,22 @@ describe('request sender', () => {
     expect((await sender.send(args('domains.list', {}))).status).toBe(200);
   });
 
+  it('sends the bounce-classification metrics query from a read-only environment: a POST that only reads', async () => {
+    const { server, env } = await setup(json, { readOnly: true });
+    // The real catalog's definition, since its `mutates: false` is what lets the POST through.
+    const sender = createRequestSender({
+      getEnvironment: (id) => (id === env.id ? env : undefined),
+      getEndpoint,
+      files: createFileRegistry(),
+      pipeline: testPipeline({ getKey: async () => KEY, history: createHistoryStore({ dir: path.join(dir, 'data') }) }),
+    });
+    const record = await sender.send(args('bounce-classification.query', { dimensions: ['entity-name'], pagination: { limit: 10 } }));
+    expect(record.status).toBe(200);
+    expect(server.requests[0]).toMatchObject({ method: 'POST', url: '/v2/bounce-classification/metrics' });
+    const failure = await failureOf(sender.send(args('tags.delete', { domain: 'mg.example.com', tag: 'old' })));
+    expect(failure.code).toBe('read-only');
+  });
+
   it('refuses a DELETE that was not confirmed, and sends it once confirmed', async () => {
     const { server, sender } = await setup((_req, res) => res.end('{"message":"Domain has been deleted"}'));
     const failure = await failureOf(sender.send(args('domains.delete', { name: 'old.example.com' })));

@@ -1,11 +1,13 @@
 export { Button, type ButtonProps, type ButtonVariant, IconButton, type IconButtonProps } from './Button';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
+export { CopyButton } from './CopyButton';
 export { Dialog, type DialogProps } from './Dialog';
 export { ErrorNotice } from './ErrorNotice';
 export { focusablesIn } from './focusables';
 export { Menu, type MenuItem, type MenuProps } from './Menu';
 export { isModalOpen } from './modal-stack';
 export { createOpenFlag, type OpenFlag } from './open-flag';
+export { RegionHosts, type RegionHostsProps } from './RegionHosts';
 export { SplitPane, type SplitPaneProps } from './SplitPane';
 export { StoreRecoveryNotice } from './StoreRecoveryNotice';
 export { hasMod, isMac, modKey, useGlobalShortcut } from './shortcuts';

@@ -1,3 +1,4 @@
+import { classRowWords } from './bounce-classification';
 import type { MessageTrace, RecipientLookup, UnderlyingCall } from './types';
 
 /**
@@ -145,6 +146,23 @@ function traceMarkdown(t: MessageTrace, generatedAt: string): string[] {
           ]),
         )),
     '',
+    ...(t.classification === null
+      ? []
+      : [
+          '## Bounce classification',
+          '',
+          t.classification.message,
+          '',
+          ...(t.classification.rows.length === 0
+            ? []
+            : [
+                ...table(
+                  ['Recipient domain', 'Classification', 'Failures'],
+                  t.classification.rows.map((r) => [r.recipientDomain, classRowWords(r), String(r.failures)]),
+                ),
+                '',
+              ]),
+        ]),
   ];
 }
 

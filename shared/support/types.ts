@@ -210,6 +210,35 @@ export interface MessageTrace extends ToolReport {
   readonly message: string;
   /** True when more events matched than one page holds. */
   readonly truncated: boolean;
+  /** Mailgun's classification of the failed attempts; null when no attempt failed at a receiving server (nothing asked). */
+  readonly classification: BounceClassification | null;
+}
+
+/**
+ * Mailgun's bounce classification (POST /v2/bounce-classification/metrics)
+ * of failures from the sending domain to the recipients' domains in the
+ * trace's period. Counted over all such mail, not one message alone.
+ */
+export interface BounceClassification {
+  /** classified: rows came back; no-data: Mailgun answered with none; unavailable: refused (plan, key) or failed. */
+  readonly state: 'classified' | 'no-data' | 'unavailable';
+  /** What it means, in words, including what to do when unavailable. */
+  readonly message: string;
+  readonly rows: readonly BounceClassRow[];
+}
+
+export interface BounceClassRow {
+  readonly recipientDomain: string;
+  /** The receiving provider or filter, e.g. "Gmail". */
+  readonly entity: string;
+  /** e.g. BOUNCE, GENERIC, GREYLISTED, ESPBLOCK. */
+  readonly category: string | null;
+  /** PERMANENT or TEMPORARY. */
+  readonly severity: string | null;
+  /** CRITICAL or NON-CRITICAL. */
+  readonly criticality: string | null;
+  /** Classified failures in the group over the period. */
+  readonly failures: number;
 }
 
 export type DnsVerdict = 'valid' | 'invalid' | 'missing' | 'unknown';

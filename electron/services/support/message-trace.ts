@@ -2,15 +2,23 @@ import type { JsonValue } from '../../../shared/catalog/types';
 import type { Environment } from '../../../shared/environments/types';
 import { AppFailure } from '../../../shared/errors';
 import { formatRfc2822 } from '../../../shared/request';
+import {
+  classifiableFailures,
+  classificationFrom,
+  classificationParams,
+  recipientDomainOf,
+} from '../../../shared/support/bounce-classification';
 import { convertDate } from '../../../shared/support/dates';
 import { deliveryStatus, normaliseMessageId, timelineFrom } from '../../../shared/support/events';
-import type { MessageTrace, ReportGap, TimelineEvent, UnderlyingCall } from '../../../shared/support/types';
+import type { BounceClassification, MessageTrace, ReportGap, TimelineEvent, UnderlyingCall } from '../../../shared/support/types';
 import { type CallRunner, gapFor } from './call-runner';
 import { checkAddress } from './recipient-lookup';
 
 /**
  * Following one message through Mailgun: its events in time order, from the
- * Events API, or from the Logs API when Events is refused or unavailable.
+ * Events API, or from the Logs API when Events is refused or unavailable,
+ * and Mailgun's bounce classification of its failed attempts where the
+ * account has it.
  */
 
 export interface MessageTraceDeps {
@@ -167,6 +175,7 @@ export function createMessageTracer(deps: MessageTraceDeps) {
         reason: `More events matched than one page holds; narrow the time range to see the rest.`,
       });
     }
+    const classification = await classify(environment.id, domain, timeline, beginMs, givenEnd === null ? null : endMs, calls);
     const status = events.ok || source === 'logs' ? deliveryStatus(timeline) : 'not-found';
     const message = events.ok || source === 'logs' ? summaryFor(status, timeline, what) : `The events of ${what} could not be read.`;
     return {
@@ -184,9 +193,35 @@ export function createMessageTracer(deps: MessageTraceDeps) {
       status,
       message,
       truncated,
+      classification,
       calls,
       gaps,
     };
+  }
+
+  /** Asks only when an attempt failed at a receiving server; a refusal or failure is said in words and never fails the trace. */
+  async function classify(
+    environmentId: string,
+    domain: string,
+    timeline: readonly TimelineEvent[],
+    beginMs: number,
+    endMs: number | null,
+    calls: UnderlyingCall[],
+  ): Promise<BounceClassification | null> {
+    const failures = classifiableFailures(timeline);
+    if (failures.length === 0) return null;
+    const query = { domain, recipientDomains: [...new Set(failures.map((e) => recipientDomainOf(e.recipient)))], beginMs, endMs };
+    const result = await runner.run({
+      label: `Bounce classification of failures to ${query.recipientDomains.join(', ')}`,
+      environmentId,
+      endpointId: 'bounce-classification.query',
+      params: classificationParams(query),
+    });
+    calls.push(result.call);
+    return classificationFrom(
+      { status: result.status, ok: result.ok, json: result.json, ...(result.call.error ? { reason: result.call.error.message } : {}) },
+      query,
+    );
   }
 
   return { trace };

@@ -208,4 +208,53 @@ describe('reports with failing parts', () => {
       { level: 'error', text: expect.stringContaining('The MX record at mg.example.com points at mxa.eu.mailgun.org') },
     ]);
   });
+
+  it('traces a failed message when bounce classification is refused or has nothing, and says so in words', async () => {
+    const failedEvents = {
+      status: 200,
+      body: {
+        items: [
+          {
+            id: 'a',
+            event: 'accepted',
+            timestamp: 1718100000,
+            recipient: 'gone@gmail.com',
+            message: { headers: { 'message-id': 'm@mg' } },
+          },
+          {
+            id: 'f',
+            event: 'failed',
+            severity: 'permanent',
+            timestamp: 1718100005,
+            recipient: 'gone@gmail.com',
+            'delivery-status': { code: 550, message: '5.1.1 No such user' },
+            message: { headers: { 'message-id': 'm@mg' } },
+          },
+        ],
+      },
+    };
+    for (const [answer, state, words] of [
+      [{ status: 403, body: { message: 'Forbidden' } }, 'unavailable', 'not available to this account or key (HTTP 403)'],
+      [{ status: 404, body: { message: 'Not found' } }, 'unavailable', 'not available to this account or key (HTTP 404)'],
+      [{ status: 200, body: { items: [], pagination: { total: 0 } } }, 'no-data', 'has no failures from mg.example.com to gmail.com'],
+    ] as const) {
+      const sender = fakeSender({ 'events.list': failedEvents, 'bounce-classification.query': answer });
+      const tracer = createMessageTracer({
+        runner: createCallRunner({ sender, getEndpoint }),
+        environments,
+        clock: () => Date.UTC(2024, 5, 12),
+      });
+      const trace = await tracer.trace({ environmentId: 'env-1', messageId: 'm@mg' });
+      expect(trace.status).toBe('failed');
+      expect(trace.events.map((e) => e.id)).toEqual(['a', 'f']);
+      expect(trace.classification?.state).toBe(state);
+      expect(trace.classification?.message).toContain(words);
+      expect(trace.classification?.message).toContain('SMTP codes alone');
+      expect(trace.calls.map((c) => c.endpointId)).toEqual(['events.list', 'bounce-classification.query']);
+      expect(trace.gaps).toEqual([]);
+      // The environment is read-only: the query went out all the same, as the read it is.
+      expect(environment.readOnly).toBe(true);
+      expect(sender.sent.map((c) => c.endpointId)).toContain('bounce-classification.query');
+    }
+  });
 });

@@ -143,6 +143,38 @@ describe('message trace', () => {
     });
     expect(trace.calls[0]?.historyId).not.toBeNull();
 
+    // Mailgun's bounce classification of the failed attempt, asked with a read-only POST and listed with the calls made.
+    expect(trace.classification).toMatchObject({
+      state: 'classified',
+      rows: [{ recipientDomain: 'example.com', entity: 'Other', category: 'BOUNCE', severity: 'PERMANENT', criticality: 'NON-CRITICAL' }],
+    });
+    expect(trace.classification?.rows[0]?.failures).toBeGreaterThanOrEqual(1);
+    expect(trace.classification?.message).toContain(`from ${SANDBOX_US_DOMAIN} to example.com`);
+    const classified = trace.calls.find((c) => c.endpointId === 'bounce-classification.query');
+    expect(classified).toMatchObject({ method: 'POST', path: '/v2/bounce-classification/metrics', status: 200, outcome: 'ok' });
+    expect(classified?.values.params).toMatchObject({
+      dimensions: expect.arrayContaining(['entity-name', 'category', 'criticality']),
+      filter: {
+        AND: [
+          { attribute: 'domain.name', comparator: '=', values: [{ label: SANDBOX_US_DOMAIN, value: SANDBOX_US_DOMAIN }] },
+          { attribute: 'recipient-domain', comparator: '=', values: [{ label: 'example.com', value: 'example.com' }] },
+        ],
+      },
+    });
+    const saved: string[] = [];
+    await h.support.reports.export({ environmentId: env.id, reportId: trace.reportId, format: 'markdown' }, async (_name, text) => {
+      saved.push(text);
+      return { saved: true, path: '/tmp/trace.md' };
+    });
+    expect(saved[0]).toContain('## Bounce classification');
+    expect(saved[0]).toContain('| example.com | Other · BOUNCE · PERMANENT · NON-CRITICAL |');
+    expect(saved[0]).toMatch(/\| POST \| http:\/\/127\.0\.0\.1:\d+\/us\/v2\/bounce-classification\/metrics \| 200 \|/);
+
+    // A read-only environment asks it too: the POST only reads.
+    const readOnly = await h.addEnvironment({ readOnly: true });
+    const again = await h.support.tracer.trace({ environmentId: readOnly.id, messageId });
+    expect(again.classification?.state).toBe('classified');
+
     const byRecipient = await h.support.tracer.trace({
       environmentId: env.id,
       recipient: 'trace-me@example.com',
@@ -156,6 +188,9 @@ describe('message trace', () => {
     const env = await h.addEnvironment();
     const none = await h.support.tracer.trace({ environmentId: env.id, messageId: '<nothing@example.com>' });
     expect(none.status).toBe('not-found');
+    // Nothing failed, so nothing is asked of the bounce classification.
+    expect(none.classification).toBeNull();
+    expect(none.calls.map((c) => c.endpointId)).not.toContain('bounce-classification.query');
     await expect(
       h.support.tracer.trace({ environmentId: env.id, recipient: 'a@example.com', begin: 'Tue, 11 Jun 2024 10:00:00 CET' }),
     ).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EnvironmentEditor } from './EnvironmentEditor';
 import { createFakeBridge, type FakeEnvironmentsBridge, sampleEnvironment } from './testing/fake-bridge';
 import { renderWithQueries } from './testing/render';
@@ -177,5 +177,51 @@ describe('API key field', () => {
     fireEvent.click(screen.getByTestId('env-key-store'));
     await waitFor(() => expect(fake.keys.get(environment.id)).toBe(canary));
     expect(pageText()).not.toContain(canary);
+  });
+});
+
+describe('Region hosts in the editor', () => {
+  it('folds the selected region’s hosts under a disclosure that follows the region select', () => {
+    renderWithQueries(<EnvironmentEditor environment={null} onSaved={() => {}} />);
+    const hosts = screen.getByTestId('env-region-hosts') as HTMLDetailsElement;
+    expect(hosts.tagName).toBe('DETAILS');
+    expect(hosts.open).toBe(false);
+    expect(hosts.dataset.region).toBe('us');
+    expect(hosts.textContent).toContain('api.mailgun.net');
+    expect(hosts.textContent).toContain('smtp.mailgun.org');
+    expect(screen.getByTestId('env-region-hosts-ports').textContent).toBe('587, 465, 2525, 25');
+    expect(hosts.textContent).toContain('mxa.mailgun.org');
+    expect(hosts.textContent).toContain('mxb.mailgun.org');
+
+    fireEvent.click(screen.getByTestId('env-region-eu'));
+    const eu = screen.getByTestId('env-region-hosts');
+    expect(eu.dataset.region).toBe('eu');
+    for (const host of ['api.eu.mailgun.net', 'smtp.eu.mailgun.org', 'mxa.eu.mailgun.org', 'mxb.eu.mailgun.org', 'eu.mailgun.org']) {
+      expect(eu.textContent).toContain(host);
+    }
+    expect(eu.textContent).toContain('EU region only');
+    expect(eu.textContent).not.toContain('smtp.mailgun.org');
+
+    // A custom URL has no known hosts, so the form stays without them.
+    fireEvent.click(screen.getByTestId('env-region-custom'));
+    expect(screen.queryByTestId('env-region-hosts')).toBeNull();
+  });
+
+  it('copies a host with its own button', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderWithQueries(<EnvironmentEditor environment={null} onSaved={() => {}} />);
+    fireEvent.click(screen.getByTestId('env-region-eu'));
+    const copy = screen.getByTestId('env-region-hosts-copy-smtp.eu.mailgun.org');
+    expect(copy.getAttribute('aria-label')).toBe('Copy smtp.eu.mailgun.org');
+    fireEvent.click(copy);
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('smtp.eu.mailgun.org'));
+    expect(screen.getAllByRole('button', { name: /^Copy / }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Copy api.eu.mailgun.net',
+      'Copy smtp.eu.mailgun.org',
+      'Copy mxa.eu.mailgun.org',
+      'Copy mxb.eu.mailgun.org',
+      'Copy eu.mailgun.org',
+    ]);
   });
 });

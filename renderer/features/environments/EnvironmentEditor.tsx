@@ -10,7 +10,7 @@ import {
 } from '../../../shared/environments/types';
 import type { AppError } from '../../../shared/errors';
 import { toAppError } from '../../bridge/client';
-import { Button, ErrorNotice } from '../../ui';
+import { Button, ErrorNotice, RegionHosts } from '../../ui';
 import { ApiKeyField } from './ApiKeyField';
 import { ConnectionTest } from './ConnectionTest';
 import {
@@ -203,6 +203,7 @@ export function EnvironmentEditor({ environment, onSaved, defaultColour }: Envir
           <p className="env-hint" id={ids('region-hint')}>
             Use the region your Mailgun domains were created in; Test connection tells you if it is the other one.
           </p>
+          {draft.region === 'custom' ? null : <RegionHosts region={draft.region} testId="env-region-hosts" disclosure />}
         </fieldset>
 
         {draft.region === 'custom' ? (

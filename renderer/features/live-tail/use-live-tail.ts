@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
+import { insertNewestFirst } from '../../../shared/live-tail/ordered-rows';
 import type { NumberedEvent, TailStatus } from '../../../shared/live-tail/types';
 import { toAppError } from '../../bridge/client';
 import { callLiveTail } from './live-tail-client';
@@ -27,7 +28,8 @@ const WAIT_MS = 1_500;
 /**
  * One live tail: starts it in main, reads its events with a long poll while
  * it exists, tells main when the page is hidden or shown, and stops it when
- * the tool goes away. Rows are newest first.
+ * the tool goes away. Rows are newest first by event time, a late-stored
+ * event put in at its place.
  */
 export function useLiveTail(environmentId: string) {
   const [status, setStatus] = useState<TailStatus | null>(null);
@@ -55,7 +57,7 @@ export function useLiveTail(environmentId: string) {
         after = read.lastSeq;
         setStatus(read.status);
         if (read.missed > 0) setMissed((n) => n + read.missed);
-        if (read.events.length > 0) setRows((old) => [...read.events].reverse().concat(old).slice(0, MAX_ROWS));
+        if (read.events.length > 0) setRows((old) => insertNewestFirst(old, read.events, MAX_ROWS));
         if (read.status.state === 'stopped') return;
       } catch (failure) {
         if (!live()) return;

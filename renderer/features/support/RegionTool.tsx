@@ -2,11 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { queryKeys } from '../../app/query-keys';
 import { toAppError } from '../../bridge/client';
-import { Button, ErrorNotice } from '../../ui';
+import { Button, ErrorNotice, RegionHosts } from '../../ui';
 import { CallList } from './CallList';
 import { GapList } from './GapList';
 import type { ToolProps } from './RecipientTool';
-import { RegionHostsFacts } from './RegionHostsFacts';
 import { RunningNotice } from './RunningNotice';
 import { callSupport, useSupportOperation } from './support-client';
 
@@ -58,7 +57,7 @@ export function RegionTool({ environment, onOpenRequest }: ToolProps) {
           {finder.isPending ? 'Asking…' : 'Find region'}
         </Button>
       </form>
-      <RegionHostsFacts environment={environment} />
+      <RegionHosts region={environment.region} testId="support-region-hosts" />
       {finder.isPending ? <RunningNotice label="Asking both regions…" onCancel={operation.cancel} testId="support-region-cancel" /> : null}
       {finder.isError ? <ErrorNotice error={toAppError(finder.error)} testId="support-region-error" /> : null}
       {result ? (

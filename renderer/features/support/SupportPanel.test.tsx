@@ -3,7 +3,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Environment } from '../../../shared/environments/types';
-import type { DomainHealthReport, RecipientLookup, RegionFinding, UnderlyingCall, WebhookCheck } from '../../../shared/support/types';
+import type {
+  DomainHealthReport,
+  MessageTrace,
+  RecipientLookup,
+  RegionFinding,
+  UnderlyingCall,
+  WebhookCheck,
+} from '../../../shared/support/types';
 import { BridgeError, call } from '../../bridge/client';
 import { investigate, investigateStore } from '../investigate';
 import { SupportPanel } from './SupportPanel';
@@ -454,6 +461,93 @@ describe('investigations handed to the support tools', () => {
   });
 });
 
+function failedTrace(classification: MessageTrace['classification']): MessageTrace {
+  const base = lookup().events[0] as MessageTrace['events'][number];
+  return {
+    reportId: 'trace-1',
+    source: 'events',
+    query: { messageId: 'm@mg', domain: 'mg.example.com', beginIso: '2024-06-01T00:00:00.000Z', endIso: '2024-06-11T00:00:00.000Z' },
+    events: [
+      { ...base, id: 'a', event: 'accepted', severity: null, reason: null, smtp: null, recipient: 'gone@gmail.com' },
+      { ...base, id: 'f', recipient: 'gone@gmail.com' },
+    ],
+    messageIds: ['m@mg'],
+    status: 'failed',
+    message: 'Failed permanently (bounce): 550 No mailbox. Mailgun will not retry.',
+    truncated: false,
+    classification,
+    calls: [bounceCall],
+    gaps: [],
+  };
+}
+
+async function runTrace(trace: MessageTrace) {
+  handlers.traceMessage = () => trace;
+  renderPanel();
+  await screen.findByTestId('support-environment');
+  fireEvent.click(screen.getByTestId('support-tab-trace'));
+  fireEvent.change(screen.getByTestId('support-trace-message-id'), { target: { value: 'm@mg' } });
+  fireEvent.click(screen.getByTestId('support-trace-submit'));
+  return screen.findByTestId('support-trace-result');
+}
+
+describe('bounce classification in the trace', () => {
+  it('shows Mailgun’s classification beside the failed attempt, and nowhere else', async () => {
+    const result = await runTrace(
+      failedTrace({
+        state: 'classified',
+        message: 'Mailgun classified 3 failures from mg.example.com to gmail.com in this period (all such mail, not this message alone).',
+        rows: [
+          {
+            recipientDomain: 'gmail.com',
+            entity: 'Gmail',
+            category: 'BOUNCE',
+            severity: 'PERMANENT',
+            criticality: 'CRITICAL',
+            failures: 3,
+          },
+          {
+            recipientDomain: 'gmail.com',
+            entity: 'Gmail',
+            category: 'GREYLISTED',
+            severity: 'TEMPORARY',
+            criticality: 'NON-CRITICAL',
+            failures: 2,
+          },
+        ],
+      }),
+    );
+    const events = within(result).getAllByTestId('support-event');
+    expect(within(events[0] as HTMLElement).queryByTestId('support-event-classification')).toBeNull();
+    const failed = within(events[1] as HTMLElement).getByTestId('support-event-classification');
+    expect(failed.textContent).toBe('Mailgun classifies: Gmail · BOUNCE · PERMANENT · CRITICAL (3 failures to gmail.com in the period)');
+    expect(within(result).getByTestId('support-trace-classification').dataset.state).toBe('classified');
+    expect(within(result).getByTestId('support-trace-classification').textContent).toContain('not this message alone');
+  });
+
+  it('says plainly when classification is unavailable, and still shows the trace with its SMTP explanation', async () => {
+    const result = await runTrace(
+      failedTrace({
+        state: 'unavailable',
+        message:
+          'Bounce classification is not available to this account or key (HTTP 403); Mailgun offers it on some plans only. The explanations beside each attempt come from its SMTP codes alone.',
+        rows: [],
+      }),
+    );
+    const note = within(result).getByTestId('support-trace-classification');
+    expect(note.dataset.state).toBe('unavailable');
+    expect(note.textContent).toContain('not available to this account or key (HTTP 403)');
+    expect(within(result).queryByTestId('support-event-classification')).toBeNull();
+    expect(within(result).getByTestId('support-trace-status').textContent).toContain('Failed permanently');
+    expect(within(result).getByTestId('support-event-meaning')).toBeTruthy();
+  });
+
+  it('shows no classification line when nothing failed', async () => {
+    const result = await runTrace({ ...failedTrace(null), status: 'delivered', events: [] });
+    expect(within(result).queryByTestId('support-trace-classification')).toBeNull();
+  });
+});
+
 describe('the region’s hosts', () => {
   it('shows the REST, SMTP, MX and tracking hosts of the environment’s region and what stays there', async () => {
     handlers.listEnvironments = () => ({ environments: [environment({ region: 'eu' })], activeId: 'env-1', recovery: [] });
@@ -462,8 +556,10 @@ describe('the region’s hosts', () => {
     fireEvent.click(screen.getByTestId('support-tab-region'));
     const facts = screen.getByTestId('support-region-hosts').textContent ?? '';
     expect(facts).toContain('api.eu.mailgun.net');
-    expect(facts).toContain('smtp.eu.mailgun.org, ports 587, 465, 2525, 25');
-    expect(facts).toContain('mxa.eu.mailgun.org, mxb.eu.mailgun.org');
+    expect(facts).toContain('smtp.eu.mailgun.org');
+    expect(screen.getByTestId('support-region-hosts-ports').textContent).toBe('587, 465, 2525, 25');
+    expect(facts).toContain('mxa.eu.mailgun.org');
+    expect(facts).toContain('mxb.eu.mailgun.org');
     expect(facts).toContain('eu.mailgun.org');
     expect(facts).toContain('EU region only');
   });

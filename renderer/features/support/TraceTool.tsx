@@ -174,7 +174,16 @@ export function TraceTool({ environment, onOpenRequest, incoming }: ToolProps & 
               Domain health: {result.query.domain}
             </Button>
           </p>
-          <Timeline events={result.events} showMessage={result.messageIds.length > 1} />
+          {result.classification ? (
+            <p
+              className={`support-classification support-classification-${result.classification.state}`}
+              data-testid="support-trace-classification"
+              data-state={result.classification.state}
+            >
+              <strong>Bounce classification:</strong> {result.classification.message}
+            </p>
+          ) : null}
+          <Timeline events={result.events} showMessage={result.messageIds.length > 1} classification={result.classification} />
           <GapList gaps={result.gaps} />
           <ExportButtons environmentId={environment.id} reportId={result.reportId} testId="support-trace-export" />
           <CallList calls={result.calls} onOpenRequest={onOpenRequest} />
