@@ -5,7 +5,6 @@ import { queryKeys } from '../../app/query-keys';
 import { call, toAppError } from '../../bridge/client';
 import { Button, ErrorNotice, TabPanel, Tabs } from '../../ui';
 import { formatBytes, formatTime } from './format';
-import { frameDocument, hasOwnStyles } from './frame-document';
 import { ScrollText } from './ScrollText';
 
 const partTabs = [
@@ -59,22 +58,16 @@ function MessageParts({ message }: { message: SandboxMessageDetail }) {
           message.html === '' ? (
             <p className="st-empty">This message has no HTML part.</p>
           ) : (
-            <>
-              {hasOwnStyles(message.html) ? (
-                <p className="st-note" data-testid="sandbox-message-style-note">
-                  Shown without the message's own styles: the preview runs no scripts and loads nothing, and the app's security policy also
-                  blocks inline styles.
-                </p>
-              ) : null}
-              <iframe
-                className="st-frame"
-                title={`HTML of “${message.subject}”`}
-                sandbox=""
-                referrerPolicy="no-referrer"
-                srcDoc={frameDocument(message.html)}
-                data-testid="sandbox-message-frame"
-              />
-            </>
+            // Main serves the HTML as a document of its own whose policy allows the mail's styles and nothing active;
+            // the empty sandbox keeps it from scripts, forms, popups and the app's origin besides.
+            <iframe
+              className="st-frame"
+              title={`HTML of “${message.subject}”`}
+              sandbox=""
+              referrerPolicy="no-referrer"
+              src={message.previewUrl}
+              data-testid="sandbox-message-frame"
+            />
           )
         ) : part === 'text' ? (
           message.text === '' ? (
