@@ -32,7 +32,7 @@ describe('the message preview protocol', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toBe(messagePreviewPolicy);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await response.text()).toBe('<p style="color: red">Hi</p>');
+    expect(await response.text()).toBe('<base target="_blank"><p style="color: red">Hi</p>');
     expect(asked).toEqual([{ region: 'us', domain: 'mg.example.com', key: 'k1' }]);
   });
 

@@ -78,7 +78,8 @@ test('a sandbox webhook delivers a verified "delivered" event to the inbox, and 
     .getByTestId('input-html')
     .fill(
       '<style>.track { color: rgb(0, 0, 200); }</style><h1>Parcel shipped</h1>' +
-        '<p class="when" style="color: rgb(200, 0, 0)">It arrives <b>tomorrow</b>.</p><p class="track">Track it online.</p>' +
+        '<p class="when" style="color: rgb(200, 0, 0)">It arrives <b>tomorrow</b>.</p>' +
+        `<p class="track"><a href="${remote.origin}/track">Track it online.</a></p>` +
         `<img alt="Tracking pixel" src="${remote.origin}/pixel.png"><link rel="stylesheet" href="${remote.origin}/mail.css">` +
         `<meta http-equiv="refresh" content="0; url=${remote.origin}/refresh">` +
         `<form action="${remote.origin}/form" method="post"><button name="go" value="1">Confirm</button></form>` +
@@ -117,12 +118,16 @@ test('a sandbox webhook delivers a verified "delivered" event to the inbox, and 
   await expect(content.locator('p.track')).toHaveCSS('color', 'rgb(0, 0, 200)');
   // The frame runs no scripts, neither a <script> nor an on…= handler.
   expect(await content.locator('html').evaluate(() => document.title)).toBe('');
-  // A form in the mail does not submit.
+  // A form in the mail does not submit, and a link opens nothing, in the frame or in a window.
   await content.getByRole('button', { name: 'Confirm' }).click();
+  await content.getByRole('link', { name: 'Track it online.' }).click();
+  await expect(page.getByTestId('sandbox-message-frame-note')).toContainText('links do not open');
   // Nothing was loaded from the "remote" host: Chromium refused the image and the style sheet before asking,
   // and neither the form nor the meta refresh took the frame anywhere.
   await expect.poll(() => app.consoleErrors.filter(refusedLoad).length).toBeGreaterThanOrEqual(2);
   await expect.poll(() => app.consoleErrors.some(refusedForm)).toBe(true);
+  await expect.poll(() => app.consoleErrors.some(refusedPopup)).toBe(true);
+  expect(page.context().pages()).toEqual([page]);
   expect(app.consoleErrors.some(refusedRefresh)).toBe(true);
   await expect(content.locator('h1')).toHaveText('Parcel shipped');
   expect(remote.requests).toEqual([]);
@@ -156,13 +161,15 @@ test('simulating an inbound message shows which routes matched and that off-mach
  */
 const blocked = (error: string) =>
   /^Blocked script execution in 'http:\/\/127\.0\.0\.1:\d+\/(us|eu)\/[^']+' because the document's frame is sandboxed/.test(error);
-/** Chromium's word that the preview refused a load (its policy), a form submission or a meta refresh (its sandbox). */
+/** Chromium's word that the preview refused a load (its policy), a form submission, a meta refresh or a popup (its sandbox). */
 const refusedLoad = (error: string) =>
   /^Loading the (image|stylesheet) 'http:\/\/127\.0\.0\.1:\d+\/[^']*' violates the following Content Security Policy directive/.test(error);
 const refusedForm = (error: string) =>
   /^Blocked form submission to 'http:\/\/127\.0\.0\.1:\d+\/form' because the form's frame is sandboxed/.test(error);
 const refusedRefresh = (error: string) => error.startsWith("Refused to execute the redirect specified via '<meta http-equiv='refresh'");
-const refusedByPreview = (error: string) => refusedLoad(error) || refusedForm(error) || refusedRefresh(error);
+const refusedPopup = (error: string) =>
+  /^Blocked opening 'http:\/\/127\.0\.0\.1:\d+\/track' in a new window because the request was made in a sandboxed frame/.test(error);
+const refusedByPreview = (error: string) => refusedLoad(error) || refusedForm(error) || refusedRefresh(error) || refusedPopup(error);
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation in the sandbox tools (${colorScheme})`, async ({ app }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagePreviewPolicy, previewPath, previewRefOf, previewResponse } from './message-preview';
+import { messagePreviewPolicy, previewDocument, previewPath, previewRefOf, previewResponse } from './message-preview';
 
 /** The policy's directives by name, so a test reads what a browser would enforce. */
 function directives(policy: string): Map<string, string[]> {
@@ -12,11 +12,11 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe('message preview document', () => {
-  it('answers with the message’s HTML exactly as it was sent, under its own policy', () => {
+  it('answers with the message’s HTML as it was sent, under its own policy', () => {
     const html = '<style>p { color: rgb(0, 0, 200) }</style><p style="color: rgb(200, 0, 0)">Paid</p>';
     const response = previewResponse(html);
     expect(response.status).toBe(200);
-    expect(response.body).toBe(html);
+    expect(response.body).toBe(`<base target="_blank">${html}`);
     expect(response.headers).toMatchObject({
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': messagePreviewPolicy,
@@ -43,14 +43,24 @@ describe('message preview document', () => {
     expect(messagePreviewPolicy).not.toMatch(/unsafe-eval|https?:|\*/);
   });
 
-  it('serves hostile mail unchanged: the policy, not a rewrite, keeps it inert', () => {
+  it('serves hostile mail as it is: the policy, not a rewrite, keeps it inert', () => {
     const hostile =
       '<meta http-equiv="refresh" content="0; url=https://evil.example/"><script>alert(1)</script>' +
       '<img src="http://127.0.0.1:9/pixel.png" onerror="alert(2)"><link rel="stylesheet" href="http://127.0.0.1:9/x.css">' +
       '<form action="https://evil.example/"><input name="q"></form>';
     const response = previewResponse(hostile);
-    expect(response.body).toBe(hostile);
+    expect(response.body).toBe(`<base target="_blank">${hostile}`);
     expect(response.headers['Content-Security-Policy']).toBe(messagePreviewPolicy);
+  });
+
+  it('sends every link to a new window, which the sandboxed frame refuses, and keeps the mail’s doctype first', () => {
+    expect(previewDocument('<a href="https://example.com/">Track</a>')).toBe(
+      '<base target="_blank"><a href="https://example.com/">Track</a>',
+    );
+    expect(previewDocument('\n<!-- a mail tool --><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">\n<html>')).toBe(
+      '\n<!-- a mail tool --><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"><base target="_blank">\n<html>',
+    );
+    expect(previewDocument('<p>no doctype</p><!doctype html>')).toBe('<base target="_blank"><p>no doctype</p><!doctype html>');
   });
 
   it('answers a plain 404 page, under the same policy, for a message that is not there', () => {

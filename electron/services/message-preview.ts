@@ -66,11 +66,26 @@ const notFoundPage =
   '<body><p>This message is no longer in the sandbox: a reset or its domain’s message retention removed it. Send it again.</p></body></html>';
 
 /**
- * The answer for one preview: the message's HTML exactly as it was sent (the
- * policy, not a rewrite, keeps it inert), or a plain 404 page when there is no
- * such message.
+ * Every link of the mail targets a new window, which the frame's sandbox (no
+ * allow-popups) refuses, so a click does nothing. Followed in the frame, a link
+ * would replace the preview with the page's "blocked" error (its policy frames
+ * nothing else). A mail's own <base> comes later and loses to this one.
+ */
+const inertLinks = '<base target="_blank">';
+
+/** The message's HTML with `inertLinks` first (after its doctype, so the mail keeps its rendering mode). */
+export function previewDocument(html: string): string {
+  const doctype = /^\s*(?:<!--[\s\S]*?-->\s*)*<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return html.slice(0, at) + inertLinks + html.slice(at);
+}
+
+/**
+ * The answer for one preview: the message's HTML as it was sent (the policy,
+ * not a rewrite, keeps it inert; only `inertLinks` is added), or a plain 404
+ * page when there is no such message.
  */
 export function previewResponse(html: string | null): PreviewResponse {
   if (html === null) return { status: 404, headers: previewHeaders, body: notFoundPage };
-  return { status: 200, headers: previewHeaders, body: html };
+  return { status: 200, headers: previewHeaders, body: previewDocument(html) };
 }

@@ -58,16 +58,21 @@ function MessageParts({ message }: { message: SandboxMessageDetail }) {
           message.html === '' ? (
             <p className="st-empty">This message has no HTML part.</p>
           ) : (
-            // Main serves the HTML as a document of its own whose policy allows the mail's styles and nothing active;
-            // the empty sandbox keeps it from scripts, forms, popups and the app's origin besides.
-            <iframe
-              className="st-frame"
-              title={`HTML of “${message.subject}”`}
-              sandbox=""
-              referrerPolicy="no-referrer"
-              src={message.previewUrl}
-              data-testid="sandbox-message-frame"
-            />
+            <>
+              {/* Main serves the HTML as a document of its own whose policy allows the mail's styles and nothing
+                  active; the empty sandbox keeps it from scripts, forms, popups and the app's origin besides. */}
+              <iframe
+                className="st-frame"
+                title={`HTML of “${message.subject}”`}
+                sandbox=""
+                referrerPolicy="no-referrer"
+                src={message.previewUrl}
+                data-testid="sandbox-message-frame"
+              />
+              <p className="st-muted st-hint st-frame-note" data-testid="sandbox-message-frame-note">
+                No scripts and no network in this preview: remote images stay empty, links do not open.
+              </p>
+            </>
           )
         ) : part === 'text' ? (
           message.text === '' ? (

@@ -87,6 +87,7 @@ describe('sandbox tools', () => {
     expect(frame.getAttribute('src')).toBe('mailgun-preview://message/us/mg.example.com/k1');
     expect(frame.hasAttribute('srcdoc')).toBe(false);
     expect(frame.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(screen.getByTestId('sandbox-message-frame-note').textContent).toContain('links do not open');
   });
 
   it('offers no save for an attachment the sandbox could not keep', async () => {
