@@ -53,7 +53,7 @@ export interface PreviewResponse {
   readonly body: string;
 }
 
-export const previewHeaders: Readonly<Record<string, string>> = {
+const previewHeaders: Readonly<Record<string, string>> = {
   'Content-Type': 'text/html; charset=utf-8',
   'Content-Security-Policy': messagePreviewPolicy,
   'X-Content-Type-Options': 'nosniff',
