@@ -41,7 +41,9 @@ export const test = base.extend<{ app: AppUnderTest }, { rendererServer: StaticS
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
-    let main = await startMainHarness(dataDir);
+    const startMain = () => startMainHarness(dataDir, { messagePreviewBase: rendererServer.previewBase });
+    let main = await startMain();
+    rendererServer.servePreviewsFrom((ref) => main.services.sandboxMail.previewHtml(ref));
     // The binding forwards to whichever main is current, so a restart swaps it underneath the page.
     await page.exposeBinding('__mailgunInvoke', (_source, channel: string, arg: unknown) => main.invoke(channel, arg));
     await page.addInitScript({ content: await pageBridgeScript() });
@@ -55,11 +57,12 @@ export const test = base.extend<{ app: AppUnderTest }, { rendererServer: StaticS
       },
       async restart() {
         await main.dispose();
-        main = await startMainHarness(dataDir);
+        main = await startMain();
         await openApp(page, rendererServer.url);
       },
     };
     await use(app);
+    rendererServer.servePreviewsFrom(null);
     await main.dispose();
     await rm(dataDir, { recursive: true, force: true });
   },

@@ -46,10 +46,11 @@ export function resolveAppAsset(rendererDir: string, requestUrl: string, expecte
   return { filePath, contentType };
 }
 
-export function appResponseHeaders(contentType: string): Record<string, string> {
+/** `policy` is the app's own unless the browser harness, which frames previews from a loopback origin, passes its own. */
+export function appResponseHeaders(contentType: string, policy = contentSecurityPolicy): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': contentSecurityPolicy,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',

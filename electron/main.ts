@@ -23,6 +23,7 @@ import { diagnosticsText } from './logging/diagnostics';
 import { createLogRedactor } from './logging/redact-log';
 import { rememberSecrets } from './logging/remember-secrets';
 import { applicationMenuTemplate } from './menu';
+import { previewSchemePrivileges, servePreviews } from './message-preview-protocol';
 import { chromiumFetch } from './network/chromium-fetch';
 import { answerProxyLogins, createElectronGlue } from './network/electron-glue';
 import { createProxyLogin } from './network/proxy-settings';
@@ -50,7 +51,7 @@ app.setAboutPanelOptions({
   website: 'https://documentation.mailgun.com/',
 });
 
-protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true } }, previewSchemePrivileges]);
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
@@ -164,6 +165,8 @@ async function start(): Promise<void> {
     logError,
     logRendererError: (message, detail) => appLog?.error(message, detail),
   });
+  const mail = services.sandboxMail;
+  servePreviews(protocol, (ref) => mail.previewHtml(ref));
   const dispatch = createDispatcher(createHandlers(services), { logError: (method, error) => logError(`bridge ${method} failed`, error) });
   registerBridgeHandlers(
     ipcMain,

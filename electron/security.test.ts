@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { appIndexUrl } from './app-protocol';
 import {
+  appPreviewSource,
   contentSecurityPolicy,
   type HardenableContents,
   hardenContents,
   isAppUrl,
   isPermissionGranted,
   isSafeExternalUrl,
+  pageContentSecurityPolicy,
+  pageMetaContentSecurityPolicy,
   restrictPermissions,
 } from './security';
 
@@ -40,6 +44,9 @@ describe('window hardening', () => {
     expect(navigate('will-navigate', 'https://evil.example/')).toBe(true);
     expect(navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
     expect(navigate('will-navigate', 'https://documentation.mailgun.com/docs/mailgun/api-reference/')).toBe(true);
+    // The window may frame a message preview, but never become one.
+    expect(navigate('will-navigate', 'mailgun-preview://message/us/mg.example.com/k1')).toBe(true);
+    expect(navigate('will-redirect', 'mailgun-preview://message/us/mg.example.com/k1')).toBe(true);
     expect(opened).toEqual(['https://documentation.mailgun.com/docs/mailgun/api-reference/']);
   });
 
@@ -105,5 +112,24 @@ describe('window hardening', () => {
     expect(contentSecurityPolicy).toContain("connect-src 'none'");
     expect(contentSecurityPolicy).not.toContain('unsafe-inline');
     expect(contentSecurityPolicy).not.toContain('unsafe-eval');
+  });
+
+  it('lets the page frame message previews from their own scheme and from nowhere else', () => {
+    expect(appPreviewSource).toBe('mailgun-preview:');
+    const frameSources = (policy: string) =>
+      policy
+        .split('; ')
+        .filter((d) => d.startsWith('frame-src ') || d.startsWith('child-src '))
+        .map((d) => d.split(' ').slice(1));
+    expect(frameSources(contentSecurityPolicy)).toEqual([['mailgun-preview:']]);
+    expect(frameSources(pageContentSecurityPolicy('http://127.0.0.1:4321'))).toEqual([['http://127.0.0.1:4321']]);
+    expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
+  });
+
+  it('is the policy index.html carries in its meta, so the page is held to it before any header applies', () => {
+    const html = readFileSync(new URL('../renderer/index.html', import.meta.url), 'utf8');
+    const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)].map((m) => m[1]);
+    expect(metas).toEqual([pageMetaContentSecurityPolicy(appPreviewSource)]);
+    expect(contentSecurityPolicy.startsWith(pageMetaContentSecurityPolicy(appPreviewSource))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { externalUrlSchema } from '../shared/bridge/app';
+import { previewScheme } from './services/message-preview';
 
-/** The Content-Security-Policy of the app page: no remote or inline code, and no network from the renderer. */
-export const contentSecurityPolicy = [
+const pageDirectives = (previewSource: string) => [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -11,9 +11,26 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+  `frame-src ${previewSource}`,
+];
+
+/**
+ * The Content-Security-Policy of the app page: no remote or inline code, no
+ * network from the renderer, and frames only from the one origin that serves
+ * message previews (`previewSource`; the browser harness passes its loopback one).
+ */
+export function pageContentSecurityPolicy(previewSource: string): string {
+  return [...pageDirectives(previewSource), "frame-ancestors 'none'"].join('; ');
+}
+
+/** The same policy as index.html's <meta> carries it (a meta cannot hold frame-ancestors); a test keeps the file equal to it. */
+export function pageMetaContentSecurityPolicy(previewSource: string): string {
+  return pageDirectives(previewSource).join('; ');
+}
+
+/** In the app, message previews come from their own privileged scheme. */
+export const appPreviewSource = `${previewScheme}:`;
+export const contentSecurityPolicy = pageContentSecurityPolicy(appPreviewSource);
 
 /** True only for the app's own page, loaded from the packaged renderer folder. */
 export function isAppUrl(url: string, appIndexUrl: string): boolean {

@@ -8,7 +8,8 @@ const path = require('node:path');
 
 const userData = process.env.MAILGUN_EXPLORER_USER_DATA;
 const handlers = {};
-let protocolHandler;
+const protocolHandlers = {};
+let privilegedSchemes = [];
 const chromiumFetches = [];
 const proxyConfigs = [];
 const electron = {
@@ -28,9 +29,11 @@ const electron = {
     exit: (code) => process.exit(code),
   },
   protocol: {
-    registerSchemesAsPrivileged: () => {},
-    handle: (_scheme, handler) => {
-      protocolHandler = handler;
+    registerSchemesAsPrivileged: (schemes) => {
+      privilegedSchemes = schemes;
+    },
+    handle: (scheme, handler) => {
+      protocolHandlers[scheme] = handler;
     },
   },
   session: {
@@ -90,7 +93,16 @@ const call = (name, arg) => handlers[`mailgun:${name}`](fromApp, arg);
 
 async function main() {
   for (let i = 0; i < 100 && !handlers['mailgun:getAppInfo']; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
-  const page = await protocolHandler({ url: 'app://mailgun-explorer/index.html' });
+  const page = await protocolHandlers.app({ url: 'app://mailgun-explorer/index.html', method: 'GET' });
+  const [message] = (await call('listSandboxMessages', undefined)).value;
+  const previewOf = async (url) => {
+    const response = await protocolHandlers['mailgun-preview']({ url, method: 'GET' });
+    return { status: response.status, csp: response.headers.get('content-security-policy'), body: await response.text() };
+  };
+  const preview = await previewOf(
+    (await call('getSandboxMessage', { region: message.region, domain: message.domain, key: message.key })).value.previewUrl,
+  );
+  const missingPreview = await previewOf('mailgun-preview://message/us/sandbox.mg.example.com/no-such-key');
   const report = {
     channels: Object.keys(handlers).filter((name) => name.startsWith('mailgun:')).length,
     info: await call('getAppInfo', undefined),
@@ -116,6 +128,9 @@ async function main() {
     resolvedProxy: await call('resolveProxy', { url: 'https://api.mailgun.net/' }),
     foreignFrame: await handlers['mailgun:getAppInfo']({ senderFrame: { url: 'https://example.com/' } }, undefined),
     page: { status: page.status, csp: page.headers.get('content-security-policy') },
+    privilegedSchemes,
+    preview: { status: preview.status, csp: preview.csp, isMessageHtml: preview.body.length > 0 },
+    missingPreview: { status: missingPreview.status, csp: missingPreview.csp },
   };
   report.chromiumFetches = chromiumFetches;
   report.proxyConfigs = proxyConfigs;

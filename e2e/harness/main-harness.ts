@@ -36,7 +36,7 @@ export const keychainServiceNameForTests = 'Mailgun Explorer (tests)';
  * The real main-process services and dispatcher, running in the test's Node
  * process; only the Electron shell around them is missing.
  */
-export async function startMainHarness(dataDir: string): Promise<MainHarness> {
+export async function startMainHarness(dataDir: string, options: { readonly messagePreviewBase?: string } = {}): Promise<MainHarness> {
   const openedExternally: string[] = [];
   const mainErrors: string[] = [];
   const calls: BridgeCall[] = [];
@@ -64,6 +64,7 @@ export async function startMainHarness(dataDir: string): Promise<MainHarness> {
       },
     },
     logError: (message, error) => mainErrors.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+    ...(options.messagePreviewBase ? { messagePreviewBase: options.messagePreviewBase } : {}),
   });
   const dispatch = createDispatcher(createHandlers(services), {
     logError: (method, error) => mainErrors.push(`${method}: ${error instanceof Error ? error.message : String(error)}`),

@@ -15,8 +15,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = path.resolve(process.env.MAILGUN_EXPLORER_USER_DATA ?? path.join(root, '.tmp', 'browser-profile'));
 
 await mkdir(dataDir, { recursive: true });
-const main = await startMainHarness(dataDir);
 const server = await startStaticServer(path.join(root, 'dist', 'renderer'));
+const main = await startMainHarness(dataDir, { messagePreviewBase: server.previewBase });
+server.servePreviewsFrom((ref) => main.services.sandboxMail.previewHtml(ref));
 const browser = await chromium.launch({
   headless: false,
   ...(chromiumPath ? { executablePath: chromiumPath } : {}),

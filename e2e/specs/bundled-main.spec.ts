@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { messagePreviewPolicy } from '../../electron/services/message-preview';
 import { methodNames } from '../../shared/bridge/channels';
 
 const run = promisify(execFile);
@@ -38,6 +39,11 @@ test('the bundled main process starts under a stand-in Electron and answers over
     expect(report.log).not.toContain('key-0f0e0d0c0b0a09080706050403020100');
     expect(report.page.status).toBe(200);
     expect(report.page.csp).toContain("script-src 'self'");
+    // The page may frame message previews, which the bundle serves from their own scheme under their own policy.
+    expect(report.page.csp).toContain('frame-src mailgun-preview:;');
+    expect(report.privilegedSchemes.map((s: { scheme: string }) => s.scheme)).toEqual(['app', 'mailgun-preview']);
+    expect(report.preview).toEqual({ status: 200, csp: messagePreviewPolicy, isMessageHtml: true });
+    expect(report.missingPreview).toEqual({ status: 404, csp: messagePreviewPolicy });
   } finally {
     await rm(userData, { recursive: true, force: true });
   }

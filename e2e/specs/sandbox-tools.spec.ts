@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SANDBOX_API_KEY } from '../../shared/sandbox/constants';
@@ -7,7 +9,8 @@ import { type AppUnderTest, expect, test } from '../fixtures';
  * The sandbox tools against the real main services: a domain webhook pointed
  * at the app's own webhook inbox receives the "delivered" event of a message
  * sent from the workbench, signed so the Support checker accepts it, and the
- * Messages view shows that message's HTML inside its sandboxed frame.
+ * Messages view shows that message's HTML inside its sandboxed frame, with the
+ * mail's own styles and nothing active.
  */
 
 const sandboxDomain = 'sandbox.mg.example.com';
@@ -29,6 +32,21 @@ async function openSandboxTools(page: Page, tab: 'messages' | 'inbox' | 'inbound
   await page.getByTestId(`sandbox-tools-tab-${tab}`).click();
 }
 
+/** A loopback stand-in for a remote host, counting what the message frame asks of it. */
+async function startRemoteHost(): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    requests.push(request.url ?? '');
+    response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 function sentMessageId(app: AppUnderTest): string {
   const sends = app.main.calls.filter((call) => call.method === 'sendRequest' && call.result.ok);
   const last = sends.at(-1)?.result;
@@ -39,6 +57,7 @@ function sentMessageId(app: AppUnderTest): string {
 
 test('a sandbox webhook delivers a verified "delivered" event to the inbox, and the message’s HTML shows in its frame', async ({ app }) => {
   const { page } = app;
+  const remote = await startRemoteHost();
   await openSandboxTools(page, 'inbox');
   const inboxUrl = (await page.getByTestId('webhook-inbox-url').textContent()) ?? '';
   await expect(page.getByTestId('webhook-inbox-url')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/webhooks$/);
@@ -57,7 +76,15 @@ test('a sandbox webhook delivers a verified "delivered" event to the inbox, and 
   await page.getByTestId('input-text').fill('Your parcel is on its way.');
   await page
     .getByTestId('input-html')
-    .fill('<h1>Parcel shipped</h1><p>It arrives <b>tomorrow</b>.</p><script>document.title = "ran"</script>');
+    .fill(
+      '<style>.track { color: rgb(0, 0, 200); }</style><h1>Parcel shipped</h1>' +
+        '<p class="when" style="color: rgb(200, 0, 0)">It arrives <b>tomorrow</b>.</p>' +
+        `<p class="track"><a href="${remote.origin}/track">Track it online.</a></p>` +
+        `<img alt="Tracking pixel" src="${remote.origin}/pixel.png"><link rel="stylesheet" href="${remote.origin}/mail.css">` +
+        `<meta http-equiv="refresh" content="0; url=${remote.origin}/refresh">` +
+        `<form action="${remote.origin}/form" method="post"><button name="go" value="1">Confirm</button></form>` +
+        '<img alt="" src="data:," onerror="document.title = \'handler ran\'"><script>document.title = "ran"</script>',
+    );
   await sendAndExpect(page, 200);
   const messageId = sentMessageId(app).slice(1, -1);
 
@@ -86,16 +113,33 @@ test('a sandbox webhook delivers a verified "delivered" event to the inbox, and 
   const content = page.frameLocator('[data-testid="sandbox-message-frame"]');
   await expect(content.locator('h1')).toHaveText('Parcel shipped');
   await expect(content.locator('b')).toHaveText('tomorrow');
-  // The frame runs no scripts.
+  // The mail's own styles apply: an inline style= attribute and a rule from its <style> element.
+  await expect(content.locator('p.when')).toHaveCSS('color', 'rgb(200, 0, 0)');
+  await expect(content.locator('p.track')).toHaveCSS('color', 'rgb(0, 0, 200)');
+  // The frame runs no scripts, neither a <script> nor an on…= handler.
   expect(await content.locator('html').evaluate(() => document.title)).toBe('');
+  // A form in the mail does not submit, and a link opens nothing, in the frame or in a window.
+  await content.getByRole('button', { name: 'Confirm' }).click();
+  await content.getByRole('link', { name: 'Track it online.' }).click();
+  await expect(page.getByTestId('sandbox-message-frame-note')).toContainText('links do not open');
+  // Nothing was loaded from the "remote" host: Chromium refused the image and the style sheet before asking,
+  // and neither the form nor the meta refresh took the frame anywhere.
+  await expect.poll(() => app.consoleErrors.filter(refusedLoad).length).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => app.consoleErrors.some(refusedForm)).toBe(true);
+  await expect.poll(() => app.consoleErrors.some(refusedPopup)).toBe(true);
+  expect(page.context().pages()).toEqual([page]);
+  expect(app.consoleErrors.some(refusedRefresh)).toBe(true);
+  await expect(content.locator('h1')).toHaveText('Parcel shipped');
+  expect(remote.requests).toEqual([]);
+  await remote.close();
 
   await page.getByTestId('sandbox-message-tab-text').click();
   await expect(page.getByTestId('sandbox-message-text')).toHaveText('Your parcel is on its way.');
   await page.getByTestId('sandbox-message-tab-mime').click();
   await expect(page.getByTestId('sandbox-message-mime')).toContainText('Subject: Your parcel is on its way');
-  // Chromium reports the message's script it refused to run; nothing else may have gone wrong.
+  // Chromium reports the message's script it refused to run and the loads it refused; nothing else may have gone wrong.
   expect(app.consoleErrors.some(blocked)).toBe(true);
-  expect(app.consoleErrors.filter((error) => !blocked(error))).toEqual([]);
+  expect(app.consoleErrors.filter((error) => !blocked(error) && !refusedByPreview(error))).toEqual([]);
 });
 
 test('simulating an inbound message shows which routes matched and that off-machine forwards are not called', async ({ app }) => {
@@ -108,11 +152,24 @@ test('simulating an inbound message shows which routes matched and that off-mach
   await expect(route).toHaveAttribute('data-matched', 'true');
   await expect(route.locator('[data-testid="inbound-action"][data-outcome="not-called"]')).toContainText('never called');
   await expect(route.locator('[data-testid="inbound-action"][data-outcome="stop"]')).toBeVisible();
-  expect(app.consoleErrors).toEqual([]);
+  expect(app.consoleErrors.filter((error) => !blocked(error))).toEqual([]);
 });
 
-/** Chromium's word that the message frame ran no script: the frame's purpose, not an error. */
-const blocked = (error: string) => error.startsWith("Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed");
+/**
+ * Chromium's word that the message frame ran no script (the mail's, or the harness's init script, which Playwright
+ * offers every frame): the frame's purpose, not an error.
+ */
+const blocked = (error: string) =>
+  /^Blocked script execution in 'http:\/\/127\.0\.0\.1:\d+\/(us|eu)\/[^']+' because the document's frame is sandboxed/.test(error);
+/** Chromium's word that the preview refused a load (its policy), a form submission, a meta refresh or a popup (its sandbox). */
+const refusedLoad = (error: string) =>
+  /^Loading the (image|stylesheet) 'http:\/\/127\.0\.0\.1:\d+\/[^']*' violates the following Content Security Policy directive/.test(error);
+const refusedForm = (error: string) =>
+  /^Blocked form submission to 'http:\/\/127\.0\.0\.1:\d+\/form' because the form's frame is sandboxed/.test(error);
+const refusedRefresh = (error: string) => error.startsWith("Refused to execute the redirect specified via '<meta http-equiv='refresh'");
+const refusedPopup = (error: string) =>
+  /^Blocked opening 'http:\/\/127\.0\.0\.1:\d+\/track' in a new window because the request was made in a sandboxed frame/.test(error);
+const refusedByPreview = (error: string) => refusedLoad(error) || refusedForm(error) || refusedRefresh(error) || refusedPopup(error);
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation in the sandbox tools (${colorScheme})`, async ({ app }) => {

@@ -18,6 +18,7 @@ import { createReadCaller } from './investigations/read-call';
 import { guardKeyDestination } from './key-destination';
 import { createKeychain, type KeytarLike } from './keychain';
 import { createLiveTail } from './live-tail';
+import { appPreviewBase } from './message-preview';
 import { createRedactor } from './redaction';
 import { createRequestPipeline, defaultLimits, type SendLimits } from './request-pipeline';
 import { createSandboxEnvironment, withSandboxClientHeader } from './sandbox-environment';
@@ -60,6 +61,8 @@ export interface MainDeps {
   readonly logRendererError?: (message: string, detail: unknown) => void;
   /** Applies the proxy, certificate and theme settings; Electron's session and nativeTheme in the app. */
   readonly desktopGlue?: DesktopGlue;
+  /** Where message previews are served; the app's preview scheme unless the browser harness serves them. */
+  readonly messagePreviewBase?: string;
 }
 
 export async function createServices(deps: MainDeps) {
@@ -183,6 +186,7 @@ export async function createServices(deps: MainDeps) {
     sandbox,
     clock,
     saveFile: (name, data) => deps.dialogs.saveFile(safeFileName(name), data),
+    previewBase: deps.messagePreviewBase ?? appPreviewBase,
   });
   const readCall = createReadCaller({ getEnvironment, getEndpoint, pipeline });
   const liveTail = createLiveTail({ read: readCall, environments, clock });

@@ -24,6 +24,7 @@ function mail() {
   return createSandboxMail({
     sandbox,
     clock: Date.now,
+    previewBase: 'mailgun-preview://message',
     saveFile: async (name, data) => {
       saved.push({ name, data });
       return { saved: true };
@@ -56,6 +57,16 @@ describe('sandbox mail', () => {
     expect(detail.html).toBe('<p>See attached</p>');
     expect(detail.attachments).toEqual([{ index: 0, name: 'notes.txt', contentType: 'text/plain', size: 10, kept: true }]);
     expect(detail.mime).toContain('Subject: With a file');
+    expect(detail.previewUrl).toBe(`mailgun-preview://message/us/${SANDBOX_US_DOMAIN}/${encodeURIComponent(first?.key ?? '')}`);
+  });
+
+  it('looks up a preview’s HTML by the message’s region, domain and key, and nothing else', async () => {
+    await sendWithAttachment(10);
+    const [first] = await mail().list();
+    const key = first?.key ?? '';
+    expect(await mail().previewHtml({ region: 'us', domain: SANDBOX_US_DOMAIN, key })).toBe('<p>See attached</p>');
+    expect(await mail().previewHtml({ region: 'eu', domain: SANDBOX_US_DOMAIN, key })).toBeNull();
+    expect(await mail().previewHtml({ region: 'us', domain: SANDBOX_US_DOMAIN, key: 'nope' })).toBeNull();
   });
 
   it('saves an attachment only through the save dialog, with its bytes', async () => {

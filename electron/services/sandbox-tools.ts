@@ -3,6 +3,7 @@ import { findInMailbox, listMailbox, mimeOf } from '../../sandbox/mailbox';
 import type { SandboxServer } from '../../sandbox/server';
 import type { SandboxMessageDetail, SandboxMessageSummary, SandboxRegionName } from '../../shared/bridge/sandbox-tools';
 import { AppFailure } from '../../shared/errors';
+import { type PreviewRef, previewPath } from './message-preview';
 
 /**
  * What the app shows of the sandbox's mail: the accepted messages (read from
@@ -12,6 +13,8 @@ export interface SandboxMailDeps {
   readonly sandbox: Pick<SandboxServer, 'admin'>;
   readonly clock: () => number;
   readonly saveFile: (suggestedName: string, data: Uint8Array) => Promise<{ saved: boolean }>;
+  /** Where previews are served: the app's preview scheme, or the browser harness's loopback origin. */
+  readonly previewBase: string;
 }
 
 function summary({ region, domain, message }: MailboxEntry): SandboxMessageSummary {
@@ -63,7 +66,13 @@ export function createSandboxMail(deps: SandboxMailDeps) {
           kept: a.data !== null,
         })),
         mime: mimeOf(message),
+        previewUrl: `${deps.previewBase}${previewPath(arg)}`,
       };
+    },
+
+    /** The HTML a preview shows, or null when there is no such message (any more). */
+    async previewHtml(ref: PreviewRef): Promise<string | null> {
+      return findInMailbox(await deps.sandbox.admin.state(), ref.region, ref.domain, ref.key, deps.clock())?.message.html ?? null;
     },
 
     /** Writes one attachment where the user picks in the save dialog; main never writes anywhere else. */

@@ -82,6 +82,8 @@ export interface SandboxMessageDetail extends SandboxMessageSummary {
   readonly attachments: readonly SandboxAttachment[];
   /** The message as MIME: what was posted to messages.mime, or built from the parts. */
   readonly mime: string;
+  /** The HTML as a document of its own, served by main with a policy that allows inline styles and nothing active. */
+  readonly previewUrl: string;
 }
 
 export type RouteActionOutcome = 'forwarded' | 'forward-failed' | 'not-called' | 'stored' | 'stop' | 'unsupported';

@@ -5,7 +5,6 @@ import { queryKeys } from '../../app/query-keys';
 import { call, toAppError } from '../../bridge/client';
 import { Button, ErrorNotice, TabPanel, Tabs } from '../../ui';
 import { formatBytes, formatTime } from './format';
-import { frameDocument, hasOwnStyles } from './frame-document';
 import { ScrollText } from './ScrollText';
 
 const partTabs = [
@@ -60,20 +59,19 @@ function MessageParts({ message }: { message: SandboxMessageDetail }) {
             <p className="st-empty">This message has no HTML part.</p>
           ) : (
             <>
-              {hasOwnStyles(message.html) ? (
-                <p className="st-note" data-testid="sandbox-message-style-note">
-                  Shown without the message's own styles: the preview runs no scripts and loads nothing, and the app's security policy also
-                  blocks inline styles.
-                </p>
-              ) : null}
+              {/* Main serves the HTML as a document of its own whose policy allows the mail's styles and nothing
+                  active; the empty sandbox keeps it from scripts, forms, popups and the app's origin besides. */}
               <iframe
                 className="st-frame"
                 title={`HTML of “${message.subject}”`}
                 sandbox=""
                 referrerPolicy="no-referrer"
-                srcDoc={frameDocument(message.html)}
+                src={message.previewUrl}
                 data-testid="sandbox-message-frame"
               />
+              <p className="st-muted st-hint st-frame-note" data-testid="sandbox-message-frame-note">
+                No scripts and no network in this preview: remote images stay empty, links do not open.
+              </p>
             </>
           )
         ) : part === 'text' ? (

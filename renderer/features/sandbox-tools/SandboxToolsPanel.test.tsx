@@ -4,7 +4,6 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboxDeliveryDetail, SandboxMessageDetail } from '../../../shared/bridge/sandbox-tools';
 import { call } from '../../bridge/client';
-import { FRAME_POLICY } from './frame-document';
 import { SandboxToolsPanel } from './SandboxToolsPanel';
 
 vi.mock('../../bridge/client', () => ({
@@ -30,6 +29,7 @@ const message: SandboxMessageDetail = {
   headers: [['X-Order', '42']],
   attachments: [{ index: 0, name: 'big.pdf', contentType: 'application/pdf', size: 3_000_000, kept: false }],
   mime: 'Subject: Receipt\r\n',
+  previewUrl: 'mailgun-preview://message/us/mg.example.com/k1',
 };
 
 const delivery: InboxDeliveryDetail = {
@@ -80,15 +80,14 @@ function renderPanel() {
 }
 
 describe('sandbox tools', () => {
-  it('shows a message’s HTML in a frame that may run nothing and load nothing, and says its styles are dropped', async () => {
+  it('shows a message’s HTML from main’s preview document in a frame that may run nothing', async () => {
     renderPanel();
     const frame = await screen.findByTestId('sandbox-message-frame');
     expect(frame.getAttribute('sandbox')).toBe('');
-    const srcdoc = frame.getAttribute('srcdoc') ?? '';
-    expect(srcdoc).toContain(`<meta http-equiv="Content-Security-Policy" content="${FRAME_POLICY}">`);
-    expect(FRAME_POLICY).toBe("default-src 'none'; img-src data:; style-src 'unsafe-inline'");
-    expect(srcdoc).toContain('<p style="color:red">Paid</p>');
-    expect(screen.getByTestId('sandbox-message-style-note')).toBeTruthy();
+    expect(frame.getAttribute('src')).toBe('mailgun-preview://message/us/mg.example.com/k1');
+    expect(frame.hasAttribute('srcdoc')).toBe(false);
+    expect(frame.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(screen.getByTestId('sandbox-message-frame-note').textContent).toContain('links do not open');
   });
 
   it('offers no save for an attachment the sandbox could not keep', async () => {
