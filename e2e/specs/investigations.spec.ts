@@ -65,3 +65,29 @@ test('an address in a response goes into the message trace from its context menu
   await expect(page.getByTestId('support-recipient-verdict')).toBeVisible({ timeout: 20_000 });
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('at 1024x640 every support tool tab is in reach without scrolling sideways', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await openSupport(page);
+  const strip = page.getByRole('tablist', { name: 'Support tools' });
+  const tabs = strip.getByRole('tab');
+  await expect(tabs).toHaveCount(8);
+  const fits = await strip.evaluate((element) => element.scrollWidth <= element.clientWidth);
+  expect(fits).toBe(true);
+  const panel = await page.getByTestId('support-panel').boundingBox();
+  const last = await tabs.last().boundingBox();
+  expect(panel && last).toBeTruthy();
+  if (panel && last) {
+    expect(last.x).toBeGreaterThanOrEqual(panel.x);
+    expect(last.x + last.width).toBeLessThanOrEqual(panel.x + panel.width);
+  }
+  // The keyboard still walks the tabs in order, wrapped row or not.
+  await tabs.first().click();
+  await page.keyboard.press('End');
+  await expect(tabs.last()).toBeFocused();
+  await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.first()).toBeFocused();
+  expect(app.consoleErrors).toEqual([]);
+});
