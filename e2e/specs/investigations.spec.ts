@@ -91,3 +91,39 @@ test('at 1024x640 every support tool tab is in reach without scrolling sideways'
   await expect(tabs.first()).toBeFocused();
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('an address in the Table view goes into the recipient verdict from its context menu', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('catalog-filter').fill('events');
+  await page.locator('[data-testid="catalog-endpoint"][data-endpoint-id="events.list"]').getByRole('button').first().click();
+  await page.getByTestId('send-button').click();
+  const viewer = page.getByTestId('response-viewer');
+  await expect(viewer.getByTestId('status-chip')).toContainText('200', { timeout: 15_000 });
+  await viewer.getByTestId('tab-table').click();
+  const table = viewer.getByTestId('table-view');
+  const cell = table
+    .getByRole('gridcell')
+    .filter({ hasText: /^[^\s@]+@[^\s@]+\.[a-z]+$/ })
+    .first();
+  const address = ((await cell.textContent()) ?? '').trim();
+  expect(address).toContain('@');
+  await cell.click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: `Investigate ${address}` });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Investigate recipient', 'Trace message', 'Open in workbench']);
+  await menu.getByRole('menuitem', { name: 'Investigate recipient' }).click();
+
+  await expect(page.getByTestId('support-panel-recipient')).toBeVisible();
+  await expect(page.getByTestId('support-recipient-address')).toHaveValue(address);
+  await expect(page.getByTestId('support-recipient-verdict')).toBeVisible({ timeout: 20_000 });
+
+  // The same from the keyboard: the active cell's menu opens with Shift+F10.
+  await page.getByTestId('view-switch-workbench').click();
+  await viewer.getByTestId('tab-table').click();
+  await cell.click();
+  await expect(table).toBeFocused();
+  await page.keyboard.press('Shift+F10');
+  await expect(menu.getByRole('menuitem', { name: 'Investigate recipient' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(table).toBeFocused();
+  expect(app.consoleErrors).toEqual([]);
+});

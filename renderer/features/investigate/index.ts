@@ -1,3 +1,4 @@
+export { InvestigateMenu, type InvestigateMenuProps, isContextMenuKey, type MenuPoint, pointBelow } from './InvestigateMenu';
 export {
   currentInvestigation,
   type InvestigateState,
