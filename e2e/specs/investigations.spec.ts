@@ -127,3 +127,37 @@ test('an address in the Table view goes into the recipient verdict from its cont
   await expect(table).toBeFocused();
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('an address a request was sent with goes from History into the recipient verdict', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('catalog-filter').fill('events');
+  await page.locator('[data-testid="catalog-endpoint"][data-endpoint-id="events.list"]').getByRole('button').first().click();
+  await page.getByTestId('param-recipient').locator('input').fill('bob@example.org');
+  await page.getByTestId('send-button').click();
+  await expect(page.getByTestId('response-viewer').getByTestId('status-chip')).toContainText('200', { timeout: 15_000 });
+
+  await page.getByTestId('sidebar-tab-history').click();
+  const row = page.getByTestId('history-row').first();
+  await row.click({ button: 'right' });
+  const rowMenu = page.getByRole('menu', { name: /^Investigate this request/ });
+  await expect(rowMenu.getByRole('menuitem', { name: 'Domain health: sandbox.mg.example.com' })).toBeVisible();
+  await rowMenu.getByRole('menuitem', { name: 'Investigate recipient: bob@example.org' }).click();
+  await expect(page.getByTestId('support-panel-recipient')).toBeVisible();
+  await expect(page.getByTestId('support-recipient-address')).toHaveValue('bob@example.org');
+  await expect(page.getByTestId('support-recipient-verdict')).toContainText('3 messages were sent to it', { timeout: 20_000 });
+
+  // The detail names the values it was sent with; each opens the same menu from the keyboard.
+  await page.getByTestId('view-switch-workbench').click();
+  await page.getByTestId('sidebar-tab-history').click();
+  await page.getByTestId('history-row').first().click();
+  const chip = page.getByTestId('history-detail').getByTestId('history-target').filter({ hasText: 'bob@example.org' });
+  await chip.focus();
+  await page.keyboard.press('Shift+F10');
+  const chipMenu = page.getByRole('menu', { name: 'Investigate bob@example.org' });
+  await expect(chipMenu.getByRole('menuitem', { name: 'Investigate recipient' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('support-panel-trace')).toBeVisible();
+  await expect(page.getByTestId('support-trace-recipient')).toHaveValue('bob@example.org');
+  expect(app.consoleErrors).toEqual([]);
+});

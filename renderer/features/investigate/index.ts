@@ -8,5 +8,5 @@ export {
   investigateStore,
   useInvestigateState,
 } from './investigate-store';
-export { investigateMenuItems } from './menu-items';
+export { investigateEachMenuItems, investigateMenuItems } from './menu-items';
 export { ValueMenu, type ValueMenuProps } from './ValueMenu';
