@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
@@ -6,6 +7,14 @@ import { expect, test } from '../fixtures';
  * to bob@example.com is not arriving" answered in one sentence, and a value
  * seen in a response carried into a support tool in one action.
  */
+
+/** Serious and critical axe findings inside one part of the page, as "rule: element" lines. */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 async function openSupport(page: Page): Promise<void> {
   await page.getByTestId('view-switch-support').click();
@@ -125,6 +134,9 @@ test('an address in the Table view goes into the recipient verdict from its cont
   await expect(menu.getByRole('menuitem', { name: 'Investigate recipient' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(table).toBeFocused();
+  // Still a grid of rows and cells to assistive technology, with the table elements laid out as blocks.
+  await expect(table.getByRole('columnheader', { name: 'recipient', exact: true })).toHaveCount(1);
+  expect(await seriousViolations(page, '[data-testid="table-view"]')).toEqual([]);
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -151,6 +163,7 @@ test('an address a request was sent with goes from History into the recipient ve
   await page.getByTestId('sidebar-tab-history').click();
   await page.getByTestId('history-row').first().click();
   const chip = page.getByTestId('history-detail').getByTestId('history-target').filter({ hasText: 'bob@example.org' });
+  expect(await seriousViolations(page, '[data-testid="history-panel"]')).toEqual([]);
   await chip.focus();
   await page.keyboard.press('Shift+F10');
   const chipMenu = page.getByRole('menu', { name: 'Investigate bob@example.org' });
