@@ -212,13 +212,13 @@ describe('HistoryPanel investigations', () => {
       name: 'Investigate this request (/v3/mg.example.com/events?recipient=bob%40example.com)',
     });
     expect(labels(menu)).toEqual([
-      'Domain health: mg.example.com',
-      'Open in workbench: mg.example.com',
       'Investigate recipient: bob@example.com',
       'Trace message: bob@example.com',
       'Open in workbench: bob@example.com',
       'Trace message: 20261201.abc@mg.example.com',
+      'Domain health: mg.example.com',
       'Open in workbench: 20261201.abc@mg.example.com',
+      'Open in workbench: mg.example.com',
     ]);
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Investigate recipient: bob@example.com' }));
     expect(screen.queryByRole('menu')).toBeNull();
@@ -251,19 +251,19 @@ describe('HistoryPanel investigations', () => {
     const detail = await screen.findByTestId('history-detail');
     const chips = within(detail).getAllByTestId('history-target');
     expect(chips.map((chip) => chip.textContent)).toEqual([
-      'domain_name mg.example.com',
       'recipient bob@example.com',
       'message-id 20261201.abc@mg.example.com',
+      'domain_name mg.example.com',
     ]);
     expect(chips.every((chip) => chip.tabIndex === 0)).toBe(true);
-    fireEvent.contextMenu(chips[1] as HTMLElement);
+    fireEvent.contextMenu(chips[0] as HTMLElement);
     const menu = await screen.findByRole('menu', { name: 'Investigate bob@example.com' });
     expect(labels(menu)).toEqual(['Investigate recipient', 'Trace message', 'Open in workbench']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Investigate recipient' }));
     expect(currentInvestigation(investigateStore.get())).toEqual({ tool: 'recipient', address: 'bob@example.com' });
 
-    (chips[0] as HTMLElement).focus();
-    fireEvent.keyDown(chips[0] as HTMLElement, { key: 'F10', shiftKey: true });
+    (chips[2] as HTMLElement).focus();
+    fireEvent.keyDown(chips[2] as HTMLElement, { key: 'F10', shiftKey: true });
     fireEvent.click(
       within(await screen.findByRole('menu', { name: 'Investigate mg.example.com' })).getByRole('menuitem', { name: 'Domain health' }),
     );

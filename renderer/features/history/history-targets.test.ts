@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { historyTargets } from './history-targets';
 
 describe('historyTargets', () => {
-  it('lines the endpoint’s path up with the end of the URL, so a base URL prefix does not hide the domain', () => {
+  it('lines the endpoint’s path up with the end of the URL, so a base URL prefix does not hide the domain, and puts addresses first', () => {
     expect(
       historyTargets({
         endpoint: { id: 'bounces.get', method: 'GET', path: '/v3/{domainID}/bounces/{address}' },
@@ -10,8 +10,8 @@ describe('historyTargets', () => {
         values: { params: { address: 'Bob@Example.com' } },
       }),
     ).toEqual([
-      { field: 'domainID', value: 'sandbox.mg.example.com' },
       { field: 'address', value: 'bob@example.com' },
+      { field: 'domainID', value: 'sandbox.mg.example.com' },
     ]);
   });
 
@@ -23,9 +23,9 @@ describe('historyTargets', () => {
         values: { params: { to: ['ada@example.com', 'Bob <bob@example.com>'], subject: 'Hello', 'o:tracking': true } },
       }),
     ).toEqual([
-      { field: 'domain_name', value: 'mg.example.com' },
       { field: 'to', value: 'ada@example.com' },
       { field: 'to', value: 'Bob <bob@example.com>' },
+      { field: 'domain_name', value: 'mg.example.com' },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { HistorySummary } from '../../../shared/requests/types';
-import { classifyValue } from '../../../shared/support/investigate-target';
+import { classifyValue, type InvestigateKind } from '../../../shared/support/investigate-target';
 
 /** A value of a sent request that the support tools can investigate, with the parameter it was sent as. */
 export interface HistoryTarget {
@@ -8,6 +8,9 @@ export interface HistoryTarget {
 }
 
 const PLACEHOLDER = /^\{([^}]+)\}$/;
+
+/** A support agent looking back at a request most often asks about who it was for, then which message, then the domain. */
+const KIND_ORDER: readonly InvestigateKind[] = ['address', 'message-id', 'domain', 'template', 'ip'];
 
 function decoded(segment: string): string {
   try {
@@ -47,20 +50,20 @@ function paramValues(values: unknown): HistoryTarget[] {
 }
 
 /**
- * What in a history entry can be investigated: the domain and other path
- * parameters of its URL, then the addresses, Message-IDs, domains… among the
- * values it was sent with. Each value once, in that order.
+ * What in a history entry can be investigated, from its URL's path parameters
+ * (the domain) and the values it was sent with: each value once, addresses
+ * first, then Message-IDs, domains, template names and IPs.
  */
 export function historyTargets(entry: Pick<HistorySummary, 'endpoint' | 'request' | 'values'>): HistoryTarget[] {
   const seen = new Set<string>();
-  const found: HistoryTarget[] = [];
+  const found: (HistoryTarget & { readonly rank: number })[] = [];
   for (const candidate of [...pathValues(entry.endpoint.path, entry.request.url), ...paramValues(entry.values)]) {
     const target = classifyValue(candidate.value, candidate.field);
     if (target === null) continue;
     const key = `${target.kind}:${target.value}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    found.push(candidate);
+    found.push({ ...candidate, rank: KIND_ORDER.indexOf(target.kind) });
   }
-  return found;
+  return found.sort((a, b) => a.rank - b.rank).map(({ field, value }) => ({ field, value }));
 }
