@@ -20,6 +20,8 @@ export interface TabsProps<T extends string> {
   readonly cycleWithin?: RefObject<HTMLElement | null>;
   /** All tabs show their content in one panel, `<idPrefix>-panel`. */
   readonly sharedPanel?: boolean;
+  /** Tabs that do not fit go onto another row instead of scrolling sideways out of reach. */
+  readonly wrap?: boolean;
   readonly className?: string;
   readonly testId?: string;
 }
@@ -40,6 +42,7 @@ export function Tabs<T extends string>({
   idPrefix,
   cycleWithin,
   sharedPanel = false,
+  wrap = false,
   className,
   testId,
 }: TabsProps<T>) {
@@ -84,7 +87,7 @@ export function Tabs<T extends string>({
 
   return (
     <div
-      className={`ui-tabs${className ? ` ${className}` : ''}`}
+      className={`ui-tabs${wrap ? ' ui-tabs-wrap' : ''}${className ? ` ${className}` : ''}`}
       role="tablist"
       aria-label={label}
       data-testid={testId}

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../../../shared/requests/types';
 import { toAppError } from '../../bridge/client';
 import { Button, ErrorNotice } from '../../ui';
+import { ValueMenu } from '../investigate';
 import {
   type BodySource,
   bodyShape,
@@ -12,6 +13,7 @@ import {
   StatusSummary,
   useJsonDocument,
 } from '../response';
+import { historyTargets } from './history-targets';
 import { useDeleteHistoryEntry, useHistoryEntry } from './use-history';
 
 export interface HistoryDetailProps {
@@ -61,6 +63,7 @@ export function HistoryDetail({ id, onOpen, onResend, onDeleted }: HistoryDetail
             Delete
           </Button>
         </div>
+        <SentTargets entry={value} />
         {value.valuesTruncated ? (
           <p className="muted history-warning">Some long values were shortened in history; fill them in again before resending.</p>
         ) : null}
@@ -69,6 +72,29 @@ export function HistoryDetail({ id, onOpen, onResend, onDeleted }: HistoryDetail
       {value.error ? <SendErrorPanel error={value.error} /> : null}
       {value.response ? <StoredBody key={value.id} entry={value} /> : null}
     </section>
+  );
+}
+
+/** The request's domain, addresses and Message-IDs, each with the investigate menu (right-click, Menu key, Shift+F10). */
+function SentTargets({ entry }: { entry: HistoryEntry }) {
+  const targets = historyTargets(entry);
+  if (targets.length === 0) return null;
+  return (
+    <p className="history-targets" data-testid="history-targets">
+      <span className="muted">Sent with</span>
+      {targets.map((target) => (
+        <ValueMenu
+          key={`${target.field}:${target.value}`}
+          value={target.value}
+          field={target.field}
+          className="history-target"
+          testId="history-target"
+          focusable
+        >
+          <span className="history-target-field">{target.field}</span> {target.value}
+        </ValueMenu>
+      ))}
+    </p>
   );
 }
 

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry, HistoryPage, HistorySummary } from '../../../shared/requests/types';
 import { call } from '../../bridge/client';
+import { currentInvestigation, investigateStore } from '../investigate';
 import { HistoryPanel } from './HistoryPanel';
 
 vi.mock('../../bridge/client', () => ({
@@ -180,5 +181,112 @@ describe('HistoryPanel', () => {
     fireEvent.click(screen.getByTestId('history-confirm-clear'));
     expect(await screen.findByTestId('history-empty')).toBeTruthy();
     expect(callMock).toHaveBeenCalledWith('clearHistory');
+  });
+});
+
+describe('HistoryPanel investigations', () => {
+  const traced = (): HistoryEntry => ({
+    ...entry('t', '/v3/mg.example.com/events', 200, {
+      kind: 'text',
+      text: '{"items":[{"event":"failed","recipient":"bob@example.com"}]}',
+    }),
+    endpoint: { id: 'events.list', method: 'GET', path: '/v3/{domain_name}/events' },
+    request: { method: 'GET', url: 'https://api.mailgun.net/v3/mg.example.com/events?recipient=bob%40example.com', headers: [] },
+    values: { params: { recipient: 'bob@example.com', 'message-id': '20261201.abc@mg.example.com', limit: 10 } },
+  });
+  const labels = (menu: HTMLElement) =>
+    within(menu)
+      .getAllByRole('menuitem')
+      .map((item) => item.textContent);
+
+  beforeEach(() => {
+    store = [traced(), ...store];
+    investigateStore.reset();
+  });
+
+  it('offers the request’s domain, recipient and Message-ID from a row’s context menu and carries the one chosen', async () => {
+    renderPanel();
+    const row = (await screen.findAllByTestId('history-row'))[0] as HTMLElement;
+    fireEvent.contextMenu(row);
+    const menu = await screen.findByRole('menu', {
+      name: 'Investigate this request (/v3/mg.example.com/events?recipient=bob%40example.com)',
+    });
+    expect(labels(menu)).toEqual([
+      'Investigate recipient: bob@example.com',
+      'Trace message: bob@example.com',
+      'Open in workbench: bob@example.com',
+      'Trace message: 20261201.abc@mg.example.com',
+      'Domain health: mg.example.com',
+      'Open in workbench: 20261201.abc@mg.example.com',
+      'Open in workbench: mg.example.com',
+    ]);
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Investigate recipient: bob@example.com' }));
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(currentInvestigation(investigateStore.get())).toEqual({ tool: 'recipient', address: 'bob@example.com' });
+  });
+
+  it('opens a row’s menu from the keyboard, and none on a row with nothing to investigate', async () => {
+    renderPanel();
+    const rows = await screen.findAllByTestId('history-row');
+    const row = rows[0] as HTMLElement;
+    row.focus();
+    fireEvent.keyDown(row, { key: 'F10', shiftKey: true });
+    const menu = await screen.findByRole('menu');
+    expect(document.activeElement).toBe(within(menu).getAllByRole('menuitem')[0]);
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(row);
+    fireEvent.keyDown(row, { key: 'ContextMenu' });
+    fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Trace message: 20261201.abc@mg.example.com' }));
+    expect(currentInvestigation(investigateStore.get())).toEqual({ tool: 'trace', messageId: '20261201.abc@mg.example.com' });
+
+    fireEvent.contextMenu(rows[1] as HTMLElement);
+    fireEvent.keyDown(rows[1] as HTMLElement, { key: 'ContextMenu' });
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('shows the values a request was sent with in its detail, each with the menu by mouse or keyboard', async () => {
+    renderPanel();
+    fireEvent.click((await screen.findAllByTestId('history-row'))[0] as HTMLElement);
+    const detail = await screen.findByTestId('history-detail');
+    const chips = within(detail).getAllByTestId('history-target');
+    expect(chips.map((chip) => chip.textContent)).toEqual([
+      'recipient bob@example.com',
+      'message-id 20261201.abc@mg.example.com',
+      'domain_name mg.example.com',
+    ]);
+    expect(chips.every((chip) => chip.tabIndex === 0)).toBe(true);
+    fireEvent.contextMenu(chips[0] as HTMLElement);
+    const menu = await screen.findByRole('menu', { name: 'Investigate bob@example.com' });
+    expect(labels(menu)).toEqual(['Investigate recipient', 'Trace message', 'Open in workbench']);
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Investigate recipient' }));
+    expect(currentInvestigation(investigateStore.get())).toEqual({ tool: 'recipient', address: 'bob@example.com' });
+
+    (chips[2] as HTMLElement).focus();
+    fireEvent.keyDown(chips[2] as HTMLElement, { key: 'F10', shiftKey: true });
+    fireEvent.click(
+      within(await screen.findByRole('menu', { name: 'Investigate mg.example.com' })).getByRole('menuitem', { name: 'Domain health' }),
+    );
+    expect(currentInvestigation(investigateStore.get())).toEqual({ tool: 'health', domain: 'mg.example.com' });
+  });
+
+  it('investigates a value of the stored response from its Table view', async () => {
+    renderPanel();
+    fireEvent.click((await screen.findAllByTestId('history-row'))[0] as HTMLElement);
+    const detail = await screen.findByTestId('history-detail');
+    fireEvent.click(await within(detail).findByTestId('tab-table'));
+    const table = await within(detail).findByTestId('table-view');
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByTestId('table-cell')
+          .map((cell) => cell.textContent),
+      ).toEqual(['failed', 'bob@example.com']),
+    );
+    fireEvent.contextMenu(within(table).getAllByTestId('table-cell')[1] as HTMLElement);
+    fireEvent.click(
+      within(await screen.findByRole('menu', { name: 'Investigate bob@example.com' })).getByRole('menuitem', { name: 'Trace message' }),
+    );
+    expect(currentInvestigation(investigateStore.get())).toEqual({ tool: 'trace', address: 'bob@example.com' });
   });
 });

@@ -1,3 +1,4 @@
+export { InvestigateMenu, type InvestigateMenuProps, isContextMenuKey, type MenuPoint, pointBelow } from './InvestigateMenu';
 export {
   currentInvestigation,
   type InvestigateState,
@@ -7,5 +8,5 @@ export {
   investigateStore,
   useInvestigateState,
 } from './investigate-store';
-export { investigateMenuItems } from './menu-items';
+export { investigateEachMenuItems, investigateMenuItems } from './menu-items';
 export { ValueMenu, type ValueMenuProps } from './ValueMenu';

@@ -59,3 +59,26 @@ export function investigateMenuItems(value: string, key?: string | null): MenuIt
   });
   return items;
 }
+
+/**
+ * The entries for several values at once, such as the domain and recipient of
+ * a sent request: each entry names what it acts on when there is more than
+ * one value, and an action that two values share (the domain of a Message-ID
+ * and the request's own domain) is offered once.
+ */
+export function investigateEachMenuItems(values: readonly { readonly value: string; readonly field?: string }[]): MenuItem[] {
+  const groups = values.flatMap(({ value, field }) => {
+    const target = classifyValue(value, field);
+    return target === null ? [] : [{ target, items: investigateMenuItems(value, field) }];
+  });
+  if (groups.length === 1) return groups[0]?.items ?? [];
+  const seen = new Set<string>();
+  return groups.flatMap(({ target, items }, index) =>
+    items.flatMap((item) => {
+      const label = `${item.label}: ${item.id === 'investigate-health' ? domainOf(target) : target.value}`;
+      if (seen.has(label)) return [];
+      seen.add(label);
+      return [{ ...item, id: `${item.id}-${index}`, label }];
+    }),
+  );
+}

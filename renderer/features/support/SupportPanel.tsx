@@ -139,6 +139,7 @@ export function SupportPanel({ onOpenRequest, environmentId }: SupportPanelProps
         label="Support tools"
         idPrefix={base}
         cycleWithin={rootRef}
+        wrap
         className="support-tabs"
       />
       {error ? <ErrorNotice error={error} testId="support-environment-error" /> : null}
