@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { SearchResult } from '../../../shared/catalog/index';
 import { useWorkbenchStore } from '../../app/workbench-store';
 import { Dialog, hasMod, useGlobalShortcut } from '../../ui';
@@ -34,6 +34,39 @@ function describeMatch(result: SearchResult): string | undefined {
   const param = result.matches.find((m) => m.field === 'param');
   if (!param || result.matches.some((m) => m.field === 'summary' || m.field === 'path')) return undefined;
   return `parameter ${param.terms.join(', ')}`;
+}
+
+interface PaletteOptionProps {
+  readonly index: number;
+  readonly id: string;
+  readonly active: boolean;
+  readonly testId: string;
+  readonly data: Readonly<Record<`data-${string}`, string>>;
+  readonly className?: string;
+  readonly onHover: (index: number) => void;
+  readonly onChoose: () => void;
+  readonly children: ReactNode;
+}
+
+/** One row of the list, a command or an endpoint: chosen with the keyboard through the input, or by a click. */
+function PaletteOption({ index, id, active, testId, data, className, onHover, onChoose, children }: PaletteOptionProps) {
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen with the keyboard through the combobox input.
+    <div
+      {...data}
+      data-index={index}
+      tabIndex={-1}
+      id={id}
+      role="option"
+      aria-selected={active}
+      data-testid={testId}
+      className={`palette-option${className ? ` ${className}` : ''}${active ? ' is-active' : ''}`}
+      onMouseMove={() => !active && onHover(index)}
+      onClick={onChoose}
+    >
+      {children}
+    </div>
+  );
 }
 
 function PaletteDialog({ commands }: { commands: readonly PaletteCommand[] }) {
@@ -172,26 +205,23 @@ function PaletteDialog({ commands }: { commands: readonly PaletteCommand[] }) {
           {matchedCommands.length > 0 ? (
             <fieldset aria-label="Commands" className="palette-group">
               {matchedCommands.map((command, index) => (
-                // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen with the keyboard through the combobox input.
-                <div
+                <PaletteOption
                   key={command.id}
-                  data-index={index}
-                  tabIndex={-1}
+                  index={index}
                   id={optionId('command', command.id)}
-                  role="option"
-                  aria-selected={index === activeIndex}
-                  data-testid="palette-command"
-                  data-command-id={command.id}
-                  className={`palette-option palette-command${index === activeIndex ? ' is-active' : ''}`}
-                  onMouseMove={() => index !== activeIndex && setActive(index)}
-                  onClick={() => run(command)}
+                  active={index === activeIndex}
+                  testId="palette-command"
+                  data={{ 'data-command-id': command.id }}
+                  className="palette-command"
+                  onHover={setActive}
+                  onChoose={() => run(command)}
                 >
                   <span className="palette-command-icon" aria-hidden="true">
                     ›
                   </span>
                   <span className="palette-text palette-summary">{command.label}</span>
                   {command.shortcut ? <kbd className="palette-why">{command.shortcut}</kbd> : null}
-                </div>
+                </PaletteOption>
               ))}
             </fieldset>
           ) : null}
@@ -202,19 +232,16 @@ function PaletteDialog({ commands }: { commands: readonly PaletteCommand[] }) {
                 const index = matchedCommands.length + resultIndex;
                 const why = describeMatch(result);
                 return (
-                  // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen with the keyboard through the combobox input.
-                  <div
+                  <PaletteOption
                     key={endpoint.id}
-                    data-index={index}
-                    tabIndex={-1}
+                    index={index}
                     id={optionId('endpoint', endpoint.id)}
-                    role="option"
-                    aria-selected={index === activeIndex}
-                    data-testid="palette-option"
-                    data-endpoint-id={endpoint.id}
-                    className={`palette-option${index === activeIndex ? ' is-active' : ''}${endpoint.deprecated ? ' is-deprecated' : ''}`}
-                    onMouseMove={() => index !== activeIndex && setActive(index)}
-                    onClick={() => choose(result)}
+                    active={index === activeIndex}
+                    testId="palette-option"
+                    data={{ 'data-endpoint-id': endpoint.id }}
+                    {...(endpoint.deprecated ? { className: 'is-deprecated' } : {})}
+                    onHover={setActive}
+                    onChoose={() => choose(result)}
                   >
                     <MethodBadge method={endpoint.method} />
                     <span className="palette-text">
@@ -225,7 +252,7 @@ function PaletteDialog({ commands }: { commands: readonly PaletteCommand[] }) {
                       <span className="palette-path">{endpoint.path}</span>
                     </span>
                     {why ? <span className="palette-why muted">{why}</span> : null}
-                  </div>
+                  </PaletteOption>
                 );
               })}
             </fieldset>
