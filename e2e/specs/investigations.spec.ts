@@ -34,7 +34,15 @@ test('bob@example.com: not suppressed, nothing sent anywhere, and bob@example.or
   await expect(page.getByTestId('support-recipient-result')).toHaveAttribute('data-verdict', 'clear');
   await expect(page.getByTestId('support-recipient-domain')).toHaveCount(2);
 
-  // The similar address is one click away, and the trail leads back.
+  // The similar address is in the Tab order with its menu on Shift+F10, and one click away.
+  const similar = page.getByTestId('support-similar').locator('[data-investigate="bob@example.org"]');
+  await similar.focus();
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Investigate bob@example.org' });
+  await expect(menu.getByRole('menuitem', { name: 'Investigate recipient' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(similar).toBeFocused();
   await page.getByTestId('support-similar-open').click();
   await expect(verdict).toContainText('3 messages were sent to it in the last 30 days: 3 delivered', { timeout: 20_000 });
   await expect(page.getByTestId('support-recipient-message')).toHaveCount(3);

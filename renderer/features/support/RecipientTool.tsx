@@ -66,7 +66,10 @@ function MessagesTable({ messages }: { messages: readonly RecipientMessage[] }) 
             </td>
             <td>{m.subject}</td>
             <td>
-              <ValueMenu value={m.domain}>{m.domain}</ValueMenu> <span className="support-muted">({scopeText(m.scope)})</span>
+              <ValueMenu value={m.domain} focusable>
+                {m.domain}
+              </ValueMenu>{' '}
+              <span className="support-muted">({scopeText(m.scope)})</span>
             </td>
             <td className="support-mono">{m.smtp || m.reason || ''}</td>
             <td>
@@ -101,7 +104,9 @@ function DomainRow({ check }: { check: RecipientDomainCheck }) {
   return (
     <tr data-testid="support-recipient-domain">
       <th scope="row">
-        <ValueMenu value={check.domain}>{check.domain}</ValueMenu>
+        <ValueMenu value={check.domain} focusable>
+          {check.domain}
+        </ValueMenu>
       </th>
       <td>{scopeText(check.scope)}</td>
       <td>
@@ -245,7 +250,9 @@ export function RecipientTool({
             <ul className="support-similar" aria-label="Similar addresses that got mail">
               {result.similar.map((s) => (
                 <li key={s.address} data-testid="support-similar">
-                  <ValueMenu value={s.address}>{s.address}</ValueMenu>{' '}
+                  <ValueMenu value={s.address} focusable>
+                    {s.address}
+                  </ValueMenu>{' '}
                   <span className="support-muted">
                     {s.delivered} delivered · {s.why === 'other-domain' ? 'same mailbox, other domain' : 'a typo away'}
                   </span>{' '}

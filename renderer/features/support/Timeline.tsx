@@ -43,7 +43,7 @@ export function Timeline({ events, showMessage = false, classification = null }:
             </time>
             <span className={`support-tag support-tag-${tone(event)}`}>{event.event}</span>
             {event.severity ? <span className="support-tag">{event.severity}</span> : null}
-            <ValueMenu value={event.recipient} className="support-event-recipient">
+            <ValueMenu value={event.recipient} className="support-event-recipient" focusable>
               {event.recipient}
             </ValueMenu>
             {event.reason ? <span className="support-event-detail">reason: {event.reason}</span> : null}
