@@ -102,6 +102,7 @@ export function createCustomSender(deps: CustomSenderDeps) {
       path: request.path,
       mutates: methodMutates(request.method),
       confirmedDestructive: args.confirmedDestructive,
+      streamLargeBody: true,
       context: {
         requestId: args.requestId,
         environment: { id: environment.id, name: environment.name, baseUrl: environment.baseUrl },

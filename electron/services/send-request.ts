@@ -127,6 +127,7 @@ export function createRequestSender(deps: RequestSenderDeps) {
       path: endpoint.path,
       mutates: endpoint.mutates,
       confirmedDestructive: args.confirmedDestructive,
+      streamLargeBody: true,
       limits: { ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}), ...(args.maxBytes ? { maxBytes: args.maxBytes } : {}) },
       context: {
         requestId: args.requestId,
