@@ -126,7 +126,7 @@ function LoadedResponse({
   const text = response.body.kind === 'text' ? response.body.text : undefined;
   const streamed = useStreamedText(response.body, response.contentType);
   const shape = bodyShape(response.body, response.contentType);
-  const document = useJsonDocument(shape === 'json' ? (streamed?.complete ? streamed.toString() : text) : undefined);
+  const document = useJsonDocument(shape === 'json' ? (streamed ?? text) : undefined);
 
   const diagnoses = useMemo(() => {
     const bodyText = diagnosisBody(response.status, text);
