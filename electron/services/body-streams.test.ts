@@ -94,7 +94,7 @@ describe('a large body through the real pipeline', () => {
       endpointId: 'events.list',
       values: { params: {} },
     });
-    return { record, handlers, streams: services.bodyStreams };
+    return { record, handlers, streams: services.bodyStreams, environmentId: environment.id };
   }
 
   it('answers with a stream id instead of the text, and streams the redacted body (a key across a chunk border included)', async () => {
@@ -112,6 +112,19 @@ describe('a large body through the real pipeline', () => {
     const entry = await handlers.getHistoryEntry({ id: record.historyId as string });
     expect(entry.storedBody.kind).toBe('text');
     expect(JSON.stringify(entry)).not.toContain(KEY);
+  });
+
+  it('gives main’s own callers (support tools, probes) the text of a large body, never a stream', async () => {
+    const body = `{"items":["${'z'.repeat(BODY_STREAM_THRESHOLD_BYTES)}"]}`;
+    const { record, environmentId } = await send(body);
+    expect(record.body.kind).toBe('stream');
+    const direct = await (services as Services).sender.send({
+      requestId: randomUUID(),
+      environmentId,
+      endpointId: 'events.list',
+      values: { params: {} },
+    });
+    expect(direct.body).toEqual({ kind: 'text', text: body });
   });
 
   it('keeps a small body in the answer', async () => {
