@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChunkedText } from './chunked-text';
 import { makeEventsJson } from './fixtures/make-events';
-import { JsonIndexer, JsonSyntaxError, LazyContainer } from './json-index';
+import { JsonIndexer, JsonSyntaxError, LazyContainer, type TextLike, TextPrefilter } from './json-index';
 import { JsonTreeModel, TreeSearch } from './json-tree-model';
 
 function indexWhole(text: string): unknown {
@@ -260,5 +260,62 @@ describe('JsonIndexer over a text arriving in pieces', () => {
     expect(cut.step(1_000)).toBe(false);
     broken.fail('The connection closed.');
     expect(() => cut.step(1_000)).toThrow(JsonSyntaxError);
+  });
+});
+
+describe('TextPrefilter', () => {
+  /** A text that counts the characters each call reads, to show that no call reads the whole body. */
+  function counting(text: string) {
+    const reads: number[] = [];
+    const wrapped: TextLike = {
+      get length() {
+        return text.length;
+      },
+      charCodeAt: (at: number) => text.charCodeAt(at),
+      slice: (start?: number, end?: number) => {
+        const piece = text.slice(start, end);
+        reads.push(piece.length);
+        return piece;
+      },
+      indexOf: (search: string, from?: number) => {
+        const found = text.indexOf(search, from);
+        reads.push((found < 0 ? text.length : found) - (from ?? 0));
+        return found;
+      },
+    };
+    return { wrapped, reads };
+  }
+
+  it('reads a window past the stretch asked about, not the rest of a body without backslashes', () => {
+    const text = `[${'"plain", '.repeat(400_000)}"end"]`;
+    const { wrapped, reads } = counting(text);
+    const filter = new TextPrefilter(wrapped, 'nothing', 64 * 1024);
+    expect(filter.mayMatch(1, 200)).toBe(false);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('says a stretch may match exactly when a match starts in it or it holds a backslash', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('ab', 'x', '\\', 'AB', ' '), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(200), fc.nat(40)), { minLength: 1, maxLength: 8 }),
+        (parts, stretches) => {
+          const text = parts.join('');
+          const filter = new TextPrefilter(text, 'ab', 8);
+          let start = 0;
+          for (const [skip, width] of stretches) {
+            start = Math.min(text.length, start + (skip % 20));
+            const end = Math.min(text.length, start + width);
+            const stretch = text.slice(start, end);
+            const starts = [...text.matchAll(/ab/gi)].map((found) => found.index);
+            // "May match" means a match starts inside the stretch (it may run past its end), or an escape could spell one.
+            const truth = stretch.includes('\\') || starts.some((at) => at >= start && at < end);
+            expect(filter.mayMatch(start, end), `${JSON.stringify(text)} [${start}, ${end})`).toBe(truth);
+            start = end;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
