@@ -10,6 +10,7 @@ import { appId } from './app-identity';
 import { appIndexUrl, appResponseHeaders, appScheme, resolveAppAsset } from './app-protocol';
 import { attachContextMenu } from './context-menu';
 import { electronDialogs } from './dialogs';
+import { registerBodyStreamPort } from './ipc/body-stream-port';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import { registerBridgeHandlers } from './ipc/register';
@@ -173,6 +174,7 @@ async function start(): Promise<void> {
     (method, arg) => pending.track(dispatch(method, arg)),
     (url) => isAppUrl(url, appIndexUrl),
   );
+  registerBodyStreamPort(ipcMain, services.bodyStreams, (url) => isAppUrl(url, appIndexUrl), logError);
   const settings = services.desktopSettings;
   answerProxyLogins(
     app,

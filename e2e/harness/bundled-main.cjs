@@ -58,6 +58,9 @@ const electron = {
       handlers[channel] = handler;
     },
     removeHandler: () => {},
+    // The body stream's port channel (electron/ipc/body-stream-port.ts); this smoke test opens no stream.
+    on: () => {},
+    removeListener: () => {},
   },
   Menu: { buildFromTemplate: (template) => ({ template, popup: () => {} }), setApplicationMenu: () => {} },
   shell: { openExternal: async () => {}, showItemInFolder: () => {} },

@@ -3,6 +3,7 @@ import keytar from 'keytar';
 import { createDispatcher } from '../../electron/ipc/dispatcher';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServices, type Services } from '../../electron/services';
+import { BODY_STREAM_READ_CHANNEL, type BodyStreamMessage, bodyStreamGone } from '../../shared/bridge/body-stream';
 import { methodForChannel } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/errors';
 import { createScriptedDialogs, type ScriptedDialogs } from './scripted-dialogs';
@@ -69,6 +70,21 @@ export async function startMainHarness(dataDir: string, options: { readonly mess
   const dispatch = createDispatcher(createHandlers(services), {
     logError: (method, error) => mainErrors.push(`${method}: ${error instanceof Error ? error.message : String(error)}`),
   });
+  // The harness's side of a body stream: the page bridge pulls one message per binding call, each far below CDP's message limit.
+  const streams = new Map<string, Iterator<BodyStreamMessage>>();
+  const readStream = (arg: unknown): BodyStreamMessage => {
+    const streamId = (arg as { streamId?: unknown } | null)?.streamId;
+    if (typeof streamId !== 'string') return { type: 'error', error: bodyStreamGone };
+    let cursor = streams.get(streamId);
+    if (!cursor) {
+      cursor = services.bodyStreams.take(streamId)[Symbol.iterator]();
+      streams.set(streamId, cursor);
+    }
+    const next = cursor.next();
+    const message: BodyStreamMessage = next.done ? { type: 'error', error: bodyStreamGone } : next.value;
+    if (message.type !== 'chunk') streams.delete(streamId);
+    return message;
+  };
   return {
     services,
     calls,
@@ -77,6 +93,11 @@ export async function startMainHarness(dataDir: string, options: { readonly mess
     dialogs,
     clipboard,
     async invoke(channel, arg) {
+      if (channel === BODY_STREAM_READ_CHANNEL) {
+        const message = readStream(arg);
+        calls.push({ method: channel, arg, result: { ok: true, value: message } });
+        return { ok: true, value: message };
+      }
       const method = methodForChannel(channel);
       const result: Result<unknown> = method
         ? await dispatch(method, arg)

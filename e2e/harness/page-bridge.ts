@@ -1,4 +1,5 @@
 import { createBridge } from '../../electron/bridge/create-bridge';
+import { BODY_STREAM_READ_CHANNEL, type BodyStreamMessage, isBodyStreamOpen } from '../../shared/bridge/body-stream';
 import { bridgeGlobalName } from '../../shared/bridge/channels';
 
 /**
@@ -17,4 +18,25 @@ Object.defineProperty(globalThis, bridgeGlobalName, {
   writable: false,
   configurable: false,
   enumerable: false,
+});
+
+/** Stands in for preload and main on a streamed body's port: the same messages, pulled from main one binding call each. */
+async function feed(streamId: string, port: MessagePort): Promise<void> {
+  try {
+    for (;;) {
+      const invoke = host.__mailgunInvoke;
+      if (!invoke) throw new Error('The harness binding is not installed.');
+      const result = (await invoke(BODY_STREAM_READ_CHANNEL, { streamId })) as { ok: true; value: BodyStreamMessage };
+      port.postMessage(result.value);
+      if (result.value.type !== 'chunk') return;
+    }
+  } finally {
+    port.close();
+  }
+}
+
+window.addEventListener('message', (event) => {
+  const port = event.ports[0];
+  if (event.source !== window || !isBodyStreamOpen(event.data) || !port) return;
+  void feed(event.data.streamId, port);
 });

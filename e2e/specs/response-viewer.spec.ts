@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { makeEventsJson } from '../../renderer/features/response/fixtures/make-events';
+import { BODY_STREAM_CHUNK_BYTES, BODY_STREAM_READ_CHANNEL } from '../../shared/bridge/body-stream';
 import { expect, test } from '../fixtures';
 
 /**
@@ -183,7 +184,7 @@ test.describe('a 50 MB response', () => {
   test.describe.configure({ retries: 2 });
 
   test('a 50 MB events page is expanded, searched and scrolled to its last item without a main-thread task over 50 ms', async ({ app }) => {
-    // 50 MB crosses to the page through a Playwright binding here, which alone takes many seconds on a busy machine.
+    // 50 MB crosses to the page in 1 MB chunks through a Playwright binding here, which takes seconds on a busy machine.
     test.setTimeout(240_000);
     const { page } = app;
     const text = makeEventsJson(50);
@@ -197,6 +198,15 @@ test.describe('a 50 MB response', () => {
       const itemsRow = rows.filter({ hasText: /^[▸▾]\s*items:/ });
       await expect(itemsRow).toContainText(`${items.length.toLocaleString('en-GB')} items`, { timeout: 60_000 });
       await expect(viewer.getByTestId('tree-row-count')).not.toContainText('Reading', { timeout: 60_000 });
+      // The body came as a stream: the answer names it, and no message to the page carried more than one chunk.
+      const answer = app.main.calls.find((call) => call.method === 'sendRequest')?.result;
+      expect(answer?.ok && (answer.value as { body: { kind: string } }).body.kind).toBe('stream');
+      const chunks = app.main.calls.filter((call) => call.method === BODY_STREAM_READ_CHANNEL).map((call) => call.result);
+      expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(text.length / BODY_STREAM_CHUNK_BYTES));
+      for (const chunk of chunks) {
+        const message = chunk.ok ? (chunk.value as { type: string; bytes?: Uint8Array }) : undefined;
+        expect(message?.bytes?.byteLength ?? 0).toBeLessThanOrEqual(BODY_STREAM_CHUNK_BYTES);
+      }
 
       // From here on, every task the page runs is watched: the viewer's own work, not the harness's delivery.
       await page.evaluate(() => {

@@ -7,6 +7,7 @@ import type { TextFileDialogs } from '../ipc/handlers/environments';
 import { type RequestDialogs, safeFileName } from '../ipc/handlers/requests';
 import { createRendererErrorSink } from '../logging/renderer-errors';
 import { createAppInfoService } from './app-info';
+import { createBodyStreams } from './body-streams';
 import { createBulkCheck } from './bulk-check';
 import { createConnectionTester } from './connection-test';
 import { createDesktopSettings, type DesktopGlue, nodeFetchGlue } from './desktop-settings';
@@ -122,7 +123,8 @@ export async function createServices(deps: MainDeps) {
   };
   const executor = createHttpExecutor({ fetch: fetchImpl, clock });
   let userLimits: SendLimits = defaultLimits;
-  const pipeline = createRequestPipeline({ executor, getKey, history, redactor, limits: () => userLimits, ...logError });
+  const bodyStreams = createBodyStreams();
+  const pipeline = createRequestPipeline({ executor, getKey, history, redactor, limits: () => userLimits, ...logError, bodyStreams });
   const setLimits = (next: SendLimits): SendLimits => {
     userLimits = { timeoutMs: next.timeoutMs, maxBytes: next.maxBytes };
     return userLimits;
@@ -216,6 +218,7 @@ export async function createServices(deps: MainDeps) {
       write: (message, detail) => (deps.logRendererError ?? deps.logError)?.(redactor.text(message), redactor.error(detail)),
     }),
     pipeline,
+    bodyStreams,
     redactor,
     setLimits,
     workspace,

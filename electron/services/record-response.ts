@@ -1,7 +1,9 @@
-import type { HttpHeaderList, ResponseRecord } from '../../shared/requests/types';
+import { BODY_STREAM_THRESHOLD_BYTES } from '../../shared/bridge/body-stream';
+import type { HttpHeaderList, ResponseBody, ResponseRecord } from '../../shared/requests/types';
+import type { BodyStreams } from './body-streams';
 import type { HistoryStore, NewHistoryEntry } from './history';
 import type { RawResponse } from './http-executor';
-import { decodeBody, noticeFor } from './response-body';
+import { decodeBody, isTextType, JSON_CHECK_LIMIT, noticeFor } from './response-body';
 
 /** Who sent what: the parts of a history entry that do not depend on the answer. */
 export type SentContext = Pick<NewHistoryEntry, 'requestId' | 'environment' | 'endpoint' | 'values'>;
@@ -19,9 +21,14 @@ export async function recordResponse(
   raw: RawResponse,
   secrets: readonly string[],
   logError?: (message: string, error: unknown) => void,
+  streams?: Pick<BodyStreams, 'offer'>,
 ): Promise<ResponseRecord> {
-  const body = decodeBody(raw.bytes, raw.contentType);
-  const notice = noticeFor(raw.status, raw.request.method, raw.contentType, body);
+  const streamed = streams !== undefined && raw.bytes.byteLength > BODY_STREAM_THRESHOLD_BYTES && isTextType(raw.contentType);
+  // A streamed body is decoded in the page; main decodes it only where the JSON check would look at it anyway.
+  const decoded: ResponseBody | undefined =
+    !streamed || raw.bytes.byteLength <= JSON_CHECK_LIMIT ? decodeBody(raw.bytes, raw.contentType) : undefined;
+  const notice = noticeFor(raw.status, raw.request.method, raw.contentType, decoded ?? { kind: 'text', text: '' }, !decoded);
+  const body = streamed ? ({ kind: 'stream', streamId: streams.offer(raw.bytes) } as const) : (decoded as ResponseBody);
   let historyId: string | null = null;
   try {
     const entry = await history.add(
@@ -37,7 +44,7 @@ export async function recordResponse(
           timings: raw.timings,
         },
         bodyBytes: raw.bytes,
-        bodyKind: body.kind,
+        bodyKind: streamed ? 'text' : (decoded as ResponseBody).kind,
       },
       secrets,
     );

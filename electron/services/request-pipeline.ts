@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from '../../shared/bridge/requests';
 import { AppFailure, type ErrorCode } from '../../shared/errors';
 import type { HttpHeaderList, ResponseRecord } from '../../shared/requests/types';
+import type { BodyStreams } from './body-streams';
 import type { HistoryStore } from './history';
 import type { HttpExecutor, PreparedRequest, RawResponse } from './http-executor';
 import { recordResponse, type SentContext } from './record-response';
@@ -42,6 +43,8 @@ export interface PipelineJob {
   readonly context: SentContext;
   /** Per-request overrides of the user's limits. */
   readonly limits?: Partial<SendLimits> | undefined;
+  /** The answer goes to the page, which can read a large text body as a stream; main's own callers read `body.text`. */
+  readonly streamLargeBody?: boolean;
 }
 
 export interface ProbeJob {
@@ -63,6 +66,8 @@ export interface RequestPipelineDeps {
   /** How many recent full bodies to keep in memory so they can be saved without truncation. */
   readonly recentBodies?: { readonly maxEntries: number; readonly maxTotalBytes: number };
   readonly logError?: (message: string, error: unknown) => void;
+  /** Where large bodies wait for the page to open them; without it every body stays in the answer. */
+  readonly bodyStreams?: Pick<BodyStreams, 'offer'>;
 }
 
 export type RequestPipeline = ReturnType<typeof createRequestPipeline>;
@@ -198,6 +203,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps) {
         raw,
         redactor.secrets(),
         deps.logError,
+        job.streamLargeBody ? deps.bodyStreams : undefined,
       );
       remember(job.requestId, raw.bytes, raw.contentType);
       return record;

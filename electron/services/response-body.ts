@@ -2,7 +2,7 @@ import { TextDecoder } from 'node:util';
 import type { ResponseBody, ResponseNotice } from '../../shared/requests/types';
 
 /** Above this, checking that a JSON body parses costs more than it tells; the renderer finds out anyway. */
-const JSON_CHECK_LIMIT = 5 * 1024 * 1024;
+export const JSON_CHECK_LIMIT = 5 * 1024 * 1024;
 
 export function mediaType(contentType: string): string {
   return (contentType.split(';')[0] ?? '').trim().toLowerCase();
@@ -13,7 +13,7 @@ export function isJsonType(contentType: string): boolean {
   return type === 'application/json' || type.endsWith('+json');
 }
 
-function isTextType(contentType: string): boolean {
+export function isTextType(contentType: string): boolean {
   const type = mediaType(contentType);
   return (
     type.startsWith('text/') ||
@@ -59,7 +59,14 @@ export function decodeBody(bytes: Uint8Array, contentType: string): ResponseBody
 }
 
 /** Points out answers that look wrong for an API call, without hiding them. */
-export function noticeFor(status: number, method: string, contentType: string, body: ResponseBody): ResponseNotice | undefined {
+export function noticeFor(
+  status: number,
+  method: string,
+  contentType: string,
+  body: ResponseBody,
+  /** The body is too big to check here (a streamed one): only the status and type are looked at. */
+  unchecked = false,
+): ResponseNotice | undefined {
   const type = mediaType(contentType);
   if (status >= 400 && type === 'text/html') {
     return {
@@ -80,7 +87,7 @@ export function noticeFor(status: number, method: string, contentType: string, b
       hint: 'Look at the status code and headers; try again if you expected data.',
     };
   }
-  if (body.kind === 'text' && body.text.length <= JSON_CHECK_LIMIT) {
+  if (!unchecked && body.kind === 'text' && body.text.length <= JSON_CHECK_LIMIT) {
     try {
       JSON.parse(body.text);
     } catch {

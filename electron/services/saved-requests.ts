@@ -579,20 +579,27 @@ export function createSavedRequestsService(deps: SavedRequestsDeps) {
     }
     const confirmed = args.confirmedDestructive === undefined ? {} : { confirmedDestructive: args.confirmedDestructive };
     if (saved.target.kind === 'custom') {
-      return deps.customSender.send({
+      return deps.customSender.send(
+        {
+          requestId: args.requestId,
+          environmentId: args.environmentId,
+          request: saved.target.request,
+          ...confirmed,
+        },
+        // A run's answer goes to the page's response viewer.
+        { streamLargeBody: true },
+      );
+    }
+    return deps.sender.send(
+      {
         requestId: args.requestId,
         environmentId: args.environmentId,
-        request: saved.target.request,
+        endpointId: saved.target.endpointId,
+        values: saved.target.values as SendRequestArgs['values'],
         ...confirmed,
-      });
-    }
-    return deps.sender.send({
-      requestId: args.requestId,
-      environmentId: args.environmentId,
-      endpointId: saved.target.endpointId,
-      values: saved.target.values as SendRequestArgs['values'],
-      ...confirmed,
-    });
+      },
+      { streamLargeBody: true },
+    );
   }
 
   return {

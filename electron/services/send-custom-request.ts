@@ -91,7 +91,7 @@ export function prepareCustomRequest(request: CustomRequest, environment: SendEn
 }
 
 export function createCustomSender(deps: CustomSenderDeps) {
-  async function send(args: SendCustomArgs): Promise<ResponseRecord> {
+  async function send(args: SendCustomArgs, options: { readonly streamLargeBody?: boolean } = {}): Promise<ResponseRecord> {
     const environment = await deps.getEnvironment(args.environmentId);
     if (!environment) throw new AppFailure('not-found', 'That environment no longer exists.', 'Pick another environment.');
     const { request } = args;
@@ -102,6 +102,7 @@ export function createCustomSender(deps: CustomSenderDeps) {
       path: request.path,
       mutates: methodMutates(request.method),
       confirmedDestructive: args.confirmedDestructive,
+      streamLargeBody: options.streamLargeBody === true,
       context: {
         requestId: args.requestId,
         environment: { id: environment.id, name: environment.name, baseUrl: environment.baseUrl },

@@ -109,7 +109,8 @@ export function createRequestSender(deps: RequestSenderDeps) {
     }
   }
 
-  async function send(args: SendRequestArgs): Promise<ResponseRecord> {
+  /** `streamLargeBody` only for answers going to the page; main's own callers (support tools, probes) read `body.text`. */
+  async function send(args: SendRequestArgs, options: { readonly streamLargeBody?: boolean } = {}): Promise<ResponseRecord> {
     const environment = await deps.getEnvironment(args.environmentId);
     if (!environment) throw new AppFailure('not-found', 'That environment no longer exists.', 'Pick another environment.');
     const endpoint = deps.getEndpoint(args.endpointId);
@@ -127,6 +128,7 @@ export function createRequestSender(deps: RequestSenderDeps) {
       path: endpoint.path,
       mutates: endpoint.mutates,
       confirmedDestructive: args.confirmedDestructive,
+      streamLargeBody: options.streamLargeBody === true,
       limits: { ...(args.timeoutMs ? { timeoutMs: args.timeoutMs } : {}), ...(args.maxBytes ? { maxBytes: args.maxBytes } : {}) },
       context: {
         requestId: args.requestId,

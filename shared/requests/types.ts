@@ -1,3 +1,4 @@
+import type { StreamedBody } from '../bridge/body-stream';
 import type { RecoveryNotice } from '../bridge/environments';
 import type { AppError } from '../errors';
 
@@ -62,7 +63,8 @@ export interface ResponseRecord {
   readonly sizeBytes: number;
   /** The Content-Type header as sent, or an empty string. */
   readonly contentType: string;
-  readonly body: ResponseBody;
+  /** A large text body is streamed to the page after the answer (see shared/bridge/body-stream.ts). */
+  readonly body: ResponseBody | StreamedBody;
   /** Live responses are never truncated; oversize ones fail with `too-large` instead. */
   readonly truncated?: false;
   readonly notice?: ResponseNotice;

@@ -36,6 +36,6 @@ export function createCollectionHandlers({ savedRequests, customSender, dialogs 
     },
     exportCollectionToFile: (arg) => savedRequests.exportToFile(arg, (name, text) => dialogs.saveTextFile(name, text)),
     sendSavedRequest: (arg) => savedRequests.sendSaved(arg),
-    sendCustomRequest: (arg) => customSender.send(arg),
+    sendCustomRequest: (arg) => customSender.send(arg, { streamLargeBody: true }),
   };
 }

@@ -52,7 +52,7 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
   }
 
   return {
-    sendRequest: (arg) => deps.sender.send(arg),
+    sendRequest: (arg) => deps.sender.send(arg, { streamLargeBody: true }),
     cancelRequest: async ({ requestId }) => ({ cancelled: deps.sender.cancel(requestId) }),
     setRequestLimits: async (limits) => deps.setLimits(limits),
     pickFiles: async ({ purpose, multiple }) => {

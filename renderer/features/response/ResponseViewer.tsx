@@ -7,6 +7,7 @@ import { diagnose } from '../../../shared/status';
 import { bodyShape } from './body/body-kind';
 import { type BodySource, ResponseBody } from './body/ResponseBody';
 import { useJsonDocument } from './body/use-json-document';
+import { useStreamedText } from './body/use-streamed-text';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { formatBytes, formatCount, formatMs, formatTime } from './format';
 import { PaginationBar } from './PaginationBar';
@@ -123,8 +124,9 @@ function LoadedResponse({
   onOpenEndpoint,
 }: LoadedResponseProps) {
   const text = response.body.kind === 'text' ? response.body.text : undefined;
+  const streamed = useStreamedText(response.body, response.contentType);
   const shape = bodyShape(response.body, response.contentType);
-  const document = useJsonDocument(shape === 'json' ? text : undefined);
+  const document = useJsonDocument(shape === 'json' ? (streamed ?? text) : undefined);
 
   const diagnoses = useMemo(() => {
     const bodyText = diagnosisBody(response.status, text);
@@ -150,6 +152,7 @@ function LoadedResponse({
 
   const source: BodySource = {
     body: response.body,
+    ...(streamed ? { streamed } : {}),
     contentType: response.contentType,
     sizeBytes: response.sizeBytes,
     status: response.status,

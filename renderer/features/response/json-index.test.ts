@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ChunkedText } from './chunked-text';
 import { makeEventsJson } from './fixtures/make-events';
-import { JsonIndexer, JsonSyntaxError, LazyContainer } from './json-index';
+import { JsonIndexer, JsonSyntaxError, LazyContainer, type TextLike, TextPrefilter } from './json-index';
 import { JsonTreeModel, TreeSearch } from './json-tree-model';
 
 function indexWhole(text: string): unknown {
@@ -151,5 +152,170 @@ describe('JsonIndexer and the tree model over it', () => {
     for (const broken of ['{"a": [1, 2}', '{"a":1} x', '[1,]', '{"a":"never closed', '[1, 2', '', '   ']) {
       expect(() => indexWhole(broken), broken).toThrow(JsonSyntaxError);
     }
+  });
+});
+
+describe('JsonIndexer over a text arriving in pieces', () => {
+  /** Feeds the pieces one at a time, indexing whatever has arrived after each, as the host does while a body streams in. */
+  function indexPieces(pieces: readonly string[]): LazyContainer | null {
+    const text = new ChunkedText();
+    const indexer = new JsonIndexer(text);
+    for (const piece of pieces) {
+      text.append(piece);
+      while (!indexer.step(1_000) && !indexer.waiting);
+      expect(indexer.waiting).toBe(true);
+    }
+    text.finish();
+    expect(indexer.step(1_000)).toBe(true);
+    return indexer.expose();
+  }
+
+  const cutAt = (text: string, cuts: readonly number[]) =>
+    [0, ...cuts, text.length].slice(1).map((end, i, ends) => text.slice(i === 0 ? 0 : (ends[i - 1] as number), end));
+
+  // Escaped quotes and backslashes, a \u escape, raw accents and a surrogate pair, numbers and literals, empty containers.
+  const tricky = String.raw`{"q":"say \"hi\"","bs":"\\","bs2":"a\\\\","u":"\u00e9\ud83d\ude00 é😀","n":-12.5e+3,"i":7,"t":true,"f":false,"z":null,"list":[1,"\\\"",[],{},{"k":[10,20]}],"last":123}`;
+  const expected = JSON.parse(tricky) as unknown;
+
+  it('reads every value whatever character a piece ends on (inside a string, an escape, a number, a surrogate pair)', () => {
+    for (let cut = 1; cut < tricky.length; cut++) {
+      const root = indexPieces(cutAt(tricky, [cut]));
+      expect(root?.toJSON(), `cut at ${cut}: ${JSON.stringify(tricky.slice(cut - 3, cut + 3))}`).toEqual(expected);
+    }
+  });
+
+  it('reads one-character pieces, and the rows equal those of the parsed value', () => {
+    const root = indexPieces([...tricky].flatMap((char) => (char.length === 2 ? [char[0] as string, char[1] as string] : [char])));
+    expect(root?.toJSON()).toEqual(expected);
+    const lazy = new JsonTreeModel(root, 1);
+    const plain = new JsonTreeModel(expected, 1);
+    lazy.expandAll();
+    plain.expandAll();
+    expect(texts(lazy, 0, lazy.rowCount)).toEqual(texts(plain, 0, plain.rowCount));
+  });
+
+  it('reads any JSON value cut anywhere', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.array(fc.nat(), { maxLength: 4 }), (value, raw) => {
+        const text = JSON.stringify(value);
+        const cuts = [...new Set(raw.map((n) => 1 + (n % Math.max(1, text.length - 1))))]
+          .filter((n) => n < text.length)
+          .sort((a, b) => a - b);
+        const indexer = new JsonIndexer(new ChunkedText());
+        const source = indexer.text;
+        for (const piece of cutAt(text, cuts)) {
+          source.append(piece);
+          while (!indexer.step(1_000) && !indexer.waiting);
+        }
+        source.finish();
+        expect(indexer.step(1_000)).toBe(true);
+        const root = indexer.expose();
+        // Compared with JSON.parse of the same text: JSON itself turns -0 into 0.
+        expect(root ? root.toJSON() : JSON.parse(source.toString())).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shows the rows that have arrived while an events list streams in, and ends as the parsed list', () => {
+    const events = makeEventsJson(0.5);
+    const parsed = JSON.parse(events) as { items: unknown[] };
+    const text = new ChunkedText();
+    const indexer = new JsonIndexer(text);
+    let model: JsonTreeModel | null = null;
+    let grew = 0;
+    for (let at = 0; at < events.length; at += 64 * 1024) {
+      text.append(events.slice(at, at + 64 * 1024));
+      while (!indexer.step(1_000) && !indexer.waiting);
+      const root = indexer.expose();
+      const changed = indexer.takeChanged();
+      if (model) model.grow(changed);
+      else if (root) model = new JsonTreeModel(root, 1);
+      if (model && at > 0) {
+        // The list grows with every piece; the item before the one being read is whole and reads as the server sent it.
+        const items = (indexer.expose() as LazyContainer).member('items') as LazyContainer;
+        if (at + 64 * 1024 < events.length - 1024) expect(items.size).toBeGreaterThan(grew);
+        grew = items.size;
+        expect(JSON.parse(JSON.stringify(items.child(items.size - 2)))).toEqual(parsed.items[items.size - 2]);
+      }
+    }
+    text.finish();
+    expect(indexer.step(1_000)).toBe(true);
+    expect((indexer.expose() as LazyContainer).toJSON()).toEqual(parsed);
+  });
+
+  it('fails on a string left open, or a stream that broke off, only once the text has ended', () => {
+    const text = new ChunkedText();
+    const indexer = new JsonIndexer(text);
+    text.append('{"a":"never closed');
+    expect(indexer.step(1_000)).toBe(false);
+    text.append(' still\\');
+    expect(indexer.step(1_000)).toBe(false);
+    text.finish();
+    expect(() => indexer.step(1_000)).toThrow(/Unterminated string at position 5/);
+
+    const broken = new ChunkedText();
+    const cut = new JsonIndexer(broken);
+    broken.append('{"items":[1,2');
+    expect(cut.step(1_000)).toBe(false);
+    broken.fail('The connection closed.');
+    expect(() => cut.step(1_000)).toThrow(JsonSyntaxError);
+  });
+});
+
+describe('TextPrefilter', () => {
+  /** A text that counts the characters each call reads, to show that no call reads the whole body. */
+  function counting(text: string) {
+    const reads: number[] = [];
+    const wrapped: TextLike = {
+      get length() {
+        return text.length;
+      },
+      charCodeAt: (at: number) => text.charCodeAt(at),
+      slice: (start?: number, end?: number) => {
+        const piece = text.slice(start, end);
+        reads.push(piece.length);
+        return piece;
+      },
+      indexOf: (search: string, from?: number) => {
+        const found = text.indexOf(search, from);
+        reads.push((found < 0 ? text.length : found) - (from ?? 0));
+        return found;
+      },
+    };
+    return { wrapped, reads };
+  }
+
+  it('reads a window past the stretch asked about, not the rest of a body without backslashes', () => {
+    const text = `[${'"plain", '.repeat(400_000)}"end"]`;
+    const { wrapped, reads } = counting(text);
+    const filter = new TextPrefilter(wrapped, 'nothing', 64 * 1024);
+    expect(filter.mayMatch(1, 200)).toBe(false);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('says a stretch may match exactly when a match starts in it or it holds a backslash', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('ab', 'x', '\\', 'AB', ' '), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(200), fc.nat(40)), { minLength: 1, maxLength: 8 }),
+        (parts, stretches) => {
+          const text = parts.join('');
+          const filter = new TextPrefilter(text, 'ab', 8);
+          let start = 0;
+          for (const [skip, width] of stretches) {
+            start = Math.min(text.length, start + (skip % 20));
+            const end = Math.min(text.length, start + width);
+            const stretch = text.slice(start, end);
+            const starts = [...text.matchAll(/ab/gi)].map((found) => found.index);
+            // "May match" means a match starts inside the stretch (it may run past its end), or an escape could spell one.
+            const truth = stretch.includes('\\') || starts.some((at) => at >= start && at < end);
+            expect(filter.mayMatch(start, end), `${JSON.stringify(text)} [${start}, ${end})`).toBe(truth);
+            start = end;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,8 @@
+import { ChunkedText } from './chunked-text';
+
 /**
- * A structural index over a JSON text, built a slice at a time: one pass
+ * A structural index over a JSON text, built a slice at a time as its
+ * pieces arrive (a streamed body) or over one whole string: one pass
  * records where the children of every large container start, and nothing
  * else. Values are materialised (by JSON.parse of their slice of the text)
  * only when a row shows them, so a 50 MB body costs its text plus a few
@@ -9,7 +12,7 @@
  * shown, which takes well under a millisecond.
  */
 
-const BIG_CHARS = 32 * 1024;
+export const BIG_CHARS = 32 * 1024;
 /** Parsed small children kept per container, so repainting a window does not parse them again. */
 const CHILD_CACHE = 1_024;
 /** Small enough that a slice stops on time even before the loop is optimised (the first slice runs cold). */
@@ -28,8 +31,16 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
+/** What ends a number or a literal. */
+function endsPrimitive(c: number): boolean {
+  return c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COLON || isSpace(c);
+}
+
+/** The indexed text as the values are read from it: a string, or the pieces of a streamed one. */
+export type TextLike = Pick<string, 'length' | 'charCodeAt' | 'indexOf' | 'slice'>;
+
 /** Where the string starting at the quote `at` ends (the index of its closing quote), or -1. */
-function stringEnd(text: string, at: number): number {
+function stringEnd(text: TextLike, at: number): number {
   let end = text.indexOf('"', at + 1);
   while (end > 0 && text.charCodeAt(end - 1) === BACKSLASH) {
     let slashes = 1;
@@ -57,6 +68,7 @@ export class JsonSyntaxError extends Error {}
 
 /** Scans one JSON text; `step` advances for a time budget, so a host can stay responsive. */
 export class JsonIndexer {
+  readonly text: ChunkedText;
   private offsets = new Int32Array(4_096);
   private top = 0;
   private readonly stack: Frame[] = [];
@@ -66,11 +78,23 @@ export class JsonIndexer {
   private primitiveRoot = false;
   /** Containers whose size changed since the last `takeChanged`. */
   private changed = new Set<LazyContainer>();
+  /** A string or a number was cut by the end of the text so far; the next piece carries on inside it. */
+  private inString = -1;
+  private inPrimitive = false;
+  /** The text so far ends in an odd run of backslashes inside a string: the next character is escaped. */
+  private escaped = false;
 
-  constructor(readonly text: string) {}
+  constructor(text: string | ChunkedText) {
+    this.text = typeof text === 'string' ? ChunkedText.whole(text) : text;
+  }
 
   get done(): boolean {
-    return this.position >= this.text.length && this.stack.length === 0;
+    return this.text.complete && this.position >= this.text.length && this.stack.length === 0;
+  }
+
+  /** Everything that has arrived is indexed; the text is still growing. */
+  get waiting(): boolean {
+    return !this.text.complete && this.position >= this.text.length;
   }
 
   /** Characters scanned so far. */
@@ -105,73 +129,129 @@ export class JsonIndexer {
     return this.position;
   }
 
-  /** Scans for about `budgetMs`; returns true once the whole text is indexed. Throws JsonSyntaxError. */
+  /**
+   * Scans for about `budgetMs`, or until the text that has arrived is read;
+   * returns true once the whole text is indexed. Throws JsonSyntaxError.
+   * Each piece is scanned as the string it is, so a token cut by a piece's
+   * end (a string, an escape, a number) carries on from the state kept here.
+   */
   step(budgetMs: number): boolean {
     const until = performance.now() + budgetMs;
-    const text = this.text;
-    const length = text.length;
+    const source = this.text;
+    const stack = this.stack;
     let i = this.position;
     let nextCheck = i + SLICE_CHECK_CHARS;
-    const stack = this.stack;
-    while (i < length) {
-      if (i >= nextCheck) {
-        nextCheck = i + SLICE_CHECK_CHARS;
-        if (performance.now() > until) break;
-      }
-      const c = text.charCodeAt(i);
-      if (isSpace(c)) {
-        i++;
-        continue;
-      }
-      const frame = stack[stack.length - 1];
-      if (c === COMMA || c === COLON) {
-        if (!frame) throw new JsonSyntaxError(`Unexpected "${text[i]}" at position ${i}.`);
-        if (c === COMMA) {
-          if (frame.expect) throw new JsonSyntaxError(`Unexpected "," at position ${i}.`);
-          frame.expect = true;
+    let timeUp = false;
+    while (i < source.length && !timeUp) {
+      const piece = source.pieceAt(i);
+      const base = source.pieceStart(piece);
+      const text = source.piece(piece);
+      const length = text.length;
+      let j = i - base;
+      if (this.inString >= 0) {
+        const end = this.closingQuote(text, j);
+        if (end < 0) {
+          i = base + length;
+          continue;
         }
-        i++;
-        continue;
-      }
-      if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-        if (!frame || frame.isArray !== (c === CLOSE_BRACKET)) throw new JsonSyntaxError(`Unexpected "${text[i]}" at position ${i}.`);
-        if (frame.expect && this.top > frame.base) throw new JsonSyntaxError(`Trailing comma before position ${i}.`);
-        this.close(frame, i + 1);
-        i++;
-        continue;
-      }
-      if (!frame) {
-        if (this.rootNode || this.primitiveRoot) throw new JsonSyntaxError(`Unexpected text after the JSON value at position ${i}.`);
-      } else if (frame.expect) {
-        this.push(i);
-        frame.expect = false;
-      }
-      if (c === QUOTE) {
-        const end = stringEnd(text, i);
-        if (end < 0) throw new JsonSyntaxError(`Unterminated string at position ${i}.`);
-        if (!frame) this.primitiveRoot = true;
-        i = end + 1;
-      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        stack.push({ start: i, isArray: c === OPEN_BRACKET, base: this.top, expect: true, big: new Map(), lazy: null });
-        i++;
-      } else {
-        const from = i;
-        while (i < length) {
-          const d = text.charCodeAt(i);
-          if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d === COLON || isSpace(d)) break;
-          i++;
+        this.inString = -1;
+        j = end + 1;
+      } else if (this.inPrimitive) {
+        while (j < length && !endsPrimitive(text.charCodeAt(j))) j++;
+        if (j === length) {
+          i = base + length;
+          continue;
         }
-        if (i === from) throw new JsonSyntaxError(`Unexpected "${text[i]}" at position ${i}.`);
-        if (!frame) this.primitiveRoot = true;
+        this.inPrimitive = false;
       }
+      while (j < length) {
+        if (base + j >= nextCheck) {
+          nextCheck = base + j + SLICE_CHECK_CHARS;
+          if (performance.now() > until) {
+            timeUp = true;
+            break;
+          }
+        }
+        const c = text.charCodeAt(j);
+        if (isSpace(c)) {
+          j++;
+          continue;
+        }
+        const at = base + j;
+        const frame = stack[stack.length - 1];
+        if (c === COMMA || c === COLON) {
+          if (!frame) throw new JsonSyntaxError(`Unexpected "${text[j]}" at position ${at}.`);
+          if (c === COMMA) {
+            if (frame.expect) throw new JsonSyntaxError(`Unexpected "," at position ${at}.`);
+            frame.expect = true;
+          }
+          j++;
+          continue;
+        }
+        if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+          if (!frame || frame.isArray !== (c === CLOSE_BRACKET)) throw new JsonSyntaxError(`Unexpected "${text[j]}" at position ${at}.`);
+          if (frame.expect && this.top > frame.base) throw new JsonSyntaxError(`Trailing comma before position ${at}.`);
+          this.close(frame, at + 1);
+          j++;
+          continue;
+        }
+        if (!frame) {
+          if (this.rootNode || this.primitiveRoot) throw new JsonSyntaxError(`Unexpected text after the JSON value at position ${at}.`);
+        } else if (frame.expect) {
+          this.push(at);
+          frame.expect = false;
+        }
+        if (c === QUOTE) {
+          if (!frame) this.primitiveRoot = true;
+          const end = this.closingQuote(text, j + 1);
+          if (end < 0) {
+            this.inString = at;
+            j = length;
+          } else {
+            j = end + 1;
+          }
+        } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+          stack.push({ start: at, isArray: c === OPEN_BRACKET, base: this.top, expect: true, big: new Map(), lazy: null });
+          j++;
+        } else {
+          const from = j;
+          while (j < length && !endsPrimitive(text.charCodeAt(j))) j++;
+          if (j === from) throw new JsonSyntaxError(`Unexpected "${text[j]}" at position ${at}.`);
+          if (!frame) this.primitiveRoot = true;
+          if (j === length) this.inPrimitive = true;
+        }
+      }
+      i = base + j;
     }
     this.position = i;
-    if (i >= length) {
-      if (stack.length > 0) throw new JsonSyntaxError('The JSON text ends before its last value is closed.');
-      if (!this.rootNode && !this.primitiveRoot) throw new JsonSyntaxError('The body holds no JSON value.');
-      return true;
+    if (i < source.length || !source.complete) return false;
+    if (source.failure) throw new JsonSyntaxError(source.failure);
+    if (this.inString >= 0) throw new JsonSyntaxError(`Unterminated string at position ${this.inString}.`);
+    if (stack.length > 0) throw new JsonSyntaxError('The JSON text ends before its last value is closed.');
+    if (!this.rootNode && !this.primitiveRoot) throw new JsonSyntaxError('The body holds no JSON value.');
+    return true;
+  }
+
+  /**
+   * In a string whose characters continue at `from` of this piece: the index
+   * of its closing quote, or -1 when the piece ends first (noting whether
+   * the piece ends in the middle of an escape).
+   */
+  private closingQuote(text: string, from: number): number {
+    let start = from;
+    if (this.escaped) {
+      this.escaped = false;
+      start++;
     }
-    return false;
+    for (let end = text.indexOf('"', start); end >= 0; end = text.indexOf('"', end + 1)) {
+      let slashes = 0;
+      while (end - 1 - slashes >= start && text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
+      if (slashes % 2 === 0) return end;
+    }
+    let slashes = 0;
+    while (text.length - 1 - slashes >= start && text.charCodeAt(text.length - 1 - slashes) === BACKSLASH) slashes++;
+    this.escaped = slashes % 2 === 1;
+    return -1;
   }
 
   private push(offset: number): void {
@@ -244,11 +324,13 @@ export class TextPrefilter {
   private readonly matches: number[] = [];
   private head = 0;
   private frontier = 0;
-  private slashFrom = -1;
+  /** No backslash in [slashFrom, slashTo) but the one at slashAt, the first at or after slashFrom (-1: none found yet). */
+  private slashFrom = 0;
+  private slashTo = 0;
   private slashAt = -1;
 
   constructor(
-    private readonly text: string,
+    private readonly text: TextLike,
     needle: string,
     private readonly windowChars = 256 * 1024,
   ) {
@@ -280,13 +362,27 @@ export class TextPrefilter {
     this.frontier = to >= this.text.length ? Number.POSITIVE_INFINITY : Math.max(from + 1, to - this.margin);
   }
 
+  /**
+   * Looks for a backslash a window at a time from the stretch asked about,
+   * never further: on a body without one, a search for it to the end of the
+   * text (12 ms over 50 MB in pieces on a busy machine) would overrun the
+   * search's time slice.
+   */
   private hasBackslash(start: number, end: number): boolean {
-    if (this.slashFrom < 0 || start < this.slashFrom || this.slashAt < start) {
+    const known = this.slashFrom <= start && (this.slashAt >= start || (this.slashAt < 0 && this.slashTo >= start));
+    if (!known) {
       this.slashFrom = start;
-      const at = this.text.indexOf('\\', start);
-      this.slashAt = at < 0 ? Number.POSITIVE_INFINITY : at;
+      this.slashTo = start;
+      this.slashAt = -1;
     }
-    return this.slashAt < end;
+    while (this.slashAt < 0 && this.slashTo < end) {
+      const to = Math.min(this.text.length, Math.max(end, this.slashTo + this.windowChars));
+      const found = this.text.slice(this.slashTo, to).indexOf('\\');
+      if (found >= 0) this.slashAt = this.slashTo + found;
+      this.slashTo = to;
+      if (to >= this.text.length) break;
+    }
+    return this.slashAt >= 0 && this.slashAt < end;
   }
 }
 
@@ -376,7 +472,7 @@ export class LazyContainer {
   }
 
   /** The whole indexed text. */
-  get source(): string {
+  get source(): ChunkedText {
     return this.index.text;
   }
 

@@ -1,4 +1,4 @@
-import { LazyContainer, TextPrefilter } from './json-index';
+import { BIG_CHARS, LazyContainer, TextPrefilter } from './json-index';
 
 /**
  * A lazily flattened view of a parsed JSON value: every node is one row, and
@@ -510,7 +510,8 @@ export class TreeSearch {
       if (entry.from) {
         this.filter ??= new TextPrefilter(entry.from.source, this.needle);
         const [start, end] = entry.from.childRange(entry.position);
-        if (!this.filter.mayMatch(start, end)) continue;
+        // A child this big is an indexed container, read without parsing; asking about its whole stretch would scan it all in one slice.
+        if (end - start <= BIG_CHARS && !this.filter.mayMatch(start, end)) continue;
         entry.node = entry.from.read(entry.position);
       }
       const { node } = entry;

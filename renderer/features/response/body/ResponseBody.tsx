@@ -1,7 +1,9 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { StreamedBody } from '../../../../shared/bridge/body-stream';
 import type { ResponseBody as Body, HttpHeaderList, ResponseNotice } from '../../../../shared/requests/types';
 import { call, toAppError } from '../../../bridge/client';
 import { Button, Tabs } from '../../../ui';
+import type { ChunkedText } from '../chunked-text';
 import { formatBytes } from '../format';
 import { BodySearch, useDebounced } from './BodySearch';
 import { bodyShape, isApiRootGreeting, isJsonType, suggestedFileName } from './body-kind';
@@ -14,7 +16,9 @@ import type { JsonDocument } from './use-json-document';
 
 /** Everything the body area shows, whether the response is live or comes from history. */
 export interface BodySource {
-  readonly body: Body | { readonly kind: 'none' };
+  readonly body: Body | StreamedBody | { readonly kind: 'none' };
+  /** The text of a streamed body, growing while it arrives. */
+  readonly streamed?: ChunkedText;
   readonly contentType: string;
   readonly sizeBytes: number;
   readonly status?: number;
@@ -45,6 +49,9 @@ interface Note {
 function notesFor(source: BodySource, document: JsonDocument, shape: ReturnType<typeof bodyShape>): Note[] {
   const notes: Note[] = [];
   if (source.notice) notes.push({ tone: 'warn', title: source.notice.message, detail: source.notice.hint });
+  if (source.streamed?.failure) {
+    notes.push({ tone: 'warn', title: 'The body did not arrive in full.', detail: source.streamed.failure });
+  }
   if (source.truncated) {
     notes.push({
       tone: 'info',
@@ -103,7 +110,10 @@ export function ResponseBody({ source, document }: ResponseBodyProps) {
   const [feedback, setFeedback] = useState<Feedback>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const idPrefix = useId();
-  const text = source.body.kind === 'text' ? source.body.text : undefined;
+  const streamed = source.streamed;
+  const hasText = source.body.kind === 'text' || (streamed?.complete === true && streamed.failure === null);
+  // A streamed body becomes one string only when Raw or Copy needs it.
+  const wholeText = () => (source.body.kind === 'text' ? source.body.text : (streamed?.toString() ?? ''));
   const searchable = tab === 'tree' || tab === 'table' || tab === 'raw';
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new query or view starts again at the first match.
@@ -186,8 +196,13 @@ export function ResponseBody({ source, document }: ResponseBodyProps) {
         {searchable ? (
           <BodySearch ref={searchRef} value={query} onChange={setQuery} state={matchState} matchIndex={matchIndex} onStep={step} />
         ) : null}
-        {text !== undefined ? (
-          <Button size="small" onClick={() => copy(text, 'Body')} data-testid="copy-body" title="Copy the whole body to the clipboard">
+        {hasText ? (
+          <Button
+            size="small"
+            onClick={() => copy(wholeText(), 'Body')}
+            data-testid="copy-body"
+            title="Copy the whole body to the clipboard"
+          >
             Copy
           </Button>
         ) : null}
@@ -228,7 +243,12 @@ export function ResponseBody({ source, document }: ResponseBodyProps) {
         {tab === 'table' && document.status === 'ready' && document.info.table ? (
           <TableView client={document.client} table={document.info.table} {...searchProps} />
         ) : null}
-        {tab === 'raw' && text !== undefined ? <RawView text={text} {...searchProps} /> : null}
+        {tab === 'raw' && hasText ? <RawView text={wholeText()} {...searchProps} /> : null}
+        {tab === 'raw' && !hasText && streamed && !streamed.complete ? (
+          <div className="body-note" role="status" data-testid="body-receiving">
+            Receiving {formatBytes(source.sizeBytes)}…
+          </div>
+        ) : null}
         {tab === 'headers' ? <HeadersTable headers={source.headers} /> : null}
         {tab === 'body' ? <BodyPlaceholder source={source} canSave={canSave} onSave={save} /> : null}
       </div>

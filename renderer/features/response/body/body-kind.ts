@@ -1,3 +1,4 @@
+import type { StreamedBody } from '../../../../shared/bridge/body-stream';
 import type { ResponseBody } from '../../../../shared/requests/types';
 
 export type BodyShape = 'json' | 'text' | 'html' | 'binary' | 'empty' | 'none';
@@ -12,7 +13,9 @@ export function isJsonType(contentType: string): boolean {
 }
 
 /** What a body most likely is, from its content type and, when that is vague, its first characters. */
-export function bodyShape(body: ResponseBody | { readonly kind: 'none' }, contentType: string): BodyShape {
+export function bodyShape(body: ResponseBody | StreamedBody | { readonly kind: 'none' }, contentType: string): BodyShape {
+  // Only text types are streamed (main decides), so a streamed body is JSON or text by its type alone.
+  if (body.kind === 'stream') return isJsonType(contentType) ? 'json' : 'text';
   if (body.kind !== 'text') return body.kind;
   const type = mediaType(contentType);
   if (isJsonType(contentType)) return 'json';

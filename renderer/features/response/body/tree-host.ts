@@ -1,3 +1,4 @@
+import type { ChunkedText } from '../chunked-text';
 import { JsonIndexer, LazyContainer } from '../json-index';
 import { JsonTreeModel, type NodePath, TreeSearch } from '../json-tree-model';
 import { extractPagingFacts, type PagingFacts } from '../paging';
@@ -124,7 +125,8 @@ export class TreeHost {
     try {
       switch (request.type) {
         case 'load':
-          if (request.text.length >= INDEX_FROM_CHARS) this.index(id, request.text, request.window);
+          // A streamed text is indexed as it arrives, whatever its length.
+          if (typeof request.text !== 'string' || request.text.length >= INDEX_FROM_CHARS) this.index(id, request.text, request.window);
           else this.reply(id, this.load(request.text, request.window));
           return;
         case 'rows':
@@ -207,12 +209,15 @@ export class TreeHost {
   /**
    * Indexes a big text a slice at a time. The load answer goes out after the
    * first slice, with the rows found so far; later slices post growth
-   * updates, and a last update carries the table and paging facts.
+   * updates, and a last update carries the table and paging facts. A
+   * streamed text is indexed as its pieces arrive: once the indexer has
+   * caught up, the next slice runs in the task that brings the next piece.
    */
-  private index(id: number, text: string, window: RowWindow): void {
+  private index(id: number, source: string | ChunkedText, window: RowWindow): void {
     this.release();
     const started = performance.now();
-    const indexer = new JsonIndexer(text);
+    const indexer = new JsonIndexer(source);
+    const text = indexer.text;
     let cancelled = false;
     let cancelNext: () => void = () => undefined;
     this.indexing = {
@@ -248,7 +253,7 @@ export class TreeHost {
       else if (finished) {
         // A lone primitive: nothing to index.
         this.indexing = null;
-        this.reply(id, this.load(text, window));
+        this.reply(id, this.load(text.toString(), window));
         return;
       }
       if (this.model && !answered) {
@@ -280,7 +285,15 @@ export class TreeHost {
         if (pending) this.startSearch(pending.id, pending.query, pending.scope);
         return;
       }
-      cancelNext = soon(() => slice(SLICE_MS));
+      if (indexer.waiting) {
+        const stop = text.subscribe(() => {
+          stop();
+          slice(SLICE_MS);
+        });
+        cancelNext = stop;
+      } else {
+        cancelNext = soon(() => slice(SLICE_MS));
+      }
     };
     slice(FIRST_SLICE_MS);
   }

@@ -1,3 +1,4 @@
+import type { ChunkedText } from '../chunked-text';
 import type { TreeRow } from '../json-tree-model';
 import type { PagingFacts } from '../paging';
 
@@ -12,7 +13,8 @@ export interface RowWindow {
 export type SearchScope = 'tree' | 'table';
 
 export type TreeRequest =
-  | { readonly type: 'load'; readonly text: string; readonly window: RowWindow }
+  /** A streamed body's text is handed over while it grows; the host shares the page's memory, so nothing is copied. */
+  | { readonly type: 'load'; readonly text: string | ChunkedText; readonly window: RowWindow }
   | { readonly type: 'rows'; readonly window: RowWindow }
   | { readonly type: 'toggle'; readonly row: number; readonly expand?: boolean; readonly window: RowWindow }
   | { readonly type: 'expand-all'; readonly window: RowWindow }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ChunkedText } from '../chunked-text';
 import { TreeClient } from './tree-client';
 import type { DocumentUpdate, LoadReply, RowWindow } from './tree-protocol';
 
@@ -15,8 +16,11 @@ export type JsonDocument =
   /** `info.complete` is false while a big body is still being indexed; the tree is usable meanwhile. */
   | { readonly status: 'ready'; readonly client: TreeClient; readonly info: Extract<LoadReply, { ok: true }> };
 
+/** A whole body, or a streamed one still arriving. */
+type BodyText = string | ChunkedText | undefined;
+
 interface Held {
-  readonly text: string | undefined;
+  readonly text: BodyText;
   readonly document: JsonDocument;
 }
 
@@ -26,7 +30,7 @@ interface Held {
  * slice, so the tree is on the first frame after the response arrives. The
  * rest of a big body is indexed in later tasks.
  */
-function openNow(text: string | undefined): Held {
+function openNow(text: BodyText): Held {
   if (text === undefined) return { text, document: NONE };
   const { client, reply } = TreeClient.loadedNow(text, FIRST_WINDOW);
   if (reply?.ok) return { text, document: { status: 'ready', client, info: reply } };
@@ -46,7 +50,7 @@ function settle(document: JsonDocument, client: TreeClient, update: Exclude<Docu
  * big body is ready after its first slice, and its info is replaced when the
  * indexing completes. A new text (or unmounting) drops the old one.
  */
-export function useJsonDocument(text: string | undefined): JsonDocument {
+export function useJsonDocument(text: BodyText): JsonDocument {
   const [held, setHeld] = useState<Held>(() => openNow(text));
   let current = held;
   if (held.text !== text) {

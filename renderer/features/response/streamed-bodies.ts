@@ -1,0 +1,56 @@
+import type { BodyStreamMessage } from '../../../shared/bridge/body-stream';
+import { openBodyStream } from '../../bridge/body-stream';
+import { ChunkedText } from './chunked-text';
+
+/** Streamed bodies kept in the page, newest last; main hands each over once, so a tab shown again finds its text here. */
+const MAX_HELD = 8;
+const held = new Map<string, ChunkedText>();
+
+function decoderFor(contentType: string): TextDecoder {
+  const label = /;\s*charset="?([^";\s]+)"?/i.exec(contentType)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(label);
+  } catch {
+    // As main does: an unknown charset label is read as UTF-8.
+    return new TextDecoder('utf-8');
+  }
+}
+
+/** Feeds a stream's messages into a text, decoding each chunk as it comes (a character split between chunks waits for the next). */
+export function textFromMessages(text: ChunkedText, contentType: string): (message: BodyStreamMessage) => boolean {
+  const decoder = decoderFor(contentType);
+  return (message) => {
+    if (message.type === 'chunk') {
+      text.append(decoder.decode(message.bytes, { stream: true }));
+      return false;
+    }
+    if (message.type === 'end') {
+      text.append(decoder.decode());
+      text.finish();
+    } else {
+      text.fail(`${message.error.message} ${message.error.hint}`);
+    }
+    return true;
+  };
+}
+
+/** The text of a streamed body, opened on first use and growing as its chunks arrive. */
+export function streamedText(streamId: string, contentType: string): ChunkedText {
+  const known = held.get(streamId);
+  if (known) {
+    held.delete(streamId);
+    held.set(streamId, known);
+    return known;
+  }
+  const text = new ChunkedText();
+  const feed = textFromMessages(text, contentType);
+  const close = openBodyStream(streamId, (message) => {
+    if (feed(message)) close();
+  });
+  held.set(streamId, text);
+  for (const oldest of held.keys()) {
+    if (held.size <= MAX_HELD) break;
+    held.delete(oldest);
+  }
+  return text;
+}
