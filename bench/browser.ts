@@ -105,13 +105,29 @@ export function longestAfter(tasks: readonly LongTask[], from: number, until = N
   return max;
 }
 
+/** What CDP's Runtime.getHeapUsage reports of one JavaScript context. */
+interface HeapUsage {
+  readonly usedSize: number;
+  readonly backingStorageSize?: number;
+  readonly embedderHeapUsedSize?: number;
+}
+
+/**
+ * The JavaScript heap alone, or (`withBuffers`) also the array buffers'
+ * backing stores and Blink's own heap: typed arrays such as an index keep
+ * their bytes outside the JavaScript heap.
+ */
+function usageBytes(usage: HeapUsage, withBuffers: boolean): number {
+  return usage.usedSize + (withBuffers ? (usage.backingStorageSize ?? 0) + (usage.embedderHeapUsedSize ?? 0) : 0);
+}
+
 /** The page's live JavaScript heap, in MB, after a full collection. */
-export async function heapMb(page: Page): Promise<number> {
+export async function heapMb(page: Page, withBuffers = false): Promise<number> {
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  const usage = (await session.send('Runtime.getHeapUsage')) as HeapUsage;
   await session.detach();
-  return usedSize / (1024 * 1024);
+  return usageBytes(usage, withBuffers) / (1024 * 1024);
 }
 
 /**
@@ -120,7 +136,7 @@ export async function heapMb(page: Page): Promise<number> {
  * this attaches to worker targets through the browser session and speaks to
  * them with Target.sendMessageToTarget.
  */
-export async function workersHeapMb(browser: Browser): Promise<number> {
+export async function workersHeapMb(browser: Browser, withBuffers = false): Promise<number> {
   const session = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string }[] };
@@ -143,7 +159,7 @@ export async function workersHeapMb(browser: Browser): Promise<number> {
         });
       await ask(1, 'HeapProfiler.collectGarbage');
       const usage = await ask(2, 'Runtime.getHeapUsage');
-      total += Number(usage.usedSize ?? 0);
+      total += usageBytes(usage as unknown as HeapUsage, withBuffers);
       session.off('Target.receivedMessageFromTarget', listener);
       await session.send('Target.detachFromTarget', { sessionId });
     }

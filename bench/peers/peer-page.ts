@@ -5,7 +5,6 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { JSONTree } from 'react-json-tree';
 import { createJSONEditor } from 'vanilla-jsoneditor';
-import { TreeClient } from '../../renderer/features/response/body/tree-client';
 
 export type PeerName = 'vanilla-jsoneditor' | '@uiw/react-json-view' | 'react-json-tree' | 'JSON.parse';
 
@@ -18,8 +17,6 @@ interface PeerWindow {
   __arrived?: number;
   __show?: (peer: PeerName) => Promise<void>;
   __parsed?: unknown;
-  __openMany?: (count: number) => Promise<number>;
-  __clients?: TreeClient[];
 }
 
 const w = window as unknown as PeerWindow;
@@ -57,25 +54,4 @@ w.__show = async (peer) => {
       createRoot(target).render(createElement(JSONTree, { data: JSON.parse(body) as object }));
       return;
   }
-};
-
-/**
- * The app has no response tabs yet: this opens `count` copies of the body in
- * the viewer's own document host (what each tab would hold, without its few
- * hundred DOM rows), each with its own text as separate responses would have.
- */
-w.__openMany = async (count) => {
-  const body = await readBody();
-  w.__clients = [];
-  let rows = 0;
-  for (let i = 0; i < count; i++) {
-    const text = `${' '.repeat(i)}${body}`;
-    const client = TreeClient.local();
-    const complete = new Promise<void>((resolve) => client.onUpdate((update) => update.kind === 'complete' && resolve()));
-    const reply = await client.request({ type: 'load', text, window: { start: 0, end: 120 } });
-    if (reply.ok && !reply.complete) await complete;
-    if (reply.ok) rows += reply.rows.rowCount;
-    w.__clients.push(client);
-  }
-  return rows;
 };
