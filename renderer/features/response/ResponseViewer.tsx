@@ -124,7 +124,7 @@ function LoadedResponse({
   onOpenEndpoint,
 }: LoadedResponseProps) {
   const text = response.body.kind === 'text' ? response.body.text : undefined;
-  const streamed = useStreamedText(response.body, response.contentType);
+  const streamed = useStreamedText(response.body);
   const shape = bodyShape(response.body, response.contentType);
   const document = useJsonDocument(shape === 'json' ? (streamed ?? text) : undefined);
 
