@@ -45,11 +45,9 @@ export interface OpenedResponse {
    * The body's chunks as the network delivers them, within the size cap. A
    * failure (cap, timeout, cancel, a cut connection) is thrown as the same
    * AppFailure a whole-body read gives. The timeout and cancel stay armed
-   * until the body is read to its end or `discard`ed.
+   * until the body has been read to its end (or has failed).
    */
   chunks(): AsyncGenerator<Uint8Array, void, undefined>;
-  /** Drops the rest of the body unread. */
-  discard(): Promise<void>;
   /** The timings, with `totalMs` up to now (the last byte, once the body has been read). */
   timings(): ResponseTimings;
 }
@@ -286,10 +284,6 @@ export function createHttpExecutor(deps: HttpExecutorDeps = {}) {
         },
         declaredBytes: Number.isFinite(declared) ? declared : undefined,
         chunks,
-        async discard() {
-          settle();
-          await discardBody(reply);
-        },
         timings: () => ({ startedAt, ttfbMs, totalMs: totalMs ?? monotonic() - t0 }),
       };
     } catch (error) {
