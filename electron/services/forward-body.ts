@@ -8,7 +8,8 @@ import { streamingDecoderFor } from './response-body';
  * Passes a large text body on to its stream while the network still
  * delivers it: decoded with the body's charset (a character split between
  * network chunks waits for the next), redacted (a secret split between
- * chunks too), and written as UTF-8 chunks of about `chunkBytes`. Resolves
+ * chunks too), and written as UTF-8 chunks of `chunkBytes` (the last one
+ * shorter). Resolves
  * to the whole redacted body once the last byte is in; a failure of the
  * source rejects, and the caller ends the stream with it.
  *
@@ -29,28 +30,33 @@ export async function forwardBody(
   const encoder = new TextEncoder();
   const kept: Uint8Array[] = [];
   let total = 0;
-  let ready: string[] = [];
-  let readyChars = 0;
-  const flush = () => {
-    if (readyChars === 0) return;
-    const bytes = encoder.encode(ready.join(''));
-    ready = [];
-    readyChars = 0;
-    kept.push(bytes);
-    total += bytes.byteLength;
-    writer.push(bytes);
+  // Each chunk fills a buffer of its own to exactly `chunkBytes` (a character may straddle two; the page decodes in stream mode).
+  let filling = new Uint8Array(chunkBytes);
+  let filled = 0;
+  const pass = (chunk: Uint8Array) => {
+    kept.push(chunk);
+    total += chunk.byteLength;
+    writer.push(chunk);
   };
   const add = (text: string) => {
-    if (text.length > 0) {
-      ready.push(text);
-      readyChars += text.length;
+    if (text.length === 0) return;
+    const bytes = encoder.encode(text);
+    for (let at = 0; at < bytes.byteLength; ) {
+      const taken = Math.min(chunkBytes - filled, bytes.byteLength - at);
+      filling.set(bytes.subarray(at, at + taken), filled);
+      filled += taken;
+      at += taken;
+      if (filled === chunkBytes) {
+        pass(filling);
+        filling = new Uint8Array(chunkBytes);
+        filled = 0;
+      }
     }
-    if (readyChars >= chunkBytes) flush();
   };
   for await (const chunk of source) add(redact.push(decoder.decode(chunk, { stream: true })));
   add(redact.push(decoder.decode()));
   add(redact.end());
-  flush();
+  if (filled > 0) pass(filling.slice(0, filled));
   writer.end(total);
   return joinChunks(kept, total);
 }
