@@ -580,7 +580,19 @@ describe('a streamed body', () => {
     expect(failed.textContent).toContain('raise the response size limit in Settings');
     expect(screen.queryByTestId('json-tree')).toBeNull();
     expect(screen.queryByTestId('copy-body')).toBeNull();
+    expect(screen.queryByTestId('save-body')).toBeNull();
     // One explanation, not a second one about JSON that does not parse.
     expect(screen.queryAllByTestId('body-note').map((note) => note.textContent)).toEqual([]);
+  });
+
+  it('shows the size the stream ends with, not the size known when the answer left', async () => {
+    const streamId = 'stream-whole-1';
+    const text = bigList(50);
+    renderViewer({ response: testResponse({ body: { kind: 'stream', streamId }, sizeBytes: 2 * 1024 * 1024 + 1 }) });
+    expect(screen.getByTestId('response-size').getAttribute('title')).toBe('2,097,153 bytes');
+    act(() => streamFeeds.get(streamId)?.({ type: 'chunk', bytes: encoder.encode(text) }));
+    act(() => streamFeeds.get(streamId)?.({ type: 'end', sizeBytes: 3_500_000 }));
+    await waitFor(() => expect(screen.getByTestId('response-size').getAttribute('title')).toBe('3,500,000 bytes'));
+    expect(screen.getByTestId('save-body')).toBeTruthy();
   });
 });

@@ -20,7 +20,7 @@ export function textFromMessages(text: ChunkedText): (message: BodyStreamMessage
     }
     if (message.type === 'end') {
       text.append(decoder.decode());
-      text.finish();
+      text.finish(message.sizeBytes);
     } else {
       text.fail(`${message.error.message} ${message.error.hint}`);
     }

@@ -165,7 +165,8 @@ export function ResponseBody({ source, document }: ResponseBodyProps) {
   };
 
   const notes = notesFor(source, document, shape);
-  const canSave = source.saveTarget !== null && source.body.kind !== 'empty' && source.body.kind !== 'none';
+  // A body that stopped arriving was not kept whole, so there is nothing to save.
+  const canSave = source.saveTarget !== null && source.body.kind !== 'empty' && source.body.kind !== 'none' && !streamed?.failure;
   const searchProps = { query: settledQuery, matchIndex, onMatches };
 
   return (
