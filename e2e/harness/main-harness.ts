@@ -71,16 +71,17 @@ export async function startMainHarness(dataDir: string, options: { readonly mess
     logError: (method, error) => mainErrors.push(`${method}: ${error instanceof Error ? error.message : String(error)}`),
   });
   // The harness's side of a body stream: the page bridge pulls one message per binding call, each far below CDP's message limit.
-  const streams = new Map<string, Iterator<BodyStreamMessage>>();
-  const readStream = (arg: unknown): BodyStreamMessage => {
+  const streams = new Map<string, AsyncIterator<BodyStreamMessage>>();
+  const readStream = async (arg: unknown): Promise<BodyStreamMessage> => {
     const streamId = (arg as { streamId?: unknown } | null)?.streamId;
     if (typeof streamId !== 'string') return { type: 'error', error: bodyStreamGone };
     let cursor = streams.get(streamId);
     if (!cursor) {
-      cursor = services.bodyStreams.take(streamId)[Symbol.iterator]();
+      cursor = services.bodyStreams.take(streamId)[Symbol.asyncIterator]();
       streams.set(streamId, cursor);
     }
-    const next = cursor.next();
+    // Waits for the next chunk when main has not received it from the network yet.
+    const next = await cursor.next();
     const message: BodyStreamMessage = next.done ? { type: 'error', error: bodyStreamGone } : next.value;
     if (message.type !== 'chunk') streams.delete(streamId);
     return message;
@@ -94,7 +95,7 @@ export async function startMainHarness(dataDir: string, options: { readonly mess
     clipboard,
     async invoke(channel, arg) {
       if (channel === BODY_STREAM_READ_CHANNEL) {
-        const message = readStream(arg);
+        const message = await readStream(arg);
         calls.push({ method: channel, arg, result: { ok: true, value: message } });
         return { ok: true, value: message };
       }

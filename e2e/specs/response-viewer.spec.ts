@@ -16,6 +16,8 @@ interface Canned {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  /** Sent without a Content-Length, so only reading it shows how big it is. */
+  readonly undeclared?: boolean;
 }
 
 interface CannedServer {
@@ -28,7 +30,10 @@ async function startCannedServer(reply: Canned): Promise<CannedServer> {
   const server: Server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
-      response.writeHead(reply.status, { 'content-type': reply.contentType, 'content-length': bytes.byteLength });
+      response.writeHead(reply.status, {
+        'content-type': reply.contentType,
+        ...(reply.undeclared ? {} : { 'content-length': bytes.byteLength }),
+      });
       response.end(bytes);
     });
   });
@@ -295,6 +300,32 @@ test('a tree row copies its value and its path from the context menu, by mouse a
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await close();
+  }
+});
+
+test('a streamed body that passes the size cap on its way shows the cap error and what to do, not a half tree', async ({ app }) => {
+  const { page } = app;
+  const server = await startCannedServer({ status: 200, contentType: 'application/json', body: makeEventsJson(6), undeclared: true });
+  try {
+    await selectLocalEnvironment(page, server.baseUrl);
+    await page.getByTestId('catalog-filter').fill('events');
+    await page.locator('[data-testid="catalog-endpoint"][data-endpoint-id="events.list"]').getByRole('button').first().click();
+    await page.getByTestId('request-limits').locator('summary').click();
+    await page.getByTestId('limit-size').fill('4');
+    await expect(page.getByTestId('request-limits').locator('summary')).toContainText('4 MB');
+    await page.getByTestId('send-button').click();
+    const viewer = page.getByTestId('response-viewer');
+    const failed = viewer.getByTestId('body-stream-failed');
+    await expect(failed).toContainText('The body stopped arriving', { timeout: 15_000 });
+    await expect(failed).toContainText('larger than the 4 MB limit');
+    await expect(failed).toContainText('raise the response size limit');
+    await expect(viewer.getByTestId('json-tree')).toHaveCount(0);
+    await expect(viewer.getByTestId('copy-body')).toHaveCount(0);
+    const answer = app.main.calls.find((call) => call.method === 'sendRequest')?.result;
+    expect(answer?.ok && (answer.value as { body: { kind: string } }).body.kind).toBe('stream');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await server.close();
   }
 });
 

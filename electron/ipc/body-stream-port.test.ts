@@ -33,6 +33,14 @@ function fakeIpcMain() {
   return { ipc, listeners };
 }
 
+/** A stream whose body is already whole, in the given chunks. */
+function offered(streams: ReturnType<typeof createBodyStreams>, ...chunks: number[][]): string {
+  const writer = streams.open();
+  for (const chunk of chunks) writer.push(new Uint8Array(chunk));
+  writer.end(chunks.flat().length);
+  return writer.id;
+}
+
 async function settled(port: ReturnType<typeof fakePort>): Promise<void> {
   for (let i = 0; i < 100 && !port.closed; i += 1) await new Promise((resolve) => setImmediate(resolve));
 }
@@ -40,8 +48,8 @@ async function settled(port: ReturnType<typeof fakePort>): Promise<void> {
 describe('main side of a body stream', () => {
   it('streams the body on the port the app page sent, then closes it', async () => {
     const { ipc, listeners } = fakeIpcMain();
-    const streams = createBodyStreams({ chunkBytes: 2 });
-    const id = streams.offer(new Uint8Array([1, 2, 3]));
+    const streams = createBodyStreams();
+    const id = offered(streams, [1, 2], [3]);
     const unregister = registerBodyStreamPort(ipc, streams, (url) => url === APP);
     const port = fakePort();
     listeners.get(BODY_STREAM_CHANNEL)?.({ senderFrame: { url: APP }, ports: [port] }, { type: BODY_STREAM_OPEN_MESSAGE, streamId: id });
@@ -60,7 +68,7 @@ describe('main side of a body stream', () => {
   it('closes the port unanswered for another frame or a malformed request, and keeps the body', async () => {
     const { ipc, listeners } = fakeIpcMain();
     const streams = createBodyStreams();
-    const id = streams.offer(new Uint8Array([7]));
+    const id = offered(streams, [7]);
     registerBodyStreamPort(ipc, streams, (url) => url === APP);
     const listener = listeners.get(BODY_STREAM_CHANNEL);
     for (const [url, arg] of [
@@ -74,7 +82,9 @@ describe('main side of a body stream', () => {
       expect(port.posted).toEqual([]);
       expect(port.closed).toBe(true);
     }
-    expect([...streams.take(id)].at(-1)).toEqual({ type: 'end', sizeBytes: 1 });
+    const kept: BodyStreamMessage[] = [];
+    for await (const message of streams.take(id)) kept.push(message);
+    expect(kept.at(-1)).toEqual({ type: 'end', sizeBytes: 1 });
   });
 });
 

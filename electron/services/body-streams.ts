@@ -1,53 +1,101 @@
 import { randomUUID } from 'node:crypto';
-import { BODY_STREAM_CHUNK_BYTES, type BodyStreamMessage, bodyStreamGone } from '../../shared/bridge/body-stream';
+import { type BodyStreamMessage, bodyStreamGone } from '../../shared/bridge/body-stream';
+import type { AppError } from '../../shared/errors';
+
+/** Where the pipeline writes a body while the network still delivers it. */
+export interface BodyStreamWriter {
+  readonly id: string;
+  /** One chunk, owning its buffer (structured clone sends a view's whole underlying buffer). */
+  push(bytes: Uint8Array): void;
+  end(sizeBytes: number): void;
+  fail(error: AppError): void;
+}
 
 /**
- * Bodies answered as streams, held until the page opens them. Each is the
- * same (already redacted) byte array the pipeline keeps for saving, so
- * holding it costs nothing extra; an opened stream is dropped at once.
+ * Bodies answered as streams. Each stream queues its messages until the page
+ * reads them: a slow (or absent) page costs main at most the body itself,
+ * held as the same chunk buffers the pipeline keeps for saving, never a
+ * second copy. A stream is read once; an unopened one is dropped when more
+ * than `maxHeld` wait.
  */
 export interface BodyStreams {
-  /** Holds `bytes` and returns the id the page opens it by. */
-  offer(bytes: Uint8Array): string;
-  /** The messages for one stream, once: chunks and `end`, or a single `error` for an unknown or dropped id. */
-  take(streamId: string): Iterable<BodyStreamMessage>;
+  /** A stream the caller writes as the body arrives. */
+  open(): BodyStreamWriter;
+  /** The messages for one stream, once, as they come: chunks and `end` (or `error`); a single `error` for an unknown or dropped id. */
+  take(streamId: string): AsyncIterable<BodyStreamMessage>;
 }
 
 export interface BodyStreamsOptions {
   /** Unopened bodies kept at most; the oldest is dropped first (a page that never opens one must not grow main). */
   readonly maxHeld?: number;
-  readonly chunkBytes?: number;
   readonly newId?: () => string;
 }
 
-function* messagesOf(bytes: Uint8Array, chunkBytes: number): Generator<BodyStreamMessage> {
-  for (let offset = 0; offset < bytes.byteLength; offset += chunkBytes) {
-    // A copy, not a subarray: structured clone sends a view's whole underlying buffer.
-    yield { type: 'chunk', bytes: bytes.slice(offset, offset + chunkBytes) };
+interface Held {
+  readonly queue: BodyStreamMessage[];
+  /** The terminal message was queued; nothing more comes. */
+  closed: boolean;
+  /** Dropped unread: whatever is still written is thrown away. */
+  dropped: boolean;
+  wake: (() => void) | undefined;
+}
+
+async function* drain(held: Held): AsyncGenerator<BodyStreamMessage> {
+  for (;;) {
+    const message = held.queue.shift();
+    if (message) {
+      yield message;
+      if (message.type !== 'chunk') return;
+      continue;
+    }
+    await new Promise<void>((resolve) => {
+      held.wake = resolve;
+    });
   }
-  yield { type: 'end', sizeBytes: bytes.byteLength };
+}
+
+async function* gone(): AsyncGenerator<BodyStreamMessage> {
+  yield { type: 'error', error: bodyStreamGone };
 }
 
 export function createBodyStreams(options: BodyStreamsOptions = {}): BodyStreams {
   const maxHeld = options.maxHeld ?? 8;
-  const chunkBytes = options.chunkBytes ?? BODY_STREAM_CHUNK_BYTES;
   const newId = options.newId ?? randomUUID;
-  const held = new Map<string, Uint8Array>();
+  const unopened = new Map<string, Held>();
+
+  function open(): BodyStreamWriter {
+    const id = newId();
+    const held: Held = { queue: [], closed: false, dropped: false, wake: undefined };
+    unopened.set(id, held);
+    for (const [oldest, item] of unopened) {
+      if (unopened.size <= maxHeld) break;
+      item.dropped = true;
+      item.queue.length = 0;
+      unopened.delete(oldest);
+    }
+    const write = (message: BodyStreamMessage) => {
+      if (held.closed || held.dropped) return;
+      held.queue.push(message);
+      if (message.type !== 'chunk') held.closed = true;
+      const wake = held.wake;
+      held.wake = undefined;
+      wake?.();
+    };
+    return {
+      id,
+      push: (bytes) => write({ type: 'chunk', bytes }),
+      end: (sizeBytes) => write({ type: 'end', sizeBytes }),
+      fail: (error) => write({ type: 'error', error }),
+    };
+  }
+
   return {
-    offer(bytes) {
-      const id = newId();
-      held.set(id, bytes);
-      for (const oldest of held.keys()) {
-        if (held.size <= maxHeld) break;
-        held.delete(oldest);
-      }
-      return id;
-    },
+    open,
     take(streamId) {
-      const bytes = held.get(streamId);
-      if (!bytes) return [{ type: 'error', error: bodyStreamGone }];
-      held.delete(streamId);
-      return messagesOf(bytes, chunkBytes);
+      const held = unopened.get(streamId);
+      if (!held) return gone();
+      unopened.delete(streamId);
+      return drain(held);
     },
   };
 }
@@ -59,16 +107,17 @@ export interface StreamPortLike {
 }
 
 /**
- * Writes one stream's messages to a port, yielding to the event loop between
- * chunks so a 100 MB body does not hold main (or queue 100 MB of copies) at once.
+ * Writes one stream's messages to a port as they come, yielding to the event
+ * loop between chunks so a backlog of queued chunks does not hold main (or
+ * queue 100 MB of copies) at once.
  */
 export async function pumpBodyStream(
-  messages: Iterable<BodyStreamMessage>,
+  messages: AsyncIterable<BodyStreamMessage>,
   port: StreamPortLike,
   yieldTurn: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
 ): Promise<void> {
   try {
-    for (const message of messages) {
+    for await (const message of messages) {
       port.postMessage(message);
       if (message.type === 'chunk') await yieldTurn();
     }

@@ -36,6 +36,22 @@ export interface RawResponse {
   readonly request: SentRequestSummary;
 }
 
+/** A response whose status and headers are in and whose body is still to be read. */
+export interface OpenedResponse {
+  readonly head: Omit<RawResponse, 'bytes' | 'timings'>;
+  /** The Content-Length the server declared, when it declared one. */
+  readonly declaredBytes: number | undefined;
+  /**
+   * The body's chunks as the network delivers them, within the size cap. A
+   * failure (cap, timeout, cancel, a cut connection) is thrown as the same
+   * AppFailure a whole-body read gives. The timeout and cancel stay armed
+   * until the body has been read to its end (or has failed).
+   */
+  chunks(): AsyncGenerator<Uint8Array, void, undefined>;
+  /** The timings, with `totalMs` up to now (the last byte, once the body has been read). */
+  timings(): ResponseTimings;
+}
+
 export interface HttpExecutorDeps {
   readonly fetch?: typeof globalThis.fetch;
   /** Wall clock, epoch milliseconds. */
@@ -140,26 +156,8 @@ async function discardBody(response: Response): Promise<void> {
   }
 }
 
-/**
- * Reads the body chunk by chunk, giving up as soon as the cap is passed, and
- * joins the chunks exactly once.
- */
-async function readCapped(response: Response, maxBytes: number, onTooLarge: () => void): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      onTooLarge();
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
+/** Joins a body's chunks exactly once. */
+export function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
   const only = chunks.length === 1 ? chunks[0] : undefined;
   // A chunk may be a window on a larger shared buffer, and IPC would send that whole buffer; reuse it only when it is exactly the body.
   if (only && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only;
@@ -177,7 +175,7 @@ export function createHttpExecutor(deps: HttpExecutorDeps = {}) {
   const clock = deps.clock ?? Date.now;
   const monotonic = deps.monotonic ?? (() => performance.now());
 
-  async function execute(prepared: PreparedRequest, options: ExecuteOptions): Promise<RawResponse> {
+  async function open(prepared: PreparedRequest, options: ExecuteOptions): Promise<OpenedResponse> {
     const base = parseUrl(options.baseUrl, 'environment base URL');
     const requestedUrl = parseUrl(prepared.url, 'request URL');
     checkDestination(requestedUrl, base);
@@ -193,8 +191,18 @@ export function createHttpExecutor(deps: HttpExecutorDeps = {}) {
     if (options.signal?.aborted) abort('cancelled');
     options.signal?.addEventListener('abort', onCancel, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onCancel);
+    };
+    const mapped = (error: unknown, duringBody: boolean) =>
+      mapRequestError(error, {
+        host: url.host,
+        timeoutMs: options.timeoutMs,
+        duringBody,
+        ...(abortReason && abortReason !== 'too-large' ? { abortReason } : {}),
+      });
 
-    let duringBody = false;
     try {
       const apiKey = await options.getApiKey();
       if (!apiKey) {
@@ -232,39 +240,69 @@ export function createHttpExecutor(deps: HttpExecutorDeps = {}) {
         hops += 1;
       }
       const ttfbMs = monotonic() - t0;
+      let totalMs: number | undefined;
 
-      const declared = Number(response.headers.get('content-length'));
+      const declaredHeader = response.headers.get('content-length');
+      const declared = declaredHeader === null ? Number.NaN : Number(declaredHeader);
       if (Number.isFinite(declared) && declared > options.maxBytes) {
         abort('too-large');
         await discardBody(response);
         throw tooLarge(options.maxBytes);
       }
-      duringBody = true;
-      const bytes = await readCapped(response, options.maxBytes, () => abort('too-large'));
-      const totalMs = monotonic() - t0;
-
+      const reply = response;
+      async function* chunks(): AsyncGenerator<Uint8Array, void, undefined> {
+        try {
+          if (!reply.body) return;
+          const reader = reply.body.getReader();
+          let total = 0;
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            total += value.byteLength;
+            if (total > options.maxBytes) {
+              abort('too-large');
+              await reader.cancel().catch(() => undefined);
+              throw tooLarge(options.maxBytes);
+            }
+            yield value;
+          }
+          totalMs = monotonic() - t0;
+        } catch (error) {
+          throw mapped(error, true);
+        } finally {
+          settle();
+        }
+      }
       return {
-        status: response.status,
-        statusText: response.statusText,
-        headers: [...response.headers],
-        contentType: response.headers.get('content-type') ?? '',
-        bytes,
-        timings: { startedAt, ttfbMs, totalMs },
-        finalUrl: displayUrl(url),
-        request: { method: requestedMethod, url: displayUrl(requestedUrl), headerNames, authSent: true },
+        head: {
+          status: reply.status,
+          statusText: reply.statusText,
+          headers: [...reply.headers],
+          contentType: reply.headers.get('content-type') ?? '',
+          finalUrl: displayUrl(url),
+          request: { method: requestedMethod, url: displayUrl(requestedUrl), headerNames, authSent: true },
+        },
+        declaredBytes: Number.isFinite(declared) ? declared : undefined,
+        chunks,
+        timings: () => ({ startedAt, ttfbMs, totalMs: totalMs ?? monotonic() - t0 }),
       };
     } catch (error) {
-      throw mapRequestError(error, {
-        host: url.host,
-        timeoutMs: options.timeoutMs,
-        duringBody,
-        ...(abortReason && abortReason !== 'too-large' ? { abortReason } : {}),
-      });
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onCancel);
+      settle();
+      throw mapped(error, false);
     }
   }
 
-  return { execute };
+  /** Sends the request and reads the whole body, giving up as soon as the cap is passed. */
+  async function execute(prepared: PreparedRequest, options: ExecuteOptions): Promise<RawResponse> {
+    const opened = await open(prepared, options);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for await (const chunk of opened.chunks()) {
+      chunks.push(chunk);
+      total += chunk.byteLength;
+    }
+    return { ...opened.head, bytes: joinChunks(chunks, total), timings: opened.timings() };
+  }
+
+  return { open, execute };
 }

@@ -1,12 +1,22 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { BODY_STREAM_THRESHOLD_BYTES } from '../../shared/bridge/body-stream';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from '../../shared/bridge/requests';
-import { AppFailure, type ErrorCode } from '../../shared/errors';
+import { type AppError, AppFailure, type ErrorCode } from '../../shared/errors';
 import type { HttpHeaderList, ResponseRecord } from '../../shared/requests/types';
 import type { BodyStreams } from './body-streams';
+import { forwardBody } from './forward-body';
 import type { HistoryStore } from './history';
-import type { HttpExecutor, PreparedRequest, RawResponse } from './http-executor';
-import { recordResponse, type SentContext } from './record-response';
+import {
+  type ExecuteOptions,
+  type HttpExecutor,
+  joinChunks,
+  type OpenedResponse,
+  type PreparedRequest,
+  type RawResponse,
+} from './http-executor';
+import { fileResponse, recordResponse, type SentContext } from './record-response';
 import type { Redactor } from './redaction';
+import { isTextType, noticeFor } from './response-body';
 
 /**
  * The one way a request leaves main. Every caller (workbench, custom and
@@ -43,7 +53,12 @@ export interface PipelineJob {
   readonly context: SentContext;
   /** Per-request overrides of the user's limits. */
   readonly limits?: Partial<SendLimits> | undefined;
-  /** The answer goes to the page, which can read a large text body as a stream; main's own callers read `body.text`. */
+  /**
+   * The answer goes to the page, which can read a large text body as a
+   * stream: it is answered once the headers (or the first bytes) show the
+   * body is large, and the body follows while the network delivers it.
+   * Main's own callers read `body.text`.
+   */
   readonly streamLargeBody?: boolean;
 }
 
@@ -67,7 +82,7 @@ export interface RequestPipelineDeps {
   readonly recentBodies?: { readonly maxEntries: number; readonly maxTotalBytes: number };
   readonly logError?: (message: string, error: unknown) => void;
   /** Where large bodies wait for the page to open them; without it every body stays in the answer. */
-  readonly bodyStreams?: Pick<BodyStreams, 'offer'>;
+  readonly bodyStreams?: Pick<BodyStreams, 'open'>;
 }
 
 export type RequestPipeline = ReturnType<typeof createRequestPipeline>;
@@ -85,6 +100,12 @@ const NETWORK_FAILURES = new Set<ErrorCode>([
 ]);
 
 export const defaultLimits: SendLimits = { timeoutMs: DEFAULT_TIMEOUT_MS, maxBytes: DEFAULT_MAX_RESPONSE_BYTES };
+
+const unexpectedStreamFailure: AppError = {
+  code: 'network',
+  message: 'The response body stopped arriving because of an error in the app.',
+  hint: 'Send the request again; if it keeps happening, the app log has the details.',
+};
 
 export function cancelledFailure(): AppFailure {
   return new AppFailure('cancelled', 'The request was cancelled.', 'Send it again when you are ready.');
@@ -124,6 +145,7 @@ export function createRequestPipeline(deps: RequestPipelineDeps) {
   const { redactor } = deps;
   const inFlight = new Map<string, AbortController>();
   const recent = new Map<string, { bytes: Uint8Array; contentType: string }>();
+  const streaming = new Set<Promise<void>>();
   // An operation (a support report, a connection test) makes several requests; each joins the operation's signal.
   const operationScope = new AsyncLocalStorage<AbortSignal>();
 
@@ -179,56 +201,147 @@ export function createRequestPipeline(deps: RequestPipelineDeps) {
     return { ...raw, headers: redactor.deep(raw.headers), bytes: redactor.bytes(raw.bytes), finalUrl: redactor.text(raw.finalUrl) };
   }
 
+  async function recordFailure(context: SentContext, prepared: PreparedRequest, failure: unknown): Promise<void> {
+    if (!(failure instanceof AppFailure) || !NETWORK_FAILURES.has(failure.code)) return;
+    await deps.history
+      .add(
+        {
+          ...context,
+          request: {
+            method: prepared.method,
+            url: redactor.text(prepared.url),
+            headers: redactor.deep(headerList(prepared.headers)),
+          },
+          error: failure.toValue(),
+        },
+        redactor.secrets(),
+      )
+      .catch((historyError: unknown) => deps.logError?.('Could not record a failed request in history.', historyError));
+  }
+
+  /**
+   * Reads the start of a body for the page: a text body past the stream
+   * threshold (declared, or read so far) is answered as a stream at once;
+   * anything else is read whole, as for main's own callers.
+   */
+  async function openForPage(
+    opened: OpenedResponse,
+  ): Promise<{ raw: RawResponse } | { early: Uint8Array[]; read: number; rest: AsyncGenerator<Uint8Array, void, undefined> }> {
+    const text = isTextType(opened.head.contentType);
+    const rest = opened.chunks();
+    const early: Uint8Array[] = [];
+    let read = 0;
+    const large = () => text && ((opened.declaredBytes ?? 0) > BODY_STREAM_THRESHOLD_BYTES || read > BODY_STREAM_THRESHOLD_BYTES);
+    while (!large()) {
+      const next = await rest.next();
+      if (next.done) return { raw: scrubbed({ ...opened.head, bytes: joinChunks(early, read), timings: opened.timings() }) };
+      early.push(next.value);
+      read += next.value.byteLength;
+    }
+    return { early, read, rest };
+  }
+
+  async function* sequence(early: Uint8Array[], rest: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    // Handed on and let go, so the start of the body is not held twice.
+    for (let chunk = early.shift(); chunk; chunk = early.shift()) yield chunk;
+    yield* rest;
+  }
+
   async function send(job: PipelineJob): Promise<ResponseRecord> {
     checkRules(job);
     const { signal, end } = begin(job.requestId);
     const context = redactor.deep(job.context);
     let prepared: PreparedRequest | undefined;
+    // Set once a streamed body's reading has been handed to the background; it ends the request itself.
+    let handedOver = false;
     try {
       if (signal.aborted) throw cancelledFailure();
       prepared = await job.prepare();
       if (signal.aborted) throw cancelledFailure();
-      const raw = scrubbed(
-        await deps.executor.execute(prepared, {
-          baseUrl: job.environment.baseUrl,
-          getApiKey: keyReader(job.environment.id),
-          ...resolvedLimits(job.limits),
-          signal,
-        }),
-      );
-      const record = await recordResponse(
-        deps.history,
-        context,
-        redactor.deep(headerList(prepared.headers)),
-        raw,
-        redactor.secrets(),
-        deps.logError,
-        job.streamLargeBody ? deps.bodyStreams : undefined,
-      );
+      const options: ExecuteOptions = {
+        baseUrl: job.environment.baseUrl,
+        getApiKey: keyReader(job.environment.id),
+        ...resolvedLimits(job.limits),
+        signal,
+      };
+      const requestHeaders = redactor.deep(headerList(prepared.headers));
+      const streams = job.streamLargeBody ? deps.bodyStreams : undefined;
+      let raw: RawResponse;
+      if (streams) {
+        const opened = await deps.executor.open(prepared, options);
+        const start = await openForPage(opened);
+        if (!('raw' in start)) {
+          handedOver = true;
+          return streamBody(job, context, prepared, requestHeaders, opened, start, streams, end);
+        }
+        raw = start.raw;
+      } else {
+        raw = scrubbed(await deps.executor.execute(prepared, options));
+      }
+      const record = await recordResponse(deps.history, context, requestHeaders, raw, redactor.secrets(), deps.logError);
       remember(job.requestId, raw.bytes, raw.contentType);
       return record;
     } catch (error) {
       const failure = redactor.error(error);
-      if (failure instanceof AppFailure && prepared && NETWORK_FAILURES.has(failure.code)) {
-        await deps.history
-          .add(
-            {
-              ...context,
-              request: {
-                method: prepared.method,
-                url: redactor.text(prepared.url),
-                headers: redactor.deep(headerList(prepared.headers)),
-              },
-              error: failure.toValue(),
-            },
-            redactor.secrets(),
-          )
-          .catch((historyError: unknown) => deps.logError?.('Could not record a failed request in history.', historyError));
-      }
+      if (prepared) await recordFailure(context, prepared, failure);
       throw failure;
     } finally {
-      end();
+      if (!handedOver) end();
     }
+  }
+
+  /**
+   * Answers with a stream id, then passes the body on as it arrives. The
+   * request stays cancellable, and its timeout and size cap armed, until the
+   * last byte; a failure on the way ends the stream with its error and goes
+   * to history as any failed request does, a success files the (redacted)
+   * response as a whole-body one would be.
+   */
+  function streamBody(
+    job: PipelineJob,
+    context: SentContext,
+    prepared: PreparedRequest,
+    requestHeaders: HttpHeaderList,
+    opened: OpenedResponse,
+    start: { early: Uint8Array[]; read: number; rest: AsyncGenerator<Uint8Array, void, undefined> },
+    streams: Pick<BodyStreams, 'open'>,
+    end: () => void,
+  ): ResponseRecord {
+    const head = { ...opened.head, headers: redactor.deep(opened.head.headers), finalUrl: redactor.text(opened.head.finalUrl) };
+    const writer = streams.open();
+    const secrets = redactor.secrets();
+    const task = (async () => {
+      try {
+        const bytes = await forwardBody(sequence(start.early, start.rest), head.contentType, secrets, writer);
+        const raw: RawResponse = { ...head, bytes, timings: opened.timings() };
+        remember(job.requestId, bytes, head.contentType);
+        await fileResponse(deps.history, context, requestHeaders, raw, 'text', redactor.secrets(), deps.logError);
+      } catch (error) {
+        const failure = redactor.error(error);
+        writer.fail(failure instanceof AppFailure ? failure.toValue() : unexpectedStreamFailure);
+        if (!(failure instanceof AppFailure)) deps.logError?.('A streamed response body failed.', failure);
+        await recordFailure(context, prepared, failure);
+      } finally {
+        end();
+      }
+    })();
+    streaming.add(task);
+    task.finally(() => streaming.delete(task));
+    // Too big to check here: only the status and type are looked at; the page finds out whether it parses.
+    const notice = noticeFor(head.status, head.request.method, head.contentType, { kind: 'text', text: '' }, true);
+    return {
+      requestId: context.requestId,
+      status: head.status,
+      statusText: head.statusText,
+      headers: head.headers,
+      timings: opened.timings(),
+      sizeBytes: opened.declaredBytes ?? start.read,
+      contentType: head.contentType,
+      body: { kind: 'stream', streamId: writer.id },
+      historyId: null,
+      request: head.request,
+      ...(notice ? { notice } : {}),
+    };
   }
 
   /** One request outside history (the connection test); same origin check, limits, cancelling and redaction. */
@@ -273,5 +386,10 @@ export function createRequestPipeline(deps: RequestPipelineDeps) {
     return recent.get(requestId);
   }
 
-  return { send, probe, operation, cancel, getResponseBody };
+  /** Resolves once every body still streaming has ended and been filed in history. */
+  async function settled(): Promise<void> {
+    await Promise.all([...streaming]);
+  }
+
+  return { send, probe, operation, cancel, getResponseBody, settled };
 }

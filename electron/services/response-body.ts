@@ -40,6 +40,11 @@ function decoderFor(contentType: string, fatal: boolean): TextDecoder {
   }
 }
 
+/** A decoder for a body that arrives in chunks: a character split between two chunks waits for the second. */
+export function streamingDecoderFor(contentType: string): TextDecoder {
+  return decoderFor(contentType, false);
+}
+
 export function decodeText(bytes: Uint8Array, contentType: string): string {
   return decoderFor(contentType, false).decode(bytes);
 }

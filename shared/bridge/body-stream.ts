@@ -10,10 +10,14 @@ import type { AppError } from '../errors';
  *   preload (or the harness's page bridge): hands port2 to main
  *   main: port2.postMessage(chunk) ... then end (or error), then closes it
  *
- * The page reads port1. Main has already read the whole body when it answers
- * (the size cap, timeout, cancel and redaction of the one pipeline apply to
- * it as to any other body, and history keeps what it always kept), so the
- * stream carries exactly the bytes the answer would have, in order.
+ * The page reads port1. Main answers as soon as the headers (or the first
+ * bytes) show the body is large, and passes each chunk on while the network
+ * is still delivering the rest. The one pipeline's rules hold all the way:
+ * the body is redacted as it passes (a secret split between two chunks
+ * included), and the size cap, timeout or a cancel during the body end the
+ * stream with an `error` in place of `end`. Chunks are UTF-8, whatever the
+ * body's charset (main decodes it to redact it). History files the entry,
+ * as for any response, once the last byte is in.
  */
 
 /** Bodies above this many bytes are streamed; smaller ones stay in the answer, where they are shown in the same task. */
@@ -29,7 +33,13 @@ export const BODY_STREAM_OPEN_MESSAGE = 'mailgun:open-body-stream';
 export const BODY_STREAM_CHANNEL = 'mailgun-body-stream:open';
 export const BODY_STREAM_READ_CHANNEL = 'mailgun-body-stream:read';
 
-/** What `sendRequest` answers in place of the text of a large body; `sizeBytes` of the record is its length. */
+/**
+ * What `sendRequest` answers in place of the text of a large body. The
+ * record's `sizeBytes` is what was known when it left (the declared length,
+ * or the bytes read so far), its `timings.totalMs` the time until then, and
+ * its `historyId` null (the entry is filed when the body ends); the `end`
+ * message carries the size of what was streamed.
+ */
 export interface StreamedBody {
   readonly kind: 'stream';
   readonly streamId: string;

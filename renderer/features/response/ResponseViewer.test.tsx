@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BodyStreamMessage } from '../../../shared/bridge/body-stream';
 import { call } from '../../bridge/client';
 import { Toaster } from '../../ui';
 import { ResponseViewer, type ResponseViewerProps } from './ResponseViewer';
@@ -10,6 +11,15 @@ import { testEndpoint, testResponse, US_ENVIRONMENT } from './test-helpers';
 vi.mock('../../bridge/client', () => ({
   call: vi.fn(),
   toAppError: (error: unknown) => ({ code: 'internal', message: error instanceof Error ? error.message : 'failed', hint: '' }),
+}));
+
+// A streamed body's messages come from main through this; the tests deliver them by hand.
+const streamFeeds = new Map<string, (message: BodyStreamMessage) => void>();
+vi.mock('../../bridge/body-stream', () => ({
+  openBodyStream: (streamId: string, onMessage: (message: BodyStreamMessage) => void) => {
+    streamFeeds.set(streamId, onMessage);
+    return () => streamFeeds.delete(streamId);
+  },
 }));
 
 const callMock = vi.mocked(call);
@@ -539,5 +549,50 @@ describe('raw view', () => {
     });
     await waitFor(() => expect(screen.getByTestId('json-tree').textContent).toContain('second'));
     expect(screen.getByTestId('json-tree').textContent).not.toContain('first');
+  });
+});
+
+describe('a streamed body', () => {
+  const encoder = new TextEncoder();
+
+  it('shows the tree from the first chunk, then the error in place of a half tree when the body stops arriving', async () => {
+    const streamId = 'stream-cut-1';
+    renderViewer({ response: testResponse({ body: { kind: 'stream', streamId }, sizeBytes: 3 * 1024 * 1024 }) });
+    const feed = streamFeeds.get(streamId);
+    expect(feed).toBeDefined();
+    act(() => feed?.({ type: 'chunk', bytes: encoder.encode(bigList(2_000).slice(0, 60_000)) }));
+    const tree = await screen.findByTestId('json-tree');
+    await waitFor(() => expect(within(tree).getAllByTestId('json-row').length).toBeGreaterThan(3));
+    act(() =>
+      feed?.({
+        type: 'error',
+        error: {
+          code: 'too-large',
+          message: 'The response is larger than the 3 MB limit, so it was not downloaded.',
+          hint: 'Ask for less, or raise the response size limit in Settings.',
+        },
+      }),
+    );
+    const failed = await screen.findByTestId('body-stream-failed');
+    expect(failed.getAttribute('role')).toBe('alert');
+    expect(failed.textContent).toContain('The body stopped arriving');
+    expect(failed.textContent).toContain('larger than the 3 MB limit');
+    expect(failed.textContent).toContain('raise the response size limit in Settings');
+    expect(screen.queryByTestId('json-tree')).toBeNull();
+    expect(screen.queryByTestId('copy-body')).toBeNull();
+    expect(screen.queryByTestId('save-body')).toBeNull();
+    // One explanation, not a second one about JSON that does not parse.
+    expect(screen.queryAllByTestId('body-note').map((note) => note.textContent)).toEqual([]);
+  });
+
+  it('shows the size the stream ends with, not the size known when the answer left', async () => {
+    const streamId = 'stream-whole-1';
+    const text = bigList(50);
+    renderViewer({ response: testResponse({ body: { kind: 'stream', streamId }, sizeBytes: 2 * 1024 * 1024 + 1 }) });
+    expect(screen.getByTestId('response-size').getAttribute('title')).toBe('2,097,153 bytes');
+    act(() => streamFeeds.get(streamId)?.({ type: 'chunk', bytes: encoder.encode(text) }));
+    act(() => streamFeeds.get(streamId)?.({ type: 'end', sizeBytes: 3_500_000 }));
+    await waitFor(() => expect(screen.getByTestId('response-size').getAttribute('title')).toBe('3,500,000 bytes'));
+    expect(screen.getByTestId('save-body')).toBeTruthy();
   });
 });

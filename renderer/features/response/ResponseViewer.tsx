@@ -124,9 +124,11 @@ function LoadedResponse({
   onOpenEndpoint,
 }: LoadedResponseProps) {
   const text = response.body.kind === 'text' ? response.body.text : undefined;
-  const streamed = useStreamedText(response.body, response.contentType);
+  const streamed = useStreamedText(response.body);
   const shape = bodyShape(response.body, response.contentType);
   const document = useJsonDocument(shape === 'json' ? (streamed ?? text) : undefined);
+  // A streamed answer knew only the declared size (or what had come so far); its end says what arrived.
+  const sizeBytes = streamed?.sizeBytes ?? response.sizeBytes;
 
   const diagnoses = useMemo(() => {
     const bodyText = diagnosisBody(response.status, text);
@@ -154,7 +156,7 @@ function LoadedResponse({
     body: response.body,
     ...(streamed ? { streamed } : {}),
     contentType: response.contentType,
-    sizeBytes: response.sizeBytes,
+    sizeBytes,
     status: response.status,
     headers: response.headers,
     ...(response.notice ? { notice: response.notice } : {}),
@@ -176,8 +178,8 @@ function LoadedResponse({
         >
           {formatMs(timings.totalMs)}
         </span>
-        <span className="summary-item" title={`${formatCount(response.sizeBytes)} bytes`} data-testid="response-size">
-          {formatBytes(response.sizeBytes)}
+        <span className="summary-item" title={`${formatCount(sizeBytes)} bytes`} data-testid="response-size">
+          {formatBytes(sizeBytes)}
         </span>
         {response.contentType ? <span className="summary-item muted">{response.contentType}</span> : null}
         <span className="summary-url muted" title={response.request.url}>

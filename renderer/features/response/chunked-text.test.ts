@@ -40,7 +40,7 @@ describe('decoding a streamed body', () => {
   it('keeps a character whose UTF-8 bytes are split between chunks whole', () => {
     const bytes = new TextEncoder().encode('{"name":"Zoë 😀"}');
     const text = new ChunkedText();
-    const feed = textFromMessages(text, 'application/json; charset=utf-8');
+    const feed = textFromMessages(text);
     // Split inside the 2-byte ë and inside the 4-byte emoji.
     const cuts = [0, 12, 15, 17, bytes.length];
     for (let i = 0; i + 1 < cuts.length; i++) expect(feed({ type: 'chunk', bytes: bytes.slice(cuts[i], cuts[i + 1]) })).toBe(false);
@@ -51,7 +51,7 @@ describe('decoding a streamed body', () => {
 
   it('turns an error message into a failure the viewer can show', () => {
     const text = new ChunkedText();
-    textFromMessages(text, 'application/json')({ type: 'error', error: { code: 'not-found', message: 'Gone.', hint: 'Send again.' } });
+    textFromMessages(text)({ type: 'error', error: { code: 'not-found', message: 'Gone.', hint: 'Send again.' } });
     expect(text.failure).toBe('Gone. Send again.');
   });
 });

@@ -12,6 +12,7 @@ export class ChunkedText {
   private total = 0;
   private finished = false;
   private problem: string | null = null;
+  private byteCount: number | null = null;
   private revisionCount = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -30,6 +31,11 @@ export class ChunkedText {
   /** Every piece has arrived. */
   get complete(): boolean {
     return this.finished;
+  }
+
+  /** How many bytes the sender said it sent, once it has said so at the end. */
+  get sizeBytes(): number | null {
+    return this.byteCount;
   }
 
   /** Why the rest will never arrive, once it will not. */
@@ -79,9 +85,10 @@ export class ChunkedText {
     this.changed();
   }
 
-  finish(): void {
+  finish(sizeBytes?: number): void {
     if (this.finished) return;
     this.finished = true;
+    if (sizeBytes !== undefined) this.byteCount = sizeBytes;
     this.changed();
   }
 

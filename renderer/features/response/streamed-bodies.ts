@@ -6,19 +6,13 @@ import { ChunkedText } from './chunked-text';
 const MAX_HELD = 8;
 const held = new Map<string, ChunkedText>();
 
-function decoderFor(contentType: string): TextDecoder {
-  const label = /;\s*charset="?([^";\s]+)"?/i.exec(contentType)?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(label);
-  } catch {
-    // As main does: an unknown charset label is read as UTF-8.
-    return new TextDecoder('utf-8');
-  }
-}
-
-/** Feeds a stream's messages into a text, decoding each chunk as it comes (a character split between chunks waits for the next). */
-export function textFromMessages(text: ChunkedText, contentType: string): (message: BodyStreamMessage) => boolean {
-  const decoder = decoderFor(contentType);
+/**
+ * Feeds a stream's messages into a text, decoding each chunk as it comes (a
+ * character split between chunks waits for the next). Main sends UTF-8
+ * whatever the body's charset: it decoded the body to redact it.
+ */
+export function textFromMessages(text: ChunkedText): (message: BodyStreamMessage) => boolean {
+  const decoder = new TextDecoder('utf-8');
   return (message) => {
     if (message.type === 'chunk') {
       text.append(decoder.decode(message.bytes, { stream: true }));
@@ -26,7 +20,7 @@ export function textFromMessages(text: ChunkedText, contentType: string): (messa
     }
     if (message.type === 'end') {
       text.append(decoder.decode());
-      text.finish();
+      text.finish(message.sizeBytes);
     } else {
       text.fail(`${message.error.message} ${message.error.hint}`);
     }
@@ -35,7 +29,7 @@ export function textFromMessages(text: ChunkedText, contentType: string): (messa
 }
 
 /** The text of a streamed body, opened on first use and growing as its chunks arrive. */
-export function streamedText(streamId: string, contentType: string): ChunkedText {
+export function streamedText(streamId: string): ChunkedText {
   const known = held.get(streamId);
   if (known) {
     held.delete(streamId);
@@ -43,7 +37,7 @@ export function streamedText(streamId: string, contentType: string): ChunkedText
     return known;
   }
   const text = new ChunkedText();
-  const feed = textFromMessages(text, contentType);
+  const feed = textFromMessages(text);
   const close = openBodyStream(streamId, (message) => {
     if (feed(message)) close();
   });

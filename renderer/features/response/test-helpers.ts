@@ -1,5 +1,5 @@
 import type { EndpointDef, PaginationScheme } from '../../../shared/catalog/types';
-import type { ResponseBody, ResponseRecord } from '../../../shared/requests/types';
+import type { ResponseRecord } from '../../../shared/requests/types';
 
 /** Test data for the response viewer's component tests. */
 
@@ -25,11 +25,11 @@ export function testEndpoint(pagination: PaginationScheme = 'none', overrides: P
 let counter = 0;
 
 export function testResponse(
-  overrides: Partial<Omit<ResponseRecord, 'body'>> & { body?: ResponseBody; text?: string } = {},
+  overrides: Partial<Omit<ResponseRecord, 'body'>> & { body?: ResponseRecord['body']; text?: string } = {},
 ): ResponseRecord {
   counter += 1;
   const { text, ...rest } = overrides;
-  const body: ResponseBody = rest.body ?? (text === undefined ? { kind: 'empty' } : { kind: 'text', text });
+  const body: ResponseRecord['body'] = rest.body ?? (text === undefined ? { kind: 'empty' } : { kind: 'text', text });
   return {
     requestId: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     status: 200,

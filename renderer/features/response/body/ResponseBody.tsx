@@ -49,9 +49,6 @@ interface Note {
 function notesFor(source: BodySource, document: JsonDocument, shape: ReturnType<typeof bodyShape>): Note[] {
   const notes: Note[] = [];
   if (source.notice) notes.push({ tone: 'warn', title: source.notice.message, detail: source.notice.hint });
-  if (source.streamed?.failure) {
-    notes.push({ tone: 'warn', title: 'The body did not arrive in full.', detail: source.streamed.failure });
-  }
   if (source.truncated) {
     notes.push({
       tone: 'info',
@@ -59,7 +56,8 @@ function notesFor(source: BodySource, document: JsonDocument, shape: ReturnType<
       detail: 'It may not parse as JSON; send the request again for the whole body.',
     });
   }
-  if (document.status === 'invalid' && !source.notice && !source.truncated) {
+  // A body that stopped arriving says why in the panel; whether its start parses does not matter.
+  if (document.status === 'invalid' && !source.notice && !source.truncated && !source.streamed?.failure) {
     notes.push({ tone: 'warn', title: 'The body is not valid JSON, so it is shown as text.', detail: document.message });
   }
   if (!source.diagnosed && source.body.kind === 'text' && isApiRootGreeting(source.body.text)) {
@@ -167,7 +165,8 @@ export function ResponseBody({ source, document }: ResponseBodyProps) {
   };
 
   const notes = notesFor(source, document, shape);
-  const canSave = source.saveTarget !== null && source.body.kind !== 'empty' && source.body.kind !== 'none';
+  // A body that stopped arriving was not kept whole, so there is nothing to save.
+  const canSave = source.saveTarget !== null && source.body.kind !== 'empty' && source.body.kind !== 'none' && !streamed?.failure;
   const searchProps = { query: settledQuery, matchIndex, onMatches };
 
   return (
@@ -244,6 +243,11 @@ export function ResponseBody({ source, document }: ResponseBodyProps) {
           <TableView client={document.client} table={document.info.table} {...searchProps} />
         ) : null}
         {tab === 'raw' && hasText ? <RawView text={wholeText()} {...searchProps} /> : null}
+        {tab === 'raw' && streamed?.failure ? (
+          <div className="body-note body-failed" role="alert" data-testid="body-stream-failed">
+            <strong>The body stopped arriving, so none of it is shown.</strong> {streamed.failure}
+          </div>
+        ) : null}
         {tab === 'raw' && !hasText && streamed && !streamed.complete ? (
           <div className="body-note" role="status" data-testid="body-receiving">
             Receiving {formatBytes(source.sizeBytes)}…

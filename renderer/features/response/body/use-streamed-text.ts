@@ -10,8 +10,8 @@ const noSubscription = () => () => undefined;
  * renders again when the last chunk has arrived (or the stream failed), not
  * on every chunk: the tree follows the growth itself.
  */
-export function useStreamedText(body: { readonly kind: string } | StreamedBody, contentType: string): ChunkedText | undefined {
-  const text = body.kind === 'stream' ? streamedText((body as StreamedBody).streamId, contentType) : undefined;
+export function useStreamedText(body: { readonly kind: string } | StreamedBody): ChunkedText | undefined {
+  const text = body.kind === 'stream' ? streamedText((body as StreamedBody).streamId) : undefined;
   useSyncExternalStore(text ? (listener) => text.subscribe(listener) : noSubscription, () => text?.complete ?? false);
   return text;
 }
