@@ -126,7 +126,8 @@ function LoadedResponse({
   const text = response.body.kind === 'text' ? response.body.text : undefined;
   const streamed = useStreamedText(response.body, response.contentType);
   const shape = bodyShape(response.body, response.contentType);
-  const document = useJsonDocument(shape === 'json' ? (streamed ?? text) : undefined);
+  // Kept by request id: switching back to this response's tab reuses its index and tree.
+  const document = useJsonDocument(shape === 'json' ? (streamed ?? text) : undefined, response.requestId);
 
   const diagnoses = useMemo(() => {
     const bodyText = diagnosisBody(response.status, text);

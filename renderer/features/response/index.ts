@@ -5,7 +5,7 @@ import './response.css';
 export { useDebounced } from './body/BodySearch';
 export { bodyShape } from './body/body-kind';
 export { type BodySource, ResponseBody } from './body/ResponseBody';
-export { useJsonDocument } from './body/use-json-document';
+export { retainResponseDocuments, useJsonDocument } from './body/use-json-document';
 export { formatBytes, formatMs, formatTime } from './format';
 export { ResponseViewer } from './ResponseViewer';
 export { SendErrorPanel } from './SendErrorPanel';
