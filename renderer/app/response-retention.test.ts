@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { retainResponseDocuments } from '../features/response';
+import { retainShownResponses } from '../features/response';
 import { testResponse } from '../features/response/test-helpers';
 import { retainTabResponses } from './response-retention';
 import { createWorkbenchStore, draftKey } from './workbench-store';
 
-vi.mock('../features/response', () => ({ retainResponseDocuments: vi.fn() }));
+vi.mock('../features/response', () => ({ retainShownResponses: vi.fn() }));
 
-const retained = vi.mocked(retainResponseDocuments);
-const lastRetained = () => [...(retained.mock.calls.at(-1)?.[0] ?? [])].sort();
+const retained = vi.mocked(retainShownResponses);
+const lastRetained = () => [...(retained.mock.calls.at(-1)?.[0] ?? [])].map((response) => response.requestId).sort();
 
 afterEach(() => {
   retained.mockReset();

@@ -1,24 +1,25 @@
-import { retainResponseDocuments } from '../features/response';
+import type { ResponseRecord } from '../../shared/requests/types';
+import { retainShownResponses } from '../features/response';
 import type { SendOutcome, WorkbenchStore } from './workbench-store';
 
-function requestIdsOf(outcomes: ReadonlyMap<string, SendOutcome>): Set<string> {
-  const ids = new Set<string>();
-  for (const outcome of outcomes.values()) if (outcome.response) ids.add(outcome.response.requestId);
-  return ids;
+function responsesOf(outcomes: ReadonlyMap<string, SendOutcome>): ResponseRecord[] {
+  const responses: ResponseRecord[] = [];
+  for (const outcome of outcomes.values()) if (outcome.response) responses.push(outcome.response);
+  return responses;
 }
 
 /**
- * The viewer keeps the documents of responses shown recently, for switching back to their tabs; each is released
- * as soon as no tab can show its response again (the tab closed or was replaced, or a newer send replaced the
- * response). Returns the unsubscribe.
+ * The viewer keeps the documents (and streamed texts) of responses shown recently, for switching back to their tabs;
+ * each is let go as soon as no tab can show its response again (the tab closed or was replaced, or a newer send
+ * replaced the response). Returns the unsubscribe.
  */
 export function retainTabResponses(store: WorkbenchStore): () => void {
   let outcomes = store.getState().outcomes;
-  retainResponseDocuments(requestIdsOf(outcomes));
+  retainShownResponses(responsesOf(outcomes));
   return store.subscribe(() => {
     const next = store.getState().outcomes;
     if (next === outcomes) return;
     outcomes = next;
-    retainResponseDocuments(requestIdsOf(next));
+    retainShownResponses(responsesOf(next));
   });
 }

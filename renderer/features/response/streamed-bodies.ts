@@ -16,6 +16,11 @@ function decoderFor(contentType: string): TextDecoder {
   }
 }
 
+/** Lets go of the texts of all other streams: their responses cannot be shown again (a stream still arriving finishes unheld). */
+export function retainStreamedTexts(streamIds: ReadonlySet<string>): void {
+  for (const streamId of held.keys()) if (!streamIds.has(streamId)) held.delete(streamId);
+}
+
 /** Feeds a stream's messages into a text, decoding each chunk as it comes (a character split between chunks waits for the next). */
 export function textFromMessages(text: ChunkedText, contentType: string): (message: BodyStreamMessage) => boolean {
   const decoder = decoderFor(contentType);
