@@ -116,10 +116,4 @@ export class DocumentCache<D extends { readonly client: TreeClient }> {
       entry.document.client.dispose();
     }
   }
-
-  clear(): void {
-    for (const entry of this.kept.values()) entry.document.client.dispose();
-    this.kept.clear();
-    this.live = null;
-  }
 }
