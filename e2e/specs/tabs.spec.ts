@@ -266,7 +266,7 @@ test('switching between two tabs with big responses and back shows each tree as 
     await expect(tabs(page).first().getByRole('tab')).toHaveAttribute('aria-selected', 'true');
     await expect(tree).toBeVisible();
     await expect(rows.filter({ hasText: /^[▸▾]\s*25:/ })).toHaveCount(0);
-    // Back: in the first frame with the tree, it is whole (no reading step) and the item is still expanded.
+    // Back: in the first frame with the tree, it is whole (not indexed again, so no reading step) and the item is still expanded.
     const firstFrame = await page.evaluate(
       (id) =>
         new Promise<{ note: string; expanded: string | null }>((resolve) => {
@@ -291,7 +291,7 @@ test('switching between two tabs with big responses and back shows each tree as 
     await expect(item).toHaveAttribute('aria-expanded', 'true');
     await expect(item.locator('xpath=following-sibling::*[1]')).toHaveAttribute('aria-level', '4');
     await expect.poll(() => tree.evaluate((element) => element.scrollTop)).toBe(scrolled);
-    // Nothing was fetched from main again: the body was not read a second time.
+    // Nor was the body fetched from main again.
     expect(streamReads()).toBe(reads);
 
     // Search still works on the document shown again.
