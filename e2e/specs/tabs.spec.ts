@@ -1,6 +1,12 @@
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { openEndpointFromCatalog, pointAppAtLocalServer } from '../../bench/custom-environment';
+import { makeEventsJson } from '../../renderer/features/response/fixtures/make-events';
+import { BODY_STREAM_READ_CHANNEL } from '../../shared/bridge/body-stream';
 import { type AppUnderTest, expect, test } from '../fixtures';
 
 /** Finds an endpoint with the catalog filter and clicks (or double-clicks) its row. */
@@ -215,4 +221,87 @@ test('closing a tab with unsaved changes to a saved request asks first; Ctrl+S s
   await page.getByTestId('close-unsaved-confirm').click();
   await expect(tabs(page)).toHaveCount(0);
   await expect(page.getByTestId('workbench-empty')).toBeVisible();
+});
+
+test('switching between two tabs with big responses and back shows each tree as it was left, without reading the body again', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  // Over 2 MB, so each body is streamed to the page and indexed as it arrives.
+  const body = Buffer.from(makeEventsJson(5), 'utf8');
+  const server = createServer((request, response) => {
+    request.resume();
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.byteLength }).end(body);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    await pointAppAtLocalServer(page, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    await openEndpointFromCatalog(page, 'events', 'events.list');
+    const tree = page.getByTestId('json-tree');
+    const rows = tree.getByTestId('json-row');
+    const sendAndRead = async () => {
+      await page.getByTestId('send-button').click();
+      await expect(page.getByTestId('tree-row-count')).not.toContainText('Reading', { timeout: 60_000 });
+    };
+    await sendAndRead();
+    await tabs(page).first().click({ button: 'right' });
+    await page.getByTestId('tab-menu-duplicate').click();
+    await expect(tabs(page)).toHaveCount(2);
+    await sendAndRead();
+
+    // In the second tab: scrolled down a little, and an item there expanded.
+    await tree.evaluate((element) => {
+      element.scrollTop = 440;
+    });
+    const item = rows.filter({ hasText: /^[▸▾]\s*25:/ });
+    await item.getByTestId('json-toggle').click();
+    await expect(item).toHaveAttribute('aria-expanded', 'true');
+    const scrolled = await tree.evaluate((element) => element.scrollTop);
+    const streamReads = () => app.main.calls.filter((call) => call.method === BODY_STREAM_READ_CHANNEL).length;
+    const reads = streamReads();
+
+    await tabs(page).first().getByRole('tab').click();
+    await expect(tabs(page).first().getByRole('tab')).toHaveAttribute('aria-selected', 'true');
+    await expect(tree).toBeVisible();
+    await expect(rows.filter({ hasText: /^[▸▾]\s*25:/ })).toHaveCount(0);
+    // Back: in the first frame with the tree, it is whole (not indexed again, so no reading step) and the item is still expanded.
+    const firstFrame = await page.evaluate(
+      (id) =>
+        new Promise<{ note: string; expanded: string | null }>((resolve) => {
+          document.getElementById(`workbench-tab-${id}`)?.click();
+          const check = () => {
+            const tab = document.querySelector(`[role="tabpanel"][aria-labelledby="workbench-tab-${id}"]`);
+            const note = tab?.querySelector('[data-testid="tree-row-count"]')?.textContent;
+            if (note === undefined || note === null) requestAnimationFrame(check);
+            else {
+              const row = [...(tab?.querySelectorAll('[data-testid="json-row"]') ?? [])].find((r) =>
+                /^[▸▾]\s*25:/.test(r.textContent ?? ''),
+              );
+              resolve({ note, expanded: row?.getAttribute('aria-expanded') ?? null });
+            }
+          };
+          requestAnimationFrame(check);
+        }),
+      await tabs(page).nth(1).getAttribute('data-tab-id'),
+    );
+    expect(firstFrame.note).not.toContain('Reading');
+    expect(firstFrame.expanded).toBe('true');
+    await expect(item).toHaveAttribute('aria-expanded', 'true');
+    await expect(item.locator('xpath=following-sibling::*[1]')).toHaveAttribute('aria-level', '4');
+    await expect.poll(() => tree.evaluate((element) => element.scrollTop)).toBe(scrolled);
+    // Nor was the body fetched from main again.
+    expect(streamReads()).toBe(reads);
+
+    // Search still works on the document shown again.
+    const recipient = (JSON.parse(body.toString('utf8')) as { items: { recipient: string }[] }).items[25]?.recipient ?? 'missing';
+    await page.getByTestId('body-search').fill(recipient);
+    await expect(page.getByTestId('body-search-count')).toContainText('1 of', { timeout: 30_000 });
+    await expect(tree.locator('.jt-row.current-match')).toContainText(recipient);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 });

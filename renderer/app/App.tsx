@@ -15,6 +15,7 @@ import { Workbench } from '../features/workbench';
 import { Button, hasMod, IconButton, modKey, SplitPane, StoreRecoveryNotice, Toaster, useGlobalShortcut } from '../ui';
 import { type AppView, useAppCommands } from './app-commands';
 import { type ResponsePlacement, useLayoutPrefs } from './layout-prefs';
+import { retainTabResponses } from './response-retention';
 import { Sidebar } from './Sidebar';
 import { WorkbenchResponse } from './WorkbenchResponse';
 import { activeTab, openEndpoint, useWorkbenchState, useWorkbenchStore, workbenchStore } from './workbench-store';
@@ -38,7 +39,9 @@ export function App() {
   // Opening an endpoint from anywhere (the sidebar, the palette, a support tool) shows it in the workbench.
   const opened = useWorkbenchState((state) => state.openCount);
   const tab = useWorkbenchState(activeTab);
-  const workspaceRecovery = useWorkspaceSync(useWorkbenchStore());
+  const store = useWorkbenchStore();
+  const workspaceRecovery = useWorkspaceSync(store);
+  useEffect(() => retainTabResponses(store), [store]);
   const panelRef = useRef<HTMLDivElement>(null);
   useTabScroll(panelRef, view === 'workbench' ? (tab?.id ?? null) : null);
   useEffect(() => {

@@ -1,9 +1,16 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../workbench/test-support';
 import { CatalogSidebar } from './CatalogSidebar';
+import { MethodBadge } from './MethodBadge';
 import { FAVOURITES_KEY } from './use-favourites';
+
+// Counts how many endpoint rows are drawn: each draws its method badge once.
+vi.mock('./MethodBadge', async (original) => {
+  const actual = await original<typeof import('./MethodBadge')>();
+  return { ...actual, MethodBadge: vi.fn(actual.MethodBadge) };
+});
 
 beforeEach(() => localStorage.clear());
 afterEach(() => cleanup());
@@ -29,6 +36,26 @@ describe('CatalogSidebar', () => {
     expect(row.querySelector('.method-badge')?.getAttribute('data-method')).toBe('DELETE');
     fireEvent.click(within(row).getAllByRole('button')[0] as HTMLElement);
     expect(store.getState().selectedEndpointId).toBe('domains.delete');
+  });
+
+  it('redraws only the rows whose selection changed when another tab shows another endpoint', async () => {
+    const { store } = await renderSidebar();
+    act(() => store.openEndpoint('messages.send', undefined, { preview: false }));
+    act(() => store.openEndpoint('domains.list', undefined, { preview: false }));
+    const domainsTab = store.getState().activeTabId ?? '';
+    const messagesTab = store.getState().tabs[0]?.id ?? '';
+    await waitFor(() =>
+      expect(document.querySelector('.catalog-endpoint.is-selected')?.getAttribute('data-endpoint-id')).toBe('domains.list'),
+    );
+    const drawn = vi.mocked(MethodBadge);
+    drawn.mockClear();
+    act(() => store.selectTab(messagesTab));
+    expect(document.querySelector('.catalog-endpoint.is-selected')?.getAttribute('data-endpoint-id')).toBe('messages.send');
+    // The row that lost the selection and the one that gained it.
+    expect(drawn.mock.calls.length).toBe(2);
+    drawn.mockClear();
+    act(() => store.selectTab(domainsTab));
+    expect(drawn.mock.calls.length).toBe(2);
   });
 
   it('opens a context menu on an endpoint with the keyboard or a right click, and pins from it', async () => {

@@ -127,7 +127,7 @@ export function CatalogSidebar() {
               <Row
                 key={row.key}
                 row={row}
-                selectedId={selectedId}
+                selected={row.kind === 'endpoint' && row.endpoint.id === selectedId}
                 isFavourite={favourites.isFavourite}
                 onOpen={open}
                 onToggleGroup={toggleGroup}
@@ -170,7 +170,8 @@ export function CatalogSidebar() {
 
 interface RowProps {
   readonly row: SidebarRow;
-  readonly selectedId: string | null;
+  /** A flag rather than the selected id, so a new selection (a tab switch) redraws two rows, not the whole list. */
+  readonly selected: boolean;
   readonly isFavourite: (id: string) => boolean;
   readonly onOpen: (id: string, keep?: boolean) => void;
   readonly onToggleGroup: (id: GroupId) => void;
@@ -180,7 +181,7 @@ interface RowProps {
 }
 
 // Memoised so a keystroke in the filter only builds the rows that are new to the list.
-const Row = memo(function Row({ row, selectedId, isFavourite, onOpen, onToggleGroup, onToggleFavourite, onMenu }: RowProps) {
+const Row = memo(function Row({ row, selected, isFavourite, onOpen, onToggleGroup, onToggleFavourite, onMenu }: RowProps) {
   if (row.kind === 'heading') {
     return <div className="catalog-heading">{row.label}</div>;
   }
@@ -207,7 +208,6 @@ const Row = memo(function Row({ row, selectedId, isFavourite, onOpen, onToggleGr
     );
   }
   const { endpoint } = row;
-  const selected = endpoint.id === selectedId;
   const favourite = isFavourite(endpoint.id);
   return (
     <div

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BodyStreamMessage } from '../../../shared/bridge/body-stream';
 import { call } from '../../bridge/client';
 import { Toaster } from '../../ui';
+import { TreeHost } from './body/tree-host';
+import { retainResponseDocuments } from './body/use-json-document';
 import { ResponseViewer, type ResponseViewerProps } from './ResponseViewer';
 import { testEndpoint, testResponse, US_ENVIRONMENT } from './test-helpers';
 
@@ -594,5 +596,64 @@ describe('a streamed body', () => {
     act(() => streamFeeds.get(streamId)?.({ type: 'end', sizeBytes: 3_500_000 }));
     await waitFor(() => expect(screen.getByTestId('response-size').getAttribute('title')).toBe('3,500,000 bytes'));
     expect(screen.getByTestId('save-body')).toBeTruthy();
+  });
+});
+
+describe('a response shown again (its tab switched back to)', () => {
+  /** Every body a tree host is asked to parse or index. */
+  function countLoads() {
+    const handle = vi.spyOn(TreeHost.prototype, 'handle');
+    return () => handle.mock.calls.filter(([envelope]) => envelope.request.type === 'load').length;
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('reuses its indexed body, with the expanded item still expanded, and search and the table work on it', async () => {
+    const response = testResponse({ text: bigList(60_000) });
+    retainResponseDocuments(new Set([response.requestId]));
+    const loads = countLoads();
+    const first = renderViewer({ response });
+    await waitFor(() => expect(screen.getByTestId('tree-row-count').textContent).not.toContain('Reading'), { timeout: 10_000 });
+    const itemRow = () =>
+      within(screen.getByTestId('json-tree'))
+        .getAllByTestId('json-row')
+        .find((row) => row.getAttribute('aria-level') === '3');
+    fireEvent.click(within(itemRow() as HTMLElement).getByTestId('json-toggle'));
+    await waitFor(() => expect(itemRow()?.getAttribute('aria-expanded')).toBe('true'));
+    expect(loads()).toBe(1);
+
+    // The tab is left (its viewer unmounted) and shown again.
+    first.unmount();
+    renderViewer({ response });
+    // No await: the tree is drawn as it was left in the first render, from the same index.
+    expect(itemRow()?.getAttribute('aria-expanded')).toBe('true');
+    const children = within(screen.getByTestId('json-tree'))
+      .getAllByTestId('json-row')
+      .filter((row) => row.getAttribute('aria-level') === '4');
+    expect(children.map((row) => row.textContent)).toEqual(['id: "ev-0"', 'event: "delivered"', 'recipient: "user0@example.com"']);
+    expect(screen.getByTestId('tree-row-count').textContent).toBe('60,007 rows shown');
+    expect(loads()).toBe(1);
+
+    fireEvent.change(screen.getByTestId('body-search'), { target: { value: 'user59999@' } });
+    await waitFor(() => expect(screen.getByTestId('body-search-count').textContent).toBe('1 of 1'), { timeout: 10_000 });
+    fireEvent.click(screen.getByTestId('tab-table'));
+    await waitFor(() => expect(screen.getByTestId('table-view').textContent).toContain('user0@example.com'));
+    await waitFor(() => expect(screen.getByTestId('body-search-count').textContent).toBe('1 of 1'), { timeout: 10_000 });
+    expect(loads()).toBe(1);
+  });
+
+  it('reads the body again once its tab is closed or its response replaced', async () => {
+    const response = testResponse({ text: '{"kept":false}' });
+    retainResponseDocuments(new Set([response.requestId]));
+    const loads = countLoads();
+    const first = renderViewer({ response });
+    await waitFor(() => expect(screen.getByTestId('json-tree').textContent).toContain('kept'));
+    first.unmount();
+    retainResponseDocuments(new Set());
+    renderViewer({ response });
+    await waitFor(() => expect(screen.getByTestId('json-tree').textContent).toContain('kept'));
+    expect(loads()).toBe(2);
   });
 });

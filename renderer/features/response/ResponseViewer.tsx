@@ -126,7 +126,8 @@ function LoadedResponse({
   const text = response.body.kind === 'text' ? response.body.text : undefined;
   const streamed = useStreamedText(response.body);
   const shape = bodyShape(response.body, response.contentType);
-  const document = useJsonDocument(shape === 'json' ? (streamed ?? text) : undefined);
+  // Kept by request id: switching back to this response's tab reuses its index and tree.
+  const document = useJsonDocument(shape === 'json' ? (streamed ?? text) : undefined, response.requestId);
   // A streamed answer knew only the declared size (or what had come so far); its end says what arrived.
   const sizeBytes = streamed?.sizeBytes ?? response.sizeBytes;
 

@@ -8,5 +8,6 @@ export { type BodySource, ResponseBody } from './body/ResponseBody';
 export { useJsonDocument } from './body/use-json-document';
 export { formatBytes, formatMs, formatTime } from './format';
 export { ResponseViewer } from './ResponseViewer';
+export { retainShownResponses } from './retention';
 export { SendErrorPanel } from './SendErrorPanel';
 export { StatusSummary, statusClass } from './StatusSummary';

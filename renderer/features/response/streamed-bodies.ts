@@ -6,6 +6,11 @@ import { ChunkedText } from './chunked-text';
 const MAX_HELD = 8;
 const held = new Map<string, ChunkedText>();
 
+/** Lets go of the texts of all other streams: their responses cannot be shown again (a stream still arriving finishes unheld). */
+export function retainStreamedTexts(streamIds: ReadonlySet<string>): void {
+  for (const streamId of held.keys()) if (!streamIds.has(streamId)) held.delete(streamId);
+}
+
 /**
  * Feeds a stream's messages into a text, decoding each chunk as it comes (a
  * character split between chunks waits for the next). Main sends UTF-8

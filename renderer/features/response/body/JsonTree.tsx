@@ -3,6 +3,7 @@ import { Button, Menu, showToast } from '../../../ui';
 import { investigateMenuItems } from '../../investigate';
 import { formatCount } from '../format';
 import type { TreeRow } from '../json-tree-model';
+import type { TreeView } from './document-cache';
 import { highlight } from './highlight';
 import type { SearchableViewProps } from './search-types';
 import type { TreeClient } from './tree-client';
@@ -18,8 +19,10 @@ const INDENT_PX = 16;
 
 export interface JsonTreeProps extends SearchableViewProps {
   readonly client: TreeClient;
-  /** Rows that came with the parsed body. */
+  /** Rows that came with the parsed body (around `view` for a body shown again). */
   readonly initialRows: RowsReply;
+  /** Where the tree was left, noted here as it changes, so a document shown again opens there. */
+  readonly view: TreeView;
   readonly canExpandAll: boolean;
   /** The body is still being indexed: rows keep arriving. */
   readonly reading: boolean;
@@ -35,7 +38,7 @@ function countLabel(row: TreeRow): string {
 }
 
 /** The body as a collapsible tree; only the rows on screen exist, and the parsed value stays with the client's host. */
-export function JsonTree({ client, initialRows, canExpandAll, reading, query, matchIndex, onMatches, onCopy }: JsonTreeProps) {
+export function JsonTree({ client, initialRows, view, canExpandAll, reading, query, matchIndex, onMatches, onCopy }: JsonTreeProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
   const [rowCount, setRowCount] = useState(initialRows.rowCount);
@@ -44,14 +47,19 @@ export function JsonTree({ client, initialRows, canExpandAll, reading, query, ma
   /** Bumped whenever the row list changes shape; answers to older row requests are dropped. */
   const shape = useRef(0);
   const fetching = useRef('');
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected] = useState(view.selected);
   const [currentMatch, setCurrentMatch] = useState<number | null>(null);
   const [scrollTarget, setScrollTarget] = useState<{ row: number; seq: number } | null>(null);
 
-  const virtualizer = useFixedRows(rowCount, ROW_HEIGHT, scrollRef);
+  const virtualizer = useFixedRows(rowCount, ROW_HEIGHT, scrollRef, undefined, view.scrollTop);
   const items = virtualizer.getVirtualItems();
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    view.selected = selected;
+    // Before the list's height is known no rows are laid out; the offset still says where it was.
+    if (items.length > 0) view.firstRow = firstVisible;
+  });
 
   const fetchWindow = useCallback(
     (): RowWindow => ({ start: Math.max(0, firstVisible - FETCH_MARGIN), end: lastVisible + FETCH_MARGIN + 1 }),
@@ -284,6 +292,9 @@ export function JsonTree({ client, initialRows, canExpandAll, reading, query, ma
         tabIndex={0}
         aria-activedescendant={`${idPrefix}-row-${selected}`}
         onKeyDown={onKeyDown}
+        onScroll={(event) => {
+          view.scrollTop = event.currentTarget.scrollTop;
+        }}
         data-testid="json-tree"
       >
         <div className="virtual-space" style={{ height: virtualizer.getTotalSize() }}>

@@ -228,6 +228,7 @@ export function ResponseBody({ source, document }: ResponseBodyProps) {
             <JsonTree
               client={document.client}
               initialRows={document.info.rows}
+              view={document.view}
               canExpandAll={document.info.canExpandAll}
               reading={!document.info.complete}
               onCopy={copy}

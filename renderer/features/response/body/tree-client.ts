@@ -1,6 +1,16 @@
 import type { ChunkedText } from '../chunked-text';
 import { TreeHost } from './tree-host';
-import type { DocumentUpdate, Envelope, HostMessage, LoadReply, ProgressFor, ReplyFor, RowWindow, TreeRequest } from './tree-protocol';
+import type {
+  DocumentUpdate,
+  Envelope,
+  HostMessage,
+  LoadReply,
+  ProgressFor,
+  ReplyFor,
+  RowsReply,
+  RowWindow,
+  TreeRequest,
+} from './tree-protocol';
 
 interface Pending {
   resolve(reply: unknown): void;
@@ -8,23 +18,27 @@ interface Pending {
   progress?: (reply: never) => void;
 }
 
-/** The id of the load a client is opened with; requests count up from 1. */
-const OPENING_ID = -1;
+/** The id of requests answered in the caller's task (see loadedNow, rowsNow); others count up from 1. */
+const NOW_ID = -1;
 
-/** Talks to the holder of one parsed body; every answer but the opening one (see loadedNow) is asynchronous. */
+interface Link {
+  send(envelope: Envelope): void;
+  stop(): void;
+  /** Hands a request to the host in the caller's task; its answer, when the host gave one at once. */
+  now(request: TreeRequest): HostMessage | undefined;
+}
+
+/** Talks to the holder of one parsed body; every answer but those asked for now (see loadedNow, rowsNow) is asynchronous. */
 export class TreeClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(update: DocumentUpdate) => void>();
-  private readonly send: (envelope: Envelope) => void;
-  private readonly stop: () => void;
+  private readonly link: Link;
   private closed = false;
   private settled: Exclude<DocumentUpdate, { kind: 'grown' }> | null = null;
 
-  private constructor(connect: (receive: (message: HostMessage) => void) => { send: (envelope: Envelope) => void; stop: () => void }) {
-    const link = connect((message) => this.receive(message));
-    this.send = link.send;
-    this.stop = link.stop;
+  private constructor(connect: (receive: (message: HostMessage) => void) => Link) {
+    this.link = connect((message) => this.receive(message));
   }
 
   /**
@@ -46,29 +60,45 @@ export class TreeClient {
    * answer at once; the caller then disposes the client and asks again.
    */
   static loadedNow(text: string | ChunkedText, window: RowWindow): { client: TreeClient; reply: LoadReply | undefined } {
-    let reply: LoadReply | undefined;
-    let opening = true;
-    const client = new TreeClient((receive) => {
-      const host = new TreeHost((message) => {
-        if (opening && message.id === OPENING_ID && 'reply' in message) reply = message.reply as LoadReply;
-        else queueMicrotask(() => receive(message));
-      });
-      host.handle({ id: OPENING_ID, request: { type: 'load', text, window } });
-      opening = false;
-      return TreeClient.linkTo(host);
-    });
-    return { client, reply };
+    const client = TreeClient.local();
+    const answer = client.link.now({ type: 'load', text, window });
+    return { client, reply: answer && 'reply' in answer ? (answer.reply as LoadReply) : undefined };
+  }
+
+  /**
+   * The rows of a window, answered in the caller's task: a document shown
+   * again draws its tree as it was left (expanded nodes, scroll position)
+   * in its first render. Undefined once disposed or when nothing is loaded.
+   */
+  rowsNow(window: RowWindow): RowsReply | undefined {
+    if (this.closed) return undefined;
+    const answer = this.link.now({ type: 'rows', window });
+    return answer && 'reply' in answer ? (answer.reply as RowsReply) : undefined;
   }
 
   private static onHost(create: (post: (message: HostMessage) => void) => TreeHost): TreeClient {
-    return new TreeClient((receive) => TreeClient.linkTo(create((message) => queueMicrotask(() => receive(message)))));
-  }
-
-  private static linkTo(host: TreeHost): { send: (envelope: Envelope) => void; stop: () => void } {
-    return {
-      send: (envelope) => queueMicrotask(() => host.handle(envelope)),
-      stop: () => host.handle({ id: 0, request: { type: 'dispose' } }),
-    };
+    return new TreeClient((receive) => {
+      let answer: HostMessage | undefined;
+      let asking = false;
+      const host = create((message) => {
+        if (asking && message.id === NOW_ID) answer = message;
+        else queueMicrotask(() => receive(message));
+      });
+      return {
+        send: (envelope) => queueMicrotask(() => host.handle(envelope)),
+        stop: () => host.handle({ id: 0, request: { type: 'dispose' } }),
+        now: (request) => {
+          answer = undefined;
+          asking = true;
+          try {
+            host.handle({ id: NOW_ID, request });
+          } finally {
+            asking = false;
+          }
+          return answer;
+        },
+      };
+    });
   }
 
   /**
@@ -94,7 +124,7 @@ export class TreeClient {
         reject,
         ...(progress ? { progress: progress as (reply: never) => void } : {}),
       });
-      this.send({ id, request });
+      this.link.send({ id, request });
     });
   }
 
@@ -135,6 +165,6 @@ export class TreeClient {
     this.closed = true;
     this.listeners.clear();
     this.failAll('The body viewer was closed.');
-    this.stop();
+    this.link.stop();
   }
 }

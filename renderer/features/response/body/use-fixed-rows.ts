@@ -14,10 +14,11 @@ function observeWithFallback(instance: Virtualizer<HTMLElement, Element>, cb: (r
   return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT));
 }
 
-/** A virtual list of equal-height rows inside `scrollRef`. */
-export function useFixedRows(count: number, rowHeight: number, scrollRef: RefObject<HTMLElement | null>, overscan = 8) {
+/** A virtual list of equal-height rows inside `scrollRef`, scrolled to `initialOffset` when first drawn. */
+export function useFixedRows(count: number, rowHeight: number, scrollRef: RefObject<HTMLElement | null>, overscan = 8, initialOffset = 0) {
   return useVirtualizer<HTMLElement, Element>({
     count,
+    initialOffset,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan,

@@ -1,0 +1,25 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ResponseRecord } from '../../../shared/requests/types';
+import { openBodyStream } from '../../bridge/body-stream';
+import { retainShownResponses } from './retention';
+import { streamedText } from './streamed-bodies';
+import { testResponse } from './test-helpers';
+
+vi.mock('../../bridge/body-stream', () => ({ openBodyStream: vi.fn(() => () => undefined) }));
+
+const streamed = (streamId: string): ResponseRecord => ({ ...testResponse(), body: { kind: 'stream', streamId } });
+
+describe('retainShownResponses', () => {
+  it('lets go of the streamed text of a response no tab can show again, and keeps the others', () => {
+    const kept = streamedText('kept', 'application/json');
+    const closed = streamedText('closed', 'application/json');
+    expect(streamedText('kept', 'application/json')).toBe(kept);
+    expect(vi.mocked(openBodyStream)).toHaveBeenCalledTimes(2);
+
+    retainShownResponses([streamed('kept'), testResponse({ text: '{}' })]);
+    expect(streamedText('kept', 'application/json')).toBe(kept);
+    // Not held any more: asking again would open the stream anew.
+    expect(streamedText('closed', 'application/json')).not.toBe(closed);
+    expect(vi.mocked(openBodyStream)).toHaveBeenCalledTimes(3);
+  });
+});
