@@ -11,15 +11,15 @@ const streamed = (streamId: string): ResponseRecord => ({ ...testResponse(), bod
 
 describe('retainShownResponses', () => {
   it('lets go of the streamed text of a response no tab can show again, and keeps the others', () => {
-    const kept = streamedText('kept', 'application/json');
-    const closed = streamedText('closed', 'application/json');
-    expect(streamedText('kept', 'application/json')).toBe(kept);
+    const kept = streamedText('kept');
+    const closed = streamedText('closed');
+    expect(streamedText('kept')).toBe(kept);
     expect(vi.mocked(openBodyStream)).toHaveBeenCalledTimes(2);
 
     retainShownResponses([streamed('kept'), testResponse({ text: '{}' })]);
-    expect(streamedText('kept', 'application/json')).toBe(kept);
+    expect(streamedText('kept')).toBe(kept);
     // Not held any more: asking again would open the stream anew.
-    expect(streamedText('closed', 'application/json')).not.toBe(closed);
+    expect(streamedText('closed')).not.toBe(closed);
     expect(vi.mocked(openBodyStream)).toHaveBeenCalledTimes(3);
   });
 });
