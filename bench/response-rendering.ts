@@ -306,11 +306,9 @@ async function oneSize(browser: BenchBrowser, peerUrl: string, megabytes: number
     figure(
       `${label}: app, page + worker memory with the body open`,
       'MB',
-      // A streamed body's text is decoded by TextDecoder, whose strings Chromium keeps outside the JavaScript heap
-      // (getHeapUsage does not see them): it is added at its length, one byte a character, as the events are ASCII.
-      app.map((r) => r.heapMb + (streamed ? bodyMb : 0)),
+      app.map((r) => r.heapMb),
       megabytes >= 50 ? 1.5 * bodyMb : undefined,
-      `body ${bodyMb.toFixed(1)} MB; heaps, array buffers and Blink's heap after a full collection${streamed ? `, plus the streamed text (${bodyMb.toFixed(1)} MB) that lies outside them` : ''}`,
+      `body ${bodyMb.toFixed(1)} MB; heaps, array buffers and Blink's heap after a full collection${streamed ? ' (a streamed text is held as TextDecoder strings, which Chromium keeps outside the JavaScript heap and counts with the array buffers)' : ''}`,
     ),
   );
   return figures;
