@@ -1,22 +1,9 @@
+import { markdownTable } from './markdown-table';
 import type { DomainHealthReport, QueueState } from './types';
 
 /**
- * The domain health report as Markdown, for pasting into a ticket. Table
- * cells are escaped so DNS values with pipes or newlines cannot break the
- * layout.
+ * The domain health report as Markdown, for pasting into a ticket.
  */
-
-function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim() || ' ';
-}
-
-function table(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [
-    `| ${headers.map(cell).join(' | ')} |`,
-    `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-  ];
-}
 
 function percent(rate: number | null): string {
   return rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`;
@@ -52,7 +39,7 @@ export function renderDomainHealthMarkdown(report: DomainHealthReport): string {
   if (report.overview) {
     const o = report.overview;
     out.push(
-      ...table(
+      ...markdownTable(
         ['Setting', 'Value'],
         [
           ['State', o.state],
@@ -71,7 +58,7 @@ export function renderDomainHealthMarkdown(report: DomainHealthReport): string {
   if (report.dns) {
     out.push(report.dns.summary, '');
     out.push(
-      ...table(
+      ...markdownTable(
         ['Purpose', 'Type', 'Name', 'Expected', 'Found', 'Status'],
         report.dns.records.map((r) => [r.purpose, r.recordType, r.name, r.expected, r.found.join(', ') || '—', r.verdict]),
       ),
@@ -88,7 +75,7 @@ export function renderDomainHealthMarkdown(report: DomainHealthReport): string {
   if (report.tracking) {
     const t = report.tracking;
     out.push(
-      ...table(
+      ...markdownTable(
         ['Kind', 'Setting'],
         [
           ['Opens', t.open ? 'on' : 'off'],
@@ -106,7 +93,7 @@ export function renderDomainHealthMarkdown(report: DomainHealthReport): string {
     if (report.webhooks.length === 0) out.push('No webhooks are set.');
     else
       out.push(
-        ...table(
+        ...markdownTable(
           ['Event', 'URLs'],
           report.webhooks.map((w) => [w.event, w.urls.join(', ')]),
         ),
@@ -123,7 +110,7 @@ export function renderDomainHealthMarkdown(report: DomainHealthReport): string {
   if (report.stats) {
     const s = report.stats;
     out.push(
-      ...table(
+      ...markdownTable(
         ['Measure', 'Value'],
         [
           ['Period', s.period],
@@ -140,7 +127,7 @@ export function renderDomainHealthMarkdown(report: DomainHealthReport): string {
   out.push('## Suppressions', '');
   if (report.suppressions) {
     out.push(
-      ...table(
+      ...markdownTable(
         ['List', 'Entries'],
         report.suppressions.map((s) => [s.list, `${s.atLeast ? 'at least ' : ''}${s.count}`]),
       ),
@@ -156,7 +143,7 @@ export function renderDomainHealthMarkdown(report: DomainHealthReport): string {
 
   out.push('## Requests made', '');
   out.push(
-    ...table(
+    ...markdownTable(
       ['Request', 'Status'],
       report.calls.map((c) => [
         `${c.method} ${c.path} — ${c.label}`,

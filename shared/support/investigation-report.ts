@@ -1,4 +1,5 @@
 import { classRowWords } from './bounce-classification';
+import { markdownTable } from './markdown-table';
 import type { MessageTrace, RecipientLookup, UnderlyingCall } from './types';
 
 /**
@@ -19,18 +20,6 @@ export interface ReportCall {
   readonly status: number | null;
   readonly at: string | null;
   readonly durationMs: number | null;
-}
-
-function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim() || ' ';
-}
-
-function table(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [
-    `| ${headers.map(cell).join(' | ')} |`,
-    `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-  ];
 }
 
 /** A URL without any user-info part, whatever it came with. */
@@ -56,7 +45,7 @@ function callsSection(calls: readonly UnderlyingCall[]): string[] {
   return [
     `## Calls made (${calls.length})`,
     '',
-    ...table(
+    ...markdownTable(
       ['When', 'Method', 'URL', 'Status', 'Time'],
       reportCalls(calls).map((c) => [
         c.at ?? '',
@@ -104,7 +93,7 @@ function recipientMarkdown(r: RecipientLookup, generatedAt: string): string[] {
     '',
     ...(r.messages.length === 0
       ? ['None in the period.']
-      : table(
+      : markdownTable(
           ['Last event', 'Outcome', 'Subject', 'Domain', 'Message-ID', 'Server said'],
           r.messages.map((m) => [m.lastIso, m.outcome, m.subject, m.domain, m.messageId, m.smtp || (m.reason ?? '')]),
         )),
@@ -135,7 +124,7 @@ function traceMarkdown(t: MessageTrace, generatedAt: string): string[] {
     '',
     ...(t.events.length === 0
       ? ['No events.']
-      : table(
+      : markdownTable(
           ['Time', 'Event', 'Recipient', 'Server said', 'Reason'],
           t.events.map((e) => [
             e.iso,
@@ -156,7 +145,7 @@ function traceMarkdown(t: MessageTrace, generatedAt: string): string[] {
           ...(t.classification.rows.length === 0
             ? []
             : [
-                ...table(
+                ...markdownTable(
                   ['Recipient domain', 'Classification', 'Failures'],
                   t.classification.rows.map((r) => [r.recipientDomain, classRowWords(r), String(r.failures)]),
                 ),
