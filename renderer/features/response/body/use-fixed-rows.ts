@@ -1,28 +1,139 @@
-import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import type { RefObject } from 'react';
+import { type RefObject, useLayoutEffect, useReducer, useState } from 'react';
+import { flushSync } from 'react-dom';
+
+export interface FixedRow {
+  readonly index: number;
+  readonly key: number;
+  /** Pixels from the top of the list. */
+  readonly start: number;
+}
 
 /** In DOM emulations without layout, assume a typical viewport. */
-const FALLBACK_RECT = { width: 900, height: 600 };
-/**
- * No rows before the list's height is known: its layout effect measures it
- * and renders the rows that fit before the first paint, so a short pane
- * never builds (and lays out) a tall window's rows first.
- */
-const BEFORE_LAYOUT = { width: 900, height: 0 };
+const FALLBACK_HEIGHT = 600;
 
-function observeWithFallback(instance: Virtualizer<HTMLElement, Element>, cb: (rect: { width: number; height: number }) => void) {
-  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT));
+/**
+ * Until the list reports its height it is taken to be as tall as the window:
+ * it cannot show more rows than that, so the first frame has every row it
+ * shows, and the report trims the rest in a later render.
+ */
+const windowHeight = () => (typeof window === 'undefined' || window.innerHeight === 0 ? FALLBACK_HEIGHT : window.innerHeight);
+
+/**
+ * The rows of a list whose rows all have one height, inside a scrolling
+ * element. Written here rather than taken from @tanstack/react-virtual (which
+ * lists of measured rows still use): with one row height the window is two
+ * divisions, while the library's general machinery (measuring, scroll
+ * reconciliation) was a fifth of the work of drawing a small response for the
+ * first time, and its first measurement laid the new pane out inside that task.
+ * Nothing here reads layout until the list has been laid out: the height comes
+ * from a ResizeObserver, whose first report arrives in the frame after layout.
+ */
+class FixedRowWindow {
+  count = 0;
+  private element: HTMLElement | null = null;
+  private detach: (() => void) | undefined;
+  private offset: number;
+  private height = windowHeight();
+  /** The range the last render drew; a scroll or resize that keeps it draws nothing. */
+  private drawn = '';
+
+  constructor(
+    readonly rowHeight: number,
+    readonly overscan: number,
+    initialOffset: number,
+    private readonly redraw: (now: boolean) => void,
+  ) {
+    this.offset = initialOffset;
+  }
+
+  getTotalSize(): number {
+    return this.count * this.rowHeight;
+  }
+
+  getVirtualItems(): FixedRow[] {
+    const { first, last } = this.range();
+    this.drawn = `${first}:${last}`;
+    const rows: FixedRow[] = [];
+    for (let index = first; index <= last; index++) rows.push({ index, key: index, start: index * this.rowHeight });
+    return rows;
+  }
+
+  scrollToIndex(index: number, { align }: { align: 'center' | 'auto' }): void {
+    const element = this.element;
+    if (!element) return;
+    const top = index * this.rowHeight;
+    const view = element.clientHeight || this.height;
+    let target = this.offset;
+    if (align === 'center') target = top - (view - this.rowHeight) / 2;
+    else if (top < this.offset) target = top;
+    else if (top + this.rowHeight > this.offset + view) target = top + this.rowHeight - view;
+    target = Math.max(0, Math.min(target, this.getTotalSize() - view));
+    if (target === this.offset) return;
+    element.scrollTop = target;
+    // Not left to the scroll event: an element not laid out (or a DOM emulation) sends none.
+    this.offset = target;
+    this.redrawIfMoved(false);
+  }
+
+  /** Follows `element`'s scrolling and size; scrolls a new element to the offset it was given. */
+  attach(element: HTMLElement | null): void {
+    if (element === this.element) return;
+    this.detach?.();
+    this.detach = undefined;
+    this.element = element;
+    if (!element) return;
+    if (this.offset > 0) element.scrollTop = this.offset;
+    const onScroll = () => {
+      this.offset = element.scrollTop;
+      // Drawn in the same frame as the scroll, so fast scrolling never shows empty rows.
+      this.redrawIfMoved(true);
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.resized(element));
+    observer?.observe(element);
+    this.detach = () => {
+      element.removeEventListener('scroll', onScroll);
+      observer?.disconnect();
+    };
+  }
+
+  dispose(): void {
+    this.attach(null);
+  }
+
+  private resized(element: HTMLElement): void {
+    // A hidden list reports nothing useful; keep the last height.
+    if (element.clientHeight === 0) return;
+    this.height = element.clientHeight;
+    this.redrawIfMoved(false);
+  }
+
+  private range(): { first: number; last: number } {
+    if (this.count === 0) return { first: 0, last: -1 };
+    const first = Math.max(0, Math.floor(this.offset / this.rowHeight) - this.overscan);
+    const last = Math.min(this.count - 1, Math.ceil((this.offset + this.height) / this.rowHeight) + this.overscan);
+    return { first: Math.min(first, last), last };
+  }
+
+  private redrawIfMoved(now: boolean): void {
+    const { first, last } = this.range();
+    if (`${first}:${last}` !== this.drawn) this.redraw(now);
+  }
 }
 
 /** A virtual list of equal-height rows inside `scrollRef`, scrolled to `initialOffset` when first drawn. */
 export function useFixedRows(count: number, rowHeight: number, scrollRef: RefObject<HTMLElement | null>, overscan = 8, initialOffset = 0) {
-  return useVirtualizer<HTMLElement, Element>({
-    count,
-    initialOffset,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan,
-    initialRect: BEFORE_LAYOUT,
-    observeElementRect: observeWithFallback,
-  });
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const [rows] = useState(
+    () =>
+      new FixedRowWindow(rowHeight, overscan, initialOffset, (now) => {
+        if (now) flushSync(redraw);
+        else redraw();
+      }),
+  );
+  rows.count = count;
+  // The scrolling element can appear after the first render (a list shown once its text is indexed).
+  useLayoutEffect(() => rows.attach(scrollRef.current));
+  useLayoutEffect(() => () => rows.dispose(), [rows]);
+  return rows;
 }

@@ -5,7 +5,7 @@ import { TreeClient } from './tree-client';
 import type { DocumentUpdate, LoadReply, RowWindow } from './tree-protocol';
 
 /** A tall first screen; the tree asks for more as soon as it knows its height, outside the first frame. */
-const FIRST_WINDOW: RowWindow = { start: 0, end: 32 };
+const FIRST_WINDOW: RowWindow = { start: 0, end: 48 };
 /** Rows either side of the first screen of a document shown again, as the tree fetches them. */
 const VIEW_MARGIN = 60;
 
@@ -60,7 +60,7 @@ function reopened(text: string | ChunkedText, keepAs: string | undefined): Ready
 
 /**
  * Opens the text in the render that first shows it: a small body is parsed
- * whole (a few milliseconds at 1 MB), a big one is indexed up to its first
+ * whole (about a millisecond at 256 kB), a bigger one is indexed up to its first
  * slice, so the tree is on the first frame after the response arrives. The
  * rest of a big body is indexed in later tasks.
  */
