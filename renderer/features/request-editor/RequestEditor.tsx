@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { domainParamName } from '../../../shared/catalog/domain-scope';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import type { FieldError, ParamInput } from '../../../shared/request';
@@ -42,7 +42,8 @@ export interface RequestEditorProps {
 }
 
 /** The form for one endpoint: parameters, open-ended option fields, extra headers and docs, in tabs. */
-export function RequestEditor(props: RequestEditorProps) {
+/** Memoised: the workbench re-renders whenever a response arrives, which changes nothing here. */
+export const RequestEditor = memo(function RequestEditor(props: RequestEditorProps) {
   const { endpoint, draft, onChange, showAllErrors } = props;
   const [tab, setTab] = useState<EditorTab>('params');
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -189,4 +190,4 @@ export function RequestEditor(props: RequestEditorProps) {
       </TabPanel>
     </div>
   );
-}
+});

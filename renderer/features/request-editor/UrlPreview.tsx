@@ -1,4 +1,4 @@
-import { type ClipboardEvent, type KeyboardEvent, useId, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, memo, useId, useState } from 'react';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import { looksLikeCurl } from '../../../shared/curl/looks-like-curl';
 import { type RequestTarget, type RequestValues, resolvePath } from '../../../shared/request';
@@ -10,7 +10,7 @@ import { useOpenPasted } from '../curl-import';
  * A click makes it editable: a Mailgun URL (or a curl command) typed or pasted there opens the endpoint it
  * names with its values, anything else a custom request.
  */
-export function UrlPreview({
+export const UrlPreview = memo(function UrlPreview({
   endpoint,
   values,
   target,
@@ -124,4 +124,4 @@ export function UrlPreview({
       ) : null}
     </div>
   );
-}
+});

@@ -30,7 +30,9 @@ export function TabStrip() {
   const store = useWorkbenchStore();
   const tabs = useWorkbenchState((s) => s.tabs);
   const activeTabId = useWorkbenchState((s) => s.activeTabId);
-  const state = useWorkbenchState((s) => s);
+  // Not the whole state: a response arriving must not redraw the strip.
+  const drafts = useWorkbenchState((s) => s.drafts);
+  const restored = useWorkbenchState((s) => s.restored);
   const catalog = useCatalog();
   const { environment } = useActiveEnvironment();
   const [menu, setMenu] = useState<MenuState | null>(null);
@@ -40,7 +42,7 @@ export function TabStrip() {
 
   const getEndpoint = (id: string) => catalog.data?.getEndpoint(id);
   const title = (tab: WorkbenchTab) => tabTitle(tab, (id) => getEndpoint(id)?.summary);
-  const unsaved = (tab: WorkbenchTab) => hasUnsavedChanges(state, tab, environment?.id ?? null, getEndpoint);
+  const unsaved = (tab: WorkbenchTab) => hasUnsavedChanges({ drafts, restored }, tab, environment?.id ?? null, getEndpoint);
 
   const requestClose = (ids: readonly string[]) => {
     const dirty = tabs.filter((tab) => ids.includes(tab.id) && unsaved(tab)).map(title);

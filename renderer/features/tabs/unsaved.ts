@@ -13,7 +13,7 @@ function normalised(endpoint: EndpointDef, values: RequestValues): string {
  * Only catalog requests can be edited, so only they can have unsaved changes.
  */
 export function hasUnsavedChanges(
-  state: WorkbenchState,
+  state: Pick<WorkbenchState, 'drafts' | 'restored'>,
   tab: WorkbenchTab,
   environmentId: string | null,
   getEndpoint: (id: string) => EndpointDef | undefined,
