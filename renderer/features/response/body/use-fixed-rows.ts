@@ -34,6 +34,8 @@ class FixedRowWindow {
   private detach: (() => void) | undefined;
   private offset: number;
   private height = windowHeight();
+  /** Until then the height is the window's, more than the list can show, so no rows are added past it. */
+  private measured = false;
   /** The range the last render drew; a scroll or resize that keeps it draws nothing. */
   private drawn = '';
 
@@ -105,13 +107,15 @@ class FixedRowWindow {
     // A hidden list reports nothing useful; keep the last height.
     if (element.clientHeight === 0) return;
     this.height = element.clientHeight;
+    this.measured = true;
     this.redrawIfMoved(false);
   }
 
   private range(): { first: number; last: number } {
     if (this.count === 0) return { first: 0, last: -1 };
-    const first = Math.max(0, Math.floor(this.offset / this.rowHeight) - this.overscan);
-    const last = Math.min(this.count - 1, Math.ceil((this.offset + this.height) / this.rowHeight) + this.overscan);
+    const overscan = this.measured ? this.overscan : 0;
+    const first = Math.max(0, Math.floor(this.offset / this.rowHeight) - overscan);
+    const last = Math.min(this.count - 1, Math.ceil((this.offset + this.height) / this.rowHeight) + overscan);
     return { first: Math.min(first, last), last };
   }
 

@@ -4,8 +4,8 @@ import { DocumentCache, TAB_DOCUMENT_LIMITS, type TreeView } from './document-ca
 import { TreeClient } from './tree-client';
 import type { DocumentUpdate, LoadReply, RowWindow } from './tree-protocol';
 
-/** A tall first screen; the tree asks for more as soon as it knows its height, outside the first frame. */
-const FIRST_WINDOW: RowWindow = { start: 0, end: 48 };
+/** A window-tall first screen (860 px at 22 px a row); the tree asks for more once it knows its height, outside the first frame. */
+const FIRST_WINDOW: RowWindow = { start: 0, end: 40 };
 /** Rows either side of the first screen of a document shown again, as the tree fetches them. */
 const VIEW_MARGIN = 60;
 
