@@ -11,12 +11,15 @@ export interface FixedRow {
 /** In DOM emulations without layout, assume a typical viewport. */
 const FALLBACK_HEIGHT = 600;
 
+/** The height the last list reported: the next one (another tab's, the next response's) is most likely the same. */
+let lastHeight: number | undefined;
+
 /**
- * Until the list reports its height it is taken to be as tall as the window:
- * it cannot show more rows than that, so the first frame has every row it
- * shows, and the report trims the rest in a later render.
+ * Until a list reports its height it is taken to be as tall as the last one
+ * was, or else as the window, which it cannot exceed; a list found taller is
+ * drawn again before that frame is painted, a shorter one in a later render.
  */
-const windowHeight = () => (typeof window === 'undefined' || window.innerHeight === 0 ? FALLBACK_HEIGHT : window.innerHeight);
+const firstGuess = () => lastHeight ?? (typeof window === 'undefined' || window.innerHeight === 0 ? FALLBACK_HEIGHT : window.innerHeight);
 
 /**
  * The rows of a list whose rows all have one height, inside a scrolling
@@ -33,8 +36,8 @@ class FixedRowWindow {
   private element: HTMLElement | null = null;
   private detach: (() => void) | undefined;
   private offset: number;
-  private height = windowHeight();
-  /** Until then the height is the window's, more than the list can show, so no rows are added past it. */
+  private height = firstGuess();
+  /** Until then no overscan rows are added past the guess, which is usually the list's height or more. */
   private measured = false;
   /** The range the last render drew; a scroll or resize that keeps it draws nothing. */
   private drawn = '';
@@ -106,9 +109,12 @@ class FixedRowWindow {
   private resized(element: HTMLElement): void {
     // A hidden list reports nothing useful; keep the last height.
     if (element.clientHeight === 0) return;
+    const taller = element.clientHeight > this.height;
     this.height = element.clientHeight;
+    lastHeight = this.height;
     this.measured = true;
-    this.redrawIfMoved(false);
+    // Taller than guessed: rows would be missing at the bottom, so they are drawn before this frame is painted.
+    this.redrawIfMoved(taller);
   }
 
   private range(): { first: number; last: number } {
