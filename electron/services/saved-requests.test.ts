@@ -170,17 +170,20 @@ describe('collections and saved requests', () => {
 
 describe('a damaged saved-requests.json', () => {
   it('is kept aside, and the list says so with what to do, then saving works again', async () => {
+    // The damage is found when a service starts: the one made for each test has read the file (empty) first.
+    await service.list();
     await fs.writeFile(path.join(dir, 'saved-requests.json'), '{"version":1,"collections":[{"id":');
-    const list = await service.list();
+    const { service: started } = make(dir);
+    const list = await started.list();
     expect(list.collections).toEqual([]);
     expect(list.recovery).toMatchObject({ fileName: 'saved-requests.json', reason: 'invalid-json' });
     expect(list.recovery?.movedTo).toMatch(/^saved-requests\.json\.corrupt-/);
     expect(list.recovery?.message).toMatch(/started without the saved requests.*To get them back, quit the app, repair the kept file/);
-    await service.createCollection('Fresh');
+    await started.createCollection('Fresh');
     const names = await fs.readdir(dir);
     const aside = names.find((name) => name.startsWith('saved-requests.json.corrupt-')) ?? '';
     expect(await fs.readFile(path.join(dir, aside), 'utf8')).toBe('{"version":1,"collections":[{"id":');
-    expect((await service.list()).recovery).toEqual(list.recovery);
+    expect((await started.list()).recovery).toEqual(list.recovery);
     expect((await make(dir).service.list()).recovery).toBeUndefined();
   });
 
