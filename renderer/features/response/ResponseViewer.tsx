@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { EndpointDef } from '../../../shared/catalog/types';
 import type { AppError } from '../../../shared/errors';
 import type { RequestValues } from '../../../shared/request/build-request';
@@ -6,6 +6,7 @@ import type { ResponseRecord } from '../../../shared/requests/types';
 import { diagnose } from '../../../shared/status';
 import { bodyShape } from './body/body-kind';
 import { type BodySource, ResponseBody } from './body/ResponseBody';
+import { useListRoom } from './body/use-fixed-rows';
 import { useJsonDocument } from './body/use-json-document';
 import { useStreamedText } from './body/use-streamed-text';
 import { DiagnosisPanel } from './DiagnosisPanel';
@@ -76,21 +77,7 @@ export function ResponseViewer({
       </section>
     );
   }
-  if (!response) {
-    return (
-      <section className="response-viewer" aria-label="Response" aria-busy={pending} data-testid="response-viewer">
-        {pending ? (
-          <div className="response-empty" role="status" data-testid="response-pending">
-            <span className="spinner" aria-hidden="true" /> Waiting for Mailgun…
-          </div>
-        ) : (
-          <div className="response-empty muted" data-testid="response-empty">
-            Send the request to see the response here.
-          </div>
-        )}
-      </section>
-    );
-  }
+  if (!response) return <WaitingResponse pending={pending} />;
   return (
     <LoadedResponse
       key={response.requestId}
@@ -104,6 +91,25 @@ export function ResponseViewer({
       {...(onRetry ? { onRetry } : {})}
       {...(onOpenEndpoint ? { onOpenEndpoint } : {})}
     />
+  );
+}
+
+/** Before the first answer; the pane's height is noted for the tree that will be drawn in it. */
+function WaitingResponse({ pending }: { readonly pending: boolean }) {
+  const room = useRef<HTMLElement>(null);
+  useListRoom(room);
+  return (
+    <section ref={room} className="response-viewer" aria-label="Response" aria-busy={pending} data-testid="response-viewer">
+      {pending ? (
+        <div className="response-empty" role="status" data-testid="response-pending">
+          <span className="spinner" aria-hidden="true" /> Waiting for Mailgun…
+        </div>
+      ) : (
+        <div className="response-empty muted" data-testid="response-empty">
+          Send the request to see the response here.
+        </div>
+      )}
+    </section>
   );
 }
 

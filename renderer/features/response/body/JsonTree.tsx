@@ -11,7 +11,8 @@ import type { RowsReply, RowWindow, TreeRequest } from './tree-protocol';
 import { useFixedRows } from './use-fixed-rows';
 import { useWorkerSearch } from './use-worker-search';
 
-const ROW_HEIGHT = 22;
+export const TREE_ROW_HEIGHT = 22;
+
 /** Rows fetched beyond the visible ones, so short scrolls need no round trip. */
 const FETCH_MARGIN = 60;
 const MAX_CACHED_ROWS = 3_000;
@@ -51,7 +52,7 @@ export function JsonTree({ client, initialRows, view, canExpandAll, reading, que
   const [currentMatch, setCurrentMatch] = useState<number | null>(null);
   const [scrollTarget, setScrollTarget] = useState<{ row: number; seq: number } | null>(null);
 
-  const virtualizer = useFixedRows(rowCount, ROW_HEIGHT, scrollRef, undefined, view.scrollTop);
+  const virtualizer = useFixedRows(rowCount, TREE_ROW_HEIGHT, scrollRef, undefined, view.scrollTop);
   const items = virtualizer.getVirtualItems();
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items[items.length - 1]?.index ?? 0;

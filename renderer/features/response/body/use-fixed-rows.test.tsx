@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useFixedRows } from './use-fixed-rows';
+import { firstScreenRows, useFixedRows, useListRoom } from './use-fixed-rows';
 
 const ROW = 20;
 
@@ -22,6 +22,12 @@ function List({ count, offset = 0 }: { count: number; offset?: number }) {
       </div>
     </div>
   );
+}
+
+function Pane() {
+  const ref = useRef<HTMLElement>(null);
+  useListRoom(ref);
+  return <section ref={ref} />;
 }
 
 const shown = () => screen.getAllByTestId('row').map((row) => Number(row.textContent));
@@ -82,5 +88,23 @@ describe('useFixedRows', () => {
     render(<List count={1_000} offset={300 * ROW} />);
     expect(screen.getByTestId('scroller').scrollTop).toBe(300 * ROW);
     expect(shown()[0]).toBe(300);
+  });
+  // Last: the room noted here stays the first guess for lists drawn after it.
+  it('draws only the rows the waiting pane has room for once that pane has reported its height', () => {
+    class ReportingObserver {
+      constructor(private readonly report: () => void) {}
+      // A laid-out element's first report, at once.
+      observe() {
+        this.report();
+      }
+      disconnect() {}
+    }
+    vi.stubGlobal('ResizeObserver', ReportingObserver);
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(5 * ROW + 10);
+    render(<Pane />);
+    vi.unstubAllGlobals();
+    // Six rows cover 110 px from the top, and a seventh the part of one scrolled in.
+    expect(firstScreenRows(ROW)).toBe(7);
+    expect(firstScreenRows(ROW)).toBeLessThan(Math.ceil(window.innerHeight / ROW));
   });
 });

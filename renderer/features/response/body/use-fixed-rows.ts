@@ -11,15 +11,42 @@ export interface FixedRow {
 /** In DOM emulations without layout, assume a typical viewport. */
 const FALLBACK_HEIGHT = 600;
 
-/** The height the last list reported: the next one (another tab's, the next response's) is most likely the same. */
+/**
+ * The height the last list reported, or the room the last empty response
+ * pane had (see useListRoom), whichever came later: the next list (another
+ * tab's, the next response's) is most likely as tall, and cannot be taller
+ * than the pane.
+ */
 let lastHeight: number | undefined;
 
 /**
- * Until a list reports its height it is taken to be as tall as the last one
- * was, or else as the window, which it cannot exceed; a list found taller is
- * drawn again before that frame is painted, a shorter one in a later render.
+ * Until a list reports its height it is taken to be `lastHeight`, or else as
+ * tall as the window, which it cannot exceed; a list found taller is drawn
+ * again before that frame is painted, a shorter one in a later render.
  */
 const firstGuess = () => lastHeight ?? (typeof window === 'undefined' || window.innerHeight === 0 ? FALLBACK_HEIGHT : window.innerHeight);
+
+/** How many rows of `rowHeight` the first render of a new list draws (a screen of them, from the top). */
+export function firstScreenRows(rowHeight: number): number {
+  return Math.ceil(firstGuess() / rowHeight) + 1;
+}
+
+/**
+ * Notes the height of the pane a list will be drawn in while it waits for
+ * it (the response pane before the answer), so the first list drawn there
+ * builds the rows that room can show rather than a window's worth.
+ */
+export function useListRoom(ref: RefObject<HTMLElement | null>): void {
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      if (element.clientHeight > 0) lastHeight = element.clientHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+}
 
 /**
  * The rows of a list whose rows all have one height, inside a scrolling

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChunkedText } from '../chunked-text';
 import { DocumentCache, TAB_DOCUMENT_LIMITS, type TreeView } from './document-cache';
+import { TREE_ROW_HEIGHT } from './JsonTree';
 import { TreeClient } from './tree-client';
 import type { DocumentUpdate, LoadReply, RowWindow } from './tree-protocol';
+import { firstScreenRows } from './use-fixed-rows';
 
-/** A window-tall first screen (860 px at 22 px a row); the tree asks for more once it knows its height, outside the first frame. */
-const FIRST_WINDOW: RowWindow = { start: 0, end: 40 };
+/** The rows the tree's first render draws; it asks for more once it knows its height, outside the first frame. */
+const firstWindow = (): RowWindow => ({ start: 0, end: firstScreenRows(TREE_ROW_HEIGHT) });
 /** Rows either side of the first screen of a document shown again, as the tree fetches them. */
 const VIEW_MARGIN = 60;
 
@@ -54,7 +56,7 @@ function reopened(text: string | ChunkedText, keepAs: string | undefined): Ready
   const kept = keepAs === undefined ? undefined : shownBefore.find(keepAs, text);
   if (!kept) return undefined;
   const { client, info, view } = kept.document;
-  const rows = client.rowsNow({ start: Math.max(0, view.firstRow - VIEW_MARGIN), end: view.firstRow + FIRST_WINDOW.end + VIEW_MARGIN });
+  const rows = client.rowsNow({ start: Math.max(0, view.firstRow - VIEW_MARGIN), end: view.firstRow + firstWindow().end + VIEW_MARGIN });
   return rows ? { ...kept.document, info: { ...info, rows } } : undefined;
 }
 
@@ -68,7 +70,7 @@ function openNow(text: BodyText, keepAs: string | undefined): Held {
   if (text === undefined) return { text, document: NONE };
   const again = reopened(text, keepAs);
   if (again) return { text, document: again };
-  const { client, reply } = TreeClient.loadedNow(text, FIRST_WINDOW);
+  const { client, reply } = TreeClient.loadedNow(text, firstWindow());
   if (reply?.ok) return { text, document: { status: 'ready', client, info: reply, view: newView() } };
   client.dispose();
   return { text, document: reply ? { status: 'invalid', message: reply.message } : PARSING };
@@ -135,7 +137,7 @@ export function useJsonDocument(text: BodyText, keepAs?: string): JsonDocument {
     let live = true;
     let adopted = false;
     const client = TreeClient.local();
-    client.request({ type: 'load', text, window: FIRST_WINDOW }).then(
+    client.request({ type: 'load', text, window: firstWindow() }).then(
       (reply) => {
         if (!live) return;
         adopted = reply.ok;
