@@ -19,6 +19,20 @@ export default defineConfig({
     {
       name: 'browser',
       testDir: './e2e/specs',
+      grepInvert: /@alone/,
+      use: {
+        browserName: 'chromium',
+        launchOptions: headlessChromium(),
+      },
+    },
+    {
+      // Specs that time the page's own main thread (long tasks): a neighbouring worker's spec on the same two cores
+      // stretches tasks past 50 ms by preemption alone, so these run after the others, one at a time.
+      name: 'browser-alone',
+      testDir: './e2e/specs',
+      grep: /@alone/,
+      dependencies: ['browser'],
+      fullyParallel: false,
       use: {
         browserName: 'chromium',
         launchOptions: headlessChromium(),

@@ -24,7 +24,7 @@ stage "architecture rules" node scripts/check-architecture.mjs
 stage "security gate (electronegativity)" node scripts/security-gate.mjs
 stage "build" npm run --silent build
 stage "unit tests (vitest)" npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
-stage "end-to-end tests (playwright)" env PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json npx playwright test --project=browser --project=electron --reporter=list,json
+stage "end-to-end tests (playwright)" env PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json npx playwright test --project=browser --project=browser-alone --project=electron --reporter=list,json
 
 node scripts/test-summary.mjs .tmp/vitest.json .tmp/playwright.json
 if [ ${#failed[@]} -gt 0 ]; then
