@@ -41,8 +41,10 @@ export interface RequestEditorProps {
   readonly renderCode?: () => ReactNode;
 }
 
-/** The form for one endpoint: parameters, open-ended option fields, extra headers and docs, in tabs. */
-/** Memoised: the workbench re-renders whenever a response arrives, which changes nothing here. */
+/**
+ * The form for one endpoint: parameters, open-ended option fields, extra headers and docs, in tabs. Memoised: the
+ * workbench re-renders whenever a response arrives, which changes nothing here.
+ */
 export const RequestEditor = memo(function RequestEditor(props: RequestEditorProps) {
   const { endpoint, draft, onChange, showAllErrors } = props;
   const [tab, setTab] = useState<EditorTab>('params');
